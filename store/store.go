@@ -1,0 +1,245 @@
+// Package store keeps feedgen's state in one bbolt file: the posts in each
+// feed, the stream cursor, and what curation and moderation need.
+//
+// # Key schema
+//
+// All integers are big-endian so that byte order is numeric order.
+//
+//	meta          "version"        -> uint32 schema version
+//	              "cursor/<name>"  -> uint64 stream cursor of source <name>
+//	posts         <record AT-URI>  -> JSON Post (posts and reposts we keep)
+//	feeds         one nested bucket per feed ID:
+//	  <feed>      sortUS(8) seq(8) -> encoded Item
+//	authors       <DID> 0x00 sortUS(8) seq(8) -> record AT-URI
+//	tombstones    <record AT-URI>  -> deletedUS(8)
+//	accounts      <DID>            -> status of an inactive account
+//	bytime        sortUS(8) seq(8) -> record AT-URI (every kept record, for retention)
+//
+// A feed page is one Seek to the cursor's key followed by a scan of at
+// most limit entries (fewer skips aside), whatever the size of the
+// database. sortUS is the post's sort time, the earlier of its createdAt
+// and the time it was indexed, so a post dated in the future cannot sit on
+// top; seq is a store-wide sequence number assigned once per record, so two
+// posts with the same sort time still have distinct keys and cursors.
+//
+// Other parts of feedgen add buckets of their own; the file that does so
+// documents them.
+package store
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+const schemaVersion = 1
+
+var (
+	bucketMeta       = []byte("meta")
+	bucketPosts      = []byte("posts")
+	bucketFeeds      = []byte("feeds")
+	bucketAuthors    = []byte("authors")
+	bucketTombstones = []byte("tombstones")
+	bucketAccounts   = []byte("accounts")
+	bucketByTime     = []byte("bytime")
+
+	keyVersion = []byte("version")
+)
+
+// Errors returned by the store.
+var (
+	// ErrNotFound means the record asked for is not stored.
+	ErrNotFound = errors.New("not found")
+	// ErrBadCursor means a feed cursor was not one this store issued.
+	ErrBadCursor = errors.New("malformed cursor")
+	// ErrCorruptCursor means a stored stream cursor cannot be read. The
+	// indexer must stop rather than silently jump to live.
+	ErrCorruptCursor = errors.New("corrupt stream cursor")
+)
+
+// Options tune how the database file is opened.
+type Options struct {
+	// Timeout bounds the wait for the file lock held by another process.
+	// Zero means one second; bbolt's own zero would wait forever.
+	Timeout time.Duration
+	// NoSync skips fsync on commit. For bulk loads and benchmarks only.
+	NoSync bool
+	// ReadOnly opens the file with a shared lock, for tools that only look.
+	ReadOnly bool
+}
+
+// Store is the bbolt database.
+type Store struct {
+	db *bolt.DB
+}
+
+// Open opens (creating if needed) the database at path.
+func Open(path string, opts Options) (*Store, error) {
+	timeout := opts.Timeout
+	if timeout == 0 {
+		timeout = time.Second
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{
+		Timeout:        timeout,
+		NoSync:         opts.NoSync,
+		ReadOnly:       opts.ReadOnly,
+		NoFreelistSync: true,
+		FreelistType:   bolt.FreelistMapType,
+	})
+	if err != nil {
+		if errors.Is(err, bolt.ErrTimeout) {
+			return nil, fmt.Errorf("open %s: the file is locked by another process (is feedgen already running?)", path)
+		}
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	s := &Store{db: db}
+	if opts.ReadOnly {
+		return s, s.checkVersion()
+	}
+	if err := s.init(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *Store) init() error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		for _, name := range [][]byte{bucketMeta, bucketPosts, bucketFeeds, bucketAuthors, bucketTombstones, bucketAccounts, bucketByTime} {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return fmt.Errorf("create bucket %s: %w", name, err)
+			}
+		}
+		meta := tx.Bucket(bucketMeta)
+		v := meta.Get(keyVersion)
+		if v == nil {
+			return meta.Put(keyVersion, binary.BigEndian.AppendUint32(nil, schemaVersion))
+		}
+		return checkVersion(v)
+	})
+}
+
+func (s *Store) checkVersion() error {
+	return s.db.View(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if meta == nil {
+			return errors.New("not a feedgen database (no meta bucket)")
+		}
+		return checkVersion(meta.Get(keyVersion))
+	})
+}
+
+func checkVersion(v []byte) error {
+	if len(v) != 4 {
+		return errors.New("not a feedgen database (bad version)")
+	}
+	if got := binary.BigEndian.Uint32(v); got != schemaVersion {
+		return fmt.Errorf("database schema version %d, this binary knows %d", got, schemaVersion)
+	}
+	return nil
+}
+
+// Close closes the database file.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Path is the file the store was opened from.
+func (s *Store) Path() string { return s.db.Path() }
+
+// Update runs fn in one read-write transaction; bbolt allows one at a time.
+// Group many changes per call: each commit costs an fsync.
+func (s *Store) Update(ctx context.Context, fn func(*Tx) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return s.db.Update(func(btx *bolt.Tx) error { return fn(&Tx{tx: btx}) })
+}
+
+// View runs fn in a read-only transaction. Keep it short: a long reader
+// holds old pages and can stall the writer when the file must grow.
+func (s *Store) View(fn func(*Tx) error) error {
+	return s.db.View(func(btx *bolt.Tx) error { return fn(&Tx{tx: btx}) })
+}
+
+// Backup writes a consistent copy of the whole database to w while others
+// keep reading and writing, and returns the number of bytes written.
+func (s *Store) Backup(w io.Writer) (int64, error) {
+	var n int64
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		n, err = tx.WriteTo(w)
+		return err
+	})
+	if err != nil {
+		return n, fmt.Errorf("backup: %w", err)
+	}
+	return n, nil
+}
+
+// Size is the size of the database file in bytes.
+func (s *Store) Size() int64 {
+	var n int64
+	_ = s.db.View(func(tx *bolt.Tx) error { n = tx.Size(); return nil })
+	return n
+}
+
+// Tx is a transaction with feedgen's operations on it. It is valid only
+// inside the function passed to Update or View.
+type Tx struct {
+	tx *bolt.Tx
+}
+
+// Bolt exposes the underlying transaction to other parts of feedgen that
+// keep buckets of their own (curation, interactions). They must not touch
+// the buckets documented in this package.
+func (t *Tx) Bolt() *bolt.Tx { return t.tx }
+
+func u64(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
+
+// Cursor returns the stream cursor saved for source name, and whether one
+// was saved.
+func (t *Tx) Cursor(name string) (int64, bool, error) {
+	v := t.tx.Bucket(bucketMeta).Get([]byte("cursor/" + name))
+	if v == nil {
+		return 0, false, nil
+	}
+	if len(v) != 8 {
+		return 0, false, fmt.Errorf("%w: %s is %d bytes", ErrCorruptCursor, name, len(v))
+	}
+	c := binary.BigEndian.Uint64(v)
+	if c > 1<<62 {
+		return 0, false, fmt.Errorf("%w: %s is %d", ErrCorruptCursor, name, c)
+	}
+	return int64(c), true, nil
+}
+
+// SetCursor saves the stream cursor of source name. A cursor lower than the
+// saved one is ignored: after a reconnect the indexer rewinds a little and
+// replays events it already has, and the saved position must not go back.
+func (t *Tx) SetCursor(name string, c int64) error {
+	if c < 0 {
+		return fmt.Errorf("set cursor %s: negative %d", name, c)
+	}
+	cur, ok, err := t.Cursor(name)
+	if err != nil {
+		return err
+	}
+	if ok && c <= cur {
+		return nil
+	}
+	return t.tx.Bucket(bucketMeta).Put([]byte("cursor/"+name), u64(uint64(c)))
+}
+
+// Cursor reads the saved stream cursor of source name outside any other
+// transaction.
+func (s *Store) Cursor(name string) (c int64, ok bool, err error) {
+	err = s.View(func(tx *Tx) error {
+		c, ok, err = tx.Cursor(name)
+		return err
+	})
+	return c, ok, err
+}
