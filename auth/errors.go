@@ -41,6 +41,8 @@ const (
 	ReasonMissingExp Reason = "missing_exp"
 	// ReasonExpired: exp is in the past by more than the leeway.
 	ReasonExpired Reason = "expired"
+	// ReasonExpTooFar: exp is further ahead than Config.MaxLifetime.
+	ReasonExpTooFar Reason = "exp_too_far"
 	// ReasonFutureIAT: iat is in the future by more than the leeway.
 	ReasonFutureIAT Reason = "future_iat"
 	// ReasonNotYetValid: nbf is in the future by more than the leeway.
@@ -108,6 +110,8 @@ func (r Reason) xrpcError() (name, message string) {
 		return "BadJwt", "jwt issuer must be a did:plc or did:web"
 	case ReasonMissingExp:
 		return "BadJwt", "jwt has no expiry"
+	case ReasonExpTooFar:
+		return "BadJwt", "jwt expiry too far in the future"
 	case ReasonFutureIAT:
 		return "BadJwt", "jwt issued in the future"
 	case ReasonNotYetValid:

@@ -197,13 +197,15 @@ func newFixture(t testing.TB, edit func(*Config)) *fixture {
 	return f
 }
 
-// counter reads a counter from the registry the way Prometheus would scrape it; 0 if absent.
+// counter sums the series of a counter that carry the given labels, read from the registry
+// the way Prometheus would scrape it; 0 if there are none.
 func (f *fixture) counter(t testing.TB, name string, labels map[string]string) float64 {
 	t.Helper()
 	families, err := f.reg.Gather()
 	if err != nil {
 		t.Fatal(err)
 	}
+	sum := 0.0
 	for _, fam := range families {
 		if fam.GetName() != name {
 			continue
@@ -219,10 +221,10 @@ func (f *fixture) counter(t testing.TB, name string, labels map[string]string) f
 					continue metric
 				}
 			}
-			return m.GetCounter().GetValue()
+			sum += m.GetCounter().GetValue()
 		}
 	}
-	return 0
+	return sum
 }
 
 func (f *fixture) rejected(t testing.TB, reason Reason) float64 {

@@ -4,14 +4,14 @@
 // The cryptographic verification is indigo's atproto/auth.ServiceAuthValidator: signature
 // against the issuer's DID document key, aud, exp (required), iat, nbf, lxm, alg restricted to
 // ES256/ES256K. In front of it this package checks the same claims without the network, plus
-// what indigo does not: an lxm must be present, the typ must not be an OAuth/DPoP token, the
-// issuer must be did:plc or did:web, the signature must be 64 bytes. That early pass means a
-// token that would fail anyway never causes a DID lookup, and gives each rejection a precise
-// Reason. Only a token that indigo then accepts yields a viewer DID.
+// what indigo does not: an lxm must be present, exp may be at most MaxLifetime ahead, the typ
+// must not be an OAuth/DPoP token, the issuer must be did:plc or did:web, the signature must be
+// 64 bytes. That early pass means a token that would fail anyway never causes a DID lookup, and
+// gives each rejection a precise Reason. Only a token that indigo then accepts yields a viewer.
 //
-// Identity look-ups go through a cache, a global fetch budget, and a per-issuer limit on the
-// re-fetch indigo does after a bad signature, so forged tokens cannot make us hammer the PLC
-// directory (see limitedDirectory).
+// Identity look-ups go through a cache, a global fetch budget (Config.FetchRate), and a
+// per-issuer limit (Config.RefreshInterval) on the re-fetch indigo does after a bad signature,
+// so forged tokens cannot make us hammer the PLC directory.
 //
 // A request without a token is a logged-out viewer. A request with an invalid token is also
 // served logged out unless Config.Strict, which answers 401 with an XRPC error instead; either
@@ -50,6 +50,10 @@ type Config struct {
 	Resolver identity.Directory
 	// Leeway is the clock skew tolerated on exp, iat and nbf. Default 10s.
 	Leeway time.Duration
+	// MaxLifetime is how far in the future exp may be. A PDS never mints service tokens for
+	// more than an hour, and a longer one would only widen the replay window of a leaked
+	// token. Default 1h.
+	MaxLifetime time.Duration
 	// Strict makes Middleware answer 401 to an invalid token instead of serving it logged out.
 	Strict bool
 	// Now is the clock for the early claim checks and the rate limiters. Default time.Now.
@@ -83,6 +87,9 @@ type Config struct {
 func (c *Config) setDefaults() {
 	if c.Leeway == 0 {
 		c.Leeway = 10 * time.Second
+	}
+	if c.MaxLifetime == 0 {
+		c.MaxLifetime = time.Hour
 	}
 	if c.Now == nil {
 		c.Now = time.Now
@@ -118,6 +125,7 @@ func (c *Config) setDefaults() {
 type Validator struct {
 	audience syntax.DID
 	leeway   time.Duration
+	maxLife  time.Duration
 	strict   bool
 	now      func() time.Time
 	log      *slog.Logger
@@ -139,7 +147,7 @@ func NewValidator(cfg Config) (*Validator, error) {
 	if cfg.Resolver == nil {
 		return nil, errors.New("auth config: resolver is required")
 	}
-	if cfg.Leeway < 0 || cfg.CacheSize < 0 || cfg.CacheTTL < 0 || cfg.ErrTTL < 0 ||
+	if cfg.Leeway < 0 || cfg.MaxLifetime < 0 || cfg.CacheSize < 0 || cfg.CacheTTL < 0 || cfg.ErrTTL < 0 ||
 		cfg.FetchRate < 0 || cfg.FetchBurst < 0 || cfg.RefreshInterval < 0 || cfg.RefreshIssuers < 0 {
 		return nil, errors.New("auth config: durations, sizes and rates must not be negative")
 	}
@@ -155,6 +163,7 @@ func NewValidator(cfg Config) (*Validator, error) {
 	return &Validator{
 		audience: cfg.Audience,
 		leeway:   cfg.Leeway,
+		maxLife:  cfg.MaxLifetime,
 		strict:   cfg.Strict,
 		now:      cfg.Now,
 		log:      cfg.Logger,
@@ -290,6 +299,9 @@ func (v *Validator) precheck(token string, lxm syntax.NSID) *Error {
 	}
 	if !now.Before(c.ExpiresAt.Add(v.leeway)) {
 		return reject(ReasonExpired, "expired at %s", c.ExpiresAt.UTC().Format(time.RFC3339))
+	}
+	if c.ExpiresAt.After(now.Add(v.maxLife + v.leeway)) {
+		return reject(ReasonExpTooFar, "expires at %s, more than %s ahead", c.ExpiresAt.UTC().Format(time.RFC3339), v.maxLife)
 	}
 	if c.IssuedAt != nil && now.Before(c.IssuedAt.Add(-v.leeway)) {
 		return reject(ReasonFutureIAT, "issued at %s, in the future", c.IssuedAt.UTC().Format(time.RFC3339))

@@ -89,6 +89,10 @@ func TestVerify(t *testing.T) {
 			c["iat"] = now.Add(-time.Minute).Unix()
 			c["exp"] = now.Add(-3 * time.Second).Unix()
 		}), want: k256.did},
+		{name: "exp too far ahead", header: "Bearer " + edited(k256, "ES256K", func(c map[string]any) {
+			c["exp"] = now.Add(24 * time.Hour).Unix()
+		}), reason: ReasonExpTooFar},
+		{name: "exp an hour ahead (PDS maximum)", header: "Bearer " + indigoSigned(k256, serviceDID.String(), time.Hour, &lxm), want: k256.did},
 		{name: "future iat", header: "Bearer " + edited(k256, "ES256K", func(c map[string]any) {
 			c["iat"] = now.Add(5 * time.Minute).Unix()
 			c["exp"] = now.Add(6 * time.Minute).Unix()
@@ -184,7 +188,7 @@ func TestVerify(t *testing.T) {
 	sumRejected := 0.0
 	for _, r := range []Reason{ReasonMalformed, ReasonWrongType, ReasonBadAlgorithm, ReasonBadIssuer,
 		ReasonWrongAudience, ReasonMissingLXM, ReasonWrongLXM, ReasonMissingExp, ReasonExpired,
-		ReasonFutureIAT, ReasonNotYetValid, ReasonUnknownIssuer, ReasonNoIssuerKey, ReasonBadSignature,
+		ReasonExpTooFar, ReasonFutureIAT, ReasonNotYetValid, ReasonUnknownIssuer, ReasonNoIssuerKey, ReasonBadSignature,
 		ReasonRateLimited, ReasonResolutionFailed, ReasonInvalid} {
 		sumRejected += f.rejected(t, r)
 	}
