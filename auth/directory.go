@@ -53,8 +53,11 @@ func newLimitedDirectory(cfg Config, m *metrics) (*limitedDirectory, error) {
 	if err != nil {
 		return nil, fmt.Errorf("refresh limiter: %w", err)
 	}
+	// The last TTL is how long an identity whose handle did not verify stays fresh. Service
+	// auth needs only the key, and NewResolver skips handle checks so every identity has an
+	// invalid handle: it must live as long as any other, or every viewer is re-fetched each ErrTTL.
 	return &limitedDirectory{
-		cache:     identity.NewCacheDirectory(gate, cfg.CacheSize, cfg.CacheTTL, cfg.ErrTTL, cfg.ErrTTL),
+		cache:     identity.NewCacheDirectory(gate, cfg.CacheSize, cfg.CacheTTL, cfg.ErrTTL, cfg.CacheTTL),
 		gate:      gate,
 		now:       cfg.Now,
 		every:     cfg.RefreshInterval,

@@ -157,6 +157,26 @@ func TestGlobalFetchBudget(t *testing.T) {
 	}
 }
 
+// Identities resolved without a verified handle (all of them, with NewResolver) are cached for
+// CacheTTL like any other, not re-fetched once ErrTTL has passed.
+func TestIdentityWithoutHandleStaysCached(t *testing.T) {
+	f := newFixture(t, func(c *Config) { c.ErrTTL = time.Millisecond })
+	viewer := addIssuer(t, f.dir, "did:plc:viewer0000000000000000000", "ES256K")
+	header := "Bearer " + signToken(t, "ES256K", claims(viewer.did, f.clock.Now()), viewer.priv)
+	want := Reason("verified:" + viewer.did.String())
+	if got := verifyReason(t, f, header); got != want {
+		t.Fatalf("got %s, want %s", got, want)
+	}
+	// The cache reads the wall clock; outlive ErrTTL by a wide margin.
+	time.Sleep(20 * time.Millisecond)
+	if got := verifyReason(t, f, header); got != want {
+		t.Fatalf("got %s, want %s", got, want)
+	}
+	if got := f.dir.count(viewer.did); got != 1 {
+		t.Errorf("got %d fetches of a cached viewer, want 1", got)
+	}
+}
+
 // A bogus issuer is looked up once, then its failure is served from the cache.
 func TestUnknownIssuerIsCached(t *testing.T) {
 	f := newFixture(t, nil)
