@@ -15,7 +15,7 @@ import (
 )
 
 // fetchTimeout bounds one DID document fetch. The fetch is detached from the request that
-// caused it (see fetchGate.LookupDID), so something else has to stop it.
+// caused it (see fetchGate.fetch), so something else has to stop it.
 const fetchTimeout = 10 * time.Second
 
 // limitedDirectory is the identity.Directory handed to indigo's ServiceAuthValidator. Tokens are
@@ -24,7 +24,7 @@ const fetchTimeout = 10 * time.Second
 //   - lookups are cached (identity.CacheDirectory), including "not found" for ErrTTL;
 //   - every real fetch, whatever caused it, spends from one global token bucket (fetchGate);
 //   - the Purge indigo calls after a bad signature, to pick up a rotated key, is honoured at most
-//     once per refreshInterval per issuer. Refused purges are no-ops, so the retry sees the same
+//     once per RefreshInterval per issuer. Refused purges are no-ops, so the retry sees the same
 //     cached key and the forged token fails as bad_signature without touching the network.
 //
 // The per-issuer memory is an LRU of bounded size; an attacker cycling through more issuers than
