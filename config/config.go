@@ -57,6 +57,10 @@ type Config struct {
 	// Retention is how long posts stay in the database.
 	Retention time.Duration
 
+	// AuthStrict answers 401 to an invalid service JWT instead of
+	// serving the request as logged out.
+	AuthStrict bool
+
 	// FeedsFile is where the feed definitions came from ("" = built in).
 	FeedsFile string
 	Feeds     []Feed
@@ -79,6 +83,7 @@ const (
 	FlagMaxLag          = "max-lag"
 	FlagRetention       = "retention"
 	FlagFeeds           = "feeds"
+	FlagAuthStrict      = "auth-strict"
 )
 
 // EnvName is the environment variable of a flag.
@@ -124,6 +129,7 @@ func Flags() []cli.Flag {
 		dur(FlagMaxLag, DefaultMaxLag, "health check fails when the indexer is further behind than this"),
 		dur(FlagRetention, DefaultRetention, "how long posts are kept"),
 		str(FlagFeeds, "", "JSON file of feed definitions (default: the built-in South Caucasus Peace feed)"),
+		&cli.BoolFlag{Name: FlagAuthStrict, Usage: "answer 401 to an invalid service JWT instead of serving it logged out", Sources: cli.EnvVars(EnvName(FlagAuthStrict))},
 	}
 }
 
@@ -180,6 +186,7 @@ func Load(cmd *cli.Command) (*Config, error) {
 		MaxLag:            cmd.Duration(FlagMaxLag),
 		Retention:         cmd.Duration(FlagRetention),
 		FeedsFile:         cmd.String(FlagFeeds),
+		AuthStrict:        cmd.Bool(FlagAuthStrict),
 	}
 	bad := func(flag string, err error) error {
 		return fmt.Errorf("--%s (%s): %w", flag, EnvName(flag), err)

@@ -22,6 +22,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/scpeace/feedgen/auth"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -77,6 +78,9 @@ type Deps struct {
 	Registry *prometheus.Registry
 	// Health checks by name, shown on /xrpc/_health.
 	Health map[string]Health
+	// Auth checks the viewer's service JWT on the methods the AppView
+	// calls for a viewer. Nil serves every request as logged out.
+	Auth *auth.Validator
 }
 
 // New builds the server and its routes.
@@ -119,7 +123,11 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	e.Use(middleware.BodyLimit("1M"))
 
 	s.echo = e
-	s.XRPC(http.MethodGet, "app.bsky.feed.getFeedSkeleton", s.getFeedSkeleton)
+	var skeletonAuth []echo.MiddlewareFunc
+	if deps.Auth != nil {
+		skeletonAuth = append(skeletonAuth, deps.Auth.Middleware(auth.LXMGetFeedSkeleton))
+	}
+	s.XRPC(http.MethodGet, "app.bsky.feed.getFeedSkeleton", s.getFeedSkeleton, skeletonAuth...)
 	s.XRPC(http.MethodGet, "app.bsky.feed.describeFeedGenerator", s.describeFeedGenerator)
 	e.GET("/.well-known/did.json", s.didDocument)
 	e.GET("/xrpc/_health", s.healthCheck)

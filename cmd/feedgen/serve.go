@@ -12,6 +12,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/urfave/cli/v3"
 
+	"github.com/scpeace/feedgen/auth"
 	"github.com/scpeace/feedgen/config"
 	"github.com/scpeace/feedgen/feedgen"
 	"github.com/scpeace/feedgen/store"
@@ -43,7 +44,17 @@ func runServe(ctx context.Context, cmd *cli.Command) error {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 
-	srv, err := feedgen.New(serverConfig(cfg), feedgen.Deps{Store: st, Logger: logger, Registry: reg})
+	validator, err := auth.NewValidator(auth.Config{
+		Audience:   cfg.ServiceDID,
+		Resolver:   auth.NewResolver(cfg.PLCURL, "feedgen/"+version),
+		Strict:     cfg.AuthStrict,
+		Registerer: reg,
+		Logger:     logger,
+	})
+	if err != nil {
+		return err
+	}
+	srv, err := feedgen.New(serverConfig(cfg), feedgen.Deps{Store: st, Logger: logger, Registry: reg, Auth: validator})
 	if err != nil {
 		return err
 	}
