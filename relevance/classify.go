@@ -235,6 +235,7 @@ func (c *Classifier) Score(p *Post) Content {
 	}
 
 	sc.occs = rs.m.match(sc.tz.buf, sc.tz.toks, sc.occs[:0])
+	sc.occs = rs.m.triggers(sc.tz.buf, sc.tz.toks, p.Langs, sc.occs)
 	if len(sc.occs) == 0 {
 		return out
 	}

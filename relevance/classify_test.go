@@ -79,6 +79,60 @@ func TestLanguages(t *testing.T) {
 	}
 }
 
+// TestHeldOut: posts written for this test after the rules, not taken from
+// the devset, in every language and with the usual traps. Three of them
+// changed the rules when first run (the Georgian and Armenian scripts as a
+// region signal, German "war", the Qarabağ football club); the rest passed
+// as written.
+func TestHeldOut(t *testing.T) {
+	c := mustBuiltin(t)
+	tests := []struct {
+		want bool
+		text string
+	}{
+		{true, "Пашинян заявил, что референдум по новой конституции пройдёт после выборов."},
+		{true, "Баку обвиняет Ереван в срыве мирного процесса."},
+		{false, "Ереван — очень уютный город, обязательно попробуйте долму."},
+		{false, "В Тбилиси сегодня +30, жара невыносимая."},
+		{true, "Абхазия: оппозиция снова вышла к зданию администрации в Сухуми."},
+		{true, "Ադրբեջանը շարունակում է պահել հայ գերիներին։"},
+		{false, "Երևանում նոր սրճարան է բացվել, շատ համեղ սուրճ ունեն։"},
+		{true, "ოპოზიციის ლიდერები ციხეში არიან, ხელისუფლება კი ამას ნორმად თვლის."},
+		{false, "ბათუმში ზღვა დღეს ძალიან თბილია."},
+		{true, "Gürcistan'da muhalefet liderleri tutuklandı."},
+		{false, "Gürcistan'a gezmeye gittik, Batum harikaydı."},
+		{true, "Azərbaycan hökuməti jurnalistləri həbs etməyə davam edir."},
+		{false, "Azərbaycan mətbəxi dünyanın ən dadlı mətbəxidir."},
+		{true, "L'Azerbaïdjan et l'Arménie ont signé une déclaration à la Maison Blanche."},
+		{false, "Voyage en Arménie : les monastères sont magnifiques."},
+		{true, "Georgien: Opposition boykottiert das Parlament nach umstrittener Wahl."},
+		{false, "Urlaub in Georgien war traumhaft, Tiflis ist so schön."},
+		{true, "Iran warns against any change to the Armenia-Iran border after the Washington deal."},
+		{true, "Georgia's foreign agents law is now in force; NGOs have 60 days to register."},
+		{false, "Georgia on my mind, Ray Charles forever"},
+		{true, "Russian peacekeepers left Karabakh in 2024, ending a five-year deployment."},
+		{false, "Qarabag 2-1 Benfica, what a night in Baku!"},
+		{true, "EU foreign ministers discussed Georgia's backsliding today; Kallas says visa-free travel could be suspended."},
+		{false, "Armenian-American community celebrates new cultural center in Glendale"},
+		{true, "Armenian-American groups urge Congress to sanction Azerbaijan over Karabakh prisoners."},
+		{true, "The Alma-Ata declaration is the legal basis both sides now cite for the border."},
+		{true, "Kars-Gyumri railway could reopen if Ankara gets its Zangezur link."},
+		{true, "#Armenia #Azerbaijan peace deal: what we know so far"},
+		{false, "#GeorgiaBulldogs #GoDawgs national champs!"},
+		{false, "#Turkey #travel #istanbul sunset views"},
+	}
+	for _, tt := range tests {
+		p := Post{Text: tt.text}
+		if strings.HasPrefix(tt.text, "Urlaub") {
+			p.Langs = []string{"de"}
+		}
+		d := classifyOne(t, c, NewMemoryEnv(), p)
+		if d.In != tt.want {
+			t.Errorf("%q: got in=%v (score %v, %v), want %v", tt.text, d.In, d.Score, d.Reasons, tt.want)
+		}
+	}
+}
+
 // TestNegativeContexts covers each kind of negative context: the post would
 // score on a region word, and the context takes it away.
 func TestNegativeContexts(t *testing.T) {
@@ -102,7 +156,7 @@ func TestNegativeContexts(t *testing.T) {
 		{"Baku Formula 1 in Azerbaijani", Post{Text: "Bakıda Formula 1 həftəsonu, sərhəd kimi divarlar"}, "neg:Baku/", 1},
 		{"Baku in Indonesian", Post{Text: "Gunakan bahasa baku dalam surat kepada presiden", Langs: []string{"id"}}, "neg:Baku/", 0},
 		{"Baku the dream eater", Post{Text: "In Japanese folklore the baku eats your nightmares, a war on bad dreams"}, "neg:Baku/", 0.5},
-		{"Qarabag football club", Post{Text: "Qarabağ FK beat Chelsea in the Champions League tonight, what a border of defenders"}, "neg:Karabakh/", 1},
+		{"Qarabag football club", Post{Text: "Qarabağ FK beat Chelsea in the Champions League tonight, what a border of defenders"}, "neg:Qarabag/", 1},
 		{"North Caucasus", Post{Text: "Floods in the North Caucasus: Dagestan government declares emergency"}, "neg:Caucasus/", 0.5},
 		{"Eurovision", Post{Text: "Armenia and Azerbaijan both made the Eurovision final!"}, "neg:Armenia/Eurovision", 0},
 		{"EU is Portuguese for I", Post{Text: "Eu amo a Georgia, Tbilisi é linda", Langs: []string{"pt"}}, "neg:EU/lang=pt", 2.5},

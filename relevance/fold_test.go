@@ -81,6 +81,9 @@ func TestMatching(t *testing.T) {
 		{"all caps Azerbaijani", "AZƏRBAYCAN VƏ ERMƏNİSTAN", "place:Azerbaijan", false},
 		{"Caucasian is not the Caucasus", "a Caucasian male", "place:Caucasus", true},
 		{"flag", "🇦🇲", "place:Armenia", false},
+		{"Georgian script names no place", "ოპოზიციის ლიდერები ციხეში არიან", "place:Georgian script", false},
+		{"Armenian script names no place", "Ընդդիմությունը բողոքում է", "place:Armenian script", false},
+		{"Latin script is not Georgian", "opposition leaders in prison", "place:Georgian script", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -100,4 +103,16 @@ func hasReason(reasons []string, prefix string) bool {
 		}
 	}
 	return false
+}
+
+func TestLangsTrigger(t *testing.T) {
+	c := mustBuiltin(t)
+	p := Post{Text: "Hökumət yeni qərar verdi", Langs: []string{"az-AZ"}}
+	if got := c.Score(&p); !hasReason(got.Reasons, "place:Azerbaijani language") {
+		t.Errorf("langs az-AZ: reasons %v lack place:Azerbaijani language", got.Reasons)
+	}
+	p.Langs = []string{"tr"}
+	if got := c.Score(&p); hasReason(got.Reasons, "place:Azerbaijani language") {
+		t.Errorf("langs tr: reasons %v have place:Azerbaijani language", got.Reasons)
+	}
 }

@@ -1,6 +1,11 @@
 package relevance
 
-import "bytes"
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // wordPat matches one word of a form: one of a set of exact folded words
 // (the stem with each ending of its suffix classes), or any word that starts
@@ -21,7 +26,11 @@ func (w *wordPat) match(b []byte) bool {
 // pattern is one form of a concept, or one form of a context rule: a
 // sequence of consecutive words.
 type pattern struct {
-	words   []wordPat
+	words []wordPat
+	// A pattern without words is a trigger: a word in script, or a post
+	// whose langs include lang.
+	script  *unicode.RangeTable
+	lang    string
 	concept int32 // owning concept, or -1
 	rule    int32 // owning context rule when concept is -1
 	label   string
@@ -41,6 +50,9 @@ type matcher struct {
 	// vocab is every exact word any pattern knows, plus the rules'
 	// hashtag words: what a hashtag may be split into.
 	vocab map[string]struct{}
+	// Trigger patterns, checked per post rather than per word.
+	scripts []int32
+	langs   []int32
 }
 
 func newMatcher() *matcher {
@@ -55,12 +67,23 @@ func (m *matcher) add(p pattern) {
 func (m *matcher) finish(glue []string) {
 	m.prefixKey = 0
 	for _, p := range m.patterns {
+		if len(p.words) == 0 {
+			continue
+		}
 		if pre := p.words[0].prefix; pre != nil && (m.prefixKey == 0 || len(pre) < m.prefixKey) {
 			m.prefixKey = len(pre)
 		}
 	}
 	for i, p := range m.patterns {
 		id := int32(i)
+		switch {
+		case p.script != nil:
+			m.scripts = append(m.scripts, id)
+			continue
+		case p.lang != "":
+			m.langs = append(m.langs, id)
+			continue
+		}
 		if pre := p.words[0].prefix; pre != nil {
 			k := string(pre[:m.prefixKey])
 			m.prefix[k] = append(m.prefix[k], id)
@@ -120,6 +143,35 @@ func (m *matcher) match(buf []byte, toks []tok, out []occ) []occ {
 						out = m.try(buf, toks, i, id, out)
 					}
 				}
+			}
+		}
+	}
+	return out
+}
+
+// langPos is where a langs trigger sits: far from every word.
+const langPos = -4 * fieldGap
+
+// triggers appends occurrences of script and langs patterns: the first word
+// in each script, and each of the post's languages.
+func (m *matcher) triggers(buf []byte, toks []tok, langs []string, out []occ) []occ {
+	for _, id := range m.scripts {
+		tab := m.patterns[id].script
+		for _, t := range toks {
+			if buf[t.start] < utf8.RuneSelf {
+				continue
+			}
+			if r, _ := utf8.DecodeRune(buf[t.start:t.end]); unicode.Is(tab, r) {
+				out = append(out, occ{pat: id, start: t.pos, end: t.pos})
+				break
+			}
+		}
+	}
+	for _, id := range m.langs {
+		for _, l := range langs {
+			if base, _, _ := strings.Cut(strings.ToLower(l), "-"); base == m.patterns[id].lang {
+				out = append(out, occ{pat: id, start: langPos, end: langPos})
+				break
 			}
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -478,6 +479,12 @@ func (p *parser) parseConceptLine(line string) error {
 		return p.errf("unknown line head %q (want a language code, not or with)", head)
 	}
 	lang := hf[0]
+	switch lang {
+	case "script":
+		return p.parseScripts(ci, body)
+	case "langs":
+		return p.parseLangTriggers(ci, body)
+	}
 	if _, ok := p.rs.langs[lang]; !ok && lang != "any" {
 		return p.errf("unknown language %q (declare it in [languages], or use any)", lang)
 	}
@@ -494,6 +501,43 @@ func (p *parser) parseConceptLine(line string) error {
 			return err
 		}
 		p.m.add(pattern{words: words, concept: int32(ci), rule: -1, label: f})
+		p.cur.nforms++
+	}
+	return nil
+}
+
+// parseScripts reads "script: Georgian, Armenian": a word in that Unicode
+// script is an occurrence of the concept. The region's own alphabets say
+// who a post is for even when it names no place.
+func (p *parser) parseScripts(ci int, body string) error {
+	names := splitList(body)
+	if len(names) == 0 {
+		return p.errf("no scripts after script:")
+	}
+	for _, n := range names {
+		tab, ok := unicode.Scripts[n]
+		if !ok || n == "Latin" || n == "Common" || n == "Inherited" {
+			return p.errf("script %q: want a Unicode script name such as Georgian or Armenian (not Latin)", n)
+		}
+		p.m.add(pattern{script: tab, concept: int32(ci), rule: -1, label: "script=" + n})
+		p.cur.nforms++
+	}
+	return nil
+}
+
+// parseLangTriggers reads "langs: az": a post whose langs include one of
+// these is an occurrence of the concept, far from every word (only "post"
+// contexts see it).
+func (p *parser) parseLangTriggers(ci int, body string) error {
+	codes := splitList(body)
+	if len(codes) == 0 {
+		return p.errf("no language codes after langs:")
+	}
+	for _, l := range codes {
+		if !isLangCode(l) {
+			return p.errf("language code %q: want a lower-case code such as az", l)
+		}
+		p.m.add(pattern{lang: l, concept: int32(ci), rule: -1, label: "langs=" + l})
 		p.cur.nforms++
 	}
 	return nil

@@ -37,6 +37,9 @@ func TestParseErrors(t *testing.T) {
 		{"concept without forms", head + "place 1 A\nplace 1 B\n  en: b\n", 7, `concept "A" has no forms`},
 		{"review above in", "[settings]\nthreshold.review = 4\n" + head + "place 1 A\n  en: a\n", 0, "threshold.review (4) is above threshold.in (3)"},
 		{"no concepts", "[settings]\nthreshold.in = 3\n", 0, "no concepts"},
+		{"unknown script", head + "place 1 A\n  script: Klingon\n", 8, `script "Klingon"`},
+		{"latin is no signal", head + "place 1 A\n  script: Latin\n", 8, `script "Latin"`},
+		{"bad langs trigger", head + "place 1 A\n  langs: A Z\n", 8, `language code "A Z"`},
 		{"invalid utf-8", head + "place 1 A\n  en: \xff\n", 8, "not valid UTF-8"},
 	}
 	for _, tt := range tests {
