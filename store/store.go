@@ -168,10 +168,14 @@ func (s *Store) View(fn func(*Tx) error) error {
 }
 
 // Backup writes a consistent copy of the whole database to w while others
-// keep reading and writing, and returns the number of bytes written.
-func (s *Store) Backup(w io.Writer) (int64, error) {
+// keep reading and writing, and returns the number of bytes written. If
+// size is not nil it is called first with the copy's exact length.
+func (s *Store) Backup(w io.Writer, size func(int64)) (int64, error) {
 	var n int64
 	err := s.db.View(func(tx *bolt.Tx) error {
+		if size != nil {
+			size(tx.Size())
+		}
 		var err error
 		n, err = tx.WriteTo(w)
 		return err

@@ -440,7 +440,7 @@ func TestBackupIsAUsableCopy(t *testing.T) {
 	}
 	s.Update(context.Background(), func(tx *Tx) error { return tx.SetCursor("jetstream", 42) })
 	var buf bytes.Buffer
-	if _, err := s.Backup(&buf); err != nil {
+	if _, err := s.Backup(&buf, nil); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "restored.db")
