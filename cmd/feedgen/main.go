@@ -36,6 +36,7 @@ func app() *cli.Command {
 		Commands: []*cli.Command{
 			serveCommand(),
 			classifyCommand(),
+			backupCommand(),
 		},
 	}
 }
