@@ -125,7 +125,7 @@ func (c *Classifier) Classify(env Env, in Input) (Decision, error) {
 	}
 	if content.TagHeavy && !forced {
 		need += s.TagHeavyExtra
-		reasons = append(reasons, "guard:tag-heavy(needs"+signed(s.TagHeavyExtra)+")")
+		reasons = append(reasons, "guard:tag-heavy(needs"+strings.Trim(signed(s.TagHeavyExtra), "()")+")")
 	}
 	d.In = forced || d.Score >= need
 	capped := false

@@ -367,7 +367,7 @@ func TestGuards(t *testing.T) {
 		if !plain.In {
 			t.Errorf("plain text: got out %v (score %v), want in", plain.Reasons, plain.Score)
 		}
-		if tags.In || !hasReason(tags.Reasons, "guard:tag-heavy") {
+		if tags.In || !hasReason(tags.Reasons, "guard:tag-heavy(needs+1.5)") {
 			t.Errorf("hashtag soup: got in=%v %v (score %v), want out by guard:tag-heavy", tags.In, tags.Reasons, tags.Score)
 		}
 	})
