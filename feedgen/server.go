@@ -69,6 +69,7 @@ type Server struct {
 	feeds  map[syntax.ATURI]Feed
 	health map[string]Health
 	admin  *echo.Group
+	pins   Pinner
 	// methods maps each XRPC method we serve to its HTTP method, so a
 	// call with the wrong HTTP method gets a precise error.
 	methods map[string]string
@@ -85,6 +86,16 @@ type Deps struct {
 	// Auth checks the viewer's service JWT on the methods the AppView
 	// calls for a viewer. Nil serves every request as logged out.
 	Auth *auth.Validator
+	// Pins, if set, gives each feed's pinned posts, served first on its
+	// first page.
+	Pins Pinner
+}
+
+// Pinner gives the pinned post URIs of a feed, in the order to serve
+// them. It is called for every first page, so it must answer from memory;
+// the returned slice is not modified.
+type Pinner interface {
+	Pins(feed string) []string
 }
 
 // New builds the server and its routes.
@@ -104,6 +115,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		log:     deps.Logger,
 		feeds:   make(map[syntax.ATURI]Feed, len(cfg.Feeds)),
 		health:  deps.Health,
+		pins:    deps.Pins,
 		methods: map[string]string{},
 	}
 	for _, f := range cfg.Feeds {

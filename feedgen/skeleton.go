@@ -2,8 +2,10 @@ package feedgen
 
 import (
 	"errors"
+	"math"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
@@ -11,6 +13,10 @@ import (
 
 	"github.com/scpeace/feedgen/store"
 )
+
+// topCursor is the cursor of the first page's end when pins filled it:
+// the position above every item, so the next page starts at the newest.
+var topCursor = (&store.Item{SortUS: math.MaxInt64, Seq: math.MaxUint64}).Cursor()
 
 // Limits of app.bsky.feed.getFeedSkeleton's limit parameter.
 const (
@@ -87,16 +93,40 @@ func (s *Server) getFeedSkeleton(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	items, next, err := s.store.FeedPage(store.PageRequest{Feed: p.feed.ID, Cursor: p.cursor, Limit: p.limit})
+	req := store.PageRequest{Feed: p.feed.ID, Cursor: p.cursor, Limit: p.limit}
+	var pinned []skeletonEntry
+	if s.pins != nil {
+		if pins := s.pins.Pins(p.feed.ID); len(pins) > 0 {
+			// Pins lead the first page and count toward its limit; the
+			// scan skips them on every page, so none shows twice.
+			req.Skip = func(it *store.Item) bool { return slices.Contains(pins, string(it.URI)) }
+			if p.cursor == "" {
+				n := min(len(pins), p.limit)
+				pinned = make([]skeletonEntry, n, p.limit)
+				for i, u := range pins[:n] {
+					pinned[i] = skeletonEntry{Post: u, Pin: true}
+				}
+				req.Limit -= n
+			}
+		}
+	}
+	var items []store.Item
+	next := topCursor
+	if req.Limit > 0 {
+		items, next, err = s.store.FeedPage(req)
+	}
 	if errors.Is(err, store.ErrBadCursor) {
 		return xrpcError(http.StatusBadRequest, "InvalidRequest", "malformed cursor")
 	}
 	if err != nil {
 		return echo.NewHTTPError(http.StatusInternalServerError).WithInternal(err)
 	}
-	entries := make([]skeletonEntry, len(items))
+	entries := pinned
+	if entries == nil {
+		entries = make([]skeletonEntry, 0, len(items))
+	}
 	for i := range items {
-		entries[i] = skeletonEntry{Post: string(items[i].URI), Repost: string(items[i].Repost)}
+		entries = append(entries, skeletonEntry{Post: string(items[i].URI), Repost: string(items[i].Repost)})
 	}
 	bp := bufPool.Get().(*[]byte)
 	*bp = appendSkeleton((*bp)[:0], next, entries)

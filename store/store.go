@@ -23,7 +23,8 @@
 // posts with the same sort time still have distinct keys and cursors.
 //
 // Other parts of feedgen add buckets of their own; the file that does so
-// documents them.
+// documents them: curation.go (cur.* buckets: curated authors, Bluesky
+// list items, blocks, pins, the review queue, verdicts, the audit log).
 package store
 
 import (

@@ -1,0 +1,294 @@
+package curation
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/bluesky-social/indigo/api/bsky"
+	"github.com/bluesky-social/indigo/atproto/syntax"
+
+	"github.com/scpeace/feedgen/store"
+)
+
+// Explanation says whether a post is in each feed, and why or why not.
+type Explanation struct {
+	URI    syntax.ATURI `json:"uri"`
+	Author syntax.DID   `json:"author"`
+	Handle string       `json:"handle,omitempty"`
+	Text   string       `json:"text,omitempty"`
+	// CreatedAt is the post's own claim of when it was written.
+	CreatedAt string `json:"createdAt,omitempty"`
+	// Source is where the text came from: "store", "queue", "pds", or ""
+	// when it could not be had.
+	Source string `json:"source"`
+	// FetchError says why the post could not be fetched from its PDS.
+	FetchError string `json:"fetchError,omitempty"`
+	// Blocked is the block that keeps the post out of every feed.
+	Blocked *store.Block      `json:"blocked,omitempty"`
+	Feeds   []FeedExplanation `json:"feeds"`
+}
+
+// FeedExplanation is the verdict in one feed.
+type FeedExplanation struct {
+	Feed   string `json:"feed"`
+	In     bool   `json:"in"`
+	Pinned bool   `json:"pinned"`
+	// Tier is the author's effective tier in the feed ("" if unlisted).
+	Tier       string `json:"tier,omitempty"`
+	AuthorNote string `json:"authorNote,omitempty"`
+	OnList     bool   `json:"onList,omitempty"`
+	// Score and Reasons are the relevance decision: as stored when the
+	// post went in or was queued, or made now (JudgedNow).
+	Score     float64  `json:"score"`
+	Reasons   []string `json:"reasons"`
+	JudgedNow bool     `json:"judgedNow,omitempty"`
+	// Need is the score an author of this tier needs.
+	Need    float64        `json:"need"`
+	Queued  bool           `json:"queued,omitempty"`
+	Verdict *store.Verdict `json:"verdict,omitempty"`
+	// Why says it in one sentence.
+	Why string `json:"why"`
+}
+
+// Explain says, for a post's AT-URI or bsky.app URL, whether it is in each
+// feed and why: the relevance reasons, the author's tier, a block, a pin, a
+// queue entry or a curator's verdict. For a feed the post is not in and
+// has no stored reasons for, the post is fetched from its author's PDS and
+// judged now, against the feed's current state, to say why not.
+func (s *Service) Explain(ctx context.Context, ref string) (*Explanation, error) {
+	uri, err := s.resolvePost(ctx, ref)
+	if err != nil {
+		return nil, err
+	}
+	author, _ := uri.Authority().AsDID()
+	ex := &Explanation{URI: uri, Author: author}
+	need := false
+	err = s.store.View(func(tx *store.Tx) error {
+		var err error
+		ex.Feeds, need, err = s.explainStored(tx, ex)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if need {
+		ev, err := s.fetchPost(ctx, uri)
+		if err != nil {
+			ex.FetchError = err.Error()
+		} else {
+			if ex.Source == "" {
+				ex.Source, ex.Text, ex.CreatedAt = "pds", ev.Record.Text, ev.Record.CreatedAt
+			}
+			err = s.store.View(func(tx *store.Tx) error { return s.judgeNow(tx, ex, ev) })
+			if err != nil {
+				return nil, err
+			}
+		}
+	}
+	for i := range ex.Feeds {
+		ex.Feeds[i].Why = why(ex, &ex.Feeds[i])
+		if ex.Feeds[i].Reasons == nil {
+			ex.Feeds[i].Reasons = []string{}
+		}
+	}
+	if ex.Handle == "" {
+		if acc, err := s.lookupDID(ctx, author); err == nil {
+			ex.Handle = acc.Handle
+		}
+	}
+	return ex, nil
+}
+
+// explainStored fills in what the store knows. need reports whether some
+// feed has no reasons yet (the post must be judged now).
+func (s *Service) explainStored(tx *store.Tx, ex *Explanation) ([]FeedExplanation, bool, error) {
+	uri := ex.URI
+	if bl, err := tx.Block(uri); err == nil {
+		if bl.Post != nil {
+			ex.Source, ex.Text = "store", bl.Post.Text
+			ex.CreatedAt = usTime(bl.Post.CreatedUS)
+		}
+		bl.Post = nil
+		ex.Blocked = bl
+	} else if !errors.Is(err, store.ErrNotFound) {
+		return nil, false, err
+	}
+	p, err := tx.Post(uri)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		p = nil
+	case err != nil:
+		return nil, false, err
+	default:
+		ex.Source, ex.Text, ex.CreatedAt = "store", p.Text, usTime(p.CreatedUS)
+	}
+	pins, err := tx.Pins()
+	if err != nil {
+		return nil, false, err
+	}
+	need := false
+	out := make([]FeedExplanation, 0, len(s.feeds))
+	for _, f := range s.feeds {
+		fe := FeedExplanation{Feed: f.ID}
+		fe.Pinned = slices.ContainsFunc(pins[f.ID], func(p store.Pin) bool { return p.URI == uri })
+		if a, err := tx.CuratedAuthor(f.ID, ex.Author); err == nil {
+			fe.Tier, fe.AuthorNote, fe.OnList = a.EffectiveTier(), a.Note, len(a.ListItems) > 0
+			if ex.Handle == "" {
+				ex.Handle = a.Handle
+			}
+		} else if !errors.Is(err, store.ErrNotFound) {
+			return nil, false, err
+		}
+		fe.Need = need4(f, fe.Tier)
+		if v, err := tx.Verdict(f.ID, uri); err == nil {
+			fe.Verdict = v
+		} else if !errors.Is(err, store.ErrNotFound) {
+			return nil, false, err
+		}
+		switch q, err := tx.QueuedPost(f.ID, uri); {
+		case err == nil:
+			fe.Queued, fe.Score, fe.Reasons = true, q.Score, q.Reasons
+			if ex.Source == "" {
+				ex.Source, ex.Text, ex.CreatedAt = "queue", q.Post.Text, usTime(q.Post.CreatedUS)
+			}
+		case !errors.Is(err, store.ErrNotFound):
+			return nil, false, err
+		}
+		if p != nil {
+			for _, m := range p.Feeds {
+				if m.Feed == f.ID {
+					fe.In = !p.Hidden
+					fe.Score, fe.Reasons = m.Score, m.Reasons
+				}
+			}
+		}
+		if fe.Reasons == nil && ex.Blocked == nil && fe.Tier != store.TierBlocked {
+			need = true
+		}
+		out = append(out, fe)
+	}
+	return out, need, nil
+}
+
+func need4(f *Feed, tier string) float64 {
+	st := f.Classifier.Rules().Settings
+	if tier == store.TierAll || tier == store.TierExpert {
+		return st.Expert
+	}
+	return st.In
+}
+
+// judgeNow runs the decision for the feeds that have no reasons yet.
+func (s *Service) judgeNow(tx *store.Tx, ex *Explanation, ev PostEvent) error {
+	in := s.input(tx, ev)
+	for i := range ex.Feeds {
+		fe := &ex.Feeds[i]
+		if fe.Reasons != nil {
+			continue
+		}
+		j, err := s.judge(tx, s.byID[fe.Feed], in)
+		if err != nil {
+			return err
+		}
+		fe.JudgedNow, fe.Score, fe.Reasons = true, j.Score, j.Reasons
+	}
+	return nil
+}
+
+// fetchPost reads a post from its author's PDS.
+func (s *Service) fetchPost(ctx context.Context, uri syntax.ATURI) (PostEvent, error) {
+	ctx, cancel := context.WithTimeout(ctx, s.cfg.FetchTimeout)
+	defer cancel()
+	did, _ := uri.Authority().AsDID()
+	pds, err := s.pds.endpoint(ctx, did)
+	if err != nil {
+		return PostEvent{}, err
+	}
+	out, err := s.pds.getRecord(ctx, pds, uri)
+	if errors.Is(err, errRecordNotFound) {
+		return PostEvent{}, fmt.Errorf("the post does not exist on its author's PDS (deleted?)")
+	}
+	if err != nil {
+		return PostEvent{}, err
+	}
+	var rec bsky.FeedPost
+	if err := json.Unmarshal(out.Value, &rec); err != nil {
+		return PostEvent{}, fmt.Errorf("the record is not a valid post: %w", err)
+	}
+	return PostEvent{URI: uri, CID: out.CID, Author: did, TimeUS: s.nowUS(), Record: &rec}, nil
+}
+
+func usTime(us int64) string {
+	if us <= 0 {
+		return ""
+	}
+	return time.UnixMicro(us).UTC().Format(time.RFC3339)
+}
+
+func fmtScore(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// why says a feed's verdict in one sentence.
+func why(ex *Explanation, fe *FeedExplanation) string {
+	var b strings.Builder
+	switch {
+	case ex.Blocked != nil:
+		fmt.Fprintf(&b, "blocked by %s on %s: kept out of every feed", ex.Blocked.By, usTime(ex.Blocked.AtUS))
+		if ex.Blocked.Note != "" {
+			fmt.Fprintf(&b, " (%s)", ex.Blocked.Note)
+		}
+	case fe.Tier == store.TierBlocked:
+		b.WriteString("its author is blocked in this feed")
+	case fe.In && slices.Contains(fe.Reasons, ReasonApproved):
+		fmt.Fprintf(&b, "in the feed: approved from the review queue")
+		if fe.Verdict != nil {
+			fmt.Fprintf(&b, " by %s", fe.Verdict.By)
+		}
+	case fe.In && fe.Tier == store.TierAll && !slices.ContainsFunc(fe.Reasons, func(r string) bool { return strings.HasPrefix(r, "thread:") }):
+		b.WriteString("in the feed: its author is in tier all, so every top-level post is in")
+	case fe.In:
+		fmt.Fprintf(&b, "in the feed: score %s, an %s author's post needs %s", fmtScore(fe.Score), tierWord(fe.Tier), fmtScore(fe.Need))
+	case fe.Queued:
+		fmt.Fprintf(&b, "waiting in the review queue: score %s, between review and the %s needed to go in", fmtScore(fe.Score), fmtScore(fe.Need))
+	case fe.Verdict != nil && !fe.Verdict.In:
+		fmt.Fprintf(&b, "rejected from the review queue by %s", fe.Verdict.By)
+	case fe.JudgedNow && hasGuard(fe.Reasons):
+		fmt.Fprintf(&b, "not in the feed: judged now, a guard keeps it out (%s)", guards(fe.Reasons))
+	case fe.JudgedNow && fe.Score >= fe.Need:
+		fmt.Fprintf(&b, "not in the feed, though judged now it would go in (score %s, needs %s): it was seen before the change that lets it in; a backfill of the author brings it", fmtScore(fe.Score), fmtScore(fe.Need))
+	case fe.JudgedNow:
+		fmt.Fprintf(&b, "not in the feed: judged now, score %s is below the %s an %s author's post needs", fmtScore(fe.Score), fmtScore(fe.Need), tierWord(fe.Tier))
+	case ex.FetchError != "":
+		fmt.Fprintf(&b, "not in the feed; the post could not be fetched to say why: %s", ex.FetchError)
+	default:
+		b.WriteString("not in the feed")
+	}
+	if fe.Pinned {
+		b.WriteString("; pinned: served first on the feed's first page")
+	}
+	return b.String()
+}
+
+func tierWord(tier string) string {
+	if tier == "" {
+		return "unlisted"
+	}
+	return tier
+}
+
+func hasGuard(reasons []string) bool { return guards(reasons) != "" }
+
+func guards(reasons []string) string {
+	var g []string
+	for _, r := range reasons {
+		if strings.HasPrefix(r, "guard:") {
+			g = append(g, r)
+		}
+	}
+	return strings.Join(g, ", ")
+}

@@ -1,0 +1,496 @@
+package curation_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/bluesky-social/indigo/api/bsky"
+	"github.com/bluesky-social/indigo/atproto/identity"
+	"github.com/bluesky-social/indigo/atproto/syntax"
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/scpeace/feedgen/curation"
+	"github.com/scpeace/feedgen/feedgen"
+	"github.com/scpeace/feedgen/relevance"
+	"github.com/scpeace/feedgen/store"
+)
+
+const (
+	feedID     = "sc-peace"
+	serviceDID = "did:web:feeds.example.com"
+	feedURI    = "at://" + serviceDID + "/app.bsky.feed.generator/" + feedID
+
+	tokenAni    = "tok-ani-0123456789abcdefghij"
+	tokenGiorgi = "tok-giorgi-0123456789abcdefg"
+
+	// Accounts of the fake network.
+	didAlice = "did:plc:aliceaaaaaaaaaaaaaaaaaaa"
+	didBob   = "did:plc:bobbbbbbbbbbbbbbbbbbbbbb"
+	didCarol = "did:plc:carolccccccccccccccccccc"
+	didOwner = "did:plc:ownerooooooooooooooooooo"
+	didEve   = "did:plc:eveeeeeeeeeeeeeeeeeeeeee"
+	// didGhost is well-formed and unknown to the directory.
+	didGhost = "did:plc:ghostggggggggggggggggggg"
+
+	listURI = "at://" + didOwner + "/app.bsky.graph.list/3kexperts22"
+)
+
+// Texts with known scores under the built-in rules: strong is in for
+// anyone, weak only for a listed author, review lands in the review band
+// of an unlisted author's post, and off is out for everyone.
+const (
+	textStrong = "Pashinyan and Aliyev met in Washington to sign the peace treaty"
+	textWeak   = "Lovely day in Tbilisi"
+	textReview = "Yerevan government"
+	textOff    = "I had pizza today"
+)
+
+// testNow is the fixed clock of the tests.
+var testNow = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+
+// fakePDS serves com.atproto.repo.listRecords and getRecord for the
+// repositories it holds, on 127.0.0.1.
+type fakePDS struct {
+	srv *httptest.Server
+
+	mu      sync.Mutex
+	repos   map[string]map[string]map[string]json.RawMessage // did -> collection -> rkey -> value
+	calls   []string
+	failing bool
+}
+
+func newFakePDS(t *testing.T) *fakePDS {
+	p := &fakePDS{repos: map[string]map[string]map[string]json.RawMessage{}}
+	p.srv = httptest.NewServer(http.HandlerFunc(p.serve))
+	t.Cleanup(p.srv.Close)
+	return p
+}
+
+func (p *fakePDS) put(did, collection, rkey string, value any) {
+	b, err := json.Marshal(value)
+	if err != nil {
+		panic(err)
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.repos[did] == nil {
+		p.repos[did] = map[string]map[string]json.RawMessage{}
+	}
+	if p.repos[did][collection] == nil {
+		p.repos[did][collection] = map[string]json.RawMessage{}
+	}
+	p.repos[did][collection][rkey] = b
+}
+
+func (p *fakePDS) del(did, collection, rkey string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	delete(p.repos[did][collection], rkey)
+}
+
+func (p *fakePDS) setFailing(f bool) {
+	p.mu.Lock()
+	p.failing = f
+	p.mu.Unlock()
+}
+
+func (p *fakePDS) callCount(method string) int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	n := 0
+	for _, c := range p.calls {
+		if c == method {
+			n++
+		}
+	}
+	return n
+}
+
+func xrpcErr(w http.ResponseWriter, code int, name, msg string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(code)
+	json.NewEncoder(w).Encode(map[string]string{"error": name, "message": msg})
+}
+
+func (p *fakePDS) serve(w http.ResponseWriter, r *http.Request) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	method := strings.TrimPrefix(r.URL.Path, "/xrpc/")
+	p.calls = append(p.calls, method)
+	if p.failing {
+		xrpcErr(w, http.StatusServiceUnavailable, "Unavailable", "down for maintenance")
+		return
+	}
+	q := r.URL.Query()
+	recs := p.repos[q.Get("repo")][q.Get("collection")]
+	uri := func(rkey string) string {
+		return "at://" + q.Get("repo") + "/" + q.Get("collection") + "/" + rkey
+	}
+	switch method {
+	case "com.atproto.repo.listRecords":
+		limit := 50
+		if l := q.Get("limit"); l != "" {
+			n, err := strconv.Atoi(l)
+			if err != nil || n < 1 || n > 100 {
+				xrpcErr(w, 400, "InvalidRequest", "bad limit")
+				return
+			}
+			limit = n
+		}
+		rkeys := make([]string, 0, len(recs))
+		for k := range recs {
+			if c := q.Get("cursor"); c == "" || k < c {
+				rkeys = append(rkeys, k)
+			}
+		}
+		// Newest record key first, as a PDS lists by default.
+		slices.Sort(rkeys)
+		slices.Reverse(rkeys)
+		if len(rkeys) > limit {
+			rkeys = rkeys[:limit]
+		}
+		type rec struct {
+			URI   string          `json:"uri"`
+			CID   string          `json:"cid"`
+			Value json.RawMessage `json:"value"`
+		}
+		out := struct {
+			Cursor  string `json:"cursor,omitempty"`
+			Records []rec  `json:"records"`
+		}{Records: []rec{}}
+		for _, k := range rkeys {
+			out.Records = append(out.Records, rec{URI: uri(k), CID: "bafyreidfayvfuwqa7qlnopdjiqrxzs6blmoeu4rujcjtnci5beludirz2a", Value: recs[k]})
+		}
+		if len(rkeys) > 0 {
+			out.Cursor = rkeys[len(rkeys)-1]
+		}
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(out)
+	case "com.atproto.repo.getRecord":
+		v, ok := recs[q.Get("rkey")]
+		if !ok {
+			xrpcErr(w, 400, "RecordNotFound", "Could not locate record")
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(map[string]any{"uri": uri(q.Get("rkey")), "cid": "bafyreidfayvfuwqa7qlnopdjiqrxzs6blmoeu4rujcjtnci5beludirz2a", "value": v})
+	default:
+		xrpcErr(w, 404, "MethodNotImplemented", method)
+	}
+}
+
+// env is a curation service on a real store, behind the real feed server
+// with its admin tokens, with a fake identity directory and a fake PDS.
+type env struct {
+	t    *testing.T
+	st   *store.Store
+	svc  *curation.Service
+	srv  *feedgen.Server
+	dir  *identity.MockDirectory
+	pds  *fakePDS
+	ing  *testIngester
+	now  time.Time
+}
+
+type envOption func(*curation.Config, *curation.Feed)
+
+func newEnv(t *testing.T, opts ...envOption) *env {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "feedgen.db"), store.Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	e := &env{t: t, st: st, dir: identity.NewMockDirectory(), pds: newFakePDS(t), now: testNow}
+	for _, a := range []struct{ did, handle string }{
+		{didAlice, "alice.test"}, {didBob, "bob.test"}, {didCarol, "carol.test"}, {didOwner, "owner.test"}, {didEve, "eve.test"},
+	} {
+		e.dir.Insert(identity.Identity{
+			DID:    syntax.DID(a.did),
+			Handle: syntax.Handle(a.handle),
+			Services: map[string]identity.ServiceEndpoint{
+				"atproto_pds": {Type: "AtprotoPersonalDataServer", URL: e.pds.srv.URL},
+			},
+		})
+	}
+	rules, err := relevance.Builtin("south-caucasus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := curation.Feed{ID: feedID, URI: feedURI, Classifier: relevance.New(rules)}
+	cfg := curation.Config{Now: func() time.Time { return e.now }}
+	for _, o := range opts {
+		o(&cfg, &f)
+	}
+	cfg.Feeds = []curation.Feed{f}
+	e.ing = &testIngester{e: e}
+	e.svc, err = curation.New(cfg, curation.Deps{Store: st, Directory: e.dir, Ingester: e.ing})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.srv, err = feedgen.New(feedgen.Config{
+		ServiceDID: serviceDID,
+		Hostname:   "feeds.example.com",
+		Feeds:      []feedgen.Feed{{ID: feedID, URI: feedURI}},
+		AdminTokens: []feedgen.AdminToken{
+			{Name: "ani", Token: tokenAni}, {Name: "giorgi", Token: tokenGiorgi},
+		},
+	}, feedgen.Deps{Store: st, Registry: prometheus.NewRegistry(), Pins: e.svc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.svc.Routes(e.srv.Admin())
+	e.svc.PageRoutes(e.srv.Echo())
+	return e
+}
+
+func withList(list string) envOption {
+	return func(_ *curation.Config, f *curation.Feed) { f.List = syntax.ATURI(list) }
+}
+
+func withSeed(seed map[syntax.DID]relevance.Tier) envOption {
+	return func(_ *curation.Config, f *curation.Feed) { f.Seed = seed }
+}
+
+func withMaxPins(n int) envOption {
+	return func(c *curation.Config, _ *curation.Feed) { c.MaxPins = n }
+}
+
+// testIngester stands in for the indexer's Ingest: the same steps as the
+// indexer's put (refuse tombstoned records, decide, store the post with its
+// feeds, remove an edited post that no longer belongs).
+type testIngester struct {
+	e *env
+	n int
+}
+
+func (ti *testIngester) IngestPosts(ctx context.Context, evs []curation.PostEvent) error {
+	ti.n += len(evs)
+	return ti.e.st.Update(ctx, func(tx *store.Tx) error {
+		for _, ev := range evs {
+			if tx.Tombstoned(ev.URI) {
+				continue
+			}
+			_, err := tx.Post(ev.URI)
+			stored := err == nil
+			feeds, err := ti.e.svc.DecidePost(tx, ev)
+			if err != nil {
+				return err
+			}
+			if len(feeds) == 0 && !stored {
+				continue
+			}
+			p := &store.Post{
+				URI: ev.URI, CID: ev.CID, Author: ev.Author, IndexedUS: ev.TimeUS,
+				Text: ev.Record.Text, Langs: ev.Record.Langs, Feeds: feeds,
+			}
+			if t, err := time.Parse(time.RFC3339Nano, ev.Record.CreatedAt); err == nil {
+				p.CreatedUS = t.UnixMicro()
+			}
+			if err := tx.PutPost(p); err != nil && !errors.Is(err, store.ErrDeleted) {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// postRecord is an app.bsky.feed.post record written at created.
+func postRecord(text string, created time.Time) map[string]any {
+	return map[string]any{"$type": "app.bsky.feed.post", "text": text, "langs": []string{"en"}, "createdAt": created.UTC().Format(time.RFC3339Nano)}
+}
+
+// publish writes a post to its author's fake PDS, created ago before now,
+// and returns its URI. The record key is a TID of the creation time, as
+// an app makes it.
+func (e *env) publish(did, text string, ago time.Duration) string {
+	created := e.now.Add(-ago)
+	rkey := syntax.NewTIDFromTime(created, 0).String()
+	e.pds.put(did, "app.bsky.feed.post", rkey, postRecord(text, created))
+	return "at://" + did + "/app.bsky.feed.post/" + rkey
+}
+
+// stream delivers a post as the network would: published, then seen by
+// the indexer at once.
+func (e *env) stream(did, text string, ago time.Duration) string {
+	e.t.Helper()
+	uri := e.publish(did, text, ago)
+	e.replay(uri)
+	return uri
+}
+
+// replay sends the stored PDS record at uri through the indexer path
+// again, as a replayed or edited event would.
+func (e *env) replay(uri string) {
+	e.t.Helper()
+	u := syntax.ATURI(uri)
+	e.pds.mu.Lock()
+	raw := e.pds.repos[u.Authority().String()]["app.bsky.feed.post"][u.RecordKey().String()]
+	e.pds.mu.Unlock()
+	var rec struct {
+		Text      string   `json:"text"`
+		Langs     []string `json:"langs"`
+		CreatedAt string   `json:"createdAt"`
+	}
+	if err := json.Unmarshal(raw, &rec); err != nil {
+		e.t.Fatal(err)
+	}
+	ev := curation.PostEvent{URI: u, CID: "bafyreidfayvfuwqa7qlnopdjiqrxzs6blmoeu4rujcjtnci5beludirz2a", TimeUS: e.now.UnixMicro()}
+	ev.Author, _ = u.Authority().AsDID()
+	ev.Record = feedPost(rec.Text, rec.Langs, rec.CreatedAt)
+	if err := e.ing.IngestPosts(context.Background(), []curation.PostEvent{ev}); err != nil {
+		e.t.Fatal(err)
+	}
+}
+
+// call sends a request to the server with a token ("" for none) and
+// returns the status and the decoded JSON body.
+func (e *env) call(method, path, token string, body any) (int, map[string]any) {
+	e.t.Helper()
+	var rd io.Reader
+	if body != nil {
+		if s, ok := body.(string); ok {
+			rd = strings.NewReader(s)
+		} else {
+			b, err := json.Marshal(body)
+			if err != nil {
+				e.t.Fatal(err)
+			}
+			rd = bytes.NewReader(b)
+		}
+	}
+	req := httptest.NewRequest(method, path, rd)
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	rec := httptest.NewRecorder()
+	e.srv.ServeHTTP(rec, req)
+	var out map[string]any
+	if rec.Body.Len() > 0 {
+		if err := json.Unmarshal(rec.Body.Bytes(), &out); err != nil {
+			e.t.Fatalf("%s %s: body is not JSON: %s", method, path, rec.Body)
+		}
+	}
+	return rec.Code, out
+}
+
+// ok calls as ani and fails the test on any status but 200.
+func (e *env) ok(method, path string, body any) map[string]any {
+	e.t.Helper()
+	code, out := e.call(method, path, tokenAni, body)
+	if code != http.StatusOK {
+		e.t.Fatalf("%s %s: got %d %v, want 200", method, path, code, out)
+	}
+	return out
+}
+
+// skeletonItem is one entry of a getFeedSkeleton answer.
+type skeletonItem struct {
+	Post   string
+	Pin    bool
+	Repost string
+}
+
+// skeleton reads one page of the feed as a subscriber's AppView would.
+func (e *env) skeleton(limit int, cursor string) ([]skeletonItem, string) {
+	e.t.Helper()
+	q := url.Values{"feed": {feedURI}, "limit": {strconv.Itoa(limit)}}
+	if cursor != "" {
+		q.Set("cursor", cursor)
+	}
+	code, out := e.call("GET", "/xrpc/app.bsky.feed.getFeedSkeleton?"+q.Encode(), "", nil)
+	if code != http.StatusOK {
+		e.t.Fatalf("getFeedSkeleton: got %d %v", code, out)
+	}
+	var items []skeletonItem
+	for _, x := range out["feed"].([]any) {
+		m := x.(map[string]any)
+		it := skeletonItem{Post: m["post"].(string)}
+		if r, ok := m["reason"].(map[string]any); ok {
+			switch r["$type"] {
+			case "app.bsky.feed.defs#skeletonReasonPin":
+				it.Pin = true
+			case "app.bsky.feed.defs#skeletonReasonRepost":
+				it.Repost = r["repost"].(string)
+			}
+		}
+		items = append(items, it)
+	}
+	next, _ := out["cursor"].(string)
+	return items, next
+}
+
+// feedPosts walks the whole feed and returns its post URIs in order.
+func (e *env) feedPosts() []string {
+	e.t.Helper()
+	var uris []string
+	cursor := ""
+	for range 100 {
+		items, next := e.skeleton(100, cursor)
+		for _, it := range items {
+			uris = append(uris, it.Post)
+		}
+		if next == "" {
+			return uris
+		}
+		cursor = next
+	}
+	e.t.Fatal("feed paging does not end")
+	return nil
+}
+
+// snapshot is the whole database as bytes: equal snapshots mean nothing
+// was written.
+func (e *env) snapshot() []byte {
+	e.t.Helper()
+	var b bytes.Buffer
+	if _, err := e.st.Backup(&b, nil); err != nil {
+		e.t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// auditActions returns the audit log's actions, oldest first, as
+// "actor action target".
+func (e *env) auditActions() []string {
+	e.t.Helper()
+	out := e.ok("GET", "/admin/audit?limit=500", nil)
+	var acts []string
+	for _, x := range out["entries"].([]any) {
+		m := x.(map[string]any)
+		acts = append(acts, fmt.Sprintf("%s %s %s", m["actor"], m["action"], m["target"]))
+	}
+	slices.Reverse(acts)
+	return acts
+}
+
+func appURL(uri string) string {
+	u := syntax.ATURI(uri)
+	return "https://bsky.app/profile/" + u.Authority().String() + "/post/" + u.RecordKey().String()
+}
+
+func errName(out map[string]any) string {
+	s, _ := out["error"].(string)
+	return s
+}
+
+func feedPost(text string, langs []string, createdAt string) *bsky.FeedPost {
+	return &bsky.FeedPost{LexiconTypeID: "app.bsky.feed.post", Text: text, Langs: langs, CreatedAt: createdAt}
+}

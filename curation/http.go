@@ -1,0 +1,237 @@
+package curation
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/scpeace/feedgen/feedgen"
+)
+
+// Routes mounts the curation API on the admin group of the feed server
+// (feedgen.Server.Admin), which has already checked the bearer token and
+// named the actor. Reads are GET with query parameters; changes are POST
+// with a JSON body. Errors are XRPC bodies {"error", "message"}: 400 for
+// bad input, 404 for a reference to nothing curation holds, 409 for a
+// change the state refuses, 502 when a PDS or the identity directory
+// failed. A failed request changes nothing.
+//
+//	GET  /feeds                     the curated feeds and their thresholds
+//	GET  /authors?feed=             the author list
+//	POST /authors                   {feed, author, tier, note, noBackfill} add or change
+//	POST /authors/remove            {feed, author, noBackfill}
+//	GET  /blocks                    blocked posts
+//	POST /blocks                    {uri, note}     block a post everywhere
+//	POST /blocks/remove             {uri, note}     unblock
+//	GET  /pins?feed=                a feed's pins
+//	POST /pins                      {feed, uri, note}
+//	POST /pins/remove               {feed, uri, note}
+//	GET  /explain?uri=              why a post is or is not in each feed
+//	GET  /queue?feed=&cursor=&limit=
+//	POST /queue/approve             {feed, uri, addAuthor, note}
+//	POST /queue/reject              {feed, uri, note}
+//	GET  /audit?feed=&target=&actor=&cursor=&limit=
+//	POST /lists/sync                {feed}          read the Bluesky list now
+//	POST /backfill                  {author}        fetch an author's recent posts now
+//	GET  /posts?feed=&uri=...       posts of a feed page, for the web page
+func (s *Service) Routes(g *echo.Group) {
+	g.GET("/feeds", func(c echo.Context) error {
+		return c.JSON(http.StatusOK, map[string]any{"feeds": s.Feeds(), "actor": feedgen.ActorFrom(c)})
+	})
+	g.GET("/authors", func(c echo.Context) error {
+		feed := c.QueryParam("feed")
+		as, err := s.Authors(c.Request().Context(), feed)
+		if err != nil {
+			return httpError(err)
+		}
+		if as == nil {
+			as = []Author{}
+		}
+		return c.JSON(http.StatusOK, map[string]any{"authors": as})
+	})
+	g.POST("/authors", func(c echo.Context) error {
+		var req AddAuthorRequest
+		if err := bind(c, &req); err != nil {
+			return err
+		}
+		res, err := s.AddAuthor(c.Request().Context(), feedgen.ActorFrom(c), req)
+		return respond(c, res, err)
+	})
+	g.POST("/authors/remove", func(c echo.Context) error {
+		var req RemoveAuthorRequest
+		if err := bind(c, &req); err != nil {
+			return err
+		}
+		res, err := s.RemoveAuthor(c.Request().Context(), feedgen.ActorFrom(c), req)
+		return respond(c, res, err)
+	})
+	g.GET("/blocks", func(c echo.Context) error {
+		bs, err := s.Blocks(c.Request().Context())
+		if err != nil {
+			return httpError(err)
+		}
+		return c.JSON(http.StatusOK, map[string]any{"blocks": nonNil(bs)})
+	})
+	g.POST("/blocks", postHandler(s.Block))
+	g.POST("/blocks/remove", postHandler(s.Unblock))
+	g.GET("/pins", func(c echo.Context) error {
+		ps, err := s.PinList(c.Request().Context(), c.QueryParam("feed"))
+		if err != nil {
+			return httpError(err)
+		}
+		return c.JSON(http.StatusOK, map[string]any{"pins": ps})
+	})
+	g.POST("/pins", postHandler(s.Pin))
+	g.POST("/pins/remove", postHandler(s.Unpin))
+	g.GET("/explain", func(c echo.Context) error {
+		res, err := s.Explain(c.Request().Context(), c.QueryParam("uri"))
+		return respond(c, res, err)
+	})
+	g.GET("/queue", func(c echo.Context) error {
+		limit, err := intParam(c, "limit")
+		if err != nil {
+			return err
+		}
+		res, err := s.Queue(c.Request().Context(), c.QueryParam("feed"), c.QueryParam("cursor"), limit)
+		return respond(c, res, err)
+	})
+	g.POST("/queue/approve", verdictHandler(s.Approve))
+	g.POST("/queue/reject", verdictHandler(s.Reject))
+	g.GET("/audit", func(c echo.Context) error {
+		limit, err := intParam(c, "limit")
+		if err != nil {
+			return err
+		}
+		res, err := s.Audit(c.Request().Context(), AuditRequest{
+			Feed: c.QueryParam("feed"), Target: c.QueryParam("target"), Actor: c.QueryParam("actor"),
+			Cursor: c.QueryParam("cursor"), Limit: limit,
+		})
+		return respond(c, res, err)
+	})
+	g.POST("/lists/sync", func(c echo.Context) error {
+		var req struct {
+			Feed string `json:"feed"`
+		}
+		if err := bind(c, &req); err != nil {
+			return err
+		}
+		res, err := s.SyncList(c.Request().Context(), feedgen.ActorFrom(c), req.Feed)
+		return respond(c, res, err)
+	})
+	g.POST("/backfill", func(c echo.Context) error {
+		var req struct {
+			Author string `json:"author"`
+		}
+		if err := bind(c, &req); err != nil {
+			return err
+		}
+		res, err := s.Backfill(c.Request().Context(), feedgen.ActorFrom(c), req.Author)
+		return respond(c, res, err)
+	})
+	g.GET("/posts", func(c echo.Context) error {
+		ps, err := s.Posts(c.Request().Context(), c.QueryParam("feed"), c.QueryParams()["uri"])
+		if err != nil {
+			return httpError(err)
+		}
+		return c.JSON(http.StatusOK, map[string]any{"posts": nonNil(ps)})
+	})
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// respond answers with v as JSON, or with the error.
+func respond(c echo.Context, v any, err error) error {
+	if err != nil {
+		return httpError(err)
+	}
+	return c.JSON(http.StatusOK, v)
+}
+
+func postHandler[T any](op func(ctx context.Context, actor string, req PostRequest) (T, error)) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		var req PostRequest
+		if err := bind(c, &req); err != nil {
+			return err
+		}
+		res, err := op(c.Request().Context(), feedgen.ActorFrom(c), req)
+		return respond(c, res, err)
+	}
+}
+
+func verdictHandler(op func(ctx context.Context, actor string, req VerdictRequest) (*VerdictResult, error)) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		var req VerdictRequest
+		if err := bind(c, &req); err != nil {
+			return err
+		}
+		res, err := op(c.Request().Context(), feedgen.ActorFrom(c), req)
+		return respond(c, res, err)
+	}
+}
+
+func xrpc(code int, name, msg string) *echo.HTTPError {
+	return echo.NewHTTPError(code, feedgen.XRPCError{Error: name, Message: msg})
+}
+
+// httpError maps an operation's error to its HTTP answer. Only failures
+// that are not the caller's (the store, a bug) become a 500.
+func httpError(err error) error {
+	if e, ok := AsError(err); ok {
+		he := xrpc(e.Status(), e.Name, e.Message)
+		if e.Err != nil {
+			he = he.WithInternal(e.Err)
+		}
+		return he
+	}
+	return echo.NewHTTPError(http.StatusInternalServerError).WithInternal(err)
+}
+
+// bind decodes a JSON body strictly: one object, no unknown fields, so a
+// misspelt field is an error rather than silently ignored.
+func bind(c echo.Context, v any) error {
+	ct := c.Request().Header.Get(echo.HeaderContentType)
+	if ct != "" && !strings.HasPrefix(strings.ToLower(ct), echo.MIMEApplicationJSON) {
+		return xrpc(http.StatusUnsupportedMediaType, "InvalidRequest", "send a JSON body (Content-Type: application/json)")
+	}
+	body, err := io.ReadAll(c.Request().Body)
+	if err != nil {
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			return xrpc(http.StatusRequestEntityTooLarge, "PayloadTooLarge", "body too large")
+		}
+		return xrpc(http.StatusBadRequest, "InvalidRequest", "could not read the body")
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return xrpc(http.StatusBadRequest, "InvalidRequest", "malformed JSON body: "+err.Error())
+	}
+	if dec.More() {
+		return xrpc(http.StatusBadRequest, "InvalidRequest", "malformed JSON body: more than one value")
+	}
+	return nil
+}
+
+func intParam(c echo.Context, name string) (int, error) {
+	raw := c.QueryParam(name)
+	if raw == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(raw)
+	if err != nil || n < 1 {
+		return 0, xrpc(http.StatusBadRequest, "InvalidRequest", name+" must be a positive integer")
+	}
+	return n, nil
+}

@@ -1,0 +1,205 @@
+package curation
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/scpeace/feedgen/store"
+)
+
+// QueuePage is one page of a feed's review queue, newest first.
+type QueuePage struct {
+	Feed    string         `json:"feed"`
+	Total   int            `json:"total"`
+	Entries []store.Queued `json:"entries"`
+	Cursor  string         `json:"cursor,omitempty"`
+}
+
+// MaxPageLimit bounds the page size of the queue and the audit log.
+const MaxPageLimit = 500
+
+func checkLimit(limit, def int) (int, error) {
+	switch {
+	case limit == 0:
+		return def, nil
+	case limit < 0 || limit > MaxPageLimit:
+		return 0, invalid("InvalidLimit", fmt.Sprintf("limit must be between 1 and %d", MaxPageLimit))
+	}
+	return limit, nil
+}
+
+// Queue returns a page of a feed's review queue.
+func (s *Service) Queue(ctx context.Context, feedID, cursor string, limit int) (*QueuePage, error) {
+	f, err := s.feed(feedID)
+	if err != nil {
+		return nil, err
+	}
+	if limit, err = checkLimit(limit, 50); err != nil {
+		return nil, err
+	}
+	if cursor != "" {
+		if _, _, err := store.ParseCursor(cursor); err != nil {
+			return nil, invalid("InvalidCursor", "malformed cursor")
+		}
+	}
+	page := &QueuePage{Feed: f.ID}
+	err = s.store.View(func(tx *store.Tx) error {
+		page.Total = tx.QueueLen(f.ID)
+		var err error
+		page.Entries, page.Cursor, err = tx.QueuePage(f.ID, cursor, limit)
+		return err
+	})
+	if page.Entries == nil {
+		page.Entries = []store.Queued{}
+	}
+	return page, err
+}
+
+// VerdictRequest approves or rejects a queued post.
+type VerdictRequest struct {
+	Feed string `json:"feed,omitempty"`
+	URI  string `json:"uri"`
+	// AddAuthor, on an approval, also lists the post's author with this
+	// tier (all or expert), as AddAuthor would.
+	AddAuthor string `json:"addAuthor,omitempty"`
+	Note      string `json:"note,omitempty"`
+}
+
+// VerdictResult is the outcome of an approval or rejection.
+type VerdictResult struct {
+	Feed string `json:"feed"`
+	URI  string `json:"uri"`
+	In   bool   `json:"in"`
+	// Author is set when the approval also listed the author.
+	Author        *AuthorResult `json:"author,omitempty"`
+	BackfillError string        `json:"backfillError,omitempty"`
+}
+
+// Approve lets a queued post into the feed, at the place its sort time
+// gives it, and records the verdict so that an edit or a replay keeps it
+// in. With AddAuthor the author is listed in the same transaction and
+// then backfilled.
+func (s *Service) Approve(ctx context.Context, actor string, req VerdictRequest) (*VerdictResult, error) {
+	return s.verdict(ctx, actor, req, true)
+}
+
+// Reject takes a post off the queue for good: an edit or a replay will
+// not queue it again.
+func (s *Service) Reject(ctx context.Context, actor string, req VerdictRequest) (*VerdictResult, error) {
+	if req.AddAuthor != "" {
+		return nil, invalid("InvalidRequest", "addAuthor goes with an approval, not a rejection")
+	}
+	return s.verdict(ctx, actor, req, false)
+}
+
+func (s *Service) verdict(ctx context.Context, actor string, req VerdictRequest, in bool) (*VerdictResult, error) {
+	if err := checkActor(actor); err != nil {
+		return nil, err
+	}
+	f, err := s.feed(req.Feed)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkNote(&req.Note); err != nil {
+		return nil, err
+	}
+	uri, err := s.resolvePost(ctx, req.URI)
+	if err != nil {
+		return nil, err
+	}
+	var tier string
+	if req.AddAuthor != "" {
+		if tier, err = parseManualTier(req.AddAuthor); err != nil {
+			return nil, err
+		}
+		if tier == store.TierBlocked {
+			return nil, invalid("InvalidTier", "approving a post lists its author as all or expert, not blocked")
+		}
+	}
+	// The author is resolved before the transaction: no network inside.
+	var acc account
+	if tier != "" {
+		var author string
+		_ = s.store.View(func(tx *store.Tx) error {
+			if q, err := tx.QueuedPost(f.ID, uri); err == nil {
+				author = q.Post.Author.String()
+			}
+			return nil
+		})
+		if author == "" {
+			return nil, notFound("NotQueued", fmt.Sprintf("%s is not in the review queue of %s", uri, f.ID))
+		}
+		if acc, err = s.resolveAccount(ctx, author); err != nil {
+			return nil, err
+		}
+	}
+	res := &VerdictResult{Feed: f.ID, URI: uri.String(), In: in}
+	var tierChanged bool
+	err = s.update(ctx, func(tx *store.Tx) error {
+		q, err := tx.QueuedPost(f.ID, uri)
+		if errors.Is(err, store.ErrNotFound) {
+			return notFound("NotQueued", fmt.Sprintf("%s is not in the review queue of %s", uri, f.ID))
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := tx.DeleteQueued(f.ID, uri); err != nil {
+			return err
+		}
+		v := &store.Verdict{Feed: f.ID, URI: uri, In: in, By: actor, AtUS: s.nowUS()}
+		if err := tx.PutVerdict(v); err != nil {
+			return err
+		}
+		action := "queue.reject"
+		if in {
+			action = "queue.approve"
+			if err := s.admit(tx, q); err != nil {
+				return err
+			}
+		}
+		if err := s.audit(tx, actor, action, f.ID, uri.String(), q, v, strings.TrimSpace(req.Note)); err != nil {
+			return err
+		}
+		if tier != "" {
+			a, ch, _, err := s.applyAuthor(tx, actor, f, acc, tier, nil)
+			if err != nil {
+				return err
+			}
+			av := authorView(a)
+			res.Author = &AuthorResult{Author: &av, Unchanged: !ch.any, Warning: acc.Warning}
+			tierChanged = ch.tier
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if tierChanged {
+		s.backfillInto(ctx, acc.DID, res.Author)
+	}
+	return res, nil
+}
+
+// admit puts an approved post into its feed, next to the feeds it may be
+// in already. A post its author deleted meanwhile stays out.
+func (s *Service) admit(tx *store.Tx, q *store.Queued) error {
+	p := q.Post
+	if old, err := tx.Post(p.URI); err == nil {
+		p.Feeds = slices.Clone(old.Feeds)
+	} else if !errors.Is(err, store.ErrNotFound) {
+		return err
+	}
+	p.Feeds = slices.DeleteFunc(p.Feeds, func(m store.Membership) bool { return m.Feed == q.Feed })
+	reasons := append(slices.Clone(q.Reasons), ReasonApproved)
+	p.Feeds = append(p.Feeds, store.Membership{Feed: q.Feed, Score: q.Score, Reasons: reasons})
+	if err := tx.PutPost(&p); err != nil {
+		if errors.Is(err, store.ErrDeleted) {
+			return conflict("PostDeleted", fmt.Sprintf("%s was deleted by its author", p.URI))
+		}
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,321 @@
+package curation
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/bluesky-social/indigo/atproto/identity"
+	"github.com/bluesky-social/indigo/atproto/syntax"
+
+	"github.com/scpeace/feedgen/relevance"
+	"github.com/scpeace/feedgen/store"
+)
+
+// Feed is one feed the service curates.
+type Feed struct {
+	// ID is the feed's record key, its name in the store.
+	ID  string
+	URI syntax.ATURI
+	// List, if set, is a Bluesky list (at://<owner DID>/app.bsky.graph.list/<rkey>)
+	// whose members are the feed's expert authors.
+	List syntax.ATURI
+	// Classifier applies the feed's relevance rules.
+	Classifier *relevance.Classifier
+	// Seed lists authors from the feed configuration, loaded into the
+	// store at startup when absent (see [Service.Seed]).
+	Seed map[syntax.DID]relevance.Tier
+}
+
+// Config tunes the service. Zero values mean the defaults in the comments.
+type Config struct {
+	Feeds []Feed
+	// MaxPins is the most posts one feed may pin (5).
+	MaxPins int
+	// BackfillWindow is how far back an added author's posts are fetched
+	// (7 days).
+	BackfillWindow time.Duration
+	// BackfillMax bounds the records one backfill fetches (1000).
+	BackfillMax int
+	// QueueMax bounds each feed's review queue; the oldest entries go
+	// first (1000).
+	QueueMax int
+	// FetchTimeout bounds one request to a PDS (20s).
+	FetchTimeout time.Duration
+	// Now is the clock (time.Now).
+	Now func() time.Time
+}
+
+func (c *Config) setDefaults() {
+	if c.MaxPins <= 0 {
+		c.MaxPins = 5
+	}
+	if c.BackfillWindow <= 0 {
+		c.BackfillWindow = 7 * 24 * time.Hour
+	}
+	if c.BackfillMax <= 0 {
+		c.BackfillMax = 1000
+	}
+	if c.QueueMax <= 0 {
+		c.QueueMax = 1000
+	}
+	if c.FetchTimeout <= 0 {
+		c.FetchTimeout = 20 * time.Second
+	}
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+}
+
+// Deps are what the service works with.
+type Deps struct {
+	Store *store.Store
+	// Directory resolves handles to DIDs and finds an account's PDS. In
+	// production a CacheDirectory over a BaseDirectory; in tests a
+	// MockDirectory.
+	Directory identity.Directory
+	// HTTPClient fetches from PDSes (a client with FetchTimeout if nil).
+	HTTPClient *http.Client
+	// Ingester receives backfilled posts; nil disables backfill.
+	Ingester Ingester
+	Logger   *slog.Logger
+}
+
+// Service is every curation operation. It is safe for concurrent use.
+type Service struct {
+	cfg    Config
+	store  *store.Store
+	dir    identity.Directory
+	pds    *pdsClient
+	ingest Ingester
+	log    *slog.Logger
+
+	feeds  []*Feed
+	byID   map[string]*Feed
+	owners map[syntax.DID][]*Feed // list owner -> feeds following their list
+
+	// pins is the pinned post URIs of each feed, newest pin first, read
+	// by every first page of every feed: kept in memory and swapped
+	// whole after each change commits.
+	pins atomic.Pointer[map[string][]string]
+
+	// backfillMu keeps backfills one at a time: the ingester is not safe
+	// for concurrent use, and a PDS is better asked politely.
+	backfillMu sync.Mutex
+	// pending are authors waiting for a background backfill (added
+	// through the live Bluesky list).
+	pending chan backfillJob
+}
+
+// New builds the service and loads the pins.
+func New(cfg Config, deps Deps) (*Service, error) {
+	cfg.setDefaults()
+	if deps.Store == nil {
+		return nil, errors.New("curation: no store")
+	}
+	if deps.Directory == nil {
+		return nil, errors.New("curation: no identity directory")
+	}
+	if deps.Logger == nil {
+		deps.Logger = slog.New(slog.DiscardHandler)
+	}
+	hc := deps.HTTPClient
+	if hc == nil {
+		hc = &http.Client{Timeout: cfg.FetchTimeout}
+	}
+	s := &Service{
+		cfg:     cfg,
+		store:   deps.Store,
+		dir:     deps.Directory,
+		pds:     &pdsClient{http: hc, dir: deps.Directory},
+		ingest:  deps.Ingester,
+		log:     deps.Logger.With("component", "curation"),
+		byID:    map[string]*Feed{},
+		owners:  map[syntax.DID][]*Feed{},
+		pending: make(chan backfillJob, 1024),
+	}
+	if len(cfg.Feeds) == 0 {
+		return nil, errors.New("curation: no feeds")
+	}
+	for i := range cfg.Feeds {
+		f := &cfg.Feeds[i]
+		if f.ID == "" || f.Classifier == nil {
+			return nil, fmt.Errorf("curation: feed %d: missing ID or classifier", i+1)
+		}
+		if s.byID[f.ID] != nil {
+			return nil, fmt.Errorf("curation: feed %q twice", f.ID)
+		}
+		if f.List != "" {
+			owner, err := listOwner(f.List)
+			if err != nil {
+				return nil, fmt.Errorf("curation: feed %s: %w", f.ID, err)
+			}
+			s.owners[owner] = append(s.owners[owner], f)
+		}
+		s.feeds = append(s.feeds, f)
+		s.byID[f.ID] = f
+	}
+	if err := s.loadPins(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func listOwner(list syntax.ATURI) (syntax.DID, error) {
+	if list.Collection().String() != collectionList || list.RecordKey() == "" {
+		return "", fmt.Errorf("%q is not an app.bsky.graph.list URI", list)
+	}
+	did, err := list.Authority().AsDID()
+	if err != nil {
+		return "", fmt.Errorf("list %q must name its owner by DID", list)
+	}
+	return did, nil
+}
+
+// Collections curation reads.
+const (
+	collectionPost     = "app.bsky.feed.post"
+	collectionList     = "app.bsky.graph.list"
+	collectionListItem = "app.bsky.graph.listitem"
+)
+
+// Feeds returns the curated feeds, in configuration order.
+func (s *Service) Feeds() []FeedInfo {
+	out := make([]FeedInfo, len(s.feeds))
+	for i, f := range s.feeds {
+		st := f.Classifier.Rules().Settings
+		out[i] = FeedInfo{ID: f.ID, URI: f.URI, List: f.List, In: st.In, Review: st.Review, Expert: st.Expert, MaxPins: s.cfg.MaxPins}
+	}
+	return out
+}
+
+// FeedInfo describes a feed to curators.
+type FeedInfo struct {
+	ID   string       `json:"id"`
+	URI  syntax.ATURI `json:"uri"`
+	List syntax.ATURI `json:"list,omitempty"`
+	// In, Review and Expert are the scores the feed's rules ask of an
+	// unlisted author's post, of a post to be reviewed, and of an
+	// expert's.
+	In      float64 `json:"in"`
+	Review  float64 `json:"review"`
+	Expert  float64 `json:"expert"`
+	MaxPins int     `json:"maxPins"`
+}
+
+// feed finds a feed by ID; "" means the only feed, when there is one.
+func (s *Service) feed(id string) (*Feed, error) {
+	id = strings.TrimSpace(id)
+	if id == "" {
+		if len(s.feeds) == 1 {
+			return s.feeds[0], nil
+		}
+		ids := make([]string, len(s.feeds))
+		for i, f := range s.feeds {
+			ids[i] = f.ID
+		}
+		return nil, invalid("FeedRequired", "say which feed: one of "+strings.Join(ids, ", "))
+	}
+	if f := s.byID[id]; f != nil {
+		return f, nil
+	}
+	// A feed's AT-URI names it too.
+	for _, f := range s.feeds {
+		if string(f.URI) == id {
+			return f, nil
+		}
+	}
+	return nil, invalid("UnknownFeed", fmt.Sprintf("no feed %q here", id))
+}
+
+func (s *Service) nowUS() int64 { return s.cfg.Now().UnixMicro() }
+
+// audit appends an entry recording a change, inside the change's
+// transaction. before and after are marshalled as they are (nil is left
+// out).
+func (s *Service) audit(tx *store.Tx, actor, action, feed, target string, before, after any, note string) error {
+	e := &store.AuditEntry{AtUS: s.nowUS(), Actor: actor, Action: action, Feed: feed, Target: target, Note: note}
+	var err error
+	if e.Before, err = rawJSON(before); err != nil {
+		return err
+	}
+	if e.After, err = rawJSON(after); err != nil {
+		return err
+	}
+	return tx.AppendAudit(e)
+}
+
+func rawJSON(v any) (json.RawMessage, error) {
+	if v == nil {
+		return nil, nil
+	}
+	// A typed nil pointer means "nothing" as well.
+	if b, err := json.Marshal(v); err != nil {
+		return nil, fmt.Errorf("audit: %w", err)
+	} else if string(b) != "null" {
+		return b, nil
+	}
+	return nil, nil
+}
+
+// checkActor refuses a change nobody can be named for.
+func checkActor(actor string) error {
+	if strings.TrimSpace(actor) == "" {
+		return invalid("ActorRequired", "every change needs an actor for the audit log")
+	}
+	return nil
+}
+
+// Pins returns the pinned post URIs of feed, newest pin first. It reads
+// memory only: the feed server calls it on every first page. The slice
+// must not be modified.
+func (s *Service) Pins(feed string) []string {
+	if m := s.pins.Load(); m != nil {
+		return (*m)[feed]
+	}
+	return nil
+}
+
+// loadPins reads every feed's pins from the store into memory. Callers
+// run it after a change commits, so a reader never sees a pin that was
+// rolled back.
+func (s *Service) loadPins() error {
+	var all map[string][]store.Pin
+	if err := s.store.View(func(tx *store.Tx) error {
+		var err error
+		all, err = tx.Pins()
+		return err
+	}); err != nil {
+		return fmt.Errorf("load pins: %w", err)
+	}
+	m := make(map[string][]string, len(all))
+	for feed, pins := range all {
+		slices.SortFunc(pins, func(a, b store.Pin) int {
+			if c := cmp.Compare(b.AtUS, a.AtUS); c != 0 {
+				return c
+			}
+			return strings.Compare(string(a.URI), string(b.URI))
+		})
+		uris := make([]string, len(pins))
+		for i, p := range pins {
+			uris[i] = string(p.URI)
+		}
+		m[feed] = uris
+	}
+	s.pins.Store(&m)
+	return nil
+}
+
+// update runs fn in one store transaction.
+func (s *Service) update(ctx context.Context, fn func(*store.Tx) error) error {
+	return s.store.Update(ctx, fn)
+}

@@ -1,0 +1,738 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/bluesky-social/indigo/atproto/syntax"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Curation's additions to the schema. The curation package owns their
+// meaning; the store keeps them so that one transaction can change a feed
+// and record who changed it.
+//
+//	cur.authors    <feed> 0x00 <DID>            -> JSON CuratedAuthor
+//	cur.listitems  <owner DID> 0x00 <rkey>      -> JSON ListItem
+//	cur.blocks     <post AT-URI>                -> JSON Block
+//	cur.pins       <feed> 0x00 <post AT-URI>    -> JSON Pin
+//	cur.queue      one nested bucket per feed:
+//	  <feed>       "n"                          -> uint64 number of entries
+//	               "t" queuedUS(8) seq(8)       -> JSON Queued
+//	               "u" <post AT-URI>            -> its "t" key
+//	cur.verdicts   <feed> 0x00 <post AT-URI>    -> JSON Verdict
+//	cur.audit      atUS(8) seq(8)               -> JSON AuditEntry
+//
+// Authors, pins, the queue and verdicts are per feed; a block is global,
+// because a blocked post leaves every feed. List items are keyed by their
+// owner and record key because a delete event names nothing else. The
+// audit log is append-only and never pruned: it grows at the pace of
+// human decisions, and a log that forgets is no log.
+//
+// The buckets are made on first write, so a read of a database that never
+// saw curation finds them empty.
+var (
+	bucketCurAuthors   = []byte("cur.authors")
+	bucketCurListItems = []byte("cur.listitems")
+	bucketCurBlocks    = []byte("cur.blocks")
+	bucketCurPins      = []byte("cur.pins")
+	bucketCurQueue     = []byte("cur.queue")
+	bucketCurVerdicts  = []byte("cur.verdicts")
+	bucketCurAudit     = []byte("cur.audit")
+)
+
+// Tier names as curation stores them; they are the relevance package's.
+const (
+	TierAll     = "all"
+	TierExpert  = "expert"
+	TierBlocked = "blocked"
+)
+
+// CuratedAuthor is an author on a feed's list. An author may be there by a
+// curator's hand (Tier set), through the feed's Bluesky list (ListItems
+// set), or both.
+type CuratedAuthor struct {
+	Feed string     `json:"feed"`
+	DID  syntax.DID `json:"did"`
+	// Handle is the handle as last seen, for people to read.
+	Handle string `json:"handle,omitempty"`
+	// Tier is the tier a curator set: all, expert or blocked; "" when the
+	// author is listed only through the Bluesky list.
+	Tier string `json:"tier,omitempty"`
+	Note string `json:"note,omitempty"`
+	// AddedBy and AddedUS say who first listed the author, and when.
+	AddedBy string `json:"addedBy"`
+	AddedUS int64  `json:"addedUs"`
+	// UpdatedBy and UpdatedUS say who last changed the entry.
+	UpdatedBy string `json:"updatedBy,omitempty"`
+	UpdatedUS int64  `json:"updatedUs,omitempty"`
+	// ListItems are the record keys of the items of the feed's Bluesky
+	// list that name this author (usually one).
+	ListItems []string `json:"listItems,omitempty"`
+}
+
+// EffectiveTier is the tier the feed applies: the curator's when there is
+// one (so a manual block beats the list), otherwise expert for a member of
+// the Bluesky list, otherwise "".
+func (a *CuratedAuthor) EffectiveTier() string {
+	if a.Tier != "" {
+		return a.Tier
+	}
+	if len(a.ListItems) > 0 {
+		return TierExpert
+	}
+	return ""
+}
+
+func pairKey(a, b string) []byte {
+	k := make([]byte, 0, len(a)+1+len(b))
+	k = append(k, a...)
+	k = append(k, 0)
+	return append(k, b...)
+}
+
+// bucket returns a curation bucket, creating it in a write transaction. In
+// a read transaction a bucket not made yet is nil.
+func (t *Tx) bucket(name []byte) (*bolt.Bucket, error) {
+	if b := t.tx.Bucket(name); b != nil || !t.tx.Writable() {
+		return b, nil
+	}
+	b, err := t.tx.CreateBucketIfNotExists(name)
+	if err != nil {
+		return nil, fmt.Errorf("bucket %s: %w", name, err)
+	}
+	return b, nil
+}
+
+func getJSON(b *bolt.Bucket, k []byte, v any) (bool, error) {
+	if b == nil {
+		return false, nil
+	}
+	raw := b.Get(k)
+	if raw == nil {
+		return false, nil
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
+		return true, fmt.Errorf("decode %s: %w", k, err)
+	}
+	return true, nil
+}
+
+func (t *Tx) putJSON(name, k []byte, v any) error {
+	b, err := t.bucket(name)
+	if err != nil {
+		return err
+	}
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("encode %s: %w", name, err)
+	}
+	return b.Put(k, raw)
+}
+
+func (t *Tx) del(name, k []byte) error {
+	b := t.tx.Bucket(name)
+	if b == nil {
+		return nil
+	}
+	return b.Delete(k)
+}
+
+// CuratedAuthor returns the entry of did in feed, or ErrNotFound.
+func (t *Tx) CuratedAuthor(feed string, did syntax.DID) (*CuratedAuthor, error) {
+	var a CuratedAuthor
+	ok, err := getJSON(t.tx.Bucket(bucketCurAuthors), pairKey(feed, string(did)), &a)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, ErrNotFound
+	}
+	return &a, nil
+}
+
+// CuratedTier is the effective tier of did in feed, "" if unlisted. The
+// indexer asks it for posts from the whole network; nearly all are misses,
+// which cost one B-tree look-up.
+func (t *Tx) CuratedTier(feed string, did syntax.DID) (string, error) {
+	a, err := t.CuratedAuthor(feed, did)
+	if errors.Is(err, ErrNotFound) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	return a.EffectiveTier(), nil
+}
+
+// PutCuratedAuthor stores an entry; one with neither a tier nor list items
+// is removed instead.
+func (t *Tx) PutCuratedAuthor(a *CuratedAuthor) error {
+	if a.Feed == "" || a.DID == "" {
+		return errors.New("put curated author: missing feed or DID")
+	}
+	if a.EffectiveTier() == "" {
+		return t.del(bucketCurAuthors, pairKey(a.Feed, string(a.DID)))
+	}
+	return t.putJSON(bucketCurAuthors, pairKey(a.Feed, string(a.DID)), a)
+}
+
+// CuratedAuthors returns the entries of feed in DID order.
+func (t *Tx) CuratedAuthors(feed string) ([]CuratedAuthor, error) {
+	b := t.tx.Bucket(bucketCurAuthors)
+	if b == nil {
+		return nil, nil
+	}
+	prefix := pairKey(feed, "")
+	var out []CuratedAuthor
+	c := b.Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		var a CuratedAuthor
+		if err := json.Unmarshal(v, &a); err != nil {
+			return nil, fmt.Errorf("decode author %s: %w", k, err)
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+// ListItem is one app.bsky.graph.listitem record of a list a feed follows.
+type ListItem struct {
+	// List is the list the item belongs to.
+	List    syntax.ATURI `json:"list"`
+	Subject syntax.DID   `json:"subject"`
+}
+
+// ListItem returns the item owner wrote under rkey, or ErrNotFound.
+func (t *Tx) ListItem(owner syntax.DID, rkey string) (*ListItem, error) {
+	var li ListItem
+	ok, err := getJSON(t.tx.Bucket(bucketCurListItems), pairKey(string(owner), rkey), &li)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, ErrNotFound
+	}
+	return &li, nil
+}
+
+// PutListItem remembers an item of a followed list, so that its delete,
+// which carries only the record key, can be undone.
+func (t *Tx) PutListItem(owner syntax.DID, rkey string, li ListItem) error {
+	return t.putJSON(bucketCurListItems, pairKey(string(owner), rkey), li)
+}
+
+// DeleteListItem forgets an item.
+func (t *Tx) DeleteListItem(owner syntax.DID, rkey string) error {
+	return t.del(bucketCurListItems, pairKey(string(owner), rkey))
+}
+
+// ListItems returns the remembered items of list, by record key.
+func (t *Tx) ListItems(list syntax.ATURI) (map[string]ListItem, error) {
+	owner, err := list.Authority().AsDID()
+	if err != nil {
+		return nil, fmt.Errorf("list items: %w", err)
+	}
+	out := map[string]ListItem{}
+	b := t.tx.Bucket(bucketCurListItems)
+	if b == nil {
+		return out, nil
+	}
+	prefix := pairKey(string(owner), "")
+	c := b.Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		var li ListItem
+		if err := json.Unmarshal(v, &li); err != nil {
+			return nil, fmt.Errorf("decode list item %s: %w", k, err)
+		}
+		if li.List == list {
+			out[string(k[len(prefix):])] = li
+		}
+	}
+	return out, nil
+}
+
+// Block is a post a curator took out of every feed.
+type Block struct {
+	URI  syntax.ATURI `json:"uri"`
+	By   string       `json:"by"`
+	AtUS int64        `json:"atUs"`
+	Note string       `json:"note,omitempty"`
+	// Post is the record as it was stored when it was blocked, so that an
+	// unblock can put it back in the feeds it was in.
+	Post *Post `json:"post,omitempty"`
+}
+
+// Blocked reports whether a curator blocked the record at uri.
+func (t *Tx) Blocked(uri syntax.ATURI) bool {
+	b := t.tx.Bucket(bucketCurBlocks)
+	return b != nil && b.Get([]byte(uri)) != nil
+}
+
+// Block returns the block of uri, or ErrNotFound.
+func (t *Tx) Block(uri syntax.ATURI) (*Block, error) {
+	var bl Block
+	ok, err := getJSON(t.tx.Bucket(bucketCurBlocks), []byte(uri), &bl)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, ErrNotFound
+	}
+	return &bl, nil
+}
+
+// PutBlock records a block. Taking the post out of the feeds is the
+// caller's part (DeletePost without a tombstone: the block keeps it out).
+func (t *Tx) PutBlock(bl *Block) error {
+	if bl.URI == "" {
+		return errors.New("put block: no uri")
+	}
+	return t.putJSON(bucketCurBlocks, []byte(bl.URI), bl)
+}
+
+// DeleteBlock lifts a block.
+func (t *Tx) DeleteBlock(uri syntax.ATURI) error {
+	return t.del(bucketCurBlocks, []byte(uri))
+}
+
+// Blocks returns every block, in URI order.
+func (t *Tx) Blocks() ([]Block, error) {
+	b := t.tx.Bucket(bucketCurBlocks)
+	if b == nil {
+		return nil, nil
+	}
+	var out []Block
+	err := b.ForEach(func(k, v []byte) error {
+		var bl Block
+		if err := json.Unmarshal(v, &bl); err != nil {
+			return fmt.Errorf("decode block %s: %w", k, err)
+		}
+		out = append(out, bl)
+		return nil
+	})
+	return out, err
+}
+
+// Pin is a post a curator put at the top of a feed's first page.
+type Pin struct {
+	Feed string       `json:"feed"`
+	URI  syntax.ATURI `json:"uri"`
+	By   string       `json:"by"`
+	AtUS int64        `json:"atUs"`
+	Note string       `json:"note,omitempty"`
+}
+
+// PutPin records a pin.
+func (t *Tx) PutPin(p *Pin) error {
+	if p.Feed == "" || p.URI == "" {
+		return errors.New("put pin: missing feed or uri")
+	}
+	return t.putJSON(bucketCurPins, pairKey(p.Feed, string(p.URI)), p)
+}
+
+// DeletePin removes a pin.
+func (t *Tx) DeletePin(feed string, uri syntax.ATURI) error {
+	return t.del(bucketCurPins, pairKey(feed, string(uri)))
+}
+
+// Pins returns the pins of every feed, by feed, in no particular order.
+func (t *Tx) Pins() (map[string][]Pin, error) {
+	out := map[string][]Pin{}
+	b := t.tx.Bucket(bucketCurPins)
+	if b == nil {
+		return out, nil
+	}
+	err := b.ForEach(func(k, v []byte) error {
+		var p Pin
+		if err := json.Unmarshal(v, &p); err != nil {
+			return fmt.Errorf("decode pin %s: %w", k, err)
+		}
+		out[p.Feed] = append(out[p.Feed], p)
+		return nil
+	})
+	return out, err
+}
+
+// Queued is a post waiting for a curator's verdict: from an unlisted
+// author, scored between clearly out and clearly in. It keeps what the
+// curator needs to judge and what approving needs to put the post in.
+type Queued struct {
+	Feed string `json:"feed"`
+	// Post is the record as it would be stored; its Feeds is empty.
+	Post     Post     `json:"post"`
+	Score    float64  `json:"score"`
+	Reasons  []string `json:"reasons,omitempty"`
+	QueuedUS int64    `json:"queuedUs"`
+	// Seq orders entries queued in the same microsecond; the store sets it.
+	Seq uint64 `json:"seq"`
+}
+
+// Cursor is the queue position just after this entry.
+func (q *Queued) Cursor() string {
+	return strconv.FormatInt(q.QueuedUS, 10) + "." + strconv.FormatUint(q.Seq, 10)
+}
+
+func queueTimeKey(us int64, seq uint64) []byte {
+	return append([]byte{'t'}, sortKey(us, seq)...)
+}
+
+var keyQueueCount = []byte("n")
+
+// PutQueued adds a post to feed's review queue, or updates its entry (an
+// edit) in place. When the queue holds more than max entries the oldest
+// go: a queue nobody works must not grow without bound.
+func (t *Tx) PutQueued(q *Queued, max int) error {
+	if q.Feed == "" || q.Post.URI == "" {
+		return errors.New("put queued: missing feed or uri")
+	}
+	root, err := t.bucket(bucketCurQueue)
+	if err != nil {
+		return err
+	}
+	b, err := root.CreateBucketIfNotExists([]byte(q.Feed))
+	if err != nil {
+		return fmt.Errorf("queue bucket %s: %w", q.Feed, err)
+	}
+	ukey := append([]byte{'u'}, q.Post.URI...)
+	if tk := b.Get(ukey); tk != nil && len(tk) == 17 {
+		q.QueuedUS = int64(binary.BigEndian.Uint64(tk[1:]))
+		q.Seq = binary.BigEndian.Uint64(tk[9:])
+		v, err := json.Marshal(q)
+		if err != nil {
+			return fmt.Errorf("encode queued: %w", err)
+		}
+		return b.Put(append([]byte(nil), tk...), v)
+	}
+	seq, err := b.NextSequence()
+	if err != nil {
+		return fmt.Errorf("queue sequence: %w", err)
+	}
+	q.Seq = seq
+	v, err := json.Marshal(q)
+	if err != nil {
+		return fmt.Errorf("encode queued: %w", err)
+	}
+	tk := queueTimeKey(q.QueuedUS, q.Seq)
+	if err := b.Put(tk, v); err != nil {
+		return err
+	}
+	if err := b.Put(ukey, tk); err != nil {
+		return err
+	}
+	n := queueCount(b) + 1
+	for ; max > 0 && n > uint64(max); n-- {
+		k, v := b.Cursor().Seek([]byte{'t'})
+		if k == nil || k[0] != 't' {
+			break
+		}
+		var old Queued
+		if err := json.Unmarshal(v, &old); err != nil {
+			return fmt.Errorf("decode queued %x: %w", k, err)
+		}
+		if err := b.Delete(k); err != nil {
+			return err
+		}
+		if err := b.Delete(append([]byte{'u'}, old.Post.URI...)); err != nil {
+			return err
+		}
+	}
+	return b.Put(keyQueueCount, u64(n))
+}
+
+func queueCount(b *bolt.Bucket) uint64 {
+	if v := b.Get(keyQueueCount); len(v) == 8 {
+		return binary.BigEndian.Uint64(v)
+	}
+	return 0
+}
+
+func (t *Tx) queueBucket(feed string) *bolt.Bucket {
+	root := t.tx.Bucket(bucketCurQueue)
+	if root == nil {
+		return nil
+	}
+	return root.Bucket([]byte(feed))
+}
+
+// QueuedPost returns feed's queue entry for uri, or ErrNotFound.
+func (t *Tx) QueuedPost(feed string, uri syntax.ATURI) (*Queued, error) {
+	b := t.queueBucket(feed)
+	if b == nil {
+		return nil, ErrNotFound
+	}
+	tk := b.Get(append([]byte{'u'}, uri...))
+	if tk == nil {
+		return nil, ErrNotFound
+	}
+	var q Queued
+	if ok, err := getJSON(b, tk, &q); err != nil || !ok {
+		if err == nil {
+			err = fmt.Errorf("queue entry of %s is missing", uri)
+		}
+		return nil, err
+	}
+	return &q, nil
+}
+
+// DeleteQueued takes uri out of feed's queue, reporting whether it was
+// there.
+func (t *Tx) DeleteQueued(feed string, uri syntax.ATURI) (bool, error) {
+	b := t.queueBucket(feed)
+	if b == nil {
+		return false, nil
+	}
+	ukey := append([]byte{'u'}, uri...)
+	tk := b.Get(ukey)
+	if tk == nil {
+		return false, nil
+	}
+	tk = append([]byte(nil), tk...)
+	if !t.tx.Writable() {
+		return false, errors.New("delete queued: read-only transaction")
+	}
+	if err := b.Delete(tk); err != nil {
+		return false, err
+	}
+	if err := b.Delete(ukey); err != nil {
+		return false, err
+	}
+	if n := queueCount(b); n > 0 {
+		return true, b.Put(keyQueueCount, u64(n-1))
+	}
+	return true, nil
+}
+
+// QueueLen is the number of posts waiting in feed's queue.
+func (t *Tx) QueueLen(feed string) int {
+	if b := t.queueBucket(feed); b != nil {
+		return int(queueCount(b))
+	}
+	return 0
+}
+
+// QueuePage returns up to limit entries of feed's queue, newest first,
+// starting after cursor ("" for the newest), and the cursor of the next
+// page ("" on the last).
+func (t *Tx) QueuePage(feed, cursor string, limit int) ([]Queued, string, error) {
+	b := t.queueBucket(feed)
+	if b == nil || limit <= 0 {
+		return nil, "", nil
+	}
+	c := b.Cursor()
+	var k, v []byte
+	if cursor == "" {
+		k, v = c.Seek([]byte{'u'})
+		if k == nil {
+			k, v = c.Last()
+		} else {
+			k, v = c.Prev()
+		}
+	} else {
+		us, seq, err := ParseCursor(cursor)
+		if err != nil {
+			return nil, "", err
+		}
+		from := queueTimeKey(us, seq)
+		k, v = c.Seek(from)
+		if k == nil {
+			k, v = c.Last()
+		}
+		for k != nil && bytes.Compare(k, from) >= 0 {
+			k, v = c.Prev()
+		}
+	}
+	var out []Queued
+	for ; k != nil && k[0] == 't'; k, v = c.Prev() {
+		if len(out) == limit {
+			return out, out[len(out)-1].Cursor(), nil
+		}
+		var q Queued
+		if err := json.Unmarshal(v, &q); err != nil {
+			return nil, "", fmt.Errorf("decode queued %x: %w", k, err)
+		}
+		out = append(out, q)
+	}
+	return out, "", nil
+}
+
+// Verdict is a curator's decision on a post from the review queue. It
+// outlives the queue entry so that an edit or a replayed event does not
+// undo it.
+type Verdict struct {
+	Feed string       `json:"feed"`
+	URI  syntax.ATURI `json:"uri"`
+	In   bool         `json:"in"`
+	By   string       `json:"by"`
+	AtUS int64        `json:"atUs"`
+}
+
+// Verdict returns the curator's verdict on uri in feed, or ErrNotFound.
+func (t *Tx) Verdict(feed string, uri syntax.ATURI) (*Verdict, error) {
+	var v Verdict
+	ok, err := getJSON(t.tx.Bucket(bucketCurVerdicts), pairKey(feed, string(uri)), &v)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, ErrNotFound
+	}
+	return &v, nil
+}
+
+// PutVerdict records a verdict.
+func (t *Tx) PutVerdict(v *Verdict) error {
+	if v.Feed == "" || v.URI == "" {
+		return errors.New("put verdict: missing feed or uri")
+	}
+	return t.putJSON(bucketCurVerdicts, pairKey(v.Feed, string(v.URI)), v)
+}
+
+// AuditEntry is one change to curation: who, when, what, before and after.
+type AuditEntry struct {
+	AtUS int64 `json:"atUs"`
+	// Seq orders entries of the same microsecond; the store sets it.
+	Seq    uint64 `json:"seq"`
+	Actor  string `json:"actor"`
+	Action string `json:"action"`
+	Feed   string `json:"feed,omitempty"`
+	// Target is what changed: an author's DID, a post's AT-URI, a list.
+	Target string          `json:"target,omitempty"`
+	Before json.RawMessage `json:"before,omitempty"`
+	After  json.RawMessage `json:"after,omitempty"`
+	Note   string          `json:"note,omitempty"`
+}
+
+// Cursor is the audit log position just after this entry.
+func (e *AuditEntry) Cursor() string {
+	return strconv.FormatInt(e.AtUS, 10) + "." + strconv.FormatUint(e.Seq, 10)
+}
+
+// AppendAudit adds an entry to the audit log, in the same transaction as
+// the change it records.
+func (t *Tx) AppendAudit(e *AuditEntry) error {
+	if e.Actor == "" || e.Action == "" {
+		return errors.New("append audit: missing actor or action")
+	}
+	b, err := t.bucket(bucketCurAudit)
+	if err != nil {
+		return err
+	}
+	seq, err := b.NextSequence()
+	if err != nil {
+		return fmt.Errorf("audit sequence: %w", err)
+	}
+	e.Seq = seq
+	v, err := json.Marshal(e)
+	if err != nil {
+		return fmt.Errorf("encode audit entry: %w", err)
+	}
+	return b.Put(sortKey(e.AtUS, e.Seq), v)
+}
+
+// AuditFilter selects audit entries; empty fields match everything.
+type AuditFilter struct {
+	Feed   string
+	Target string
+	Actor  string
+}
+
+func (f *AuditFilter) match(e *AuditEntry) bool {
+	return (f.Feed == "" || e.Feed == f.Feed) &&
+		(f.Target == "" || e.Target == f.Target) &&
+		(f.Actor == "" || strings.EqualFold(e.Actor, f.Actor))
+}
+
+// AuditPage returns up to limit matching entries, newest first, starting
+// after cursor ("" for the newest), and the cursor of the next page. It
+// reads at most maxScan entries (0 means 100 times limit), so a filter
+// that matches little still answers quickly; the cursor lets the reader
+// go on.
+func (t *Tx) AuditPage(f AuditFilter, cursor string, limit, maxScan int) ([]AuditEntry, string, error) {
+	b := t.tx.Bucket(bucketCurAudit)
+	if b == nil || limit <= 0 {
+		return nil, "", nil
+	}
+	if maxScan <= 0 {
+		maxScan = 100 * limit
+	}
+	c := b.Cursor()
+	var k, v []byte
+	if cursor == "" {
+		k, v = c.Last()
+	} else {
+		us, seq, err := ParseCursor(cursor)
+		if err != nil {
+			return nil, "", err
+		}
+		from := sortKey(us, seq)
+		if k, v = c.Seek(from); k == nil {
+			k, v = c.Last()
+		}
+		for k != nil && bytes.Compare(k, from) >= 0 {
+			k, v = c.Prev()
+		}
+	}
+	var out []AuditEntry
+	var last []byte
+	for scanned := 0; k != nil; k, v = c.Prev() {
+		if len(out) == limit || scanned == maxScan {
+			return out, cursorOf(last), nil
+		}
+		scanned++
+		last = k
+		var e AuditEntry
+		if err := json.Unmarshal(v, &e); err != nil {
+			return nil, "", fmt.Errorf("decode audit entry %x: %w", k, err)
+		}
+		if f.match(&e) {
+			out = append(out, e)
+		}
+	}
+	return out, "", nil
+}
+
+// AuditLen counts the audit log's entries. It reads the whole log: for
+// tests and tools.
+func (t *Tx) AuditLen() int {
+	if b := t.tx.Bucket(bucketCurAudit); b != nil {
+		return b.Stats().KeyN
+	}
+	return 0
+}
+
+// AuthorRecords returns the URIs of the records kept from author (posts
+// and reposts) with sort time at or after sinceUS, oldest first.
+func (t *Tx) AuthorRecords(author syntax.DID, sinceUS int64) []syntax.ATURI {
+	return t.authorPosts(author, sinceUS)
+}
+
+// LeaveFeed takes the record at uri out of one feed, keeping its other
+// memberships; a record left in no feed is removed (without a tombstone,
+// so that a later decision may bring it back). It reports whether the
+// record was in the feed.
+func (t *Tx) LeaveFeed(feed string, uri syntax.ATURI) (bool, error) {
+	p, err := t.Post(uri)
+	if errors.Is(err, ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	if !p.InFeed(feed) {
+		return false, nil
+	}
+	keep := p.Feeds[:0:0]
+	for _, m := range p.Feeds {
+		if m.Feed != feed {
+			keep = append(keep, m)
+		}
+	}
+	p.Feeds = keep
+	return true, t.PutPost(p)
+}
