@@ -196,14 +196,14 @@ func (p *fakePDS) serve(w http.ResponseWriter, r *http.Request) {
 // env is a curation service on a real store, behind the real feed server
 // with its admin tokens, with a fake identity directory and a fake PDS.
 type env struct {
-	t    *testing.T
-	st   *store.Store
-	svc  *curation.Service
-	srv  *feedgen.Server
-	dir  *identity.MockDirectory
-	pds  *fakePDS
-	ing  *testIngester
-	now  time.Time
+	t   *testing.T
+	st  *store.Store
+	svc *curation.Service
+	srv *feedgen.Server
+	dir *identity.MockDirectory
+	pds *fakePDS
+	ing *testIngester
+	now time.Time
 }
 
 type envOption func(*curation.Config, *curation.Feed)
