@@ -118,6 +118,9 @@ func (s *Service) AddAuthor(ctx context.Context, actor string, req AddAuthorRequ
 		}
 		v := authorView(a)
 		res.Author, res.Unchanged, res.Removed, changed = &v, !ch.any, removed, ch.tier
+		if !ch.any {
+			return errUnchanged
+		}
 		return nil
 	})
 	if err != nil {

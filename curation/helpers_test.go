@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -249,7 +250,7 @@ func newEnv(t *testing.T, opts ...envOption) *env {
 		AdminTokens: []feedgen.AdminToken{
 			{Name: "ani", Token: tokenAni}, {Name: "giorgi", Token: tokenGiorgi},
 		},
-	}, feedgen.Deps{Store: st, Registry: prometheus.NewRegistry(), Pins: e.svc})
+	}, feedgen.Deps{Store: st, Registry: prometheus.NewRegistry(), Pins: e.svc, Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		t.Fatal(err)
 	}

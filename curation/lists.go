@@ -29,7 +29,8 @@ type SyncResult struct {
 	Feed string       `json:"feed"`
 	List syntax.ATURI `json:"list"`
 	// Items is how many items the list has.
-	Items   int          `json:"items"`
+	Items int `json:"items"`
+	// Added and Removed are the subjects of items that came and went.
 	Added   []syntax.DID `json:"added"`
 	Removed []syntax.DID `json:"removed"`
 }
@@ -57,9 +58,9 @@ func (s *Service) SyncList(ctx context.Context, actor, feedID string) (*SyncResu
 		return nil, err
 	}
 	res := &SyncResult{Feed: f.ID, List: f.List, Items: len(items), Added: []syntax.DID{}, Removed: []syntax.DID{}}
-	var backfill []syntax.DID
+	var backfill, redecide []syntax.DID
 	err = s.update(ctx, func(tx *store.Tx) error {
-		res.Added, res.Removed, backfill = res.Added[:0], res.Removed[:0], backfill[:0]
+		res.Added, res.Removed, backfill, redecide = res.Added[:0], res.Removed[:0], backfill[:0], redecide[:0]
 		stored, err := tx.ListItems(f.List)
 		if err != nil {
 			return err
@@ -78,8 +79,9 @@ func (s *Service) SyncList(ctx context.Context, actor, feedID string) (*SyncResu
 			if err != nil {
 				return err
 			}
+			res.Removed = append(res.Removed, li.Subject)
 			if gone {
-				res.Removed = append(res.Removed, li.Subject)
+				redecide = append(redecide, li.Subject)
 			}
 		}
 		rkeys = rkeys[:0]
@@ -96,10 +98,13 @@ func (s *Service) SyncList(ctx context.Context, actor, feedID string) (*SyncResu
 			if err != nil {
 				return err
 			}
+			res.Added = append(res.Added, sub)
 			if added {
-				res.Added = append(res.Added, sub)
 				backfill = append(backfill, sub)
 			}
+		}
+		if len(res.Added)+len(res.Removed) == 0 {
+			return errUnchanged
 		}
 		return nil
 	})
@@ -109,7 +114,7 @@ func (s *Service) SyncList(ctx context.Context, actor, feedID string) (*SyncResu
 	for _, did := range backfill {
 		s.enqueueBackfill(did, "list sync")
 	}
-	for _, did := range res.Removed {
+	for _, did := range redecide {
 		s.enqueueBackfill(did, "left the list")
 	}
 	return res, nil

@@ -52,7 +52,7 @@ func (s *Service) Block(ctx context.Context, actor string, req PostRequest) (*Bl
 		res.Feeds, res.Unpinned = res.Feeds[:0], nil
 		if tx.Blocked(uri) {
 			res.Unchanged = true
-			return nil
+			return errUnchanged
 		}
 		p, err := tx.Post(uri)
 		switch {
@@ -255,7 +255,7 @@ func (s *Service) Pin(ctx context.Context, actor string, req PostRequest) (*PinR
 		for _, p := range all[f.ID] {
 			if p.URI == uri {
 				res.Unchanged = true
-				return nil
+				return errUnchanged
 			}
 		}
 		if len(all[f.ID]) >= s.cfg.MaxPins {

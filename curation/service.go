@@ -315,7 +315,16 @@ func (s *Service) loadPins() error {
 	return nil
 }
 
-// update runs fn in one store transaction.
+// errUnchanged rolls back a transaction that found nothing to change, so
+// that a repeated request writes nothing at all.
+var errUnchanged = errors.New("unchanged")
+
+// update runs fn in one store transaction. fn returns errUnchanged to
+// leave the database untouched without failing.
 func (s *Service) update(ctx context.Context, fn func(*store.Tx) error) error {
-	return s.store.Update(ctx, fn)
+	err := s.store.Update(ctx, fn)
+	if errors.Is(err, errUnchanged) {
+		return nil
+	}
+	return err
 }
