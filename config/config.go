@@ -67,6 +67,12 @@ type Config struct {
 	AdminURL   string
 	AdminToken string
 
+	// BackfillWindow is how far back an added author's posts are fetched
+	// from their PDS; zero disables backfill.
+	BackfillWindow time.Duration
+	// MaxPins is the most posts a feed may pin.
+	MaxPins int
+
 	// FeedsFile is where the feed definitions came from ("" = built in).
 	FeedsFile string
 	Feeds     []Feed
@@ -93,6 +99,8 @@ const (
 	FlagAdminTokens     = "admin-tokens"
 	FlagAdminURL        = "admin-url"
 	FlagAdminToken      = "admin-token"
+	FlagBackfillWindow  = "backfill-window"
+	FlagMaxPins         = "max-pins"
 )
 
 // EnvName is the environment variable of a flag.
@@ -110,6 +118,11 @@ const (
 	DefaultPLCURL    = "https://plc.directory"
 	DefaultMaxLag    = 5 * time.Minute
 	DefaultRetention = 30 * 24 * time.Hour
+	// DefaultBackfillWindow is a week of an added author's posts.
+	DefaultBackfillWindow = 7 * 24 * time.Hour
+	DefaultMaxPins        = 5
+	// MaxMaxPins bounds --max-pins: a feed of pins is no feed.
+	MaxMaxPins = 20
 )
 
 func str(name, def, usage string) *cli.StringFlag {
@@ -141,6 +154,8 @@ func Flags() []cli.Flag {
 		str(FlagAdminTokens, "", "admin API tokens, name=token pairs separated by commas (names go in the audit log)"),
 		str(FlagAdminURL, "", "admin API of the running server, for the curators' commands (default http://<listen>)"),
 		str(FlagAdminToken, "", "token the curators' commands send (default: the first of --admin-tokens)"),
+		dur(FlagBackfillWindow, DefaultBackfillWindow, "how far back an added author's posts are fetched from their PDS (0 disables backfill)"),
+		&cli.IntFlag{Name: FlagMaxPins, Value: DefaultMaxPins, Usage: "most posts a feed may pin", Sources: cli.EnvVars(EnvName(FlagMaxPins))},
 		&cli.BoolFlag{Name: FlagAuthStrict, Usage: "answer 401 to an invalid service JWT instead of serving it logged out", Sources: cli.EnvVars(EnvName(FlagAuthStrict))},
 	}
 }
@@ -199,6 +214,8 @@ func Load(cmd *cli.Command) (*Config, error) {
 		Retention:         cmd.Duration(FlagRetention),
 		FeedsFile:         cmd.String(FlagFeeds),
 		AuthStrict:        cmd.Bool(FlagAuthStrict),
+		BackfillWindow:    cmd.Duration(FlagBackfillWindow),
+		MaxPins:           cmd.Int(FlagMaxPins),
 	}
 	bad := func(flag string, err error) error {
 		return fmt.Errorf("--%s (%s): %w", flag, EnvName(flag), err)
@@ -259,6 +276,12 @@ func Load(cmd *cli.Command) (*Config, error) {
 	}
 	if cfg.Retention < time.Hour {
 		return nil, bad(FlagRetention, errors.New("must be at least 1h"))
+	}
+	if cfg.BackfillWindow < 0 || cfg.BackfillWindow > cfg.Retention {
+		return nil, bad(FlagBackfillWindow, errors.New("must be between 0 and --retention"))
+	}
+	if cfg.MaxPins < 1 || cfg.MaxPins > MaxMaxPins {
+		return nil, bad(FlagMaxPins, fmt.Errorf("must be between 1 and %d", MaxMaxPins))
 	}
 	if cfg.AdminTokens, err = ParseAdminTokens(cmd.String(FlagAdminTokens)); err != nil {
 		return nil, bad(FlagAdminTokens, err)

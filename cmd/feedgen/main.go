@@ -37,6 +37,15 @@ func app() *cli.Command {
 			serveCommand(),
 			classifyCommand(),
 			backupCommand(),
+			authorsCommand(),
+			blockCommand(),
+			unblockCommand(),
+			pinCommand(),
+			unpinCommand(),
+			explainCommand(),
+			queueCommand(),
+			auditCommand(),
+			listsCommand(),
 		},
 	}
 }

@@ -54,10 +54,19 @@ func runServe(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
-	srv, err := feedgen.New(serverConfig(cfg), feedgen.Deps{Store: st, Logger: logger, Registry: reg, Auth: validator})
+	cur, err := newCuration(cfg, st, nil, logger)
 	if err != nil {
 		return err
 	}
+	srv, err := feedgen.New(serverConfig(cfg), feedgen.Deps{Store: st, Logger: logger, Registry: reg, Auth: validator, Pins: cur})
+	if err != nil {
+		return err
+	}
+	stopCuration, err := startCuration(ctx, cur, srv, logger)
+	if err != nil {
+		return err
+	}
+	defer stopCuration()
 	ln, err := net.Listen("tcp", cfg.Listen)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)

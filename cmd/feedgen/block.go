@@ -1,0 +1,109 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+
+	"github.com/urfave/cli/v3"
+
+	"github.com/scpeace/feedgen/curation"
+	"github.com/scpeace/feedgen/store"
+)
+
+func blockCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "block",
+		Usage:     "take a post out of every feed and keep it out; with no POST, list the blocked posts",
+		ArgsUsage: "[POST]",
+		Description: "POST is an at:// URI or a bsky.app post URL. Through the running server's admin API, or on\n" +
+			"the database file when no server runs.",
+		Flags:  []cli.Flag{noteFlag(), jsonFlag()},
+		Action: runBlock,
+	}
+}
+
+func unblockCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "unblock",
+		Usage:     "lift a block: the post goes back where it was",
+		ArgsUsage: "POST",
+		Flags:     []cli.Flag{noteFlag(), jsonFlag()},
+		Action:    runUnblock,
+	}
+}
+
+func runBlock(ctx context.Context, cmd *cli.Command) error {
+	if cmd.Args().Len() == 0 {
+		return listBlocks(ctx, cmd)
+	}
+	uri, err := oneArg(cmd, "the post")
+	if err != nil {
+		return err
+	}
+	req := curation.PostRequest{URI: uri, Note: cmd.String("note")}
+	var res *curation.BlockResult
+	err = curate(ctx, cmd,
+		func(a *adminClient) error { return a.do(ctx, http.MethodPost, "/admin/blocks", req, &res) },
+		func(svc *curation.Service, actor string) (err error) {
+			res, err = svc.Block(ctx, actor, req)
+			return err
+		})
+	if err != nil {
+		return err
+	}
+	return output(cmd, res, func(w io.Writer) {
+		if res.Unchanged {
+			fmt.Fprintf(w, "%s was blocked already\n", res.URI)
+			return
+		}
+		fmt.Fprintf(w, "blocked %s; it left: %s\n", res.URI, orDash(strings.Join(res.Feeds, ", ")))
+		if len(res.Unpinned) > 0 {
+			fmt.Fprintf(w, "its pin went too, in: %s\n", strings.Join(res.Unpinned, ", "))
+		}
+	})
+}
+
+func runUnblock(ctx context.Context, cmd *cli.Command) error {
+	uri, err := oneArg(cmd, "the post")
+	if err != nil {
+		return err
+	}
+	req := curation.PostRequest{URI: uri, Note: cmd.String("note")}
+	var res *curation.BlockResult
+	err = curate(ctx, cmd,
+		func(a *adminClient) error { return a.do(ctx, http.MethodPost, "/admin/blocks/remove", req, &res) },
+		func(svc *curation.Service, actor string) (err error) {
+			res, err = svc.Unblock(ctx, actor, req)
+			return err
+		})
+	if err != nil {
+		return err
+	}
+	return output(cmd, res, func(w io.Writer) {
+		fmt.Fprintf(w, "unblocked %s; back in: %s\n", res.URI, orDash(strings.Join(res.Feeds, ", ")))
+	})
+}
+
+func listBlocks(ctx context.Context, cmd *cli.Command) error {
+	var out struct {
+		Blocks []store.Block `json:"blocks"`
+	}
+	err := curate(ctx, cmd,
+		func(a *adminClient) error { return a.do(ctx, http.MethodGet, "/admin/blocks", nil, &out) },
+		func(svc *curation.Service, _ string) (err error) {
+			out.Blocks, err = svc.Blocks(ctx)
+			return err
+		})
+	if err != nil {
+		return err
+	}
+	return output(cmd, out, func(w io.Writer) {
+		for _, b := range out.Blocks {
+			fmt.Fprintf(w, "%s  blocked by %s %s  %s\n", b.URI, b.By, usTime(b.AtUS), b.Note)
+		}
+		fmt.Fprintf(w, "%d blocked post(s)\n", len(out.Blocks))
+	})
+}
