@@ -701,6 +701,21 @@ func (n *Network) AddListItem(t testing.TB, as Account, list syntax.ATURI, subje
 	return out.ref(t)
 }
 
+// PutRecord creates or replaces the account's record collection/rkey (putRecord); the
+// record's $type defaults to the collection. It is how a test writes records the other
+// helpers do not know, such as an app.bsky.feed.generator record.
+func (n *Network) PutRecord(t testing.TB, as Account, collection syntax.NSID, rkey syntax.RecordKey, record any) Ref {
+	t.Helper()
+	b, err := json.Marshal(record)
+	if err != nil {
+		t.Fatalf("e2e: put-record: %v", err)
+	}
+	var out refResult
+	args := append([]string{"put-record", "--collection", collection.String(), "--rkey", rkey.String(), "--record", string(b)}, asArgs(as)...)
+	n.call(t, &out, args...)
+	return out.ref(t)
+}
+
 // TryGetFeed calls app.bsky.feed.getFeed. With an account it goes through the PDS as a
 // logged-in app does: the PDS mints a service-auth JWT (iss the user, aud the feed
 // generator's DID) and proxies to the AppView, which forwards it to the feed generator.

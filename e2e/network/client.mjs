@@ -23,6 +23,8 @@
 //   update-list --uri URI [--name N] [--description D]                 {uri, cid}
 //   add-list-item --list URI --subject DID                             {uri, cid}
 //        (remove a list item with delete --uri ITEM_URI)
+//   put-record --collection NSID --rkey KEY --record JSON                {uri, cid}
+//        creates or replaces any record of the user ($type defaults to the collection)
 //   get-feed --feed URI [--limit N] [--cursor C]     app.bsky.feed.getFeed output
 //   get-posts --uri URI...                           app.bsky.feed.getPosts output
 //   get-profile --actor DID|HANDLE                   app.bsky.actor.getProfile output
@@ -68,6 +70,9 @@ const OPTIONS = {
   actor: { type: 'string' },
   limit: { type: 'string' },
   cursor: { type: 'string' },
+  collection: { type: 'string' },
+  rkey: { type: 'string' },
+  record: { type: 'string' },
 };
 
 class UsageError extends Error {
@@ -225,6 +230,18 @@ const commands = {
     return createRecord(agent, 'app.bsky.graph.listitem', {
       list: need(o, 'list'), subject: need(o, 'subject'), createdAt: new Date().toISOString(),
     });
+  },
+
+  async 'put-record'(o) {
+    const agent = await userAgent(o);
+    const collection = need(o, 'collection');
+    let record;
+    try { record = JSON.parse(need(o, 'record')); } catch (e) { throw new UsageError(`--record: ${e.message}`); }
+    if (record === null || typeof record !== 'object' || Array.isArray(record)) throw new UsageError('--record must be a JSON object');
+    const { data } = await agent.com.atproto.repo.putRecord({
+      repo: agent.session.did, collection, rkey: need(o, 'rkey'), record: { $type: collection, ...record },
+    });
+    return { uri: data.uri, cid: data.cid };
   },
 
   async 'get-feed'(o) {
