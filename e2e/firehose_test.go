@@ -107,7 +107,9 @@ func TestFirehoseCarriesPostsListsAndDeletes(t *testing.T) {
 	bob := n.CreateAccount(t, "bob")
 
 	onTopic := n.Post(t, alice, "Pashinyan and Aliyev initialled the peace agreement in Washington", PostOpts{Langs: []string{"en"}})
-	offTopic := n.Post(t, bob, "Lunch today was excellent, nothing to do with politics", PostOpts{Langs: []string{"en"}})
+	// The leading dashes check that texts reach client.mjs intact (its parser would take
+	// a bare "--- ..." argument for an option).
+	offTopic := n.Post(t, bob, "--- Lunch today was excellent, nothing to do with politics", PostOpts{Langs: []string{"en"}})
 	doomed := n.Post(t, bob, "Ереван и Баку: этот пост будет удалён", PostOpts{Langs: []string{"ru"}})
 	reply := n.Post(t, bob, "The ratification still has to pass both parliaments", PostOpts{
 		Langs: []string{"en"}, ReplyTo: onTopic.URI,
@@ -142,7 +144,7 @@ func TestFirehoseCarriesPostsListsAndDeletes(t *testing.T) {
 		linkCard string
 	}{
 		{name: "on-topic", ref: onTopic, text: "Pashinyan and Aliyev initialled the peace agreement in Washington", langs: []string{"en"}},
-		{name: "off-topic", ref: offTopic, text: "Lunch today was excellent, nothing to do with politics", langs: []string{"en"}},
+		{name: "off-topic", ref: offTopic, text: "--- Lunch today was excellent, nothing to do with politics", langs: []string{"en"}},
 		{name: "deleted later", ref: doomed, text: "Ереван и Баку: этот пост будет удалён", langs: []string{"ru"}},
 		{name: "reply with link card", ref: reply, text: "The ratification still has to pass both parliaments", langs: []string{"en"}, replyTo: onTopic.URI, linkCard: "https://example.com/peace"},
 	}

@@ -256,7 +256,7 @@ func Start(t testing.TB, mode Mode) *Network {
 	}
 	workDir := filepath.Join(tmp, "work")
 
-	cmd := exec.Command(n.node, "network.mjs", "--mode", string(mode), "--watch-stdin", "--work-dir", workDir)
+	cmd := exec.Command(n.node, "network.mjs", opt("mode", string(mode)), "--watch-stdin", opt("work-dir", workDir))
 	cmd.Dir = dir
 	cmd.Env = childEnv()
 	cmd.Stderr = logFile
@@ -294,11 +294,13 @@ func Start(t testing.TB, mode Mode) *Network {
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("e2e: start %s: %v", n.node, err)
 	}
-	exited := make(chan error, 1)
+	// exited is closed when the process is gone; exitErr is set before that.
+	exited := make(chan struct{})
+	var exitErr error
 	go func() {
-		err := cmd.Wait()
+		exitErr = cmd.Wait()
 		pw.Close()
-		exited <- err
+		close(exited)
 	}()
 
 	var pgDir string
@@ -341,8 +343,8 @@ func Start(t testing.TB, mode Mode) *Network {
 				t.Fatalf("e2e: AppView DID: %v", err)
 			}
 		}
-	case err := <-exited:
-		t.Fatalf("e2e: network exited before it was ready: %v", err)
+	case <-exited:
+		t.Fatalf("e2e: network exited before it was ready: %v", exitErr)
 	case <-time.After(readyTimeout):
 		t.Fatalf("e2e: network not ready after %v", readyTimeout)
 	}
@@ -480,9 +482,9 @@ func (n *Network) closeClient() {
 // and decodes its JSON result into out (which may be nil). --pds and --appview are
 // added. A failure answered by the network or the client is a *ClientError.
 func (n *Network) Client(ctx context.Context, out any, args ...string) error {
-	args = append(args, "--pds", n.PDSURL)
+	args = append(args, opt("pds", n.PDSURL))
 	if n.AppViewURL != "" {
-		args = append(args, "--appview", n.AppViewURL)
+		args = append(args, opt("appview", n.AppViewURL))
 	}
 	n.clientMu.Lock()
 	defer n.clientMu.Unlock()
@@ -556,8 +558,12 @@ func (n *Network) call(t testing.TB, out any, args ...string) {
 	}
 }
 
+// opt is "--name=value": node's parseArgs refuses "--name", "-value" as ambiguous, and
+// post texts may well start with a dash.
+func opt(name, value string) string { return "--" + name + "=" + value }
+
 func asArgs(a Account) []string {
-	return []string{"--handle", a.Handle.String(), "--password", a.Password}
+	return []string{opt("handle", a.Handle.String()), opt("password", a.Password)}
 }
 
 // readerArgs reads as the user through the PDS, or anonymously from the AppView.
@@ -598,7 +604,7 @@ func (n *Network) CreateAccount(t testing.TB, name string) Account {
 		DID    string `json:"did"`
 		Handle string `json:"handle"`
 	}
-	n.call(t, &out, "create-account", "--handle", name, "--password", Password)
+	n.call(t, &out, "create-account", opt("handle", name), opt("password", Password))
 	did, err := syntax.ParseDID(out.DID)
 	if err != nil {
 		t.Fatalf("e2e: create-account: %v", err)
@@ -613,27 +619,27 @@ func (n *Network) CreateAccount(t testing.TB, name string) Account {
 // Post creates an app.bsky.feed.post as the account.
 func (n *Network) Post(t testing.TB, as Account, text string, opts PostOpts) Ref {
 	t.Helper()
-	args := append([]string{"post", "--text", text}, asArgs(as)...)
+	args := append([]string{"post", opt("text", text)}, asArgs(as)...)
 	for _, l := range opts.Langs {
-		args = append(args, "--lang", l)
+		args = append(args, opt("lang", l))
 	}
 	for _, tag := range opts.Tags {
-		args = append(args, "--tag", tag)
+		args = append(args, opt("tag", tag))
 	}
 	if opts.ReplyTo != "" {
-		args = append(args, "--reply-to", opts.ReplyTo.String())
+		args = append(args, opt("reply-to", opts.ReplyTo.String()))
 	}
 	if opts.Quote != "" {
-		args = append(args, "--quote", opts.Quote.String())
+		args = append(args, opt("quote", opts.Quote.String()))
 	}
 	if opts.Link != nil {
-		args = append(args, "--link", opts.Link.URI, "--link-title", opts.Link.Title, "--link-description", opts.Link.Description)
+		args = append(args, opt("link", opts.Link.URI), opt("link-title", opts.Link.Title), opt("link-description", opts.Link.Description))
 	}
 	if opts.Facets {
 		args = append(args, "--facets")
 	}
 	if !opts.CreatedAt.IsZero() {
-		args = append(args, "--created-at", opts.CreatedAt.UTC().Format("2006-01-02T15:04:05.000Z"))
+		args = append(args, opt("created-at", opts.CreatedAt.UTC().Format("2006-01-02T15:04:05.000Z")))
 	}
 	var out refResult
 	n.call(t, &out, args...)
@@ -643,14 +649,14 @@ func (n *Network) Post(t testing.TB, as Account, text string, opts PostOpts) Ref
 // Delete deletes one of the account's records (a post, a list item, a list...).
 func (n *Network) Delete(t testing.TB, as Account, uri syntax.ATURI) {
 	t.Helper()
-	n.call(t, nil, append([]string{"delete", "--uri", uri.String()}, asArgs(as)...)...)
+	n.call(t, nil, append([]string{"delete", opt("uri", uri.String())}, asArgs(as)...)...)
 }
 
 // Like likes a post as the account.
 func (n *Network) Like(t testing.TB, as Account, post syntax.ATURI) Ref {
 	t.Helper()
 	var out refResult
-	n.call(t, &out, append([]string{"like", "--uri", post.String()}, asArgs(as)...)...)
+	n.call(t, &out, append([]string{"like", opt("uri", post.String())}, asArgs(as)...)...)
 	return out.ref(t)
 }
 
@@ -658,7 +664,7 @@ func (n *Network) Like(t testing.TB, as Account, post syntax.ATURI) Ref {
 func (n *Network) Repost(t testing.TB, as Account, post syntax.ATURI) Ref {
 	t.Helper()
 	var out refResult
-	n.call(t, &out, append([]string{"repost", "--uri", post.String()}, asArgs(as)...)...)
+	n.call(t, &out, append([]string{"repost", opt("uri", post.String())}, asArgs(as)...)...)
 	return out.ref(t)
 }
 
@@ -666,7 +672,7 @@ func (n *Network) Repost(t testing.TB, as Account, post syntax.ATURI) Ref {
 func (n *Network) Follow(t testing.TB, as Account, subject syntax.DID) Ref {
 	t.Helper()
 	var out refResult
-	n.call(t, &out, append([]string{"follow", "--subject", subject.String()}, asArgs(as)...)...)
+	n.call(t, &out, append([]string{"follow", opt("subject", subject.String())}, asArgs(as)...)...)
 	return out.ref(t)
 }
 
@@ -676,7 +682,7 @@ func (n *Network) CreateList(t testing.TB, as Account, name string, purpose List
 	if purpose == "" {
 		purpose = CurateList
 	}
-	args := append([]string{"create-list", "--name", name, "--purpose", string(purpose), "--description", description}, asArgs(as)...)
+	args := append([]string{"create-list", opt("name", name), opt("purpose", string(purpose)), opt("description", description)}, asArgs(as)...)
 	var out refResult
 	n.call(t, &out, args...)
 	return out.ref(t)
@@ -686,7 +692,7 @@ func (n *Network) CreateList(t testing.TB, as Account, name string, purpose List
 // the firehose, same URI, new CID).
 func (n *Network) UpdateList(t testing.TB, as Account, list syntax.ATURI, name, description string) Ref {
 	t.Helper()
-	args := append([]string{"update-list", "--uri", list.String(), "--name", name, "--description", description}, asArgs(as)...)
+	args := append([]string{"update-list", opt("uri", list.String()), opt("name", name), opt("description", description)}, asArgs(as)...)
 	var out refResult
 	n.call(t, &out, args...)
 	return out.ref(t)
@@ -697,7 +703,7 @@ func (n *Network) UpdateList(t testing.TB, as Account, list syntax.ATURI, name, 
 func (n *Network) AddListItem(t testing.TB, as Account, list syntax.ATURI, subject syntax.DID) Ref {
 	t.Helper()
 	var out refResult
-	n.call(t, &out, append([]string{"add-list-item", "--list", list.String(), "--subject", subject.String()}, asArgs(as)...)...)
+	n.call(t, &out, append([]string{"add-list-item", opt("list", list.String()), opt("subject", subject.String())}, asArgs(as)...)...)
 	return out.ref(t)
 }
 
@@ -711,7 +717,7 @@ func (n *Network) PutRecord(t testing.TB, as Account, collection syntax.NSID, rk
 		t.Fatalf("e2e: put-record: %v", err)
 	}
 	var out refResult
-	args := append([]string{"put-record", "--collection", collection.String(), "--rkey", rkey.String(), "--record", string(b)}, asArgs(as)...)
+	args := append([]string{"put-record", opt("collection", collection.String()), opt("rkey", rkey.String()), opt("record", string(b))}, asArgs(as)...)
 	n.call(t, &out, args...)
 	return out.ref(t)
 }
@@ -721,12 +727,12 @@ func (n *Network) PutRecord(t testing.TB, as Account, collection syntax.NSID, rk
 // generator's DID) and proxies to the AppView, which forwards it to the feed generator.
 // With nil it asks the AppView anonymously (the feed generator gets no Authorization).
 func (n *Network) TryGetFeed(ctx context.Context, as *Account, feed syntax.ATURI, q FeedQuery) (*bsky.FeedGetFeed_Output, error) {
-	args := append([]string{"get-feed", "--feed", feed.String()}, readerArgs(as)...)
+	args := append([]string{"get-feed", opt("feed", feed.String())}, readerArgs(as)...)
 	if q.Limit > 0 {
-		args = append(args, "--limit", fmt.Sprint(q.Limit))
+		args = append(args, opt("limit", fmt.Sprint(q.Limit)))
 	}
 	if q.Cursor != "" {
-		args = append(args, "--cursor", q.Cursor)
+		args = append(args, opt("cursor", q.Cursor))
 	}
 	var out bsky.FeedGetFeed_Output
 	if err := n.Client(ctx, &out, args...); err != nil {
@@ -753,7 +759,7 @@ func (n *Network) GetPosts(t testing.TB, as *Account, uris ...syntax.ATURI) []*b
 	t.Helper()
 	args := append([]string{"get-posts"}, readerArgs(as)...)
 	for _, u := range uris {
-		args = append(args, "--uri", u.String())
+		args = append(args, opt("uri", u.String()))
 	}
 	var out bsky.FeedGetPosts_Output
 	n.call(t, &out, args...)
@@ -764,7 +770,7 @@ func (n *Network) GetPosts(t testing.TB, as *Account, uris ...syntax.ATURI) []*b
 func (n *Network) GetProfile(t testing.TB, as *Account, actor string) *bsky.ActorDefs_ProfileViewDetailed {
 	t.Helper()
 	var out bsky.ActorDefs_ProfileViewDetailed
-	n.call(t, &out, append([]string{"get-profile", "--actor", actor}, readerArgs(as)...)...)
+	n.call(t, &out, append([]string{"get-profile", opt("actor", actor)}, readerArgs(as)...)...)
 	return &out
 }
 
@@ -772,6 +778,6 @@ func (n *Network) GetProfile(t testing.TB, as *Account, actor string) *bsky.Acto
 func (n *Network) GetList(t testing.TB, as *Account, list syntax.ATURI) *bsky.GraphGetList_Output {
 	t.Helper()
 	var out bsky.GraphGetList_Output
-	n.call(t, &out, append([]string{"get-list", "--list", list.String(), "--limit", "100"}, readerArgs(as)...)...)
+	n.call(t, &out, append([]string{"get-list", opt("list", list.String()), opt("limit", "100")}, readerArgs(as)...)...)
 	return &out
 }
