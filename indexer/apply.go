@@ -118,7 +118,11 @@ func (ix *Indexer) put(tx *store.Tx, ev *Event, p *store.Post, decide func() ([]
 		return nil
 	}
 	p.Feeds = feeds
-	if err := tx.PutPost(p); err != nil {
+	put := tx.PutPost
+	if p.Subject != "" {
+		put = tx.PutRepost
+	}
+	if err := put(p); err != nil {
 		if errors.Is(err, store.ErrDeleted) {
 			ix.bc.drop(ReasonTombstoned)
 			return nil
@@ -138,13 +142,17 @@ func (ix *Indexer) put(tx *store.Tx, ev *Event, p *store.Post, decide func() ([]
 
 func (ix *Indexer) delete(tx *store.Tx, uri syntax.ATURI, atUS int64) error {
 	// Only a record we keep leaves a tombstone; deletes of the rest of
-	// the network's posts cost nothing.
-	removed, err := tx.DeletePost(uri, atUS)
+	// the network's posts cost nothing. A deleted post takes the reposts
+	// that brought it into a feed along.
+	removed, reposts, err := tx.DeletePostAndReposts(uri, atUS)
 	if err != nil {
 		return fmt.Errorf("delete %s: %w", uri, err)
 	}
 	if removed {
 		ix.bc.removed(causeDelete)
+	}
+	for range reposts {
+		ix.bc.removed(causeSubjectDeleted)
 	}
 	return nil
 }
@@ -240,6 +248,8 @@ const (
 	causeDelete  = "delete"
 	causeEdit    = "edit"
 	causeAccount = "account"
+	// causeSubjectDeleted is a repost removed with the post it reposted.
+	causeSubjectDeleted = "subject_deleted"
 )
 
 // batchCounts gathers metric increments while a batch is applied and

@@ -29,6 +29,9 @@ func (ix *Indexer) PruneOnce(ctx context.Context) int {
 	cutoff := ix.cfg.Now().Add(-ix.cfg.Retention).UnixMicro()
 	t0 := time.Now()
 	n, err := ix.store.Prune(ctx, cutoff, ix.cfg.PruneBatch)
+	if err == nil {
+		_, err = ix.store.PruneRepostIndex()
+	}
 	ix.m.pruned.Add(float64(n))
 	if err != nil {
 		if ctx.Err() == nil {
