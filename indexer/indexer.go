@@ -167,6 +167,8 @@ type Indexer struct {
 	// Written by the writer, read by Status and the lag gauge.
 	lastEventUS atomic.Int64
 	handled     atomic.Int64
+	// pending is how many messages wait in the writer's open batch.
+	pending atomic.Int64
 	done        atomic.Bool
 	conn        connState
 	rate        rateMeter
@@ -295,6 +297,7 @@ func (ix *Indexer) write(ch <-chan message) error {
 		// The batch is committed even while shutting down: it was read,
 		// and its cursor must be saved with it.
 		err := ix.flush(batch)
+		ix.pending.Store(0)
 		clear(batch)
 		batch = batch[:0]
 		return err
@@ -323,6 +326,7 @@ func (ix *Indexer) write(ch <-chan message) error {
 					break drain
 				}
 			}
+			ix.pending.Store(int64(len(batch)))
 			if len(batch) >= ix.cfg.BatchSize {
 				if err := flush(); err != nil {
 					return err

@@ -194,7 +194,7 @@ func TestBadInputIsCountedByReason(t *testing.T) {
 // that the replay took out and put back (an edit off and on topic, an
 // account deleted and back) may differ, which changes no page.
 func TestReplayIsIdempotent(t *testing.T) {
-	path := writeFile(t, synthBytes(t, 20000, 7))
+	path := writeFile(t, synthBytes(t, 8000, 7))
 	st := mustOpen(t)
 	tiers := synthTiers()
 	runToEnd(t, newTestIndexer(t, st, SourceSpec{Kind: SourceFile, Path: path}, tiers, nil))
