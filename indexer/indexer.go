@@ -169,9 +169,9 @@ type Indexer struct {
 	handled     atomic.Int64
 	// pending is how many messages wait in the writer's open batch.
 	pending atomic.Int64
-	done        atomic.Bool
-	conn        connState
-	rate        rateMeter
+	done    atomic.Bool
+	conn    connState
+	rate    rateMeter
 
 	// counters of the batch being applied, published after commit.
 	bc batchCounts
