@@ -408,7 +408,7 @@ func TestPruneRemovesOnlyOldRecords(t *testing.T) {
 		put(t, s, testPost(did, i, int64(i), feed))
 	}
 	s.Update(ctx, func(tx *Tx) error {
-		tx.DeletePost(postURI(did, 10), 10)    // old tombstone
+		tx.DeletePost(postURI(did, 10), 10)     // old tombstone
 		tx.DeletePost(postURI(did, 1100), 1100) // recent tombstone
 		return nil
 	})

@@ -1,0 +1,48 @@
+// Command feedgen serves curated Bluesky feeds: one binary for the server,
+// the indexer and the curators' tools.
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"os"
+
+	"github.com/urfave/cli/v3"
+
+	"github.com/scpeace/feedgen/config"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+func main() {
+	if err := run(context.Background(), os.Args); err != nil {
+		slog.Error("feedgen failed", "err", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string) error {
+	return app().Run(ctx, args)
+}
+
+func app() *cli.Command {
+	return &cli.Command{
+		Name:    "feedgen",
+		Usage:   "serve curated Bluesky feeds (South Caucasus Peace by default)",
+		Version: version,
+		Flags:   config.Flags(),
+		Commands: []*cli.Command{
+			serveCommand(),
+		},
+	}
+}
+
+// newLogger is the process logger: JSON lines on w, as log collectors on
+// fly.io and elsewhere expect.
+func newLogger(w io.Writer, level slog.Level) *slog.Logger {
+	logger := slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: level}))
+	slog.SetDefault(logger)
+	return logger
+}

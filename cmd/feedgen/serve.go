@@ -1,0 +1,102 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/urfave/cli/v3"
+
+	"github.com/scpeace/feedgen/auth"
+	"github.com/scpeace/feedgen/config"
+	"github.com/scpeace/feedgen/feedgen"
+	"github.com/scpeace/feedgen/store"
+)
+
+func serveCommand() *cli.Command {
+	return &cli.Command{
+		Name:   "serve",
+		Usage:  "run the feed server and the indexer",
+		Action: runServe,
+	}
+}
+
+func runServe(ctx context.Context, cmd *cli.Command) error {
+	cfg, err := config.Load(cmd)
+	if err != nil {
+		return err
+	}
+	logger := newLogger(os.Stderr, cfg.LogLevel)
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	st, err := store.Open(cfg.DBPath, store.Options{})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+
+	validator, err := auth.NewValidator(auth.Config{
+		Audience:   cfg.ServiceDID,
+		Resolver:   auth.NewResolver(cfg.PLCURL, "feedgen/"+version),
+		Strict:     cfg.AuthStrict,
+		Registerer: reg,
+		Logger:     logger,
+	})
+	if err != nil {
+		return err
+	}
+	srv, err := feedgen.New(serverConfig(cfg), feedgen.Deps{Store: st, Logger: logger, Registry: reg, Auth: validator})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.Listen)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	logger.Info("serving", "addr", ln.Addr().String(), "service_did", cfg.ServiceDID, "feeds", len(cfg.Feeds), "db", cfg.DBPath, "source", cfg.Source)
+
+	// Shut down in order: the indexer stops reading and commits its
+	// cursor first, then HTTP drains, and the deferred Close shuts the
+	// database last.
+	srvCtx, stopServer := context.WithCancel(context.Background())
+	defer stopServer()
+	srvErr := make(chan error, 1)
+	go func() { srvErr <- srv.Serve(srvCtx, ln) }()
+
+	select {
+	case <-ctx.Done():
+	case err := <-srvErr:
+		return err
+	}
+	logger.Info("shutting down")
+	stopServer()
+	if err := <-srvErr; err != nil {
+		return err
+	}
+	logger.Info("stopped")
+	return nil
+}
+
+func serverConfig(cfg *config.Config) feedgen.Config {
+	sc := feedgen.Config{
+		ServiceDID:        cfg.ServiceDID,
+		ServiceEndpoint:   cfg.ServiceEndpoint,
+		Hostname:          cfg.Hostname,
+		PrivacyPolicyURL:  cfg.PrivacyPolicyURL,
+		TermsOfServiceURL: cfg.TermsOfServiceURL,
+		Version:           version,
+	}
+	for _, f := range cfg.Feeds {
+		sc.Feeds = append(sc.Feeds, feedgen.Feed{ID: f.RKey, URI: f.URI})
+	}
+	return sc
+}

@@ -1,0 +1,368 @@
+// Package config turns flags, FEEDGEN_* environment variables and the feed
+// definitions into one validated Config.
+//
+// Flags win over the environment, which wins over the defaults; the
+// defaults run locally out of the box. An unknown FEEDGEN_* variable is an
+// error (it is almost always a typo), and so is any invalid value: the
+// error names the variable or flag. Other packages never read the
+// environment; cmd/feedgen hands each its part of the Config.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/url"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/bluesky-social/indigo/atproto/syntax"
+	"github.com/urfave/cli/v3"
+)
+
+// EnvPrefix is the prefix of every environment variable feedgen reads.
+const EnvPrefix = "FEEDGEN_"
+
+// Config is everything feedgen needs to run.
+type Config struct {
+	// Listen is the host:port the HTTP server binds.
+	Listen string
+	// DBPath is the bbolt file.
+	DBPath string
+	// Hostname is the public host name, possibly with a port.
+	Hostname string
+	// ServiceDID is the feed generator's DID, the `aud` of service JWTs.
+	ServiceDID syntax.DID
+	// ServiceEndpoint is the public base URL, as the DID document says.
+	ServiceEndpoint string
+	// PublisherDID owns the app.bsky.feed.generator records.
+	PublisherDID syntax.DID
+	// Source says what the indexer follows; cmd/feedgen validates it
+	// with the indexer's parser.
+	Source   string
+	LogLevel slog.Level
+	// PLCURL is the PLC directory used to resolve did:plc identities.
+	PLCURL string
+
+	PrivacyPolicyURL  string
+	TermsOfServiceURL string
+
+	// MaxLag is how far behind the network the indexer may fall before
+	// the health check reports unhealthy.
+	MaxLag time.Duration
+	// Retention is how long posts stay in the database.
+	Retention time.Duration
+
+	// AuthStrict answers 401 to an invalid service JWT instead of
+	// serving the request as logged out.
+	AuthStrict bool
+
+	// FeedsFile is where the feed definitions came from ("" = built in).
+	FeedsFile string
+	Feeds     []Feed
+}
+
+// Flag names. The environment variable of each is FEEDGEN_ and the name
+// in upper snake case; both are a contract that scripts and docs rely on.
+const (
+	FlagListen          = "listen"
+	FlagDB              = "db"
+	FlagHostname        = "hostname"
+	FlagServiceDID      = "service-did"
+	FlagServiceEndpoint = "service-endpoint"
+	FlagPublisherDID    = "publisher-did"
+	FlagSource          = "source"
+	FlagLogLevel        = "log-level"
+	FlagPLCURL          = "plc-url"
+	FlagPrivacyPolicy   = "privacy-policy-url"
+	FlagTermsOfService  = "terms-of-service-url"
+	FlagMaxLag          = "max-lag"
+	FlagRetention       = "retention"
+	FlagFeeds           = "feeds"
+	FlagAuthStrict      = "auth-strict"
+)
+
+// EnvName is the environment variable of a flag.
+func EnvName(flag string) string {
+	return EnvPrefix + strings.ToUpper(strings.ReplaceAll(flag, "-", "_"))
+}
+
+// Defaults. They run a local service on loopback with the built-in feed,
+// following the public Jetstream.
+const (
+	DefaultListen    = "127.0.0.1:3000"
+	DefaultDB        = "feedgen.db"
+	DefaultHostname  = "localhost:3000"
+	DefaultSource    = "jetstream"
+	DefaultPLCURL    = "https://plc.directory"
+	DefaultMaxLag    = 5 * time.Minute
+	DefaultRetention = 30 * 24 * time.Hour
+)
+
+func str(name, def, usage string) *cli.StringFlag {
+	return &cli.StringFlag{Name: name, Value: def, Usage: usage, Sources: cli.EnvVars(EnvName(name))}
+}
+
+func dur(name string, def time.Duration, usage string) *cli.DurationFlag {
+	return &cli.DurationFlag{Name: name, Value: def, Usage: usage, Sources: cli.EnvVars(EnvName(name))}
+}
+
+// Flags are the global flags of the feedgen command. Every subcommand
+// sees them.
+func Flags() []cli.Flag {
+	return []cli.Flag{
+		str(FlagListen, DefaultListen, "host:port the HTTP server listens on"),
+		str(FlagDB, DefaultDB, "path of the bbolt database file"),
+		str(FlagHostname, DefaultHostname, "public host name of this service, may carry a port (localhost:3000)"),
+		str(FlagServiceDID, "", "service DID (default did:web:<hostname>, a port's ':' written %3A)"),
+		str(FlagServiceEndpoint, "", "public base URL (default https://<hostname>)"),
+		str(FlagPublisherDID, "", "DID of the account that publishes the feed records (default: the service DID)"),
+		str(FlagSource, DefaultSource, "what to index: jetstream, ws(s):// Jetstream or subscribeRepos URLs, a file of Jetstream events, or none"),
+		str(FlagLogLevel, "info", "log level: debug, info, warn or error"),
+		str(FlagPLCURL, DefaultPLCURL, "PLC directory for resolving did:plc identities"),
+		str(FlagPrivacyPolicy, "", "privacy policy URL shown by describeFeedGenerator"),
+		str(FlagTermsOfService, "", "terms of service URL shown by describeFeedGenerator"),
+		dur(FlagMaxLag, DefaultMaxLag, "health check fails when the indexer is further behind than this"),
+		dur(FlagRetention, DefaultRetention, "how long posts are kept"),
+		str(FlagFeeds, "", "JSON file of feed definitions (default: the built-in South Caucasus Peace feed)"),
+		&cli.BoolFlag{Name: FlagAuthStrict, Usage: "answer 401 to an invalid service JWT instead of serving it logged out", Sources: cli.EnvVars(EnvName(FlagAuthStrict))},
+	}
+}
+
+// CheckEnv fails on any FEEDGEN_* variable in environ that no flag of cmd
+// or its ancestors reads.
+func CheckEnv(cmd *cli.Command, environ []string) error {
+	known := map[string]bool{}
+	for c := cmd; c != nil; c = c.Root() {
+		for _, f := range c.Flags {
+			if ev, ok := f.(interface{ GetEnvVars() []string }); ok {
+				for _, name := range ev.GetEnvVars() {
+					known[name] = true
+				}
+			}
+		}
+		if c == c.Root() {
+			break
+		}
+	}
+	var unknown []string
+	for _, kv := range environ {
+		name, _, _ := strings.Cut(kv, "=")
+		if strings.HasPrefix(name, EnvPrefix) && !known[name] {
+			unknown = append(unknown, name)
+		}
+	}
+	if len(unknown) == 0 {
+		return nil
+	}
+	sort.Strings(unknown)
+	names := make([]string, 0, len(known))
+	for k := range known {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return fmt.Errorf("unknown environment variable %s (known: %s)", strings.Join(unknown, ", "), strings.Join(names, " "))
+}
+
+// Load builds and validates the Config from a command's flags (which
+// urfave/cli has already merged with the environment).
+func Load(cmd *cli.Command) (*Config, error) {
+	if err := CheckEnv(cmd, os.Environ()); err != nil {
+		return nil, err
+	}
+	cfg := &Config{
+		Listen:            cmd.String(FlagListen),
+		DBPath:            cmd.String(FlagDB),
+		Hostname:          cmd.String(FlagHostname),
+		ServiceEndpoint:   cmd.String(FlagServiceEndpoint),
+		Source:            strings.TrimSpace(cmd.String(FlagSource)),
+		PLCURL:            cmd.String(FlagPLCURL),
+		PrivacyPolicyURL:  cmd.String(FlagPrivacyPolicy),
+		TermsOfServiceURL: cmd.String(FlagTermsOfService),
+		MaxLag:            cmd.Duration(FlagMaxLag),
+		Retention:         cmd.Duration(FlagRetention),
+		FeedsFile:         cmd.String(FlagFeeds),
+		AuthStrict:        cmd.Bool(FlagAuthStrict),
+	}
+	bad := func(flag string, err error) error {
+		return fmt.Errorf("--%s (%s): %w", flag, EnvName(flag), err)
+	}
+	if err := checkListen(cfg.Listen); err != nil {
+		return nil, bad(FlagListen, err)
+	}
+	if strings.TrimSpace(cfg.DBPath) == "" {
+		return nil, bad(FlagDB, errors.New("must not be empty"))
+	}
+	if err := checkHostname(cfg.Hostname); err != nil {
+		return nil, bad(FlagHostname, err)
+	}
+	if s := cmd.String(FlagServiceDID); s != "" {
+		did, err := syntax.ParseDID(s)
+		if err != nil {
+			return nil, bad(FlagServiceDID, err)
+		}
+		cfg.ServiceDID = did
+	} else {
+		cfg.ServiceDID = WebDID(cfg.Hostname)
+	}
+	if cfg.ServiceEndpoint == "" {
+		cfg.ServiceEndpoint = "https://" + cfg.Hostname
+	} else if err := checkBaseURL(cfg.ServiceEndpoint); err != nil {
+		return nil, bad(FlagServiceEndpoint, err)
+	}
+	cfg.ServiceEndpoint = strings.TrimSuffix(cfg.ServiceEndpoint, "/")
+	if s := cmd.String(FlagPublisherDID); s != "" {
+		did, err := syntax.ParseDID(s)
+		if err != nil {
+			return nil, bad(FlagPublisherDID, err)
+		}
+		cfg.PublisherDID = did
+	} else {
+		cfg.PublisherDID = cfg.ServiceDID
+	}
+	if cfg.Source == "" {
+		return nil, bad(FlagSource, errors.New("must not be empty (use none to serve without indexing)"))
+	}
+	lvl, err := parseLevel(cmd.String(FlagLogLevel))
+	if err != nil {
+		return nil, bad(FlagLogLevel, err)
+	}
+	cfg.LogLevel = lvl
+	if err := checkBaseURL(cfg.PLCURL); err != nil {
+		return nil, bad(FlagPLCURL, err)
+	}
+	for _, f := range []string{FlagPrivacyPolicy, FlagTermsOfService} {
+		if v := cmd.String(f); v != "" {
+			if err := checkURL(v); err != nil {
+				return nil, bad(f, err)
+			}
+		}
+	}
+	if cfg.MaxLag <= 0 {
+		return nil, bad(FlagMaxLag, errors.New("must be positive"))
+	}
+	if cfg.Retention < time.Hour {
+		return nil, bad(FlagRetention, errors.New("must be at least 1h"))
+	}
+	feeds, err := LoadFeeds(cfg.FeedsFile)
+	if err != nil {
+		return nil, bad(FlagFeeds, err)
+	}
+	cfg.Feeds = feeds
+	for i := range cfg.Feeds {
+		cfg.Feeds[i].URI = FeedURI(cfg.PublisherDID, cfg.Feeds[i].RKey)
+	}
+	return cfg, nil
+}
+
+// WebDID is the did:web of a host name; a port's colon is percent-encoded
+// as the did:web method requires.
+func WebDID(hostname string) syntax.DID {
+	return syntax.DID("did:web:" + strings.ReplaceAll(hostname, ":", "%3A"))
+}
+
+// WebDIDHost returns the host name a did:web names, and false for other
+// DIDs or did:web with a path.
+func WebDIDHost(did syntax.DID) (string, bool) {
+	rest, ok := strings.CutPrefix(did.String(), "did:web:")
+	if !ok || strings.Contains(rest, ":") {
+		return "", false
+	}
+	return strings.ReplaceAll(rest, "%3A", ":"), true
+}
+
+// FeedURI is the AT-URI of a feed generator record.
+func FeedURI(publisher syntax.DID, rkey string) syntax.ATURI {
+	return syntax.ATURI("at://" + publisher.String() + "/app.bsky.feed.generator/" + rkey)
+}
+
+func checkListen(s string) error {
+	host, port, err := net.SplitHostPort(s)
+	if err != nil {
+		return fmt.Errorf("%q is not host:port: %w", s, err)
+	}
+	if host != "" && net.ParseIP(host) == nil {
+		if err := checkHost(host); err != nil {
+			return fmt.Errorf("%q: %w", s, err)
+		}
+	}
+	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+		return fmt.Errorf("%q: port must be a number from 0 to 65535", s)
+	}
+	return nil
+}
+
+func checkHostname(s string) error {
+	if s == "" {
+		return errors.New("must not be empty")
+	}
+	host, port := s, ""
+	if h, p, err := net.SplitHostPort(s); err == nil {
+		host, port = h, p
+	}
+	if port != "" {
+		if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
+			return fmt.Errorf("%q: port must be a number from 1 to 65535", s)
+		}
+	}
+	return checkHost(host)
+}
+
+// checkHost accepts DNS names (letters, digits, hyphens, dots) as did:web
+// needs them; IP literals cannot be did:web hosts served over TLS.
+func checkHost(h string) error {
+	if h == "" || len(h) > 253 {
+		return fmt.Errorf("%q is not a host name", h)
+	}
+	for _, label := range strings.Split(h, ".") {
+		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
+			return fmt.Errorf("%q is not a host name", h)
+		}
+		for _, r := range label {
+			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
+				return fmt.Errorf("%q is not a host name", h)
+			}
+		}
+	}
+	return nil
+}
+
+func checkURL(s string) error {
+	u, err := url.Parse(s)
+	if err != nil {
+		return err
+	}
+	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("%q is not an http(s) URL", s)
+	}
+	return nil
+}
+
+func checkBaseURL(s string) error {
+	if err := checkURL(s); err != nil {
+		return err
+	}
+	u, _ := url.Parse(s)
+	if (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" {
+		return fmt.Errorf("%q must be a base URL without path or query", s)
+	}
+	return nil
+}
+
+func parseLevel(s string) (slog.Level, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "debug":
+		return slog.LevelDebug, nil
+	case "info", "":
+		return slog.LevelInfo, nil
+	case "warn", "warning":
+		return slog.LevelWarn, nil
+	case "error":
+		return slog.LevelError, nil
+	}
+	return 0, fmt.Errorf("%q is not one of debug, info, warn, error", s)
+}

@@ -1,0 +1,140 @@
+package config
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/bluesky-social/indigo/atproto/syntax"
+	"github.com/rivo/uniseg"
+)
+
+//go:embed feeds.default.json
+var defaultFeeds []byte
+
+// Feed is one feed this service offers.
+type Feed struct {
+	// RKey is the record key of the feed's app.bsky.feed.generator record,
+	// and the feed's ID inside feedgen.
+	RKey        string `json:"rkey"`
+	DisplayName string `json:"displayName"`
+	Description string `json:"description,omitempty"`
+	// Avatar is a PNG or JPEG file published with the feed record.
+	Avatar string `json:"avatar,omitempty"`
+	// Rules names the relevance rules: "builtin:<name>" or a file path.
+	Rules string `json:"rules"`
+	// Reposts lets reposts by curated authors into the feed.
+	Reposts bool `json:"reposts,omitempty"`
+	// List is a Bluesky list whose members are the feed's expert authors.
+	List string `json:"list,omitempty"`
+	// Authors is the initial curated author list, by tier.
+	Authors Authors `json:"authors,omitempty"`
+	// Languages says how the viewer's Accept-Language is used:
+	// "" (ignored), "prefer" (their languages first) or "only" (their
+	// languages plus posts without a language).
+	Languages string `json:"languages,omitempty"`
+
+	// URI is the feed's AT-URI, set by Load from the publisher DID.
+	URI syntax.ATURI `json:"-"`
+}
+
+// Authors lists curated authors by tier (DIDs).
+type Authors struct {
+	All     []string `json:"all,omitempty"`
+	Expert  []string `json:"expert,omitempty"`
+	Blocked []string `json:"blocked,omitempty"`
+}
+
+type feedsFile struct {
+	Feeds []Feed `json:"feeds"`
+}
+
+// LoadFeeds reads feed definitions from path, or the built-in South
+// Caucasus Peace feed when path is "".
+func LoadFeeds(path string) ([]Feed, error) {
+	data, name := defaultFeeds, "built-in feeds"
+	if path != "" {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		data, name = b, path
+	}
+	feeds, err := ParseFeeds(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return feeds, nil
+}
+
+// ParseFeeds decodes and checks feed definitions. Unknown fields are
+// errors, so a misspelt option is not silently ignored.
+func ParseFeeds(data []byte) ([]Feed, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var f feedsFile
+	if err := dec.Decode(&f); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			line := bytes.Count(data[:se.Offset], []byte("\n")) + 1
+			return nil, fmt.Errorf("line %d: %w", line, err)
+		}
+		return nil, err
+	}
+	if len(f.Feeds) == 0 {
+		return nil, errors.New("no feeds defined")
+	}
+	seen := map[string]bool{}
+	for i := range f.Feeds {
+		fd := &f.Feeds[i]
+		if err := fd.check(); err != nil {
+			return nil, fmt.Errorf("feed %d (%q): %w", i+1, fd.RKey, err)
+		}
+		if seen[fd.RKey] {
+			return nil, fmt.Errorf("feed %d: rkey %q defined twice", i+1, fd.RKey)
+		}
+		seen[fd.RKey] = true
+	}
+	return f.Feeds, nil
+}
+
+func (f *Feed) check() error {
+	if _, err := syntax.ParseRecordKey(f.RKey); err != nil || f.RKey == "self" {
+		return fmt.Errorf("rkey %q is not a valid record key", f.RKey)
+	}
+	if n := uniseg.GraphemeClusterCount(f.DisplayName); n == 0 || n > 24 || len(f.DisplayName) > 240 {
+		return fmt.Errorf("displayName must be 1 to 24 graphemes, is %d", n)
+	}
+	if n := uniseg.GraphemeClusterCount(f.Description); n > 300 || len(f.Description) > 3000 {
+		return fmt.Errorf("description must be at most 300 graphemes, is %d", n)
+	}
+	if strings.TrimSpace(f.Rules) == "" {
+		return errors.New("rules must name builtin:<name> or a rules file")
+	}
+	if f.List != "" {
+		u, err := syntax.ParseATURI(f.List)
+		if err != nil || u.Collection() != "app.bsky.graph.list" || u.RecordKey() == "" {
+			return fmt.Errorf("list %q is not an at://<did>/app.bsky.graph.list/<rkey> URI", f.List)
+		}
+		if _, err := u.Authority().AsDID(); err != nil {
+			return fmt.Errorf("list %q must name its owner by DID", f.List)
+		}
+	}
+	for tier, dids := range map[string][]string{"all": f.Authors.All, "expert": f.Authors.Expert, "blocked": f.Authors.Blocked} {
+		for _, d := range dids {
+			if _, err := syntax.ParseDID(d); err != nil {
+				return fmt.Errorf("authors.%s: %q is not a DID", tier, d)
+			}
+		}
+	}
+	switch f.Languages {
+	case "", "prefer", "only":
+	default:
+		return fmt.Errorf("languages %q must be \"\", \"prefer\" or \"only\"", f.Languages)
+	}
+	return nil
+}

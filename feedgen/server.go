@@ -1,0 +1,272 @@
+// Package feedgen is the HTTP face of the service: the XRPC methods the
+// Bluesky AppView calls (getFeedSkeleton, describeFeedGenerator), the
+// did:web document, health and metrics.
+//
+// Every error a client can cause is a 4xx with an XRPC body
+// {"error": "...", "message": "..."}; a 5xx means a bug or a broken disk,
+// and is logged.
+package feedgen
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/bluesky-social/indigo/atproto/syntax"
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/scpeace/feedgen/auth"
+	"github.com/scpeace/feedgen/store"
+)
+
+// Feed is a feed this service offers.
+type Feed struct {
+	// ID is the feed's record key, and its name in the store.
+	ID  string
+	URI syntax.ATURI
+}
+
+// Config is what the server needs to know about itself.
+type Config struct {
+	ServiceDID syntax.DID
+	// ServiceEndpoint is the public base URL put in the DID document.
+	ServiceEndpoint string
+	// Hostname is the public host (with port, if any); did.json is
+	// served when ServiceDID is did:web of exactly this host.
+	Hostname string
+	Feeds    []Feed
+
+	PrivacyPolicyURL  string
+	TermsOfServiceURL string
+
+	Version string
+	// ShutdownTimeout bounds the drain of in-flight requests.
+	ShutdownTimeout time.Duration
+}
+
+// Health reports on a part of the service for /xrpc/_health.
+type Health interface {
+	// Health returns whether the part is healthy, and details to show.
+	Health() (ok bool, details any)
+}
+
+// Server is the HTTP server.
+type Server struct {
+	cfg    Config
+	store  *store.Store
+	log    *slog.Logger
+	echo   *echo.Echo
+	feeds  map[syntax.ATURI]Feed
+	health map[string]Health
+	// methods maps each XRPC method we serve to its HTTP method, so a
+	// call with the wrong HTTP method gets a precise error.
+	methods map[string]string
+}
+
+// Deps are what the server is built on.
+type Deps struct {
+	Store  *store.Store
+	Logger *slog.Logger
+	// Registry receives the HTTP metrics and is served on /metrics.
+	Registry *prometheus.Registry
+	// Health checks by name, shown on /xrpc/_health.
+	Health map[string]Health
+	// Auth checks the viewer's service JWT on the methods the AppView
+	// calls for a viewer. Nil serves every request as logged out.
+	Auth *auth.Validator
+}
+
+// New builds the server and its routes.
+func New(cfg Config, deps Deps) (*Server, error) {
+	if deps.Store == nil || deps.Registry == nil {
+		return nil, errors.New("feedgen: store and registry are required")
+	}
+	if deps.Logger == nil {
+		deps.Logger = slog.Default()
+	}
+	if cfg.ShutdownTimeout <= 0 {
+		cfg.ShutdownTimeout = 10 * time.Second
+	}
+	s := &Server{
+		cfg:     cfg,
+		store:   deps.Store,
+		log:     deps.Logger,
+		feeds:   make(map[syntax.ATURI]Feed, len(cfg.Feeds)),
+		health:  deps.Health,
+		methods: map[string]string{},
+	}
+	for _, f := range cfg.Feeds {
+		s.feeds[f.URI] = f
+	}
+
+	e := echo.New()
+	e.HideBanner, e.HidePort = true, true
+	e.HTTPErrorHandler = s.errorHandler
+	m, err := newHTTPMetrics(deps.Registry)
+	if err != nil {
+		return nil, err
+	}
+	e.Use(m.middleware)
+	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{
+		LogErrorFunc: func(c echo.Context, err error, stack []byte) error {
+			s.log.Error("panic in handler", "path", c.Path(), "err", err, "stack", string(stack))
+			return err
+		},
+	}))
+	e.Use(middleware.BodyLimit("1M"))
+
+	s.echo = e
+	var skeletonAuth []echo.MiddlewareFunc
+	if deps.Auth != nil {
+		skeletonAuth = append(skeletonAuth, deps.Auth.Middleware(auth.LXMGetFeedSkeleton))
+	}
+	s.XRPC(http.MethodGet, "app.bsky.feed.getFeedSkeleton", s.getFeedSkeleton, skeletonAuth...)
+	s.XRPC(http.MethodGet, "app.bsky.feed.describeFeedGenerator", s.describeFeedGenerator)
+	e.GET("/.well-known/did.json", s.didDocument)
+	e.GET("/xrpc/_health", s.healthCheck)
+	e.GET("/metrics", echo.WrapHandler(promhttp.HandlerFor(deps.Registry, promhttp.HandlerOpts{})))
+	e.GET("/", s.index)
+	// An XRPC method we do not offer is answered like any other unknown
+	// route, with an XRPC error body, and never a 5xx.
+	e.Any("/xrpc/:method", s.unknownMethod)
+	return s, nil
+}
+
+// XRPC routes an XRPC method: GET for queries, POST for procedures.
+// Middleware (service auth, admin tokens) may be added per route.
+func (s *Server) XRPC(httpMethod, nsid string, h echo.HandlerFunc, m ...echo.MiddlewareFunc) {
+	s.methods[nsid] = httpMethod
+	s.echo.Add(httpMethod, "/xrpc/"+nsid, h, m...)
+}
+
+// Echo gives other packages' routes (curation, interactions) a place on
+// the same server.
+func (s *Server) Echo() *echo.Echo { return s.echo }
+
+// ServeHTTP serves one request; tests drive the server through it.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.echo.ServeHTTP(w, r) }
+
+// Serve answers requests on ln until ctx is cancelled, then drains the
+// requests in flight for at most ShutdownTimeout.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           s.echo,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      5 * time.Minute, // backups stream through admin routes
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelDebug),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("http: %w", err)
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), s.cfg.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		srv.Close()
+		return fmt.Errorf("http shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("http: %w", err)
+	}
+	return nil
+}
+
+// XRPCError is the body of every error response.
+type XRPCError struct {
+	Error   string `json:"error"`
+	Message string `json:"message,omitempty"`
+}
+
+// xrpcError makes an echo error whose body is an XRPC error.
+func xrpcError(code int, name, msg string) *echo.HTTPError {
+	return echo.NewHTTPError(code, XRPCError{Error: name, Message: msg})
+}
+
+func (s *Server) errorHandler(err error, c echo.Context) {
+	if c.Response().Committed {
+		return
+	}
+	body := XRPCError{Error: "InternalServerError", Message: "internal server error"}
+	code := http.StatusInternalServerError
+	var he *echo.HTTPError
+	if errors.As(err, &he) {
+		code = he.Code
+		switch m := he.Message.(type) {
+		case XRPCError:
+			body = m
+		case string:
+			body = XRPCError{Error: errorName(code), Message: m}
+		default:
+			body = XRPCError{Error: errorName(code), Message: http.StatusText(code)}
+		}
+	}
+	if code >= 500 {
+		s.log.Error("request failed", "method", c.Request().Method, "path", c.Request().URL.Path, "status", code, "err", err)
+		if code == http.StatusInternalServerError {
+			body = XRPCError{Error: "InternalServerError", Message: "internal server error"}
+		}
+	}
+	if c.Request().Method == http.MethodHead {
+		err = c.NoContent(code)
+	} else {
+		err = c.JSON(code, body)
+	}
+	if err != nil {
+		s.log.Debug("write error response", "err", err)
+	}
+}
+
+// errorName is the XRPC error name for a status when a handler gave none.
+func errorName(code int) string {
+	switch code {
+	case http.StatusBadRequest:
+		return "InvalidRequest"
+	case http.StatusUnauthorized:
+		return "AuthenticationRequired"
+	case http.StatusForbidden:
+		return "Forbidden"
+	case http.StatusNotFound:
+		return "NotFound"
+	case http.StatusMethodNotAllowed:
+		return "MethodNotAllowed"
+	case http.StatusRequestEntityTooLarge:
+		return "PayloadTooLarge"
+	case http.StatusTooManyRequests:
+		return "RateLimitExceeded"
+	}
+	if code >= 500 {
+		return "InternalServerError"
+	}
+	return "InvalidRequest"
+}
+
+func (s *Server) unknownMethod(c echo.Context) error {
+	method := c.Param("method")
+	if want, ok := s.methods[method]; ok {
+		return xrpcError(http.StatusBadRequest, "InvalidRequest", "incorrect HTTP method "+c.Request().Method+": "+method+" takes "+want)
+	}
+	if _, err := syntax.ParseNSID(method); err != nil {
+		return xrpcError(http.StatusNotFound, "NotFound", "not an XRPC method name")
+	}
+	// The XRPC spec would answer 501; a request we cannot serve is the
+	// client's mistake here, and our rule is that only our own faults
+	// are 5xx.
+	return xrpcError(http.StatusNotFound, "MethodNotImplemented", "method not implemented: "+method)
+}
+
+func (s *Server) index(c echo.Context) error {
+	return c.String(http.StatusOK, "feedgen: a Bluesky feed generator. Feeds are served at /xrpc/app.bsky.feed.getFeedSkeleton; see /xrpc/app.bsky.feed.describeFeedGenerator.\n")
+}
