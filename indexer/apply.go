@@ -3,6 +3,7 @@ package indexer
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
 	"github.com/prometheus/client_golang/prometheus"
@@ -57,7 +58,7 @@ func (ix *Indexer) applyPost(tx *store.Tx, ev *Event) error {
 		ix.bc.drop(ReasonMissingRecord)
 		return nil
 	}
-	p := postFromEvent(ev)
+	p := &store.Post{URI: uri, Author: ev.DID, CreatedUS: parseCreated(c.Post.CreatedAt), IndexedUS: ev.TimeUS}
 	return ix.put(tx, ev, p, func() ([]store.Membership, error) { return ix.decider.Decide(tx, ev) })
 }
 
@@ -116,6 +117,10 @@ func (ix *Indexer) put(tx *store.Tx, ev *Event, p *store.Post, decide func() ([]
 	}
 	if len(feeds) == 0 && old == nil {
 		return nil
+	}
+	if p.Subject == "" {
+		// Fill in the rest only for the few posts that are kept.
+		p = postFromEvent(ev)
 	}
 	p.Feeds = feeds
 	put := tx.PutPost
@@ -235,6 +240,11 @@ func postFromEvent(ev *Event) *store.Post {
 func parseCreated(s string) int64 {
 	if s == "" {
 		return 0
+	}
+	// Nearly every client writes RFC 3339; the lenient parser is for the
+	// rest.
+	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+		return t.UnixMicro()
 	}
 	dt, err := syntax.ParseDatetimeLenient(s)
 	if err != nil {

@@ -4,7 +4,10 @@ import (
 	"bufio"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
+
+	"github.com/bluesky-social/indigo/atproto/syntax"
 )
 
 // FuzzDecodeJetstream feeds the decoder arbitrary bytes: it must never
@@ -71,4 +74,43 @@ func normalize(ev Event) Event {
 		ev.Commit = &c
 	}
 	return ev
+}
+
+func TestFastSyntaxAgrees(t *testing.T) {
+	inputs := []string{"", ".", "..", "3kabc", "self", "a:b~c_d-e.f", "a/b", "a b", "é", strings.Repeat("a", 512), strings.Repeat("a", 513),
+		cidA, "Qmbabcdefgh", "short", "abc+=defg", "abc/defgh", strings.Repeat("b", 257)}
+	for _, in := range inputs {
+		_, e1 := parseRecordKey(in)
+		_, e2 := syntax.ParseRecordKey(in)
+		if (e1 == nil) != (e2 == nil) {
+			t.Errorf("record key %q: got err %v, syntax says %v", in, e1, e2)
+		}
+		_, e1 = parseCID(in)
+		_, e2 = syntax.ParseCID(in)
+		if (e1 == nil) != (e2 == nil) {
+			t.Errorf("cid %q: got err %v, syntax says %v", in, e1, e2)
+		}
+	}
+	for n := range knownNSIDs {
+		if _, err := syntax.ParseNSID(n); err != nil {
+			t.Errorf("known NSID %q does not parse: %v", n, err)
+		}
+	}
+}
+
+func FuzzFastSyntax(f *testing.F) {
+	f.Add("3kabc")
+	f.Add(cidA)
+	f.Fuzz(func(t *testing.T, in string) {
+		_, e1 := parseRecordKey(in)
+		_, e2 := syntax.ParseRecordKey(in)
+		if (e1 == nil) != (e2 == nil) {
+			t.Fatalf("record key %q: got err %v, syntax says %v", in, e1, e2)
+		}
+		_, e1 = parseCID(in)
+		_, e2 = syntax.ParseCID(in)
+		if (e1 == nil) != (e2 == nil) {
+			t.Fatalf("cid %q: got err %v, syntax says %v", in, e1, e2)
+		}
+	})
 }
