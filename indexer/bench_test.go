@@ -9,12 +9,14 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"runtime"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/bluesky-social/indigo/atproto/syntax"
 	"github.com/coder/websocket"
 
 	"github.com/scpeace/feedgen/store"
@@ -175,4 +177,81 @@ func BenchmarkReplayWebsocket(b *testing.B) {
 	}
 }
 
-var _ = runtime.GOMAXPROCS
+// BenchmarkVisibility measures how long a post takes from leaving a local
+// Jetstream socket to being served in the feed, while the socket also
+// carries background chatter at about the whole network's rate (2000
+// events/s). It reports the median and the worst of 50 posts.
+func BenchmarkVisibility(b *testing.B) {
+	const probes = 50
+	bg := newEvb()
+	type probe struct {
+		uri  string
+		sent time.Time
+	}
+	sentc := make(chan probe, probes)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c, err := websocket.Accept(w, r, nil)
+		if err != nil {
+			return
+		}
+		defer c.CloseNow()
+		ctx := c.CloseRead(r.Context())
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
+		for i := 0; ; i++ {
+			select {
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+			}
+			// Two chatter events a millisecond, and every 40ms a probe.
+			for range 2 {
+				line, _ := EncodeJetstream(bg.post(did(i%1000+10), "3kc"+strconv.Itoa(i), "chatter"))
+				c.Write(ctx, websocket.MessageText, line)
+			}
+			if i%40 == 0 && i/40 < probes {
+				ev := bg.post(did(1), "3kp"+strconv.Itoa(i), "Armenia probe")
+				ev.TimeUS = time.Now().UnixMicro()
+				ev.Commit.Post.CreatedAt = time.Now().UTC().Format(time.RFC3339Nano)
+				line, _ := EncodeJetstream(ev)
+				sentc <- probe{ev.URI().String(), time.Now()}
+				c.Write(ctx, websocket.MessageText, line)
+			}
+		}
+	}))
+	defer srv.Close()
+	u := "ws" + strings.TrimPrefix(srv.URL, "http") + "/subscribe"
+	for i := 0; i < b.N; i++ {
+		st, err := store.Open(filepath.Join(b.TempDir(), "bench.db"), store.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		ix, err := New(Config{Source: SourceSpec{Kind: SourceJetstream, URLs: []string{u}}, Feeds: []FeedConfig{{ID: testFeed}}, PruneInterval: -1},
+			Deps{Store: st, Decider: keywordDecider{feeds: []string{testFeed}}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		errc := make(chan error, 1)
+		go func() { errc <- ix.Run(ctx) }()
+		var lat []time.Duration
+		for len(lat) < probes {
+			p := <-sentc
+			for {
+				in := false
+				st.View(func(tx *store.Tx) error { in = tx.InFeed(testFeed, syntax.ATURI(p.uri)); return nil })
+				if in {
+					lat = append(lat, time.Since(p.sent))
+					break
+				}
+				time.Sleep(time.Millisecond)
+			}
+		}
+		cancel()
+		<-errc
+		slices.Sort(lat)
+		b.ReportMetric(float64(lat[len(lat)/2].Milliseconds()), "p50-ms")
+		b.ReportMetric(float64(lat[len(lat)-1].Milliseconds()), "max-ms")
+		st.Close()
+	}
+}
