@@ -76,6 +76,15 @@ func (ix *Indexer) applyRepost(tx *store.Tx, ev *Event) error {
 		ix.bc.drop(ReasonInvalidRecord)
 		return nil
 	}
+	// Nearly every repost is by an author no feed curates: settle those
+	// before parsing anything, unless an earlier decision kept the repost.
+	if curated, err := ix.curatedAnywhere(tx, ev.DID); err != nil {
+		return err
+	} else if !curated {
+		if _, err := tx.Post(uri); errors.Is(err, store.ErrNotFound) {
+			return nil
+		}
+	}
 	subject, err := syntax.ParseATURI(c.Repost.Subject.Uri)
 	if err != nil || subject.Collection().String() != CollectionPost || subject.RecordKey() == "" {
 		ix.bc.drop(ReasonInvalidRecord)
@@ -160,6 +169,27 @@ func (ix *Indexer) delete(tx *store.Tx, uri syntax.ATURI, atUS int64) error {
 		ix.bc.removed(causeSubjectDeleted)
 	}
 	return nil
+}
+
+// curatedAnywhere reports whether the author has a tier in a feed that
+// takes reposts.
+func (ix *Indexer) curatedAnywhere(tx *store.Tx, author syntax.DID) (bool, error) {
+	if ix.authors == nil {
+		return false, nil
+	}
+	for _, f := range ix.cfg.Feeds {
+		if !f.Reposts {
+			continue
+		}
+		tier, err := ix.authors.AuthorTier(tx, f.ID, author)
+		if err != nil {
+			return false, fmt.Errorf("author tier: %w", err)
+		}
+		if tier != TierNone {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // decideRepost lets a repost into the feeds that take reposts: always for
