@@ -60,6 +60,12 @@ type Config struct {
 	// AuthStrict answers 401 to an invalid service JWT instead of
 	// serving the request as logged out.
 	AuthStrict bool
+	// AdminTokens are the named bearer tokens of the admin API, by name.
+	AdminTokens []AdminToken
+	// AdminURL and AdminToken are how the command-line tools reach a
+	// running server's admin API.
+	AdminURL   string
+	AdminToken string
 
 	// FeedsFile is where the feed definitions came from ("" = built in).
 	FeedsFile string
@@ -84,6 +90,9 @@ const (
 	FlagRetention       = "retention"
 	FlagFeeds           = "feeds"
 	FlagAuthStrict      = "auth-strict"
+	FlagAdminTokens     = "admin-tokens"
+	FlagAdminURL        = "admin-url"
+	FlagAdminToken      = "admin-token"
 )
 
 // EnvName is the environment variable of a flag.
@@ -129,6 +138,9 @@ func Flags() []cli.Flag {
 		dur(FlagMaxLag, DefaultMaxLag, "health check fails when the indexer is further behind than this"),
 		dur(FlagRetention, DefaultRetention, "how long posts are kept"),
 		str(FlagFeeds, "", "JSON file of feed definitions (default: the built-in South Caucasus Peace feed)"),
+		str(FlagAdminTokens, "", "admin API tokens, name=token pairs separated by commas (names go in the audit log)"),
+		str(FlagAdminURL, "", "admin API of the running server, for the curators' commands (default http://<listen>)"),
+		str(FlagAdminToken, "", "token the curators' commands send (default: the first of --admin-tokens)"),
 		&cli.BoolFlag{Name: FlagAuthStrict, Usage: "answer 401 to an invalid service JWT instead of serving it logged out", Sources: cli.EnvVars(EnvName(FlagAuthStrict))},
 	}
 }
@@ -248,6 +260,19 @@ func Load(cmd *cli.Command) (*Config, error) {
 	if cfg.Retention < time.Hour {
 		return nil, bad(FlagRetention, errors.New("must be at least 1h"))
 	}
+	if cfg.AdminTokens, err = ParseAdminTokens(cmd.String(FlagAdminTokens)); err != nil {
+		return nil, bad(FlagAdminTokens, err)
+	}
+	cfg.AdminToken = cmd.String(FlagAdminToken)
+	if cfg.AdminToken == "" && len(cfg.AdminTokens) > 0 {
+		cfg.AdminToken = cfg.AdminTokens[0].Token
+	}
+	cfg.AdminURL = strings.TrimSuffix(cmd.String(FlagAdminURL), "/")
+	if cfg.AdminURL == "" {
+		cfg.AdminURL = "http://" + localAddr(cfg.Listen)
+	} else if err := checkBaseURL(cfg.AdminURL); err != nil {
+		return nil, bad(FlagAdminURL, err)
+	}
 	feeds, err := LoadFeeds(cfg.FeedsFile)
 	if err != nil {
 		return nil, bad(FlagFeeds, err)
@@ -278,6 +303,59 @@ func WebDIDHost(did syntax.DID) (string, bool) {
 // FeedURI is the AT-URI of a feed generator record.
 func FeedURI(publisher syntax.DID, rkey string) syntax.ATURI {
 	return syntax.ATURI("at://" + publisher.String() + "/app.bsky.feed.generator/" + rkey)
+}
+
+// AdminToken is a named admin API token.
+type AdminToken struct {
+	Name  string
+	Token string
+}
+
+// MinAdminTokenLen is the shortest admin token accepted: 128 bits of
+// base64 or hex, so guessing is hopeless.
+const MinAdminTokenLen = 22
+
+// ParseAdminTokens reads "name=token,name=token". Errors never echo a
+// token.
+func ParseAdminTokens(s string) ([]AdminToken, error) {
+	if strings.TrimSpace(s) == "" {
+		return nil, nil
+	}
+	var out []AdminToken
+	seen := map[string]bool{}
+	for i, pair := range strings.Split(s, ",") {
+		name, tok, ok := strings.Cut(strings.TrimSpace(pair), "=")
+		if !ok || name == "" || tok == "" {
+			return nil, fmt.Errorf("entry %d: want name=token", i+1)
+		}
+		for _, r := range name {
+			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("._-@", r)) {
+				return nil, fmt.Errorf("entry %d: name %q may only hold letters, digits and . _ - @", i+1, name)
+			}
+		}
+		if len(tok) < MinAdminTokenLen {
+			return nil, fmt.Errorf("entry %d (%s): token is shorter than %d characters", i+1, name, MinAdminTokenLen)
+		}
+		if seen[name] {
+			return nil, fmt.Errorf("entry %d: name %q used twice", i+1, name)
+		}
+		seen[name] = true
+		out = append(out, AdminToken{Name: name, Token: tok})
+	}
+	return out, nil
+}
+
+// localAddr is the address a local client dials to reach a server
+// listening on listen: a wildcard host means loopback.
+func localAddr(listen string) string {
+	host, port, err := net.SplitHostPort(listen)
+	if err != nil {
+		return listen
+	}
+	if host == "" || host == "0.0.0.0" || host == "::" {
+		host = "127.0.0.1"
+	}
+	return net.JoinHostPort(host, port)
 }
 
 func checkListen(s string) error {

@@ -215,3 +215,22 @@ func TestWebDID(t *testing.T) {
 		}
 	}
 }
+
+func TestAdminTokens(t *testing.T) {
+	got, err := ParseAdminTokens(" ani=tok-ani-0123456789abcdefghij , giorgi@newsroom=tok-giorgi-0123456789abcdefg")
+	if err != nil || len(got) != 2 || got[0].Name != "ani" || got[1].Name != "giorgi@newsroom" || got[1].Token != "tok-giorgi-0123456789abcdefg" {
+		t.Fatalf("got %+v, %v", got, err)
+	}
+	for _, bad := range []string{"ani", "=tok-0123456789abcdefghijkl", "ani=short", "a b=tok-0123456789abcdefghijkl",
+		"ani=tok-0123456789abcdefghijkl,ani=tok-9876543210abcdefghijkl"} {
+		_, err := ParseAdminTokens(bad)
+		if err == nil {
+			t.Errorf("%q: accepted", bad)
+		} else if strings.Contains(err.Error(), "tok-") {
+			t.Errorf("%q: error leaks the token: %v", bad, err)
+		}
+	}
+	if _, err := load(t, map[string]string{"FEEDGEN_ADMIN_TOKENS": "ani=short"}, "serve"); err == nil || !strings.Contains(err.Error(), "FEEDGEN_ADMIN_TOKENS") {
+		t.Errorf("bad tokens at startup: got %v", err)
+	}
+}

@@ -46,6 +46,9 @@ type Config struct {
 	PrivacyPolicyURL  string
 	TermsOfServiceURL string
 
+	// AdminTokens guard the admin API; none disables it.
+	AdminTokens []AdminToken
+
 	Version string
 	// ShutdownTimeout bounds the drain of in-flight requests.
 	ShutdownTimeout time.Duration
@@ -65,6 +68,7 @@ type Server struct {
 	echo   *echo.Echo
 	feeds  map[syntax.ATURI]Feed
 	health map[string]Health
+	admin  *echo.Group
 	// methods maps each XRPC method we serve to its HTTP method, so a
 	// call with the wrong HTTP method gets a precise error.
 	methods map[string]string
@@ -133,6 +137,11 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	e.GET("/xrpc/_health", s.healthCheck)
 	e.GET("/metrics", echo.WrapHandler(promhttp.HandlerFor(deps.Registry, promhttp.HandlerOpts{})))
 	e.GET("/", s.index)
+	s.admin = e.Group(AdminPrefix, adminAuth(cfg.AdminTokens))
+	s.admin.GET("/whoami", func(c echo.Context) error {
+		return c.JSON(http.StatusOK, map[string]string{"actor": ActorFrom(c), "version": s.cfg.Version})
+	})
+	s.admin.GET("/backup", s.backup)
 	// An XRPC method we do not offer is answered like any other unknown
 	// route, with an XRPC error body, and never a 5xx.
 	e.Any("/xrpc/:method", s.unknownMethod)

@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"strconv"
 
-	"github.com/bluesky-social/indigo/api/bsky"
 	"github.com/bluesky-social/indigo/atproto/syntax"
 	"github.com/labstack/echo/v4"
 
@@ -49,13 +48,14 @@ func (s *Server) parseSkeletonParams(q url.Values) (skeletonParams, error) {
 	if !ok || raw == "" {
 		return p, xrpcError(http.StatusBadRequest, "UnknownFeed", "feed is required: the AT-URI of a feed generator record")
 	}
-	uri, err := syntax.ParseATURI(raw)
-	if err != nil {
-		return p, xrpcError(http.StatusBadRequest, "UnknownFeed", "feed is not an AT-URI")
-	}
-	feed, ok := s.feeds[uri]
+	// Our own feeds are matched exactly; only a miss is parsed, to say
+	// what is wrong with it.
+	feed, ok := s.feeds[syntax.ATURI(raw)]
 	if !ok {
-		return p, xrpcError(http.StatusBadRequest, "UnknownFeed", "this service does not offer "+uri.String())
+		if _, err := syntax.ParseATURI(raw); err != nil {
+			return p, xrpcError(http.StatusBadRequest, "UnknownFeed", "feed is not an AT-URI")
+		}
+		return p, xrpcError(http.StatusBadRequest, "UnknownFeed", "this service does not offer "+raw)
 	}
 	p.feed = feed
 
@@ -94,22 +94,13 @@ func (s *Server) getFeedSkeleton(c echo.Context) error {
 	if err != nil {
 		return echo.NewHTTPError(http.StatusInternalServerError).WithInternal(err)
 	}
-	out := bsky.FeedGetFeedSkeleton_Output{Feed: make([]*bsky.FeedDefs_SkeletonFeedPost, 0, len(items))}
+	entries := make([]skeletonEntry, len(items))
 	for i := range items {
-		out.Feed = append(out.Feed, skeletonItem(&items[i]))
+		entries[i] = skeletonEntry{Post: string(items[i].URI), Repost: string(items[i].Repost)}
 	}
-	if next != "" {
-		out.Cursor = &next
-	}
-	return c.JSON(http.StatusOK, &out)
-}
-
-func skeletonItem(it *store.Item) *bsky.FeedDefs_SkeletonFeedPost {
-	sp := &bsky.FeedDefs_SkeletonFeedPost{Post: it.URI.String()}
-	if it.Repost != "" {
-		sp.Reason = &bsky.FeedDefs_SkeletonFeedPost_Reason{
-			FeedDefs_SkeletonReasonRepost: &bsky.FeedDefs_SkeletonReasonRepost{Repost: it.Repost.String()},
-		}
-	}
-	return sp
+	bp := bufPool.Get().(*[]byte)
+	*bp = appendSkeleton((*bp)[:0], next, entries)
+	err = c.Blob(http.StatusOK, echo.MIMEApplicationJSON, *bp)
+	bufPool.Put(bp)
+	return err
 }

@@ -97,7 +97,7 @@ func encodeItem(it Item) []byte {
 
 var errBadItem = errors.New("corrupt feed item")
 
-func decodeItem(k, v []byte) (Item, error) {
+func decodeItem(k, v []byte, withLangs bool) (Item, error) {
 	var it Item
 	if len(k) != 16 || len(v) < 2 {
 		return it, errBadItem
@@ -125,6 +125,9 @@ func decodeItem(k, v []byte) (Item, error) {
 		}
 		it.Repost = syntax.ATURI(s)
 	}
+	if !withLangs {
+		return it, nil
+	}
 	n, w := binary.Uvarint(rest)
 	if w <= 0 || n > uint64(len(rest)) {
 		return it, errBadItem
@@ -151,6 +154,9 @@ type PageRequest struct {
 	// Skip, if set, drops items from the page (a viewer's hidden posts,
 	// pins served separately). Skipped items do not count toward Limit.
 	Skip func(*Item) bool
+	// Langs asks for each item's languages, which serving a plain page
+	// does not need.
+	Langs bool
 	// MaxScan bounds how many entries one request may read when Skip
 	// drops many; zero means 50 times Limit. A page cut short by it still
 	// carries a cursor, so the client can go on.
@@ -207,7 +213,7 @@ func (s *Store) FeedPage(req PageRequest) (items []Item, next string, err error)
 			}
 			scanned++
 			last = k
-			it, err := decodeItem(k, v)
+			it, err := decodeItem(k, v, req.Langs)
 			if err != nil {
 				return fmt.Errorf("feed %s at %x: %w", req.Feed, k, err)
 			}

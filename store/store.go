@@ -85,11 +85,13 @@ func Open(path string, opts Options) (*Store, error) {
 		timeout = time.Second
 	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{
-		Timeout:        timeout,
-		NoSync:         opts.NoSync,
-		ReadOnly:       opts.ReadOnly,
-		NoFreelistSync: true,
-		FreelistType:   bolt.FreelistMapType,
+		Timeout:  timeout,
+		NoSync:   opts.NoSync,
+		ReadOnly: opts.ReadOnly,
+		// The freelist is synced: not syncing it would make every
+		// open read the whole file to rebuild it, which costs start-up
+		// time and leaves the whole file resident.
+		FreelistType: bolt.FreelistMapType,
 	})
 	if err != nil {
 		if errors.Is(err, bolt.ErrTimeout) {
@@ -166,10 +168,14 @@ func (s *Store) View(fn func(*Tx) error) error {
 }
 
 // Backup writes a consistent copy of the whole database to w while others
-// keep reading and writing, and returns the number of bytes written.
-func (s *Store) Backup(w io.Writer) (int64, error) {
+// keep reading and writing, and returns the number of bytes written. If
+// size is not nil it is called first with the copy's exact length.
+func (s *Store) Backup(w io.Writer, size func(int64)) (int64, error) {
 	var n int64
 	err := s.db.View(func(tx *bolt.Tx) error {
+		if size != nil {
+			size(tx.Size())
+		}
 		var err error
 		n, err = tx.WriteTo(w)
 		return err

@@ -1,14 +1,16 @@
 package main
 
 import (
+	"fmt"
 	"log/slog"
-	"strings"
+	"time"
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/scpeace/feedgen/config"
 	"github.com/scpeace/feedgen/indexer"
+	"github.com/scpeace/feedgen/relevance"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -29,11 +31,15 @@ func indexerConfig(cfg *config.Config, spec indexer.SourceSpec) indexer.Config {
 // newIndexer builds the indexer with the relevance decision and the
 // curated authors of the configured feeds.
 func newIndexer(ic indexer.Config, cfg *config.Config, st *store.Store, reg prometheus.Registerer, logger *slog.Logger) (*indexer.Indexer, error) {
+	decider, err := newDecider(cfg.Feeds)
+	if err != nil {
+		return nil, err
+	}
 	return indexer.New(ic, indexer.Deps{
 		Store:      st,
 		Registerer: reg,
 		Logger:     logger,
-		Decider:    newDecider(cfg.Feeds),
+		Decider:    decider,
 		Authors:    newConfigTiers(cfg.Feeds),
 	})
 }
@@ -60,37 +66,71 @@ func (t configTiers) AuthorTier(_ *store.Tx, feed string, did syntax.DID) (index
 	return t[feed][did], nil
 }
 
-// keywordDecider is an interim decision until the relevance package is
-// merged and wired here in its place: a post belongs in every feed whose
-// text names one of the South Caucasus countries or capitals, in the
-// region's languages, English and Russian. Its reasons say so.
-type keywordDecider struct {
-	feeds []string
+// relevanceDecider judges each post with every feed's relevance rules,
+// inside the indexer's write transaction: thread roots and the per-author
+// cap are read from the store as the batch has left it.
+type relevanceDecider struct {
+	feeds []feedRules
 }
 
-func newDecider(feeds []config.Feed) indexer.Decider {
-	d := keywordDecider{}
+type feedRules struct {
+	id    string
+	c     *relevance.Classifier
+	tiers map[syntax.DID]relevance.Tier
+}
+
+func newDecider(feeds []config.Feed) (indexer.Decider, error) {
+	d := &relevanceDecider{}
 	for _, f := range feeds {
-		d.feeds = append(d.feeds, f.RKey)
-	}
-	return d
-}
-
-var interimKeywords = []string{
-	"armenia", "azerbaijan", "georgia", "yerevan", "baku", "tbilisi", "nagorno", "karabakh",
-	"հայաստան", "ադրբեջան", "azərbaycan", "ermənistan", "საქართველო", "армения", "азербайджан",
-}
-
-func (d keywordDecider) Decide(_ *store.Tx, ev *indexer.Event) ([]store.Membership, error) {
-	text := strings.ToLower(ev.Commit.Post.Text)
-	for _, kw := range interimKeywords {
-		if strings.Contains(text, kw) {
-			out := make([]store.Membership, 0, len(d.feeds))
-			for _, f := range d.feeds {
-				out = append(out, store.Membership{Feed: f, Score: 1, Reasons: []string{"keyword:" + kw}})
+		rules, err := loadRules(f.Rules)
+		if err != nil {
+			return nil, fmt.Errorf("feed %s: rules: %w", f.RKey, err)
+		}
+		fr := feedRules{id: f.RKey, c: relevance.New(rules), tiers: map[syntax.DID]relevance.Tier{}}
+		for tier, dids := range map[relevance.Tier][]string{relevance.TierAll: f.Authors.All, relevance.TierExpert: f.Authors.Expert, relevance.TierBlocked: f.Authors.Blocked} {
+			for _, s := range dids {
+				fr.tiers[syntax.DID(s)] = tier
 			}
-			return out, nil
+		}
+		d.feeds = append(d.feeds, fr)
+	}
+	return d, nil
+}
+
+func (d *relevanceDecider) Decide(tx *store.Tx, ev *indexer.Event) ([]store.Membership, error) {
+	var out []store.Membership
+	in := relevance.Input{URI: ev.URI(), Author: ev.DID, Time: time.UnixMicro(ev.TimeUS), Post: relevance.FromRecord(ev.Commit.Post)}
+	for i := range d.feeds {
+		f := &d.feeds[i]
+		dec, err := f.c.Classify(storeEnv{tx: tx, f: f, self: in.URI}, in)
+		if err != nil {
+			return nil, err
+		}
+		if dec.In {
+			out = append(out, store.Membership{Feed: f.id, Score: dec.Score, Reasons: dec.Reasons})
 		}
 	}
-	return nil, nil
+	return out, nil
+}
+
+// storeEnv is relevance's view of one feed in the store.
+type storeEnv struct {
+	tx   *store.Tx
+	f    *feedRules
+	self syntax.ATURI
+}
+
+func (e storeEnv) Tier(author syntax.DID) (relevance.Tier, error) { return e.f.tiers[author], nil }
+
+func (e storeEnv) InFeed(uri syntax.ATURI) (bool, error) { return e.tx.InFeed(e.f.id, uri), nil }
+
+// AcceptedSince counts the author's posts in the feed, less the post being
+// decided when a replay or an edit finds it there already, so the cap does
+// not count a post against itself.
+func (e storeEnv) AcceptedSince(author syntax.DID, since time.Time) (int, error) {
+	n := e.tx.AuthorPostsInFeed(e.f.id, author, since.UnixMicro())
+	if n > 0 && e.tx.InFeed(e.f.id, e.self) {
+		n--
+	}
+	return n, nil
 }

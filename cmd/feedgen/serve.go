@@ -95,6 +95,9 @@ func serverConfig(cfg *config.Config) feedgen.Config {
 		TermsOfServiceURL: cfg.TermsOfServiceURL,
 		Version:           version,
 	}
+	for _, t := range cfg.AdminTokens {
+		sc.AdminTokens = append(sc.AdminTokens, feedgen.AdminToken{Name: t.Name, Token: t.Token})
+	}
 	for _, f := range cfg.Feeds {
 		sc.Feeds = append(sc.Feeds, feedgen.Feed{ID: f.RKey, URI: f.URI})
 	}

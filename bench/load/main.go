@@ -1,0 +1,294 @@
+// Command load measures feedgen's getFeedSkeleton over loopback: it seeds a
+// database of a million posts, starts the real feedgen binary on it, and
+// drives it with concurrent keep-alive clients, first page and deep page;
+// then it does the same against a bare echo server that returns a constant
+// 50-item skeleton, the ceiling that serving is compared with. It prints
+// requests/s, p50, p99 and feedgen's RSS as a Markdown table.
+//
+//	go build -o /tmp/feedgen ./cmd/feedgen && go run ./bench/load -bin /tmp/feedgen
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/bluesky-social/indigo/api/bsky"
+	"github.com/bluesky-social/indigo/atproto/syntax"
+	"github.com/labstack/echo/v4"
+
+	"github.com/scpeace/feedgen/store"
+)
+
+const (
+	publisher = "did:plc:loadtestpublisherxxxxxxx"
+	feedID    = "sc-peace"
+	feedURI   = "at://" + publisher + "/app.bsky.feed.generator/" + feedID
+)
+
+func main() {
+	bin := flag.String("bin", "", "feedgen binary to measure (required)")
+	posts := flag.Int("posts", 1_000_000, "posts in the seeded database")
+	dbPath := flag.String("db", filepath.Join(os.TempDir(), "feedgen-load.db"), "database file (reused when it holds -posts posts)")
+	dur := flag.Duration("duration", 10*time.Second, "how long each target is driven")
+	conc := flag.Int("c", 16, "concurrent clients")
+	limit := flag.Int("limit", 50, "page size")
+	ceiling := flag.String("ceiling-listen", "", "internal: serve the constant ceiling handler on this address")
+	flag.Parse()
+	if *ceiling != "" {
+		serveCeiling(*ceiling, *limit)
+		return
+	}
+	if *bin == "" {
+		log.Fatal("-bin is required")
+	}
+	if err := seed(*dbPath, *posts); err != nil {
+		log.Fatal(err)
+	}
+	deepCursor, err := cursorAt(*dbPath, *posts*9/10)
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	fg, addr, err := startFeedgen(*bin, *dbPath)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer fg.Process.Kill()
+	first := fmt.Sprintf("http://%s/xrpc/app.bsky.feed.getFeedSkeleton?feed=%s&limit=%d", addr, url.QueryEscape(feedURI), *limit)
+	deep := first + "&cursor=" + url.QueryEscape(deepCursor)
+
+	fmt.Printf("| target | concurrency | requests/s | p50 | p99 | feedgen RSS after (peak) |\n|---|---|---|---|---|---|\n")
+	for _, tc := range []struct{ name, url string }{{"feedgen first page", first}, {"feedgen deep page (90% down)", deep}} {
+		r := drive(tc.url, *conc, *dur)
+		rss, hwm := memory(fg.Process.Pid)
+		fmt.Printf("| %s | %d | %.0f | %s | %s | %d MB (%d MB) |\n", tc.name, *conc, r.rps, r.p50, r.p99, rss>>10, hwm>>10)
+	}
+
+	self, _ := os.Executable()
+	ceilAddr := freeAddr()
+	cl := exec.Command(self, "-ceiling-listen", ceilAddr, "-limit", fmt.Sprint(*limit))
+	cl.Stderr = os.Stderr
+	if err := cl.Start(); err != nil {
+		log.Fatal(err)
+	}
+	defer cl.Process.Kill()
+	waitUp("http://" + ceilAddr + "/xrpc/app.bsky.feed.getFeedSkeleton")
+	r := drive("http://"+ceilAddr+"/xrpc/app.bsky.feed.getFeedSkeleton", *conc, *dur)
+	fmt.Printf("| ceiling: echo, constant %d-item skeleton | %d | %.0f | %s | %s | |\n", *limit, *conc, r.rps, r.p50, r.p99)
+}
+
+// seed writes n posts (three per second, so many share a timestamp) unless
+// the file already holds them.
+func seed(path string, n int) error {
+	if st, err := store.Open(path, store.Options{ReadOnly: true}); err == nil {
+		have := st.FeedLen(feedID)
+		st.Close()
+		if have == n {
+			return nil
+		}
+	}
+	os.Remove(path)
+	st, err := store.Open(path, store.Options{NoSync: true})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	start := time.Now()
+	for i := 0; i < n; i += 20_000 {
+		err := st.Update(context.Background(), func(tx *store.Tx) error {
+			for j := i; j < i+20_000 && j < n; j++ {
+				did := fmt.Sprintf("did:plc:author%017d", j%997)
+				ts := int64(1_700_000_000_000_000) + int64(j/3)*1_000_000
+				p := &store.Post{
+					URI:    syntax.ATURI(fmt.Sprintf("at://%s/app.bsky.feed.post/3kp%010d", did, j)),
+					CID:    "bafyreidhi6lpekgnw3mswwlyvxteujhdq4lohuqr5jdmyok5vriqfyaj5a",
+					Author: syntax.DID(did), CreatedUS: ts, IndexedUS: ts,
+					Text: "a post for the load test", Langs: []string{"en"},
+					Feeds: []store.Membership{{Feed: feedID, Score: 1, Reasons: []string{"load"}}},
+				}
+				if err := tx.PutPost(p); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	log.Printf("seeded %d posts in %s", n, time.Since(start).Round(time.Second))
+	return nil
+}
+
+// cursorAt returns the cursor after the n-th newest post.
+func cursorAt(path string, n int) (string, error) {
+	st, err := store.Open(path, store.Options{ReadOnly: true})
+	if err != nil {
+		return "", err
+	}
+	defer st.Close()
+	cursor := ""
+	for n > 0 {
+		step := min(n, 100)
+		_, next, err := st.FeedPage(store.PageRequest{Feed: feedID, Limit: step, Cursor: cursor})
+		if err != nil {
+			return "", err
+		}
+		cursor, n = next, n-step
+	}
+	return cursor, nil
+}
+
+func startFeedgen(bin, db string) (*exec.Cmd, string, error) {
+	cmd := exec.Command(bin, "serve")
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "FEEDGEN_") {
+			cmd.Env = append(cmd.Env, kv)
+		}
+	}
+	cmd.Env = append(cmd.Env, "FEEDGEN_LISTEN=127.0.0.1:0", "FEEDGEN_DB="+db, "FEEDGEN_SOURCE=none",
+		"FEEDGEN_PUBLISHER_DID="+publisher)
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		return nil, "", err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, "", err
+	}
+	addr := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			var rec struct{ Msg, Addr string }
+			if json.Unmarshal(sc.Bytes(), &rec) == nil && rec.Msg == "serving" {
+				addr <- rec.Addr
+			}
+		}
+	}()
+	select {
+	case a := <-addr:
+		return cmd, a, nil
+	case <-time.After(30 * time.Second):
+		cmd.Process.Kill()
+		return nil, "", fmt.Errorf("feedgen did not start")
+	}
+}
+
+type result struct {
+	rps      float64
+	p50, p99 time.Duration
+}
+
+// drive runs conc keep-alive clients against target: two seconds of
+// warm-up, then dur of measurement.
+func drive(target string, conc int, dur time.Duration) result {
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: conc, MaxConnsPerHost: conc}}
+	run := func(d time.Duration, record bool) ([]time.Duration, int) {
+		var mu sync.Mutex
+		var all []time.Duration
+		n := 0
+		deadline := time.Now().Add(d)
+		var wg sync.WaitGroup
+		for range conc {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				var lat []time.Duration
+				for time.Now().Before(deadline) {
+					t0 := time.Now()
+					resp, err := client.Get(target)
+					if err != nil {
+						log.Fatal(err)
+					}
+					io.Copy(io.Discard, resp.Body)
+					resp.Body.Close()
+					if resp.StatusCode != 200 {
+						log.Fatalf("%s: status %d", target, resp.StatusCode)
+					}
+					lat = append(lat, time.Since(t0))
+				}
+				mu.Lock()
+				n += len(lat)
+				if record {
+					all = append(all, lat...)
+				}
+				mu.Unlock()
+			}()
+		}
+		wg.Wait()
+		return all, n
+	}
+	run(2*time.Second, false)
+	lat, n := run(dur, true)
+	slices.Sort(lat)
+	pct := func(p float64) time.Duration { return lat[int(float64(len(lat)-1)*p)].Round(time.Microsecond) }
+	return result{rps: float64(n) / dur.Seconds(), p50: pct(0.50), p99: pct(0.99)}
+}
+
+// memory returns a process's resident and peak resident set in KiB.
+func memory(pid int) (rss, hwm int64) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0, 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		var v int64
+		if _, err := fmt.Sscanf(line, "VmRSS: %d kB", &v); err == nil {
+			rss = v
+		}
+		if _, err := fmt.Sscanf(line, "VmHWM: %d kB", &v); err == nil {
+			hwm = v
+		}
+	}
+	return rss, hwm
+}
+
+func serveCeiling(addr string, limit int) {
+	out := bsky.FeedGetFeedSkeleton_Output{}
+	for i := range limit {
+		out.Feed = append(out.Feed, &bsky.FeedDefs_SkeletonFeedPost{
+			Post: fmt.Sprintf("at://did:plc:author%017d/app.bsky.feed.post/3kp%010d", i%997, i),
+		})
+	}
+	cursor := "1700000000000000.12345"
+	out.Cursor = &cursor
+	e := echo.New()
+	e.HideBanner, e.HidePort = true, true
+	e.GET("/xrpc/app.bsky.feed.getFeedSkeleton", func(c echo.Context) error { return c.JSON(http.StatusOK, &out) })
+	log.Fatal(e.Start(addr))
+}
+
+func freeAddr() string {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+func waitUp(u string) {
+	for range 100 {
+		if resp, err := http.Get(u); err == nil {
+			resp.Body.Close()
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	log.Fatalf("%s did not come up", u)
+}
