@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -26,6 +25,7 @@ import (
 
 	"github.com/scpeace/feedgen/curation"
 	"github.com/scpeace/feedgen/feedgen"
+	"github.com/scpeace/feedgen/indexer"
 	"github.com/scpeace/feedgen/relevance"
 	"github.com/scpeace/feedgen/store"
 )
@@ -203,7 +203,8 @@ type env struct {
 	srv *feedgen.Server
 	dir *identity.MockDirectory
 	pds *fakePDS
-	ing *testIngester
+	ing *countingIngester
+	ix  *indexer.Indexer
 	now time.Time
 }
 
@@ -238,11 +239,23 @@ func newEnv(t *testing.T, opts ...envOption) *env {
 		o(&cfg, &f)
 	}
 	cfg.Feeds = []curation.Feed{f}
-	e.ing = &testIngester{e: e}
+	e.ing = &countingIngester{}
 	e.svc, err = curation.New(cfg, curation.Deps{Store: st, Directory: e.dir, Ingester: e.ing})
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The indexer the stream's events and the backfills go through, as in
+	// production: a source-less indexer around the service.
+	e.ix, err = indexer.New(indexer.Config{
+		Source:        indexer.SourceSpec{Kind: indexer.SourceNone},
+		Feeds:         []indexer.FeedConfig{{ID: feedID, Reposts: true}},
+		Now:           func() time.Time { return e.now },
+		PruneInterval: -1,
+	}, indexer.Deps{Store: st, Decider: e.svc, Authors: e.svc, Records: e.svc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.ing.Indexer = e.ix
 	e.srv, err = feedgen.New(feedgen.Config{
 		ServiceDID: serviceDID,
 		Hostname:   "feeds.example.com",
@@ -271,43 +284,16 @@ func withMaxPins(n int) envOption {
 	return func(c *curation.Config, _ *curation.Feed) { c.MaxPins = n }
 }
 
-// testIngester stands in for the indexer's Ingest: the same steps as the
-// indexer's put (refuse tombstoned records, decide, store the post with its
-// feeds, remove an edited post that no longer belongs).
-type testIngester struct {
-	e *env
+// countingIngester counts the posts sent through the real indexer's
+// Ingest.
+type countingIngester struct {
+	curation.IndexerIngester
 	n int
 }
 
-func (ti *testIngester) IngestPosts(ctx context.Context, evs []curation.PostEvent) error {
-	ti.n += len(evs)
-	return ti.e.st.Update(ctx, func(tx *store.Tx) error {
-		for _, ev := range evs {
-			if tx.Tombstoned(ev.URI) {
-				continue
-			}
-			_, err := tx.Post(ev.URI)
-			stored := err == nil
-			feeds, err := ti.e.svc.DecidePost(tx, ev)
-			if err != nil {
-				return err
-			}
-			if len(feeds) == 0 && !stored {
-				continue
-			}
-			p := &store.Post{
-				URI: ev.URI, CID: ev.CID, Author: ev.Author, IndexedUS: ev.TimeUS,
-				Text: ev.Record.Text, Langs: ev.Record.Langs, Feeds: feeds,
-			}
-			if t, err := time.Parse(time.RFC3339Nano, ev.Record.CreatedAt); err == nil {
-				p.CreatedUS = t.UnixMicro()
-			}
-			if err := tx.PutPost(p); err != nil && !errors.Is(err, store.ErrDeleted) {
-				return err
-			}
-		}
-		return nil
-	})
+func (c *countingIngester) IngestPosts(ctx context.Context, posts []curation.PostEvent) error {
+	c.n += len(posts)
+	return c.IndexerIngester.IngestPosts(ctx, posts)
 }
 
 // postRecord is an app.bsky.feed.post record written at created.
@@ -334,29 +320,45 @@ func (e *env) stream(did, text string, ago time.Duration) string {
 	return uri
 }
 
-// replay sends the stored PDS record at uri through the indexer path
-// again, as a replayed or edited event would.
+// replay sends the stored PDS record at uri through the indexer again, as
+// a replayed or edited event would.
 func (e *env) replay(uri string) {
 	e.t.Helper()
 	u := syntax.ATURI(uri)
 	e.pds.mu.Lock()
-	raw := e.pds.repos[u.Authority().String()]["app.bsky.feed.post"][u.RecordKey().String()]
+	raw := e.pds.repos[u.Authority().String()][u.Collection().String()][u.RecordKey().String()]
 	e.pds.mu.Unlock()
-	var rec struct {
-		Text      string   `json:"text"`
-		Langs     []string `json:"langs"`
-		CreatedAt string   `json:"createdAt"`
+	c := &indexer.Commit{Op: indexer.OpCreate, Collection: u.Collection(), RKey: u.RecordKey(), CID: testCID}
+	var err error
+	switch u.Collection().String() {
+	case "app.bsky.feed.post":
+		c.Post = new(bsky.FeedPost)
+		err = json.Unmarshal(raw, c.Post)
+	case "app.bsky.feed.repost":
+		c.Repost = new(bsky.FeedRepost)
+		err = json.Unmarshal(raw, c.Repost)
 	}
-	if err := json.Unmarshal(raw, &rec); err != nil {
+	if err != nil {
 		e.t.Fatal(err)
 	}
-	ev := curation.PostEvent{URI: u, CID: "bafyreidfayvfuwqa7qlnopdjiqrxzs6blmoeu4rujcjtnci5beludirz2a", TimeUS: e.now.UnixMicro()}
-	ev.Author, _ = u.Authority().AsDID()
-	ev.Record = feedPost(rec.Text, rec.Langs, rec.CreatedAt)
-	if err := e.ing.IngestPosts(context.Background(), []curation.PostEvent{ev}); err != nil {
+	e.ingest(indexer.Event{Kind: indexer.KindCommit, DID: syntax.DID(u.Authority().String()), TimeUS: e.now.UnixMicro(), Commit: c})
+}
+
+// ingest applies events through the indexer, as the stream's writer would.
+func (e *env) ingest(evs ...indexer.Event) {
+	e.t.Helper()
+	if err := e.ix.Ingest(context.Background(), evs); err != nil {
 		e.t.Fatal(err)
 	}
 }
+
+var testCID = func() syntax.CID {
+	c, err := syntax.ParseCID("bafyreidfayvfuwqa7qlnopdjiqrxzs6blmoeu4rujcjtnci5beludirz2a")
+	if err != nil {
+		panic(err)
+	}
+	return c
+}()
 
 // call sends a request to the server with a token ("" for none) and
 // returns the status and the decoded JSON body.
@@ -490,8 +492,4 @@ func appURL(uri string) string {
 func errName(out map[string]any) string {
 	s, _ := out["error"].(string)
 	return s
-}
-
-func feedPost(text string, langs []string, createdAt string) *bsky.FeedPost {
-	return &bsky.FeedPost{LexiconTypeID: "app.bsky.feed.post", Text: text, Langs: langs, CreatedAt: createdAt}
 }

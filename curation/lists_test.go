@@ -10,7 +10,7 @@ import (
 	"github.com/bluesky-social/indigo/api/bsky"
 	"github.com/bluesky-social/indigo/atproto/syntax"
 
-	"github.com/scpeace/feedgen/store"
+	"github.com/scpeace/feedgen/indexer"
 )
 
 func listItem(list, subject string) map[string]any {
@@ -33,20 +33,16 @@ func (e *env) tiers() map[string]string {
 	return out
 }
 
-// live applies a listitem commit as the indexer hands it over, inside a
-// write transaction.
+// live applies a listitem commit from repo through the indexer; a nil
+// record is a delete.
 func (e *env) live(repo, rkey string, rec map[string]any) {
 	e.t.Helper()
-	var li *bsky.GraphListitem
+	c := &indexer.Commit{Op: indexer.OpDelete, Collection: "app.bsky.graph.listitem", RKey: syntax.RecordKey(rkey)}
 	if rec != nil {
-		li = &bsky.GraphListitem{List: rec["list"].(string), Subject: rec["subject"].(string)}
+		c.Op, c.CID = indexer.OpCreate, testCID
+		c.ListItem = &bsky.GraphListitem{List: rec["list"].(string), Subject: rec["subject"].(string)}
 	}
-	err := e.st.Update(context.Background(), func(tx *store.Tx) error {
-		return e.svc.HandleListItem(tx, syntax.DID(repo), rkey, rec == nil, li)
-	})
-	if err != nil {
-		e.t.Fatal(err)
-	}
+	e.ingest(indexer.Event{Kind: indexer.KindCommit, DID: syntax.DID(repo), TimeUS: e.now.UnixMicro(), Commit: c})
 }
 
 func TestListSyncReadsTheOwnersList(t *testing.T) {

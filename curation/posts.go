@@ -111,9 +111,11 @@ func (s *Service) Block(ctx context.Context, actor string, req PostRequest) (*Bl
 }
 
 // deletePost removes a record from every feed without a tombstone (the
-// block keeps it out; a tombstone would mean its author deleted it).
+// block keeps it out; a tombstone would mean its author deleted it), and
+// the reposts that brought it into a feed with it.
 func deletePost(tx *store.Tx, uri syntax.ATURI) (bool, error) {
-	return tx.DeletePost(uri, 0)
+	removed, _, err := tx.DeletePostAndReposts(uri, 0)
+	return removed, err
 }
 
 // Unblock lifts a block. A post that was stored when it was blocked goes

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/bluesky-social/indigo/atproto/syntax"
 )
 
 func TestBlockedPostLeavesEveryFeedAndNeverReturns(t *testing.T) {
@@ -182,4 +184,38 @@ func postsOf(items []skeletonItem) []string {
 		out = append(out, it.Post)
 	}
 	return out
+}
+
+// repost writes a repost record of subject to did's PDS and streams it.
+func (e *env) repost(did, subject string) string {
+	e.t.Helper()
+	rkey := syntax.NewTIDFromTime(e.now, 1).String()
+	e.pds.put(did, "app.bsky.feed.repost", rkey, map[string]any{
+		"$type": "app.bsky.feed.repost", "createdAt": e.now.Format(time.RFC3339),
+		"subject": map[string]any{"uri": subject, "cid": testCID.String()},
+	})
+	uri := "at://" + did + "/app.bsky.feed.repost/" + rkey
+	e.replay(uri)
+	return uri
+}
+
+func TestBlockedPostStaysOutWhenReposted(t *testing.T) {
+	e := newEnv(t)
+	e.ok("POST", "/admin/authors", map[string]any{"author": didCarol, "tier": "all", "noBackfill": true})
+	post := e.stream(didBob, textStrong, 2*time.Hour)
+	e.now = e.now.Add(time.Minute)
+	rp := e.repost(didCarol, post)
+	if items, _ := e.skeleton(10, ""); !slices.Equal(items, []skeletonItem{{Post: post, Repost: rp}, {Post: post}}) {
+		t.Fatalf("before: got %v, want the repost on top of the post", items)
+	}
+	e.ok("POST", "/admin/blocks", map[string]any{"uri": post})
+	if items, _ := e.skeleton(10, ""); len(items) != 0 {
+		t.Errorf("after block: got %v, want the post and its repost gone", items)
+	}
+	// A newsroom reposting it again does not bring it back.
+	e.now = e.now.Add(time.Minute)
+	e.repost(didCarol, post)
+	if items, _ := e.skeleton(10, ""); len(items) != 0 {
+		t.Errorf("after a new repost: got %v, want nothing", items)
+	}
 }

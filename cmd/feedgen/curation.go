@@ -13,11 +13,13 @@ import (
 
 	"github.com/bluesky-social/indigo/atproto/identity"
 	"github.com/bluesky-social/indigo/atproto/syntax"
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/urfave/cli/v3"
 
 	"github.com/scpeace/feedgen/config"
 	"github.com/scpeace/feedgen/curation"
 	"github.com/scpeace/feedgen/feedgen"
+	"github.com/scpeace/feedgen/indexer"
 	"github.com/scpeace/feedgen/relevance"
 	"github.com/scpeace/feedgen/store"
 )
@@ -54,21 +56,38 @@ func newDirectory(cfg *config.Config) identity.Directory {
 	return identity.NewCacheDirectory(base, 10_000, 6*time.Hour, 2*time.Minute, 10*time.Minute)
 }
 
-// newCuration builds the curation service over st. Backfilled posts go to
-// ing; nil (or --backfill-window 0) disables backfill.
-func newCuration(cfg *config.Config, st *store.Store, ing curation.Ingester, logger *slog.Logger) (*curation.Service, error) {
+// newCuration builds the curation service over st. With backfill (and a
+// nonzero --backfill-window) an added author's recent posts go through a
+// second indexer over the same store, without a source, so that they meet
+// the stream's own decision and writes without touching its cursor.
+func newCuration(cfg *config.Config, st *store.Store, logger *slog.Logger, backfill bool) (*curation.Service, error) {
 	feeds, err := curationFeeds(cfg)
 	if err != nil {
 		return nil, err
 	}
-	if cfg.BackfillWindow == 0 {
-		ing = nil
+	var ing *curation.IndexerIngester
+	deps := curation.Deps{Store: st, Directory: newDirectory(cfg), Logger: logger}
+	if backfill && cfg.BackfillWindow > 0 {
+		ing = &curation.IndexerIngester{}
+		deps.Ingester = ing
 	}
-	return curation.New(curation.Config{
+	cur, err := curation.New(curation.Config{
 		Feeds:          feeds,
 		MaxPins:        cfg.MaxPins,
 		BackfillWindow: cfg.BackfillWindow,
-	}, curation.Deps{Store: st, Directory: newDirectory(cfg), Ingester: ing, Logger: logger})
+	}, deps)
+	if err != nil {
+		return nil, err
+	}
+	if ing != nil {
+		// Its metrics stay private: the stream's indexer owns the
+		// names on the served registry.
+		ic := indexerConfig(cfg, indexer.SourceSpec{Kind: indexer.SourceNone})
+		if ing.Indexer, err = newIndexer(ic, st, prometheus.NewRegistry(), logger, cur); err != nil {
+			return nil, err
+		}
+	}
+	return cur, nil
 }
 
 // localActor names whoever runs a command on the database file directly,
@@ -93,7 +112,7 @@ func curate(ctx context.Context, cmd *cli.Command, remote func(*adminClient) err
 	}
 	return withServerOrStore(ctx, cfg, remote, func(st *store.Store) error {
 		logger := slog.New(slog.NewTextHandler(cmd.Root().ErrWriter, &slog.HandlerOptions{Level: slog.LevelWarn}))
-		svc, err := newCuration(cfg, st, localIngester(cfg, st, logger), logger)
+		svc, err := newCuration(cfg, st, logger, true)
 		if err != nil {
 			return err
 		}

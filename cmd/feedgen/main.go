@@ -35,6 +35,7 @@ func app() *cli.Command {
 		Flags:   config.Flags(),
 		Commands: []*cli.Command{
 			serveCommand(),
+			replayCommand(),
 			classifyCommand(),
 			backupCommand(),
 			authorsCommand(),
