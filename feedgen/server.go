@@ -31,6 +31,11 @@ type Feed struct {
 	// ID is the feed's record key, and its name in the store.
 	ID  string
 	URI syntax.ATURI
+	// AcceptsInteractions takes the viewers' feedback through
+	// sendInteractions and applies it when serving them.
+	AcceptsInteractions bool
+	// Languages says how the viewer's Accept-Language is used.
+	Languages LanguageMode
 }
 
 // Config is what the server needs to know about itself.
@@ -52,7 +57,13 @@ type Config struct {
 	Version string
 	// ShutdownTimeout bounds the drain of in-flight requests.
 	ShutdownTimeout time.Duration
+	// Interactions is what viewers' feedback does; zero takes defaults.
+	Interactions InteractionPolicy
 }
+
+// DefaultShutdownTimeout is how long Serve drains requests in flight when
+// Config.ShutdownTimeout is zero.
+const DefaultShutdownTimeout = 10 * time.Second
 
 // Health reports on a part of the service for /xrpc/_health.
 type Health interface {
@@ -72,6 +83,8 @@ type Server struct {
 	// methods maps each XRPC method we serve to its HTTP method, so a
 	// call with the wrong HTTP method gets a precise error.
 	methods map[string]string
+	ia      *interactions
+	now     func() time.Time
 }
 
 // Deps are what the server is built on.
@@ -85,6 +98,8 @@ type Deps struct {
 	// Auth checks the viewer's service JWT on the methods the AppView
 	// calls for a viewer. Nil serves every request as logged out.
 	Auth *auth.Validator
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
 }
 
 // New builds the server and its routes.
@@ -96,7 +111,10 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		deps.Logger = slog.Default()
 	}
 	if cfg.ShutdownTimeout <= 0 {
-		cfg.ShutdownTimeout = 10 * time.Second
+		cfg.ShutdownTimeout = DefaultShutdownTimeout
+	}
+	if deps.Now == nil {
+		deps.Now = time.Now
 	}
 	s := &Server{
 		cfg:     cfg,
@@ -105,6 +123,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		feeds:   make(map[syntax.ATURI]Feed, len(cfg.Feeds)),
 		health:  deps.Health,
 		methods: map[string]string{},
+		now:     deps.Now,
 	}
 	for _, f := range cfg.Feeds {
 		s.feeds[f.URI] = f
@@ -132,6 +151,9 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		skeletonAuth = append(skeletonAuth, deps.Auth.Middleware(auth.LXMGetFeedSkeleton))
 	}
 	s.XRPC(http.MethodGet, "app.bsky.feed.getFeedSkeleton", s.getFeedSkeleton, skeletonAuth...)
+	if err := s.routeInteractions(cfg, deps); err != nil {
+		return nil, err
+	}
 	s.XRPC(http.MethodGet, "app.bsky.feed.describeFeedGenerator", s.describeFeedGenerator)
 	e.GET("/.well-known/did.json", s.didDocument)
 	e.GET("/xrpc/_health", s.healthCheck)

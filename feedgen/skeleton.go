@@ -87,16 +87,20 @@ func (s *Server) getFeedSkeleton(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	items, next, err := s.store.FeedPage(store.PageRequest{Feed: p.feed.ID, Cursor: p.cursor, Limit: p.limit})
+	req := store.PageRequest{Feed: p.feed.ID, Cursor: p.cursor, Limit: p.limit}
+	shape := s.shapePage(c, p.feed, &req)
+	items, next, err := s.store.FeedPage(req)
 	if errors.Is(err, store.ErrBadCursor) {
 		return xrpcError(http.StatusBadRequest, "InvalidRequest", "malformed cursor")
 	}
 	if err != nil {
 		return echo.NewHTTPError(http.StatusInternalServerError).WithInternal(err)
 	}
+	items = shape.finish(c.Response().Header(), items)
+	fc := feedContext(p.feed)
 	entries := make([]skeletonEntry, len(items))
 	for i := range items {
-		entries[i] = skeletonEntry{Post: string(items[i].URI), Repost: string(items[i].Repost)}
+		entries[i] = skeletonEntry{Post: string(items[i].URI), Repost: string(items[i].Repost), FeedContext: fc}
 	}
 	bp := bufPool.Get().(*[]byte)
 	*bp = appendSkeleton((*bp)[:0], next, entries)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -71,6 +72,8 @@ func runServe(ctx context.Context, cmd *cli.Command) error {
 	defer stopServer()
 	srvErr := make(chan error, 1)
 	go func() { srvErr <- srv.Serve(srvCtx, ln) }()
+	prunerDone := make(chan struct{})
+	go func() { defer close(prunerDone); srv.RunInteractionPruner(srvCtx, time.Hour) }()
 
 	select {
 	case <-ctx.Done():
@@ -79,6 +82,7 @@ func runServe(ctx context.Context, cmd *cli.Command) error {
 	}
 	logger.Info("shutting down")
 	stopServer()
+	<-prunerDone
 	if err := <-srvErr; err != nil {
 		return err
 	}
@@ -99,7 +103,8 @@ func serverConfig(cfg *config.Config) feedgen.Config {
 		sc.AdminTokens = append(sc.AdminTokens, feedgen.AdminToken{Name: t.Name, Token: t.Token})
 	}
 	for _, f := range cfg.Feeds {
-		sc.Feeds = append(sc.Feeds, feedgen.Feed{ID: f.RKey, URI: f.URI})
+		sc.Feeds = append(sc.Feeds, feedgen.Feed{ID: f.RKey, URI: f.URI,
+			AcceptsInteractions: f.AcceptsInteractions, Languages: feedgen.LanguageMode(f.Languages)})
 	}
 	return sc
 }
