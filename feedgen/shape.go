@@ -52,13 +52,17 @@ func (s *Server) shapePage(c echo.Context, f Feed, req *store.PageRequest) pageS
 		}
 		req.Langs = sh.shaped
 	}
+	// The closures capture a copy of the languages, declared in the
+	// branch that needs it, so sh itself stays on the stack.
 	switch {
 	case hidden != nil && filter:
-		req.Skip = func(it *store.Item) bool { return hidden(it) || !sh.langs.reads(it.Langs) }
+		langs := sh.langs
+		req.Skip = func(it *store.Item) bool { return hidden(it) || !langs.reads(it.Langs) }
 	case hidden != nil:
 		req.Skip = hidden
 	case filter:
-		req.Skip = func(it *store.Item) bool { return !sh.langs.reads(it.Langs) }
+		langs := sh.langs
+		req.Skip = func(it *store.Item) bool { return !langs.reads(it.Langs) }
 	}
 	return sh
 }
