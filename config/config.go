@@ -67,6 +67,16 @@ type Config struct {
 	AdminURL   string
 	AdminToken string
 
+	// PublisherHandle is the handle (or DID) that publish and unpublish
+	// log in with; "" means PublisherDID.
+	PublisherHandle string
+	// PublisherPassword is the publisher's app password. It is a secret:
+	// never log it or put it in an error.
+	PublisherPassword string
+	// PDSURL is the publisher's PDS; "" finds it through the publisher's
+	// DID document.
+	PDSURL string
+
 	// FeedsFile is where the feed definitions came from ("" = built in).
 	FeedsFile string
 	Feeds     []Feed
@@ -93,6 +103,9 @@ const (
 	FlagAdminTokens     = "admin-tokens"
 	FlagAdminURL        = "admin-url"
 	FlagAdminToken      = "admin-token"
+	FlagPublisherHandle = "publisher-handle"
+	FlagPublisherPass   = "publisher-password"
+	FlagPDSURL          = "pds-url"
 )
 
 // EnvName is the environment variable of a flag.
@@ -141,6 +154,9 @@ func Flags() []cli.Flag {
 		str(FlagAdminTokens, "", "admin API tokens, name=token pairs separated by commas (names go in the audit log)"),
 		str(FlagAdminURL, "", "admin API of the running server, for the curators' commands (default http://<listen>)"),
 		str(FlagAdminToken, "", "token the curators' commands send (default: the first of --admin-tokens)"),
+		str(FlagPublisherHandle, "", "handle (or DID) that publish and unpublish log in with (default: the publisher DID)"),
+		str(FlagPublisherPass, "", "app password of the publisher, for publish and unpublish (set it in the environment, not on the command line)"),
+		str(FlagPDSURL, "", "the publisher's PDS, e.g. http://localhost:2583 (default: found through the publisher's DID document)"),
 		&cli.BoolFlag{Name: FlagAuthStrict, Usage: "answer 401 to an invalid service JWT instead of serving it logged out", Sources: cli.EnvVars(EnvName(FlagAuthStrict))},
 	}
 }
@@ -272,6 +288,19 @@ func Load(cmd *cli.Command) (*Config, error) {
 		cfg.AdminURL = "http://" + localAddr(cfg.Listen)
 	} else if err := checkBaseURL(cfg.AdminURL); err != nil {
 		return nil, bad(FlagAdminURL, err)
+	}
+	cfg.PublisherHandle = strings.TrimSpace(cmd.String(FlagPublisherHandle))
+	if cfg.PublisherHandle != "" {
+		if _, err := syntax.ParseAtIdentifier(cfg.PublisherHandle); err != nil {
+			return nil, bad(FlagPublisherHandle, errors.New("must be a handle or a DID"))
+		}
+	}
+	cfg.PublisherPassword = cmd.String(FlagPublisherPass)
+	cfg.PDSURL = strings.TrimSuffix(cmd.String(FlagPDSURL), "/")
+	if cfg.PDSURL != "" {
+		if err := checkBaseURL(cfg.PDSURL); err != nil {
+			return nil, bad(FlagPDSURL, err)
+		}
 	}
 	feeds, err := LoadFeeds(cfg.FeedsFile)
 	if err != nil {

@@ -36,6 +36,8 @@ func app() *cli.Command {
 		Commands: []*cli.Command{
 			serveCommand(),
 			backupCommand(),
+			publishCommand(),
+			unpublishCommand(),
 		},
 	}
 }
