@@ -98,6 +98,7 @@ func serverConfig(cfg *config.Config) feedgen.Config {
 		PrivacyPolicyURL:  cfg.PrivacyPolicyURL,
 		TermsOfServiceURL: cfg.TermsOfServiceURL,
 		Version:           version,
+		ShutdownTimeout:   httpDrainTimeout,
 	}
 	for _, t := range cfg.AdminTokens {
 		sc.AdminTokens = append(sc.AdminTokens, feedgen.AdminToken{Name: t.Name, Token: t.Token})
