@@ -53,6 +53,12 @@ type flyConfig struct {
 			Path   string `toml:"path"`
 		} `toml:"checks"`
 	} `toml:"http_service"`
+	Checks map[string]struct {
+		Type   string `toml:"type"`
+		Port   int    `toml:"port"`
+		Method string `toml:"method"`
+		Path   string `toml:"path"`
+	} `toml:"checks"`
 	Metrics struct {
 		Port int    `toml:"port"`
 		Path string `toml:"path"`
@@ -172,32 +178,59 @@ func TestFlyTOMLMatchesTheCode(t *testing.T) {
 		t.Errorf("build.dockerfile: %v", err)
 	}
 
-	// The health check and the metrics path are routes the server serves.
+	// The checks and the metrics path are routes the server serves. With
+	// a lagging indexer the full health check fails, but the check that
+	// steers traffic does not: fly would hold every request back from
+	// the only machine otherwise.
 	st, err := store.Open(filepath.Join(t.TempDir(), "feedgen.db"), store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	srv, err := feedgen.New(serverConfig(cfg), feedgen.Deps{Store: st, Registry: prometheus.NewRegistry()})
-	if err != nil {
-		t.Fatal(err)
+	// get answers the requests in turn on a fresh server, and returns the
+	// last answer.
+	get := func(h feedgen.Health, method string, paths ...string) *httptest.ResponseRecorder {
+		deps := feedgen.Deps{Store: st, Registry: prometheus.NewRegistry(), Health: map[string]feedgen.Health{"indexer": h}}
+		srv, err := feedgen.New(serverConfig(cfg), deps)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rec *httptest.ResponseRecorder
+		for _, p := range paths {
+			rec = httptest.NewRecorder()
+			srv.ServeHTTP(rec, httptest.NewRequest(method, p, nil))
+		}
+		return rec
+	}
+	health, ok := fc.Checks["health"]
+	if !ok || health.Type != "http" || health.Port != listenPort(t, cfg.Listen) || health.Path != "/xrpc/_health" {
+		t.Errorf("checks.health: got %+v, want an http check of /xrpc/_health on the listen port", health)
+	}
+	if rec := get(lag(true), health.Method, health.Path); rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), `"status":"ok"`) {
+		t.Errorf("checks.health %s: got %d %s", health.Path, rec.Code, rec.Body)
+	}
+	if rec := get(lag(false), health.Method, health.Path); rec.Code != http.StatusServiceUnavailable {
+		t.Errorf("checks.health %s with a lagging indexer: got %d, want 503", health.Path, rec.Code)
 	}
 	if len(fc.HTTPService.Checks) == 0 {
 		t.Fatal("no http_service.checks")
 	}
 	for _, c := range fc.HTTPService.Checks {
-		rec := httptest.NewRecorder()
-		srv.ServeHTTP(rec, httptest.NewRequest(c.Method, c.Path, nil))
-		if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), `"status":"ok"`) {
-			t.Errorf("health check %s %s: got %d %s", c.Method, c.Path, rec.Code, rec.Body)
+		for _, healthy := range []bool{true, false} {
+			if rec := get(lag(healthy), c.Method, c.Path); rec.Code != http.StatusOK {
+				t.Errorf("http_service check %s %s (indexer healthy: %v): got %d %s", c.Method, c.Path, healthy, rec.Code, rec.Body)
+			}
 		}
 	}
-	rec := httptest.NewRecorder()
-	srv.ServeHTTP(rec, httptest.NewRequest("GET", fc.Metrics.Path, nil))
-	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), "feedgen_") {
+	if rec := get(lag(true), "GET", "/", fc.Metrics.Path); rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), "feedgen_http_requests_total") {
 		t.Errorf("metrics %s: got %d", fc.Metrics.Path, rec.Code)
 	}
 }
+
+// lag is an indexer health that is fine or far behind.
+type lag bool
+
+func (l lag) Health() (bool, any) { return bool(l), map[string]bool{"current": bool(l)} }
 
 // dockerfile is the instructions of the Dockerfile, continuation lines
 // joined, comments dropped.
