@@ -9,12 +9,15 @@ import (
 	"mime"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/bluesky-social/indigo/api/bsky"
 	"github.com/bluesky-social/indigo/atproto/syntax"
+	"github.com/hashicorp/golang-lru/v2/simplelru"
 	"github.com/labstack/echo/v4"
 	"github.com/prometheus/client_golang/prometheus"
+	"golang.org/x/time/rate"
 
 	"github.com/scpeace/feedgen/auth"
 	"github.com/scpeace/feedgen/store"
@@ -61,6 +64,12 @@ type InteractionPolicy struct {
 	// AuthorTTL is how long an author stays hidden after the last
 	// request that hid them. Default 90 days.
 	AuthorTTL time.Duration
+	// WriteRate and WriteBurst bound how often one viewer's feedback is
+	// written: "show less" is a human click, and each write is an fsync
+	// shared with the indexer. Beyond it the request is answered 429.
+	// Defaults 1 a second, bursts of 30.
+	WriteRate  float64
+	WriteBurst int
 	// MaxLessPosts, MaxMorePosts and MaxLessAuthors bound what is kept
 	// per viewer and feed; the oldest marks go first. Defaults 200, 100
 	// and 100: a full record is about 25 KB, a typical one a few hundred
@@ -88,6 +97,10 @@ func (p *InteractionPolicy) setDefaults() {
 	defInt(&p.MaxLessPosts, 200)
 	defInt(&p.MaxMorePosts, 100)
 	defInt(&p.MaxLessAuthors, 100)
+	defInt(&p.WriteBurst, 30)
+	if p.WriteRate <= 0 {
+		p.WriteRate = 1
+	}
 	// A "show less" must be remembered for as long as it counts toward
 	// hiding its author.
 	p.PostTTL = max(p.PostTTL, p.AuthorWindow)
@@ -102,6 +115,27 @@ type interactions struct {
 	// one: an interaction that names no feed belongs to it.
 	only   *Feed
 	events *prometheus.CounterVec
+
+	// limits holds the write budget of the viewers seen most recently;
+	// a viewer pushed out starts afresh with a full burst, which is
+	// harmless.
+	mu     sync.Mutex
+	limits *simplelru.LRU[syntax.DID, *rate.Limiter]
+}
+
+// maxLimitedViewers bounds the memory the write budgets take.
+const maxLimitedViewers = 10_000
+
+// allowWrite spends one write of viewer's budget at now.
+func (ia *interactions) allowWrite(viewer syntax.DID, now time.Time) bool {
+	ia.mu.Lock()
+	defer ia.mu.Unlock()
+	l, ok := ia.limits.Get(viewer)
+	if !ok {
+		l = rate.NewLimiter(rate.Limit(ia.policy.WriteRate), ia.policy.WriteBurst)
+		ia.limits.Add(viewer, l)
+	}
+	return l.AllowN(now, 1)
 }
 
 func newInteractions(cfg Config, reg prometheus.Registerer) (*interactions, error) {
@@ -116,6 +150,10 @@ func newInteractions(cfg Config, reg prometheus.Registerer) (*interactions, erro
 	}
 	if len(accepting) == 1 {
 		ia.only = &accepting[0]
+	}
+	var err error
+	if ia.limits, err = simplelru.NewLRU[syntax.DID, *rate.Limiter](maxLimitedViewers, nil); err != nil {
+		return nil, err
 	}
 	ia.events = prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "feedgen_interactions_total",
@@ -200,6 +238,9 @@ func (s *Server) sendInteractions(c echo.Context) error {
 		}
 	}
 	if len(byFeed) > 0 {
+		if !s.ia.allowWrite(viewer, s.now()) {
+			return xrpcError(http.StatusTooManyRequests, "RateLimitExceeded", "too much feedback at once; try again in a few seconds")
+		}
 		now := s.now().UnixMicro()
 		err := s.store.Update(c.Request().Context(), func(tx *store.Tx) error {
 			for feed, its := range byFeed {

@@ -515,3 +515,40 @@ func TestPolicyApply(t *testing.T) {
 		t.Errorf("repeating a post: got %+v, want two marks, the newer time, no author", p)
 	}
 }
+
+// One viewer's feedback writes are rate limited; events that write
+// nothing, and other viewers, are not held back.
+func TestFeedbackWritesAreRateLimited(t *testing.T) {
+	cfg := interactionsConfig()
+	cfg.Interactions = InteractionPolicy{WriteRate: 1, WriteBurst: 3}
+	f := newViewerFixture(t, cfg, false)
+	less := func(n int) string {
+		return fmt.Sprintf(`{"interactions":[{"item":"at://did:plc:axxxxxxxxxxxxxxxxxxxxxxx/app.bsky.feed.post/%d","event":"app.bsky.feed.defs#requestLess"}]}`, n)
+	}
+	seen := `{"interactions":[{"item":"at://did:plc:axxxxxxxxxxxxxxxxxxxxxxx/app.bsky.feed.post/1","event":"app.bsky.feed.defs#interactionSeen"}]}`
+	for i := range 3 {
+		if code, body := f.send(t, alice, "application/json", less(i)); code != 200 {
+			t.Fatalf("write %d: got %d %s", i, code, body)
+		}
+	}
+	code, body := f.send(t, alice, "application/json", less(3))
+	var e XRPCError
+	json.Unmarshal([]byte(body), &e)
+	if code != 429 || e.Error != "RateLimitExceeded" {
+		t.Errorf("fourth write in a second: got %d %s, want 429 RateLimitExceeded", code, body)
+	}
+	if code, _ := f.send(t, alice, "application/json", seen); code != 200 {
+		t.Errorf("an event that writes nothing: got %d, want 200", code)
+	}
+	if code, _ := f.send(t, bob, "application/json", less(9)); code != 200 {
+		t.Errorf("another viewer: got %d, want 200", code)
+	}
+	f.clock.Add(time.Second)
+	if code, _ := f.send(t, alice, "application/json", less(4)); code != 200 {
+		t.Errorf("a second later: got %d, want 200", code)
+	}
+	p, _ := f.store.ViewerPrefs(alice, "sc-peace")
+	if len(p.LessPosts) != 4 {
+		t.Errorf("stored %d marks, want the 4 writes that were let through", len(p.LessPosts))
+	}
+}
