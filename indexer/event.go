@@ -264,12 +264,12 @@ func decodeCommit(raw *jsCommit) (*Commit, error) {
 	default:
 		return nil, reject(ReasonInvalidOp, fmt.Errorf("%q", raw.Operation))
 	}
-	nsid, err := syntax.ParseNSID(raw.Collection)
+	nsid, err := parseNSID(raw.Collection)
 	if err != nil {
 		return nil, reject(ReasonInvalidNSID, err)
 	}
 	c.Collection = nsid
-	rkey, err := syntax.ParseRecordKey(raw.RKey)
+	rkey, err := parseRecordKey(raw.RKey)
 	if err != nil {
 		return nil, reject(ReasonInvalidRKey, err)
 	}
@@ -277,7 +277,7 @@ func decodeCommit(raw *jsCommit) (*Commit, error) {
 	if c.Op == OpDelete {
 		return c, nil
 	}
-	cid, err := syntax.ParseCID(raw.CID)
+	cid, err := parseCID(raw.CID)
 	if err != nil {
 		return nil, reject(ReasonInvalidCID, err)
 	}
@@ -309,19 +309,38 @@ func decodeRecord(c *Commit, rec json.RawMessage) error {
 	if len(rec) == 0 || bytes.Equal(rec, []byte("null")) {
 		return reject(ReasonMissingRecord, nil)
 	}
-	var head struct {
-		Type string `json:"$type"`
-	}
-	if err := json.Unmarshal(rec, &head); err != nil {
+	// One pass decodes the record and its $type together; only when it
+	// fails is the record read again to tell a wrong type from a broken
+	// body.
+	if err := json.Unmarshal(rec, target); err == nil {
+		if got := recordType(c); got != c.Collection.String() {
+			return reject(ReasonRecordMismatch, fmt.Errorf("$type %q in %s", got, c.Collection))
+		}
+		return nil
+	} else {
+		var head struct {
+			Type string `json:"$type"`
+		}
+		if herr := json.Unmarshal(rec, &head); herr != nil {
+			return reject(ReasonInvalidRecord, herr)
+		}
+		if head.Type != c.Collection.String() {
+			return reject(ReasonRecordMismatch, fmt.Errorf("$type %q in %s", head.Type, c.Collection))
+		}
 		return reject(ReasonInvalidRecord, err)
 	}
-	if head.Type != c.Collection.String() {
-		return reject(ReasonRecordMismatch, fmt.Errorf("$type %q in %s", head.Type, c.Collection))
+}
+
+func recordType(c *Commit) string {
+	switch {
+	case c.Post != nil:
+		return c.Post.LexiconTypeID
+	case c.Repost != nil:
+		return c.Repost.LexiconTypeID
+	case c.ListItem != nil:
+		return c.ListItem.LexiconTypeID
 	}
-	if err := json.Unmarshal(rec, target); err != nil {
-		return reject(ReasonInvalidRecord, err)
-	}
-	return nil
+	return ""
 }
 
 // EncodeJetstream writes an event in the Jetstream wire format, the inverse

@@ -35,6 +35,8 @@ func app() *cli.Command {
 		Flags:   config.Flags(),
 		Commands: []*cli.Command{
 			serveCommand(),
+			replayCommand(),
+			classifyCommand(),
 			backupCommand(),
 			publishCommand(),
 			unpublishCommand(),

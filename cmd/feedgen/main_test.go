@@ -185,3 +185,55 @@ func TestHelpListsSubcommands(t *testing.T) {
 		}
 	}
 }
+
+// `serve --source FILE` ingests a recording, then keeps serving it, and
+// the health check shows the indexer's state.
+func TestServeIngestsAFileThenServes(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "feedgen.db")
+	devset, _ := filepath.Abs("../../relevance/testdata/devset.jsonl")
+	s := startServe(t, "FEEDGEN_LISTEN=127.0.0.1:0", "FEEDGEN_DB="+db, "FEEDGEN_SOURCE="+devset,
+		// The devset was recorded in 2025; keep it.
+		"FEEDGEN_RETENTION=100000h")
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		body := skeletonBody(t, s.addr)
+		if n := strings.Count(body, `"post"`); n >= 50 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the devset's on-topic posts never reached the feed: %s", body)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	resp, err := http.Get("http://" + s.addr + "/xrpc/_health")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var health struct {
+		Status string
+		Checks map[string]struct {
+			Source string
+			Done   bool
+			Events int
+		}
+	}
+	json.NewDecoder(resp.Body).Decode(&health)
+	resp.Body.Close()
+	ix := health.Checks["indexer"]
+	if resp.StatusCode != 200 || health.Status != "ok" || ix.Source != "file" || !ix.Done || ix.Events != 166 {
+		t.Fatalf("health after ingesting the file: %d %+v", resp.StatusCode, health)
+	}
+	s.cmd.Process.Signal(syscall.SIGTERM)
+	if err := <-s.done; err != nil {
+		t.Fatalf("exit: %v", err)
+	}
+}
+
+func TestServeRejectsABadSource(t *testing.T) {
+	cmd := exec.Command(feedgenBinary(t), "serve")
+	cmd.Env = cleanEnv("FEEDGEN_SOURCE=gopher://example.com", "FEEDGEN_DB="+filepath.Join(t.TempDir(), "x.db"))
+	out, err := cmd.CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "FEEDGEN_SOURCE") {
+		t.Fatalf("got %v %s, want a startup error naming FEEDGEN_SOURCE", err, out)
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"github.com/scpeace/feedgen/auth"
 	"github.com/scpeace/feedgen/config"
 	"github.com/scpeace/feedgen/feedgen"
+	"github.com/scpeace/feedgen/indexer"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -31,6 +32,10 @@ func runServe(ctx context.Context, cmd *cli.Command) error {
 	cfg, err := config.Load(cmd)
 	if err != nil {
 		return err
+	}
+	spec, err := indexer.ParseSource(cfg.Source)
+	if err != nil {
+		return fmt.Errorf("--%s (%s): %w", config.FlagSource, config.EnvName(config.FlagSource), err)
 	}
 	logger := newLogger(os.Stderr, cfg.LogLevel)
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
@@ -55,7 +60,15 @@ func runServe(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
-	srv, err := feedgen.New(serverConfig(cfg), feedgen.Deps{Store: st, Logger: logger, Registry: reg, Auth: validator})
+	var ix *indexer.Indexer
+	health := map[string]feedgen.Health{}
+	if spec.Kind != indexer.SourceNone {
+		if ix, err = newIndexer(indexerConfig(cfg, spec), cfg, st, reg, logger); err != nil {
+			return err
+		}
+		health["indexer"] = indexerHealth{ix}
+	}
+	srv, err := feedgen.New(serverConfig(cfg), feedgen.Deps{Store: st, Logger: logger, Registry: reg, Auth: validator, Health: health})
 	if err != nil {
 		return err
 	}
@@ -72,22 +85,66 @@ func runServe(ctx context.Context, cmd *cli.Command) error {
 	defer stopServer()
 	srvErr := make(chan error, 1)
 	go func() { srvErr <- srv.Serve(srvCtx, ln) }()
+	ixErr := make(chan error, 1)
+	if ix != nil {
+		go func() { ixErr <- ix.Run(ctx) }()
+	}
+	// Viewers' feedback expires; the pruner sweeps what nobody reads any
+	// more, and stops with the server.
 	prunerDone := make(chan struct{})
 	go func() { defer close(prunerDone); srv.RunInteractionPruner(srvCtx, time.Hour) }()
 
-	select {
-	case <-ctx.Done():
-	case err := <-srvErr:
-		return err
+	var runErr error
+	for running := true; running; {
+		select {
+		case <-ctx.Done():
+			running = false
+		case err := <-srvErr:
+			// The server stopped on its own; stop the indexer too.
+			stop()
+			if ix != nil {
+				<-ixErr
+			}
+			return err
+		case err := <-ixErr:
+			if err != nil {
+				// A storage error or a corrupt cursor: stop rather
+				// than serve a feed that silently stopped moving.
+				logger.Error("indexer stopped", "err", err)
+				runErr = fmt.Errorf("indexer: %w", err)
+				running = false
+			} else {
+				// A file source is ingested; serving goes on.
+				logger.Info("indexer finished its source", "source", cfg.Source)
+				ix = nil
+			}
+		}
 	}
 	logger.Info("shutting down")
+	stop()
+	if ix != nil && runErr == nil {
+		if err := <-ixErr; err != nil {
+			runErr = fmt.Errorf("indexer: %w", err)
+		}
+	}
 	stopServer()
 	<-prunerDone
-	if err := <-srvErr; err != nil {
-		return err
+	if err := <-srvErr; err != nil && runErr == nil {
+		runErr = err
+	}
+	if runErr != nil {
+		return runErr
 	}
 	logger.Info("stopped")
 	return nil
+}
+
+// indexerHealth shows the indexer's state on /xrpc/_health.
+type indexerHealth struct{ ix *indexer.Indexer }
+
+func (h indexerHealth) Health() (bool, any) {
+	s := h.ix.Status()
+	return s.Healthy, s
 }
 
 func serverConfig(cfg *config.Config) feedgen.Config {

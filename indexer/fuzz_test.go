@@ -1,0 +1,116 @@
+package indexer
+
+import (
+	"bufio"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/bluesky-social/indigo/atproto/syntax"
+)
+
+// FuzzDecodeJetstream feeds the decoder arbitrary bytes: it must never
+// panic, every rejection must name a reason, and every accepted event must
+// survive a round trip through the encoder unchanged.
+func FuzzDecodeJetstream(f *testing.F) {
+	fh, err := os.Open("testdata/devset.jsonl")
+	if err != nil {
+		f.Fatal(err)
+	}
+	sc := bufio.NewScanner(fh)
+	sc.Buffer(nil, MaxEventSize)
+	for i := 0; sc.Scan() && i < 40; i++ {
+		f.Add(append([]byte(nil), sc.Bytes()...))
+	}
+	fh.Close()
+	b := newEvb()
+	for _, ev := range []Event{b.account(did(1), false, "deleted"), b.identity(did(2)), b.del(did(3), CollectionPost, "3ka"), b.repost(did(4), "3kr", postURI(did(1), "3ka"))} {
+		line, _ := EncodeJetstream(ev)
+		f.Add(line)
+	}
+	f.Add([]byte(`{"did":"did:plc:x","time_us":1,"kind":"commit","commit":{"operation":"create","collection":"app.bsky.feed.post","rkey":"a","cid":"bafyreiaaaaaaaa","record":{"$type":"app.bsky.feed.post","text":"\u0000","embed":{"$type":"app.bsky.embed.record"}}}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ev, err := DecodeJetstream(data)
+		if err != nil {
+			if DropReason(err) == "" {
+				t.Fatalf("rejection without a reason: %v", err)
+			}
+			return
+		}
+		out, err := EncodeJetstream(ev)
+		if err != nil {
+			t.Fatalf("accepted event does not encode: %v", err)
+		}
+		back, err := DecodeJetstream(out)
+		if err != nil {
+			t.Fatalf("re-encoded event does not decode: %v\n%s", err, out)
+		}
+		if !reflect.DeepEqual(normalize(ev), normalize(back)) {
+			t.Fatalf("round trip changed the event:\n%+v\n%+v", ev, back)
+		}
+	})
+}
+
+// normalize drops what encoding fills in by itself (the record's $type).
+func normalize(ev Event) Event {
+	if ev.Commit != nil {
+		c := *ev.Commit
+		if c.Post != nil {
+			p := *c.Post
+			p.LexiconTypeID = ""
+			c.Post = &p
+		}
+		if c.Repost != nil {
+			r := *c.Repost
+			r.LexiconTypeID = ""
+			c.Repost = &r
+		}
+		if c.ListItem != nil {
+			l := *c.ListItem
+			l.LexiconTypeID = ""
+			c.ListItem = &l
+		}
+		ev.Commit = &c
+	}
+	return ev
+}
+
+func TestFastSyntaxAgrees(t *testing.T) {
+	inputs := []string{"", ".", "..", "3kabc", "self", "a:b~c_d-e.f", "a/b", "a b", "é", strings.Repeat("a", 512), strings.Repeat("a", 513),
+		cidA, "Qmbabcdefgh", "short", "abc+=defg", "abc/defgh", strings.Repeat("b", 257)}
+	for _, in := range inputs {
+		_, e1 := parseRecordKey(in)
+		_, e2 := syntax.ParseRecordKey(in)
+		if (e1 == nil) != (e2 == nil) {
+			t.Errorf("record key %q: got err %v, syntax says %v", in, e1, e2)
+		}
+		_, e1 = parseCID(in)
+		_, e2 = syntax.ParseCID(in)
+		if (e1 == nil) != (e2 == nil) {
+			t.Errorf("cid %q: got err %v, syntax says %v", in, e1, e2)
+		}
+	}
+	for n := range knownNSIDs {
+		if _, err := syntax.ParseNSID(n); err != nil {
+			t.Errorf("known NSID %q does not parse: %v", n, err)
+		}
+	}
+}
+
+func FuzzFastSyntax(f *testing.F) {
+	f.Add("3kabc")
+	f.Add(cidA)
+	f.Fuzz(func(t *testing.T, in string) {
+		_, e1 := parseRecordKey(in)
+		_, e2 := syntax.ParseRecordKey(in)
+		if (e1 == nil) != (e2 == nil) {
+			t.Fatalf("record key %q: got err %v, syntax says %v", in, e1, e2)
+		}
+		_, e1 = parseCID(in)
+		_, e2 = syntax.ParseCID(in)
+		if (e1 == nil) != (e2 == nil) {
+			t.Fatalf("cid %q: got err %v, syntax says %v", in, e1, e2)
+		}
+	})
+}

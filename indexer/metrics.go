@@ -1,0 +1,67 @@
+package indexer
+
+import (
+	"github.com/prometheus/client_golang/prometheus"
+)
+
+// metrics are the indexer's Prometheus series, registered on the registry
+// the caller passes in (never the global one, so tests can build many).
+type metrics struct {
+	events       *prometheus.CounterVec
+	dropped      *prometheus.CounterVec
+	postsAdded   *prometheus.CounterVec
+	postsRemoved *prometheus.CounterVec
+	batchSize    prometheus.Histogram
+	commitDur    prometheus.Histogram
+	reconnects   *prometheus.CounterVec
+	pruned       prometheus.Counter
+}
+
+func newMetrics(reg prometheus.Registerer, lag func() float64) (*metrics, error) {
+	m := &metrics{
+		events: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "feedgen_indexer_events_total",
+			Help: "Events handled, by kind and operation.",
+		}, []string{"kind", "op"}),
+		dropped: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "feedgen_indexer_dropped_events_total",
+			Help: "Events dropped as invalid, by reason.",
+		}, []string{"reason"}),
+		postsAdded: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "feedgen_indexer_posts_added_total",
+			Help: "Posts and reposts that entered a feed, by feed.",
+		}, []string{"feed"}),
+		postsRemoved: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "feedgen_indexer_posts_removed_total",
+			Help: "Records removed from the store, by cause (delete, edit, account).",
+		}, []string{"cause"}),
+		batchSize: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name:    "feedgen_indexer_batch_events",
+			Help:    "Events per write transaction.",
+			Buckets: prometheus.ExponentialBuckets(1, 4, 8),
+		}),
+		commitDur: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name:    "feedgen_indexer_commit_seconds",
+			Help:    "Time to apply and commit one write transaction.",
+			Buckets: prometheus.ExponentialBuckets(0.0005, 2, 14),
+		}),
+		reconnects: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "feedgen_indexer_reconnects_total",
+			Help: "Connection attempts after the first, by host.",
+		}, []string{"host"}),
+		pruned: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "feedgen_indexer_pruned_total",
+			Help: "Records and tombstones removed by retention.",
+		}),
+	}
+	lagGauge := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "feedgen_indexer_lag_seconds",
+		Help: "Now minus the time of the last event handled.",
+	}, lag)
+	for _, c := range []prometheus.Collector{m.events, m.dropped, m.postsAdded, m.postsRemoved, m.batchSize, m.commitDur, m.reconnects, m.pruned, lagGauge} {
+		if err := reg.Register(c); err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
+}

@@ -1,0 +1,386 @@
+package relevance
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/bluesky-social/indigo/atproto/syntax"
+)
+
+// Env is what the classifier needs to know beyond the post: the author's
+// tier and the feed's recent state. The indexer backs it with the store,
+// `feedgen classify` with a [MemoryEnv]. An Env belongs to one feed.
+type Env interface {
+	// Tier returns the author's curation tier; TierNone if unlisted.
+	Tier(author syntax.DID) (Tier, error)
+	// InFeed reports whether a post is in the feed.
+	InFeed(uri syntax.ATURI) (bool, error)
+	// AcceptedSince counts the author's posts that entered the feed at or
+	// after since.
+	AcceptedSince(author syntax.DID, since time.Time) (int, error)
+}
+
+// Input is one post to judge, with who wrote it and when.
+type Input struct {
+	URI    syntax.ATURI
+	Author syntax.DID
+	// Time is when the post was seen; the per-author cap counts the hour
+	// before it.
+	Time time.Time
+	Post Post
+}
+
+// Decision is the verdict on one post.
+type Decision struct {
+	// In is whether the post belongs in the feed.
+	In bool
+	// Review is set for a post from an unlisted author that is not in but
+	// scored between clearly out and clearly in, for the curators' queue.
+	Review bool
+	// Score is the post's score: its content plus thread and quote bonuses.
+	Score float64
+	// Reasons say why, as short stable strings: "tier:expert",
+	// "thread:root-in-feed", "person:Pashinyan(+3)", "neg:Georgia/Atlanta",
+	// "guard:adult-label(porn)". RELEVANCE.md lists them all.
+	Reasons []string
+}
+
+// Classifier applies one feed's rules. It is safe for concurrent use.
+type Classifier struct {
+	rules *Rules
+	pool  sync.Pool // *scratch
+}
+
+// New returns a classifier for the rules.
+func New(r *Rules) *Classifier {
+	return &Classifier{rules: r, pool: sync.Pool{New: func() any { return new(scratch) }}}
+}
+
+// Rules returns the rules the classifier applies.
+func (c *Classifier) Rules() *Rules { return c.rules }
+
+// Classify decides whether a post belongs in the feed. The caller records
+// an accepted post (in the store, or with [MemoryEnv.Accept]) so that later
+// replies and the author cap see it. Errors come only from env.
+func (c *Classifier) Classify(env Env, in Input) (Decision, error) {
+	tier, err := env.Tier(in.Author)
+	if err != nil {
+		return Decision{}, fmt.Errorf("classify %s: author tier: %w", in.URI, err)
+	}
+	if tier == TierBlocked {
+		return Decision{Reasons: []string{"tier:blocked"}}, nil
+	}
+	s := &c.rules.Settings
+	content := c.Score(&in.Post)
+
+	var d Decision
+	d.Score = content.Score
+	var reasons []string
+	if tier != TierNone {
+		reasons = append(reasons, "tier:"+tier.String())
+	}
+	if l := adultLabel(in.Post.SelfLabels, s.AdultLabels); l != "" {
+		d.Reasons = append(append(reasons, "guard:adult-label("+l+")"), content.Reasons...)
+		return d, nil
+	}
+	curated := tier == TierExpert || tier == TierAll
+	need := s.In
+	if curated {
+		need = s.Expert
+	}
+	forced := tier == TierAll && !in.Post.IsReply()
+	selfThread := false // the author continues their own in-feed thread
+	if in.Post.IsReply() {
+		which, err := threadInFeed(env, &in.Post)
+		if err != nil {
+			return Decision{}, fmt.Errorf("classify %s: thread: %w", in.URI, err)
+		}
+		if which != "" {
+			selfThread = which == "root" && in.Post.ReplyRoot.Authority().String() == in.Author.String()
+			// A curated author's reply stays with its thread; anyone else's
+			// gets a push, so that "Exactly, and the treaty..." under an
+			// in-feed post needs only a little topic signal of its own.
+			if curated {
+				forced = true
+				reasons = append(reasons, "thread:"+which+"-in-feed")
+			} else if s.ThreadBonus > 0 {
+				d.Score += s.ThreadBonus
+				reasons = append(reasons, "thread:"+which+"-in-feed"+signed(s.ThreadBonus))
+			}
+		}
+	}
+	if q := in.Post.QuotedURI; q != "" && s.QuoteBonus > 0 {
+		ok, err := env.InFeed(q)
+		if err != nil {
+			return Decision{}, fmt.Errorf("classify %s: quoted post: %w", in.URI, err)
+		}
+		if ok {
+			d.Score += s.QuoteBonus
+			reasons = append(reasons, "quote:in-feed"+signed(s.QuoteBonus))
+		}
+	}
+	if content.TagHeavy && !forced {
+		need += s.TagHeavyExtra
+		reasons = append(reasons, "guard:tag-heavy(needs"+strings.Trim(signed(s.TagHeavyExtra), "()")+")")
+	}
+	d.In = forced || d.Score >= need
+	capped := false
+	// The cap is about flooding the feed with separate posts; an analyst's
+	// thread under a root that is already in is one item to a reader.
+	if d.In && s.CapPerHour > 0 && !selfThread {
+		n, err := env.AcceptedSince(in.Author, in.Time.Add(-time.Hour))
+		if err != nil {
+			return Decision{}, fmt.Errorf("classify %s: author cap: %w", in.URI, err)
+		}
+		if n >= s.CapPerHour {
+			d.In, capped = false, true
+			reasons = append(reasons, "guard:author-cap("+strconv.Itoa(s.CapPerHour)+"/h)")
+		}
+	}
+	d.Review = !d.In && !capped && tier == TierNone && d.Score >= s.Review
+	d.Score = round2(d.Score)
+	d.Reasons = append(reasons, content.Reasons...)
+	return d, nil
+}
+
+// threadInFeed returns "root" or "parent" when that post of the thread is in
+// the feed, or "".
+func threadInFeed(env Env, p *Post) (string, error) {
+	if p.ReplyRoot != "" {
+		ok, err := env.InFeed(p.ReplyRoot)
+		if err != nil || ok {
+			return "root", err
+		}
+	}
+	if p.ReplyParent != "" && p.ReplyParent != p.ReplyRoot {
+		ok, err := env.InFeed(p.ReplyParent)
+		if err != nil || ok {
+			return "parent", err
+		}
+	}
+	return "", nil
+}
+
+func adultLabel(labels, adult []string) string {
+	for _, l := range labels {
+		if _, ok := slices.BinarySearch(adult, strings.ToLower(l)); ok {
+			return l
+		}
+	}
+	return ""
+}
+
+// Content is the score of a post's content alone, before tier, thread and
+// guards.
+type Content struct {
+	Score   float64
+	Reasons []string
+	// TagHeavy is set when hashtags and mentions make up most of the text.
+	TagHeavy bool
+}
+
+// scratch is per-call working memory, pooled so that scoring a post
+// allocates next to nothing.
+type scratch struct {
+	tz      tokenizer
+	occs    []occ
+	counted []int32 // concept -> 1 + index of first surviving occurrence; 0 if none
+	groups  []float64
+	order   []int32 // concepts in order of first occurrence
+}
+
+// Score returns the content score of a post and the reasons for it.
+func (c *Classifier) Score(p *Post) Content {
+	rs := c.rules
+	sc := c.pool.Get().(*scratch)
+	defer c.pool.Put(sc)
+	sc.tz.reset()
+	var out Content
+
+	pos := int32(0)
+	field := func(s string) {
+		if s != "" {
+			pos = sc.tz.run(s, pos, rs.m) + fieldGap
+		}
+	}
+	field(p.Text)
+	words, tags, mentions := sc.tz.words, sc.tz.tags, max(sc.tz.mentions, p.Mentions)
+	if n := tags + mentions; n > 0 && n >= rs.Settings.TagHeavyMin &&
+		float64(n) >= rs.Settings.TagHeavyRatio*float64(n+words) {
+		out.TagHeavy = true
+	}
+	addPost := func(p *Post) {
+		if l := p.Link; l != nil {
+			field(l.Title)
+			field(l.Description)
+			field(l.URL)
+		}
+		for _, a := range p.ImageAlts {
+			field(a)
+		}
+		for _, h := range p.Hashtags {
+			if h != "" {
+				field("#" + strings.TrimPrefix(h, "#"))
+			}
+		}
+	}
+	addPost(p)
+	if q := p.Quoted; q != nil {
+		field(q.Text)
+		addPost(q)
+	}
+
+	sc.occs = rs.m.match(sc.tz.buf, sc.tz.toks, sc.occs[:0])
+	sc.occs = rs.m.triggers(sc.tz.buf, sc.tz.toks, p.Langs, sc.occs)
+	if len(sc.occs) == 0 {
+		return out
+	}
+	langs := p.Langs
+	pats := rs.m.patterns
+
+	// Pass 1: cancel concept occurrences that sit in a negative context.
+	var negs, withs, caps []string
+	for i := range sc.occs {
+		ci := pats[sc.occs[i].pat].concept
+		if ci < 0 {
+			continue
+		}
+		cn := rs.concepts[ci]
+		for _, ri := range cn.contexts {
+			r := rs.rules[ri]
+			if !r.cancel {
+				continue
+			}
+			if label, ok := rs.near(r, int32(ri), sc.occs, i, langs, false); ok {
+				sc.occs[i].cancelled = true
+				negs = appendOnce(negs, "neg:"+cn.name+"/"+label)
+				break
+			}
+		}
+	}
+
+	// Which concepts count, in order of first appearance.
+	if cap(sc.counted) < len(rs.concepts) {
+		sc.counted = make([]int32, len(rs.concepts))
+	}
+	sc.counted = sc.counted[:len(rs.concepts)]
+	sc.order = sc.order[:0]
+	for i, o := range sc.occs {
+		ci := pats[o.pat].concept
+		if ci < 0 || o.cancelled || sc.counted[ci] != 0 {
+			continue
+		}
+		sc.counted[ci] = int32(i) + 1
+		sc.order = append(sc.order, ci)
+	}
+
+	// Pass 2: sum weights per group, then boosts from positive contexts.
+	if cap(sc.groups) < len(rs.groups) {
+		sc.groups = make([]float64, len(rs.groups))
+	}
+	sc.groups = sc.groups[:len(rs.groups)]
+	clear(sc.groups)
+	boost := 0.0
+	for _, ci := range sc.order {
+		cn := rs.concepts[ci]
+		sc.groups[cn.group] += cn.weight
+		out.Reasons = append(out.Reasons, cn.kind+":"+cn.name+signed(cn.weight))
+		for _, ri := range cn.contexts {
+			r := rs.rules[ri]
+			if r.cancel {
+				continue
+			}
+			for i, o := range sc.occs {
+				if pats[o.pat].concept != ci || o.cancelled {
+					continue
+				}
+				if label, ok := rs.near(r, int32(ri), sc.occs, i, langs, true); ok {
+					boost += r.weight
+					withs = append(withs, "with:"+cn.name+"/"+label+signed(r.weight))
+					break
+				}
+			}
+		}
+	}
+	score := boost
+	for gi, g := range rs.groups {
+		v := sc.groups[gi]
+		if g.hasCap && v > g.cap {
+			v = g.cap
+			caps = append(caps, "cap:"+g.name+"("+strconv.FormatFloat(g.cap, 'f', -1, 64)+")")
+		}
+		score += v
+	}
+	clear(sc.counted)
+	out.Score = round2(score)
+	out.Reasons = append(append(append(out.Reasons, withs...), negs...), caps...)
+	return out
+}
+
+// near looks for rule r's context around occurrence i and returns what it
+// found. surviving restricts @Name contexts to occurrences not cancelled.
+func (rs *Rules) near(r *ctxRule, ri int32, occs []occ, i int, langs []string, surviving bool) (string, bool) {
+	for _, l := range r.langs {
+		for _, pl := range langs {
+			base, _, _ := strings.Cut(strings.ToLower(pl), "-")
+			if base == l {
+				return "lang=" + l, true
+			}
+		}
+	}
+	o := occs[i]
+	for j, x := range occs {
+		if j == i {
+			continue
+		}
+		xp := &rs.m.patterns[x.pat]
+		var label string
+		switch {
+		case xp.concept < 0 && xp.rule == ri:
+			label = xp.label
+		case xp.concept >= 0 && slices.Contains(r.refs, int(xp.concept)) && !(surviving && x.cancelled):
+			label = rs.concepts[xp.concept].name
+		default:
+			continue
+		}
+		if r.window == windowPost {
+			return label, true
+		}
+		gap := max(x.start-o.end, o.start-x.end) - 1 // words between; <0 overlaps
+		if gap <= int32(r.window) {
+			return label, true
+		}
+	}
+	return "", false
+}
+
+func appendOnce(list []string, s string) []string {
+	if slices.Contains(list, s) {
+		return list
+	}
+	return append(list, s)
+}
+
+// signed formats a weight for a reason: "(+3)", "(-1.5)".
+func signed(w float64) string {
+	s := strconv.FormatFloat(w, 'f', -1, 64)
+	if w >= 0 {
+		s = "+" + s
+	}
+	return "(" + s + ")"
+}
+
+func round2(v float64) float64 {
+	return float64(int64(v*100+copysign(0.5, v))) / 100
+}
+
+func copysign(a, b float64) float64 {
+	if b < 0 {
+		return -a
+	}
+	return a
+}

@@ -1,0 +1,87 @@
+package relevance
+
+import (
+	"sync"
+	"time"
+
+	"github.com/bluesky-social/indigo/atproto/syntax"
+)
+
+// MemoryEnv is an [Env] held in memory: for `feedgen classify`, which reads
+// a file of events and remembers what went in, and for tests. It is safe for
+// concurrent use. It never forgets, so it suits a bounded run, not a
+// long-lived service.
+type MemoryEnv struct {
+	mu       sync.Mutex
+	tiers    map[syntax.DID]Tier
+	in       map[syntax.ATURI]struct{}
+	accepted map[syntax.DID][]time.Time
+}
+
+// NewMemoryEnv returns an empty MemoryEnv: no listed authors, nothing in
+// the feed.
+func NewMemoryEnv() *MemoryEnv {
+	return &MemoryEnv{
+		tiers:    map[syntax.DID]Tier{},
+		in:       map[syntax.ATURI]struct{}{},
+		accepted: map[syntax.DID][]time.Time{},
+	}
+}
+
+// SetTier lists an author in a tier; TierNone unlists them.
+func (m *MemoryEnv) SetTier(author syntax.DID, t Tier) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if t == TierNone {
+		delete(m.tiers, author)
+		return
+	}
+	m.tiers[author] = t
+}
+
+// Accept records that a post entered the feed at time t.
+func (m *MemoryEnv) Accept(uri syntax.ATURI, author syntax.DID, t time.Time) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, dup := m.in[uri]; dup {
+		return
+	}
+	m.in[uri] = struct{}{}
+	m.accepted[author] = append(m.accepted[author], t)
+}
+
+// Remove takes a post out of the feed (it was deleted). It still counts
+// towards its author's cap: the cap is about what readers were shown.
+func (m *MemoryEnv) Remove(uri syntax.ATURI) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	delete(m.in, uri)
+}
+
+// Tier implements Env.
+func (m *MemoryEnv) Tier(author syntax.DID) (Tier, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.tiers[author], nil
+}
+
+// InFeed implements Env.
+func (m *MemoryEnv) InFeed(uri syntax.ATURI) (bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	_, ok := m.in[uri]
+	return ok, nil
+}
+
+// AcceptedSince implements Env.
+func (m *MemoryEnv) AcceptedSince(author syntax.DID, since time.Time) (int, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	n := 0
+	for _, t := range m.accepted[author] {
+		if !t.Before(since) {
+			n++
+		}
+	}
+	return n, nil
+}

@@ -1,0 +1,754 @@
+package relevance
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Rules is a parsed and compiled rules file: what makes a post relevant to
+// one feed. It is immutable and safe for concurrent use. RELEVANCE.md
+// describes the file format.
+type Rules struct {
+	// Name is the builtin name or file path the rules came from.
+	Name string
+	// Settings are the thresholds, bonuses and guards of the [settings]
+	// section, with defaults for what the file leaves out.
+	Settings Settings
+
+	langs    map[string]string // declared language codes
+	suffixes map[string]*suffixClass
+	glue     []string // extra words known to the hashtag splitter
+	groups   []*group
+	concepts []*concept
+	rules    []*ctxRule
+	m        *matcher
+}
+
+// Settings are a feed's thresholds, bonuses and guards.
+type Settings struct {
+	// In is the score an unlisted author's post needs to enter the feed.
+	In float64
+	// Review is the score at which a post that is not in goes to the
+	// curators' review queue.
+	Review float64
+	// Expert is the score an expert-tier author's post needs: a weak topic
+	// signal is enough.
+	Expert float64
+	// ThreadBonus is added for an unlisted author's reply whose thread root
+	// or parent is in the feed.
+	ThreadBonus float64
+	// QuoteBonus is added when the quoted post is in the feed.
+	QuoteBonus float64
+	// CapPerHour is how many posts of one author may enter the feed in an
+	// hour; 0 disables the cap.
+	CapPerHour int
+	// A post whose hashtags and mentions make up at least TagHeavyRatio of
+	// its words, with at least TagHeavyMin of them, needs TagHeavyExtra more.
+	TagHeavyRatio float64
+	TagHeavyMin   int
+	TagHeavyExtra float64
+	// AdultLabels are the self-label values that keep a post out.
+	AdultLabels []string
+}
+
+// defaultSettings are used for keys a rules file does not set.
+func defaultSettings() Settings {
+	return Settings{
+		In: 3, Review: 2.5, Expert: 1,
+		ThreadBonus: 1.5, QuoteBonus: 1.5,
+		CapPerHour:    12,
+		TagHeavyRatio: 0.5, TagHeavyMin: 3, TagHeavyExtra: 1.5,
+		AdultLabels: []string{"porn", "sexual", "nudity"},
+	}
+}
+
+// suffixClass is a named list of endings for one language.
+type suffixClass struct {
+	name, lang string
+	endings    []string // folded; "" is the bare stem
+}
+
+// group collects concepts whose summed weight is capped.
+type group struct {
+	name   string
+	cap    float64
+	hasCap bool
+}
+
+// concept is one thing a post can be about (a person, a place, a topic
+// word), with its forms in every language.
+type concept struct {
+	kind, name string
+	weight     float64
+	group      int
+	contexts   []int // indexes into Rules.rules
+	line       int
+	nforms     int
+}
+
+// ctxRule changes a concept's contribution when something else is near it.
+type ctxRule struct {
+	concept int
+	cancel  bool    // "not": the occurrence does not count
+	weight  float64 // "with": added once when the context is present
+	window  int     // words between them; windowPost for anywhere
+	refs    []int   // concepts named with @Name
+	langs   []string
+	line    int
+}
+
+// windowPost is the window of a context that may be anywhere in the post.
+const windowPost = math.MaxInt32
+
+// ParseError is a problem in a rules file; its message names the file and
+// the line.
+type ParseError struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *ParseError) Error() string {
+	if e.Line == 0 {
+		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+}
+
+// Limits that keep a rules file from making matching slow or vague.
+const (
+	minPrefixRunes = 4    // "kara*" would match karaoke; "karabakh*" is fine
+	maxWindow      = 1000 // words
+)
+
+// ParseRules reads a rules file. name is used in error messages (the file
+// path, or the builtin name). Every problem is reported with its line.
+func ParseRules(name string, r io.Reader) (*Rules, error) {
+	p := &parser{
+		file: name,
+		rs: &Rules{
+			Name:     name,
+			Settings: defaultSettings(),
+			langs:    map[string]string{},
+			suffixes: map[string]*suffixClass{},
+		},
+		byName:  map[string]int{},
+		setKeys: map[string]bool{},
+		m:       newMatcher(),
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	for sc.Scan() {
+		p.line++
+		if err := p.parseLine(sc.Text()); err != nil {
+			return nil, err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, &ParseError{File: name, Line: p.line + 1, Msg: "read: " + err.Error()}
+	}
+	if err := p.finish(); err != nil {
+		return nil, err
+	}
+	return p.rs, nil
+}
+
+type parser struct {
+	file    string
+	line    int
+	rs      *Rules
+	section string // "settings", "languages", "suffixes", "hashtags", "group"
+	group   int
+	cur     *concept // concept whose indented lines follow
+	byName  map[string]int
+	setKeys map[string]bool
+	m       *matcher
+	// @Name references, resolved once every concept is known.
+	pending []pendingRef
+}
+
+type pendingRef struct {
+	rule int
+	name string
+	line int
+}
+
+func (p *parser) errf(format string, args ...any) error {
+	return &ParseError{File: p.file, Line: p.line, Msg: fmt.Sprintf(format, args...)}
+}
+
+// stripComment removes a comment: a '#' at the start of the line, or one
+// after a space and followed by a space or the end. "#FreeAbzas" is not a
+// comment, so a curator who writes a hashtag as a form gets an error rather
+// than a silently ignored rest of line.
+func stripComment(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '#' {
+			continue
+		}
+		before := strings.TrimSpace(s[:i]) == "" || s[i-1] == ' ' || s[i-1] == '\t'
+		after := i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\t' || s[i+1] == '#'
+		if strings.TrimSpace(s[:i]) == "" || (before && after) {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+func (p *parser) parseLine(raw string) error {
+	if !utf8.ValidString(raw) {
+		return p.errf("not valid UTF-8")
+	}
+	line := strings.TrimRight(stripComment(raw), " \t\r")
+	if strings.TrimSpace(line) == "" {
+		return nil
+	}
+	indented := line[0] == ' ' || line[0] == '\t'
+	line = strings.TrimSpace(line)
+	if strings.HasPrefix(line, "[") {
+		return p.parseSection(line)
+	}
+	if indented {
+		if p.section != "group" || p.cur == nil {
+			return p.errf("indented line outside a concept: indent only the forms and contexts under a concept line")
+		}
+		return p.parseConceptLine(line)
+	}
+	switch p.section {
+	case "":
+		return p.errf("line before any [section]")
+	case "settings":
+		return p.parseSetting(line)
+	case "languages":
+		return p.parseLanguage(line)
+	case "suffixes":
+		return p.parseSuffixes(line)
+	case "hashtags":
+		for _, w := range splitList(line) {
+			f := Fold(w)
+			if f == "" || strings.Contains(f, " ") {
+				return p.errf("hashtag word %q must be one word", w)
+			}
+			p.rs.glue = append(p.rs.glue, f)
+		}
+		return nil
+	case "group":
+		return p.parseConceptHeader(line)
+	}
+	return p.errf("unexpected line in [%s]", p.section)
+}
+
+func (p *parser) parseSection(line string) error {
+	if !strings.HasSuffix(line, "]") {
+		return p.errf("section header %q lacks its closing ]", line)
+	}
+	fields := strings.Fields(line[1 : len(line)-1])
+	p.cur = nil
+	if len(fields) == 0 {
+		return p.errf("empty section header")
+	}
+	switch fields[0] {
+	case "settings", "languages", "suffixes", "hashtags":
+		if len(fields) != 1 {
+			return p.errf("[%s] takes no arguments", fields[0])
+		}
+		p.section = fields[0]
+		return nil
+	case "group":
+		if len(fields) < 2 || len(fields) > 3 {
+			return p.errf("want [group NAME] or [group NAME cap=N]")
+		}
+		g := &group{name: fields[1]}
+		for _, gg := range p.rs.groups {
+			if gg.name == g.name {
+				return p.errf("group %q declared twice", g.name)
+			}
+		}
+		if len(fields) == 3 {
+			v, ok := strings.CutPrefix(fields[2], "cap=")
+			if !ok {
+				return p.errf("unknown group option %q (want cap=N)", fields[2])
+			}
+			c, err := parseNumber(v)
+			if err != nil || c < 0 {
+				return p.errf("group cap %q: want a number >= 0", v)
+			}
+			g.cap, g.hasCap = c, true
+		}
+		p.rs.groups = append(p.rs.groups, g)
+		p.group = len(p.rs.groups) - 1
+		p.section = "group"
+		return nil
+	}
+	return p.errf("unknown section [%s] (want settings, languages, suffixes, hashtags or group NAME)", fields[0])
+}
+
+func parseNumber(s string) (float64, error) {
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, errors.New("not a number")
+	}
+	return v, nil
+}
+
+func (p *parser) parseSetting(line string) error {
+	key, val, ok := strings.Cut(line, "=")
+	if !ok {
+		return p.errf("want key = value")
+	}
+	key, val = strings.TrimSpace(key), strings.TrimSpace(val)
+	if p.setKeys[key] {
+		return p.errf("setting %q set twice", key)
+	}
+	p.setKeys[key] = true
+	s := &p.rs.Settings
+	num := func(dst *float64) error {
+		v, err := parseNumber(val)
+		if err != nil || v < 0 {
+			return p.errf("%s: want a number >= 0, got %q", key, val)
+		}
+		*dst = v
+		return nil
+	}
+	switch key {
+	case "threshold.in":
+		return num(&s.In)
+	case "threshold.review":
+		return num(&s.Review)
+	case "threshold.expert":
+		return num(&s.Expert)
+	case "bonus.thread":
+		return num(&s.ThreadBonus)
+	case "bonus.quote":
+		return num(&s.QuoteBonus)
+	case "guard.tag-heavy.ratio":
+		if err := num(&s.TagHeavyRatio); err != nil {
+			return err
+		}
+		if s.TagHeavyRatio > 1 {
+			return p.errf("%s: a ratio is between 0 and 1", key)
+		}
+		return nil
+	case "guard.tag-heavy.extra":
+		return num(&s.TagHeavyExtra)
+	case "guard.tag-heavy.min", "guard.cap-per-hour":
+		n, err := strconv.Atoi(val)
+		if err != nil || n < 0 {
+			return p.errf("%s: want a whole number >= 0, got %q", key, val)
+		}
+		if key == "guard.cap-per-hour" {
+			s.CapPerHour = n
+		} else {
+			s.TagHeavyMin = n
+		}
+		return nil
+	case "guard.adult-labels":
+		s.AdultLabels = nil
+		for _, v := range splitList(val) {
+			s.AdultLabels = append(s.AdultLabels, strings.ToLower(v))
+		}
+		return nil
+	}
+	return p.errf("unknown setting %q", key)
+}
+
+func (p *parser) parseLanguage(line string) error {
+	code, desc, _ := strings.Cut(line, "=")
+	code = strings.TrimSpace(code)
+	if !isLangCode(code) || code == "any" {
+		return p.errf("language code %q: want a lower-case code such as hy or az", code)
+	}
+	if _, dup := p.rs.langs[code]; dup {
+		return p.errf("language %q declared twice", code)
+	}
+	p.rs.langs[code] = strings.TrimSpace(desc)
+	return nil
+}
+
+func isLangCode(s string) bool {
+	if len(s) < 2 || len(s) > 8 {
+		return false
+	}
+	for _, r := range s {
+		if (r < 'a' || r > 'z') && r != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// parseSuffixes reads "LANG NAME = ending ending ...", "-" being no ending.
+func (p *parser) parseSuffixes(line string) error {
+	head, body, ok := strings.Cut(line, "=")
+	if !ok {
+		return p.errf("want LANG NAME = endings")
+	}
+	hf := strings.Fields(head)
+	if len(hf) != 2 {
+		return p.errf("want LANG NAME = endings")
+	}
+	lang, name := hf[0], hf[1]
+	if _, ok := p.rs.langs[lang]; !ok {
+		return p.errf("unknown language %q (declare it in [languages])", lang)
+	}
+	if _, dup := p.rs.suffixes[name]; dup {
+		return p.errf("suffix class %q declared twice", name)
+	}
+	c := &suffixClass{name: name, lang: lang}
+	seen := map[string]bool{}
+	for _, e := range strings.Fields(body) {
+		f := ""
+		if e != "-" && e != "∅" {
+			f = Fold(e)
+			if f == "" || strings.Contains(f, " ") {
+				return p.errf("ending %q must be letters only", e)
+			}
+		}
+		if !seen[f] {
+			seen[f] = true
+			c.endings = append(c.endings, f)
+		}
+	}
+	if len(c.endings) == 0 {
+		return p.errf("suffix class %q has no endings", name)
+	}
+	p.rs.suffixes[name] = c
+	return nil
+}
+
+// parseConceptHeader reads "KIND WEIGHT NAME".
+func (p *parser) parseConceptHeader(line string) error {
+	f := strings.Fields(line)
+	if len(f) < 3 {
+		return p.errf("want a concept line KIND WEIGHT NAME, e.g. \"person 3 Pashinyan\"")
+	}
+	kind := f[0]
+	for _, r := range kind {
+		if r < 'a' || r > 'z' {
+			return p.errf("concept kind %q: want a lower-case word such as person, place or topic", kind)
+		}
+	}
+	w, err := parseNumber(f[1])
+	if err != nil {
+		return p.errf("concept weight %q is not a number", f[1])
+	}
+	name := strings.Join(f[2:], " ")
+	if strings.ContainsAny(name, ",:@") {
+		return p.errf("concept name %q may not contain , : or @", name)
+	}
+	key := strings.ToLower(name)
+	if prev, dup := p.byName[key]; dup {
+		return p.errf("concept %q already declared on line %d", name, p.rs.concepts[prev].line)
+	}
+	c := &concept{kind: kind, name: name, weight: w, group: p.group, line: p.line}
+	p.rs.concepts = append(p.rs.concepts, c)
+	p.byName[key] = len(p.rs.concepts) - 1
+	p.cur = c
+	return nil
+}
+
+// parseConceptLine reads an indented line under a concept:
+//
+//	LANG: form, form          forms in a language ("any" for all)
+//	not WINDOW: form, @Name   cancel the occurrence near these
+//	not lang: id, ms          cancel it when the post is in these languages
+//	with ±W WINDOW: form      add W when these are near
+func (p *parser) parseConceptLine(line string) error {
+	head, body, ok := strings.Cut(line, ":")
+	if !ok {
+		return p.errf("want LANG: forms, not WINDOW: forms, or with WEIGHT WINDOW: forms")
+	}
+	hf := strings.Fields(head)
+	ci := len(p.rs.concepts) - 1
+	if len(hf) == 0 {
+		return p.errf("missing language or context before ':'")
+	}
+	switch hf[0] {
+	case "not", "with":
+		return p.parseContext(ci, hf, body)
+	}
+	if len(hf) != 1 {
+		return p.errf("unknown line head %q (want a language code, not or with)", head)
+	}
+	lang := hf[0]
+	switch lang {
+	case "script":
+		return p.parseScripts(ci, body)
+	case "langs":
+		return p.parseLangTriggers(ci, body)
+	}
+	if _, ok := p.rs.langs[lang]; !ok && lang != "any" {
+		return p.errf("unknown language %q (declare it in [languages], or use any)", lang)
+	}
+	forms := splitList(body)
+	if len(forms) == 0 {
+		return p.errf("no forms after %q", lang+":")
+	}
+	for _, f := range forms {
+		if strings.HasPrefix(f, "@") {
+			return p.errf("%q: @Name refers to a concept and is only allowed in not/with lines", f)
+		}
+		words, err := p.compileForm(lang, f)
+		if err != nil {
+			return err
+		}
+		p.m.add(pattern{words: words, concept: int32(ci), rule: -1, label: f})
+		p.cur.nforms++
+	}
+	return nil
+}
+
+// parseScripts reads "script: Georgian, Armenian": a word in that Unicode
+// script is an occurrence of the concept. The region's own alphabets say
+// who a post is for even when it names no place.
+func (p *parser) parseScripts(ci int, body string) error {
+	names := splitList(body)
+	if len(names) == 0 {
+		return p.errf("no scripts after script:")
+	}
+	for _, n := range names {
+		tab, ok := unicode.Scripts[n]
+		if !ok || n == "Latin" || n == "Common" || n == "Inherited" {
+			return p.errf("script %q: want a Unicode script name such as Georgian or Armenian (not Latin)", n)
+		}
+		p.m.add(pattern{script: tab, concept: int32(ci), rule: -1, label: "script=" + n})
+		p.cur.nforms++
+	}
+	return nil
+}
+
+// parseLangTriggers reads "langs: az": a post whose langs include one of
+// these is an occurrence of the concept, far from every word (only "post"
+// contexts see it).
+func (p *parser) parseLangTriggers(ci int, body string) error {
+	codes := splitList(body)
+	if len(codes) == 0 {
+		return p.errf("no language codes after langs:")
+	}
+	for _, l := range codes {
+		if !isLangCode(l) {
+			return p.errf("language code %q: want a lower-case code such as az", l)
+		}
+		p.m.add(pattern{lang: l, concept: int32(ci), rule: -1, label: "langs=" + l})
+		p.cur.nforms++
+	}
+	return nil
+}
+
+func (p *parser) parseContext(ci int, hf []string, body string) error {
+	r := &ctxRule{concept: ci, line: p.line}
+	var win string
+	switch {
+	case hf[0] == "not" && len(hf) == 2:
+		r.cancel = true
+		win = hf[1]
+	case hf[0] == "with" && len(hf) == 3:
+		w, err := parseNumber(hf[1])
+		if err != nil || w == 0 {
+			return p.errf("with %q: want a non-zero weight such as +2 or -1", hf[1])
+		}
+		r.weight = w
+		win = hf[2]
+	case hf[0] == "not":
+		return p.errf("want not WINDOW: forms (WINDOW is a number of words, or post)")
+	default:
+		return p.errf("want with WEIGHT WINDOW: forms (e.g. with +2 8: ...)")
+	}
+	ri := len(p.rs.rules)
+	items := splitList(body)
+	if len(items) == 0 {
+		return p.errf("no forms after ':'")
+	}
+	switch {
+	case win == "lang" && r.cancel:
+		for _, l := range items {
+			if !isLangCode(l) {
+				return p.errf("language code %q: want a lower-case code such as id", l)
+			}
+			r.langs = append(r.langs, l)
+		}
+		r.window = windowPost
+	case win == "post":
+		r.window = windowPost
+	default:
+		n, err := strconv.Atoi(win)
+		if err != nil || n < 0 || n > maxWindow {
+			return p.errf("window %q: want a number of words from 0 to %d, or post", win, maxWindow)
+		}
+		r.window = n
+	}
+	if r.langs == nil {
+		for _, f := range items {
+			if name, ok := strings.CutPrefix(f, "@"); ok {
+				p.pending = append(p.pending, pendingRef{rule: ri, name: strings.TrimSpace(name), line: p.line})
+				continue
+			}
+			words, err := p.compileForm("any", f)
+			if err != nil {
+				return err
+			}
+			p.m.add(pattern{words: words, concept: -1, rule: int32(ri), label: f})
+		}
+	}
+	p.rs.rules = append(p.rs.rules, r)
+	p.cur.contexts = append(p.cur.contexts, ri)
+	return nil
+}
+
+// compileForm turns one form as written ("Georgian Dream", "Армени{ru-ia}",
+// "karabakh*") into word patterns.
+func (p *parser) compileForm(lang, form string) ([]wordPat, error) {
+	if strings.Contains(form, "#") {
+		return nil, p.errf("form %q: drop the '#'; hashtags are split into words and matched like text", form)
+	}
+	var words []wordPat
+	fields := strings.Fields(form)
+	// In a phrase the other words keep a short prefix from matching
+	// unrelated text ("Южн* Осети*"); alone it needs minPrefixRunes.
+	minPrefix := minPrefixRunes
+	if len(fields) > 1 {
+		minPrefix = 2
+	}
+	for _, w := range fields {
+		base, classes, prefix, err := p.splitMarker(w)
+		if err != nil {
+			return nil, err
+		}
+		var tz tokenizer
+		tz.run(base, 0, nil)
+		if len(tz.toks) == 0 {
+			return nil, p.errf("form %q: %q has no letters", form, w)
+		}
+		for i, t := range tz.toks {
+			folded := string(tz.buf[t.start:t.end])
+			last := i == len(tz.toks)-1
+			switch {
+			case last && prefix:
+				if utf8.RuneCountInString(folded) < minPrefix {
+					return nil, p.errf("form %q: a prefix needs at least %d letters before '*', or it matches unrelated words", form, minPrefix)
+				}
+				words = append(words, wordPat{prefix: []byte(folded)})
+			case last && classes != nil:
+				wp := wordPat{forms: map[string]struct{}{}}
+				for _, cn := range classes {
+					c, ok := p.rs.suffixes[cn]
+					if !ok {
+						return nil, p.errf("form %q: unknown suffix class %q (declare it in [suffixes])", form, cn)
+					}
+					if lang != "any" && c.lang != lang {
+						return nil, p.errf("form %q: suffix class %q is for %s, not %s", form, cn, c.lang, lang)
+					}
+					for _, e := range c.endings {
+						wp.forms[folded+e] = struct{}{}
+					}
+				}
+				words = append(words, wp)
+			default:
+				words = append(words, wordPat{forms: map[string]struct{}{folded: {}}})
+			}
+		}
+	}
+	if len(words) == 0 {
+		return nil, p.errf("empty form")
+	}
+	return words, nil
+}
+
+// splitMarker separates "stem{a,b}" and "stem*" into the stem and its
+// inflection marker.
+func (p *parser) splitMarker(w string) (base string, classes []string, prefix bool, err error) {
+	if strings.HasSuffix(w, "*") {
+		base = strings.TrimSuffix(w, "*")
+		if strings.ContainsAny(base, "*{}") {
+			return "", nil, false, p.errf("%q: use either {classes} or *, once, at the end of a word", w)
+		}
+		return base, nil, true, nil
+	}
+	if strings.HasSuffix(w, "}") {
+		i := strings.IndexByte(w, '{')
+		if i <= 0 {
+			return "", nil, false, p.errf("%q: want stem{class} with the stem before '{'", w)
+		}
+		for _, c := range strings.Split(w[i+1:len(w)-1], ",") {
+			c = strings.TrimSpace(c)
+			if c == "" {
+				return "", nil, false, p.errf("%q: empty suffix class name", w)
+			}
+			classes = append(classes, c)
+		}
+		base = w[:i]
+		if strings.ContainsAny(base, "*{}") {
+			return "", nil, false, p.errf("%q: use either {classes} or *, once, at the end of a word", w)
+		}
+		return base, classes, false, nil
+	}
+	if strings.ContainsAny(w, "*{}") {
+		return "", nil, false, p.errf("%q: {classes} and * go at the end of a word", w)
+	}
+	return w, nil, false, nil
+}
+
+// splitList splits a comma-separated list and trims each item.
+func splitList(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func (p *parser) finish() error {
+	rs := p.rs
+	for _, pr := range p.pending {
+		ci, ok := p.byName[strings.ToLower(pr.name)]
+		if !ok {
+			return &ParseError{File: p.file, Line: pr.line, Msg: fmt.Sprintf("@%s: no concept of that name", pr.name)}
+		}
+		r := rs.rules[pr.rule]
+		if ci == r.concept {
+			return &ParseError{File: p.file, Line: pr.line, Msg: fmt.Sprintf("@%s: a concept cannot be its own context", pr.name)}
+		}
+		r.refs = append(r.refs, ci)
+	}
+	if len(rs.concepts) == 0 {
+		return &ParseError{File: p.file, Msg: "no concepts: declare a [group NAME] and concepts in it"}
+	}
+	for _, c := range rs.concepts {
+		if c.nforms == 0 {
+			return &ParseError{File: p.file, Line: c.line, Msg: fmt.Sprintf("concept %q has no forms", c.name)}
+		}
+	}
+	s := rs.Settings
+	switch {
+	case s.In <= 0:
+		return &ParseError{File: p.file, Msg: "threshold.in must be above 0, or every post is in"}
+	case s.Review > s.In:
+		return &ParseError{File: p.file, Msg: fmt.Sprintf("threshold.review (%v) is above threshold.in (%v)", s.Review, s.In)}
+	case s.Expert > s.In:
+		return &ParseError{File: p.file, Msg: fmt.Sprintf("threshold.expert (%v) is above threshold.in (%v): experts would need more than anyone", s.Expert, s.In)}
+	}
+	p.m.finish(rs.glue)
+	rs.m = p.m
+	slices.Sort(rs.Settings.AdultLabels)
+	return nil
+}
+
+// Languages returns the declared language codes, sorted.
+func (r *Rules) Languages() []string {
+	out := make([]string, 0, len(r.langs))
+	for l := range r.langs {
+		out = append(out, l)
+	}
+	slices.Sort(out)
+	return out
+}

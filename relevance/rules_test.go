@@ -1,0 +1,133 @@
+package relevance
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestParseErrors(t *testing.T) {
+	const head = "[languages]\nen = English\nru = Russian\n[suffixes]\nru ru-m = - а у\n[group g cap=2]\n" // 6 lines
+	tests := []struct {
+		name, src string
+		line      int
+		want      string
+	}{
+		{"line before any section", "person 3 X\n", 1, "line before any [section]"},
+		{"unknown section", "[foo]\n", 1, "unknown section [foo]"},
+		{"unclosed section", "[settings\n", 1, "lacks its closing ]"},
+		{"bad number", "[settings]\nthreshold.in = abc\n", 2, "threshold.in: want a number"},
+		{"unknown setting", "[settings]\nthreshold.inn = 3\n", 2, `unknown setting "threshold.inn"`},
+		{"setting twice", "[settings]\nthreshold.in = 3\nthreshold.in = 4\n", 3, "set twice"},
+		{"bad group cap", "[group g cap=lots]\n", 1, "group cap"},
+		{"concept without weight", head + "person Pashinyan\n", 7, "want a concept line"},
+		{"weight not a number", head + "person x Pashinyan\n", 7, "not a number"},
+		{"duplicate concept", head + "person 3 A\n  en: a\nperson 3 a\n  en: b\n", 9, `already declared on line 7`},
+		{"unknown language", head + "person 3 A\n  xx: foo\n", 8, `unknown language "xx"`},
+		{"forms outside a concept", "[settings]\n  en: foo\n", 2, "indented line outside a concept"},
+		{"unknown suffix class", head + "person 3 A\n  ru: Пашинян{ru-x}\n", 8, `unknown suffix class "ru-x"`},
+		{"suffix class of another language", head + "person 3 A\n  en: Pashinyan{ru-m}\n", 8, "is for ru, not en"},
+		{"prefix too short", head + "place 1 Baku\n  en: bak*\n", 8, "at least 4 letters"},
+		{"marker in the middle", head + "place 1 Baku\n  en: ba*ku\n", 8, "at the end of a word"},
+		{"hashtag as a form", head + "place 1 A\n  en: #Armenia\n", 8, "drop the '#'"},
+		{"bad window", head + "place 1 A\n  en: a\n  not soon: b\n", 9, `window "soon"`},
+		{"with needs a weight", head + "place 1 A\n  en: a\n  with 0 5: b\n", 9, "non-zero weight"},
+		{"unknown reference", head + "place 1 A\n  en: a\n  not 3: @Nowhere\n", 9, "@Nowhere: no concept"},
+		{"self reference", head + "place 1 A\n  en: a\n  with +1 3: @A\n", 9, "its own context"},
+		{"concept without forms", head + "place 1 A\nplace 1 B\n  en: b\n", 7, `concept "A" has no forms`},
+		{"review above in", "[settings]\nthreshold.review = 4\n" + head + "place 1 A\n  en: a\n", 0, "threshold.review (4) is above threshold.in (3)"},
+		{"no concepts", "[settings]\nthreshold.in = 3\n", 0, "no concepts"},
+		{"unknown script", head + "place 1 A\n  script: Klingon\n", 8, `script "Klingon"`},
+		{"latin is no signal", head + "place 1 A\n  script: Latin\n", 8, `script "Latin"`},
+		{"bad langs trigger", head + "place 1 A\n  langs: A Z\n", 8, `language code "A Z"`},
+		{"invalid utf-8", head + "place 1 A\n  en: \xff\n", 8, "not valid UTF-8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseRules("x.rules", strings.NewReader(tt.src))
+			var pe *ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("got %v, want a *ParseError", err)
+			}
+			if pe.File != "x.rules" || pe.Line != tt.line || !strings.Contains(pe.Msg, tt.want) {
+				t.Errorf("got %q (line %d), want line %d and %q", err, pe.Line, tt.line, tt.want)
+			}
+			if tt.line > 0 && !strings.HasPrefix(err.Error(), "x.rules:") {
+				t.Errorf("message %q does not start with the file and line", err)
+			}
+		})
+	}
+}
+
+// TestOtherFeed is what an operator does for another regional feed: a rules
+// file of their own, no Go code.
+func TestOtherFeed(t *testing.T) {
+	src := `
+# Western Balkans dialogue, a toy feed.
+[settings]
+threshold.in = 2
+threshold.review = 1   # trailing comment
+
+[languages]
+en = English
+sr = Serbian
+
+[suffixes]
+sr sr-m = - а у ем е
+
+[group core]
+person 2 Vucic
+  any: Vučić*
+  sr: Вучић{sr-m}
+person 2 Kurti
+  any: Kurti
+
+[group region cap=1]
+place 1 Kosovo
+  any: Kosovo
+  not 2: Kosovo Kelly
+`
+	r, err := ParseRules("balkans.rules", strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(r.Languages(), ","); got != "en,sr" {
+		t.Errorf("languages = %s, want en,sr", got)
+	}
+	c := New(r)
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Vucic and Kurti meet in Brussels", true},
+		{"Састанак са Вучићем", true},
+		{"Kosovo Kelly is my favourite drag queen", false},
+		{"Pashinyan in Yerevan", false},
+	}
+	for _, tt := range tests {
+		d := classifyOne(t, c, NewMemoryEnv(), Post{Text: tt.text})
+		if d.In != tt.want {
+			t.Errorf("%q: got in=%v %v, want %v", tt.text, d.In, d.Reasons, tt.want)
+		}
+	}
+}
+
+func TestBuiltin(t *testing.T) {
+	if _, err := Builtin("nope"); err == nil || !strings.Contains(err.Error(), DefaultRules) {
+		t.Errorf("unknown builtin: got %v, want an error listing %s", err, DefaultRules)
+	}
+	names := BuiltinNames()
+	if len(names) == 0 || names[0] != DefaultRules {
+		t.Errorf("BuiltinNames() = %v, want [%s]", names, DefaultRules)
+	}
+	r, err := Builtin(DefaultRules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every language of the feed has forms; the issue asks for all eight.
+	for _, l := range []string{"en", "ru", "hy", "ka", "az", "tr", "fr", "de"} {
+		if _, ok := r.langs[l]; !ok {
+			t.Errorf("builtin rules lack language %s", l)
+		}
+	}
+}
