@@ -72,6 +72,15 @@ type Config struct {
 	BackfillWindow time.Duration
 	// MaxPins is the most posts a feed may pin.
 	MaxPins int
+	// PublisherHandle is the handle (or DID) that publish and unpublish
+	// log in with; "" means PublisherDID.
+	PublisherHandle string
+	// PublisherPassword is the publisher's app password. It is a secret:
+	// never log it or put it in an error.
+	PublisherPassword string
+	// PDSURL is the publisher's PDS; "" finds it through the publisher's
+	// DID document.
+	PDSURL string
 
 	// FeedsFile is where the feed definitions came from ("" = built in).
 	FeedsFile string
@@ -101,6 +110,9 @@ const (
 	FlagAdminToken      = "admin-token"
 	FlagBackfillWindow  = "backfill-window"
 	FlagMaxPins         = "max-pins"
+	FlagPublisherHandle = "publisher-handle"
+	FlagPublisherPass   = "publisher-password"
+	FlagPDSURL          = "pds-url"
 )
 
 // EnvName is the environment variable of a flag.
@@ -156,6 +168,9 @@ func Flags() []cli.Flag {
 		str(FlagAdminToken, "", "token the curators' commands send (default: the first of --admin-tokens)"),
 		dur(FlagBackfillWindow, DefaultBackfillWindow, "how far back an added author's posts are fetched from their PDS (0 disables backfill)"),
 		&cli.IntFlag{Name: FlagMaxPins, Value: DefaultMaxPins, Usage: "most posts a feed may pin", Sources: cli.EnvVars(EnvName(FlagMaxPins))},
+		str(FlagPublisherHandle, "", "handle (or DID) that publish and unpublish log in with (default: the publisher DID)"),
+		str(FlagPublisherPass, "", "app password of the publisher, for publish and unpublish (set it in the environment, not on the command line)"),
+		str(FlagPDSURL, "", "the publisher's PDS, e.g. http://localhost:2583 (default: found through the publisher's DID document)"),
 		&cli.BoolFlag{Name: FlagAuthStrict, Usage: "answer 401 to an invalid service JWT instead of serving it logged out", Sources: cli.EnvVars(EnvName(FlagAuthStrict))},
 	}
 }
@@ -295,6 +310,19 @@ func Load(cmd *cli.Command) (*Config, error) {
 		cfg.AdminURL = "http://" + localAddr(cfg.Listen)
 	} else if err := checkBaseURL(cfg.AdminURL); err != nil {
 		return nil, bad(FlagAdminURL, err)
+	}
+	cfg.PublisherHandle = strings.TrimSpace(cmd.String(FlagPublisherHandle))
+	if cfg.PublisherHandle != "" {
+		if _, err := syntax.ParseAtIdentifier(cfg.PublisherHandle); err != nil {
+			return nil, bad(FlagPublisherHandle, errors.New("must be a handle or a DID"))
+		}
+	}
+	cfg.PublisherPassword = cmd.String(FlagPublisherPass)
+	cfg.PDSURL = strings.TrimSuffix(cmd.String(FlagPDSURL), "/")
+	if cfg.PDSURL != "" {
+		if err := checkBaseURL(cfg.PDSURL); err != nil {
+			return nil, bad(FlagPDSURL, err)
+		}
 	}
 	feeds, err := LoadFeeds(cfg.FeedsFile)
 	if err != nil {

@@ -33,6 +33,11 @@ type Feed struct {
 	List string `json:"list,omitempty"`
 	// Authors is the initial curated author list, by tier.
 	Authors Authors `json:"authors,omitempty"`
+	// AcceptsInteractions declares (in the published record) and
+	// enables app.bsky.feed.sendInteractions feedback for this feed:
+	// "show less like this" hides a post, then its author, for the
+	// viewer who asked.
+	AcceptsInteractions bool `json:"acceptsInteractions,omitempty"`
 	// Languages says how the viewer's Accept-Language is used:
 	// "" (ignored), "prefer" (their languages first) or "only" (their
 	// languages plus posts without a language).

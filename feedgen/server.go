@@ -31,6 +31,11 @@ type Feed struct {
 	// ID is the feed's record key, and its name in the store.
 	ID  string
 	URI syntax.ATURI
+	// AcceptsInteractions takes the viewers' feedback through
+	// sendInteractions and applies it when serving them.
+	AcceptsInteractions bool
+	// Languages says how the viewer's Accept-Language is used.
+	Languages LanguageMode
 }
 
 // Config is what the server needs to know about itself.
@@ -52,7 +57,13 @@ type Config struct {
 	Version string
 	// ShutdownTimeout bounds the drain of in-flight requests.
 	ShutdownTimeout time.Duration
+	// Interactions is what viewers' feedback does; zero takes defaults.
+	Interactions InteractionPolicy
 }
+
+// DefaultShutdownTimeout is how long Serve drains requests in flight when
+// Config.ShutdownTimeout is zero.
+const DefaultShutdownTimeout = 10 * time.Second
 
 // Health reports on a part of the service for /xrpc/_health.
 type Health interface {
@@ -73,6 +84,8 @@ type Server struct {
 	// methods maps each XRPC method we serve to its HTTP method, so a
 	// call with the wrong HTTP method gets a precise error.
 	methods map[string]string
+	ia      *interactions
+	now     func() time.Time
 }
 
 // Deps are what the server is built on.
@@ -86,16 +99,11 @@ type Deps struct {
 	// Auth checks the viewer's service JWT on the methods the AppView
 	// calls for a viewer. Nil serves every request as logged out.
 	Auth *auth.Validator
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
 	// Pins, if set, gives each feed's pinned posts, served first on its
 	// first page.
 	Pins Pinner
-}
-
-// Pinner gives the pinned post URIs of a feed, in the order to serve
-// them. It is called for every first page, so it must answer from memory;
-// the returned slice is not modified.
-type Pinner interface {
-	Pins(feed string) []string
 }
 
 // New builds the server and its routes.
@@ -107,7 +115,10 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		deps.Logger = slog.Default()
 	}
 	if cfg.ShutdownTimeout <= 0 {
-		cfg.ShutdownTimeout = 10 * time.Second
+		cfg.ShutdownTimeout = DefaultShutdownTimeout
+	}
+	if deps.Now == nil {
+		deps.Now = time.Now
 	}
 	s := &Server{
 		cfg:     cfg,
@@ -117,6 +128,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		health:  deps.Health,
 		pins:    deps.Pins,
 		methods: map[string]string{},
+		now:     deps.Now,
 	}
 	for _, f := range cfg.Feeds {
 		s.feeds[f.URI] = f
@@ -144,6 +156,9 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		skeletonAuth = append(skeletonAuth, deps.Auth.Middleware(auth.LXMGetFeedSkeleton))
 	}
 	s.XRPC(http.MethodGet, "app.bsky.feed.getFeedSkeleton", s.getFeedSkeleton, skeletonAuth...)
+	if err := s.routeInteractions(cfg, deps); err != nil {
+		return nil, err
+	}
 	s.XRPC(http.MethodGet, "app.bsky.feed.describeFeedGenerator", s.describeFeedGenerator)
 	e.GET("/.well-known/did.json", s.didDocument)
 	e.GET("/xrpc/_health", s.healthCheck)

@@ -2,10 +2,8 @@ package feedgen
 
 import (
 	"errors"
-	"math"
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
@@ -13,10 +11,6 @@ import (
 
 	"github.com/scpeace/feedgen/store"
 )
-
-// topCursor is the cursor of the first page's end when pins filled it:
-// the position above every item, so the next page starts at the newest.
-var topCursor = (&store.Item{SortUS: math.MaxInt64, Seq: math.MaxUint64}).Cursor()
 
 // Limits of app.bsky.feed.getFeedSkeleton's limit parameter.
 const (
@@ -94,22 +88,8 @@ func (s *Server) getFeedSkeleton(c echo.Context) error {
 		return err
 	}
 	req := store.PageRequest{Feed: p.feed.ID, Cursor: p.cursor, Limit: p.limit}
-	var pinned []skeletonEntry
-	if s.pins != nil {
-		if pins := s.pins.Pins(p.feed.ID); len(pins) > 0 {
-			// Pins lead the first page and count toward its limit; the
-			// scan skips them on every page, so none shows twice.
-			req.Skip = func(it *store.Item) bool { return slices.Contains(pins, string(it.URI)) }
-			if p.cursor == "" {
-				n := min(len(pins), p.limit)
-				pinned = make([]skeletonEntry, n, p.limit)
-				for i, u := range pins[:n] {
-					pinned[i] = skeletonEntry{Post: u, Pin: true}
-				}
-				req.Limit -= n
-			}
-		}
-	}
+	shape := s.shapePage(c, p.feed, &req)
+	pinned := s.pinned(p.feed.ID, p.cursor, &req)
 	var items []store.Item
 	next := topCursor
 	if req.Limit > 0 {
@@ -121,12 +101,14 @@ func (s *Server) getFeedSkeleton(c echo.Context) error {
 	if err != nil {
 		return echo.NewHTTPError(http.StatusInternalServerError).WithInternal(err)
 	}
-	entries := pinned
-	if entries == nil {
-		entries = make([]skeletonEntry, 0, len(items))
+	items = shape.finish(c.Response().Header(), items)
+	fc := feedContext(p.feed)
+	entries := make([]skeletonEntry, 0, len(pinned)+len(items))
+	for _, u := range pinned {
+		entries = append(entries, skeletonEntry{Post: u, Pin: true, FeedContext: fc})
 	}
 	for i := range items {
-		entries = append(entries, skeletonEntry{Post: string(items[i].URI), Repost: string(items[i].Repost)})
+		entries = append(entries, skeletonEntry{Post: string(items[i].URI), Repost: string(items[i].Repost), FeedContext: fc})
 	}
 	bp := bufPool.Get().(*[]byte)
 	*bp = appendSkeleton((*bp)[:0], next, entries)

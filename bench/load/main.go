@@ -31,6 +31,7 @@ import (
 	"github.com/bluesky-social/indigo/atproto/syntax"
 	"github.com/labstack/echo/v4"
 
+	"github.com/scpeace/feedgen/indexer"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -48,6 +49,7 @@ func main() {
 	conc := flag.Int("c", 16, "concurrent clients")
 	limit := flag.Int("limit", 50, "page size")
 	ceiling := flag.String("ceiling-listen", "", "internal: serve the constant ceiling handler on this address")
+	ingest := flag.Int("ingest", 0, "instead: measure memory while `serve` ingests this many synthetic events and serves load")
 	flag.Parse()
 	if *ceiling != "" {
 		serveCeiling(*ceiling, *limit)
@@ -55,6 +57,12 @@ func main() {
 	}
 	if *bin == "" {
 		log.Fatal("-bin is required")
+	}
+	if *ingest > 0 {
+		if err := runIngest(*bin, *ingest, *conc, *limit); err != nil {
+			log.Fatal(err)
+		}
+		return
 	}
 	if err := seed(*dbPath, *posts); err != nil {
 		log.Fatal(err)
@@ -154,7 +162,7 @@ func cursorAt(path string, n int) (string, error) {
 	return cursor, nil
 }
 
-func startFeedgen(bin, db string) (*exec.Cmd, string, error) {
+func startFeedgen(bin, db string, env ...string) (*exec.Cmd, string, error) {
 	cmd := exec.Command(bin, "serve")
 	for _, kv := range os.Environ() {
 		if !strings.HasPrefix(kv, "FEEDGEN_") {
@@ -163,6 +171,7 @@ func startFeedgen(bin, db string) (*exec.Cmd, string, error) {
 	}
 	cmd.Env = append(cmd.Env, "FEEDGEN_LISTEN=127.0.0.1:0", "FEEDGEN_DB="+db, "FEEDGEN_SOURCE=none",
 		"FEEDGEN_PUBLISHER_DID="+publisher)
+	cmd.Env = append(cmd.Env, env...)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		return nil, "", err
@@ -291,4 +300,119 @@ func waitUp(u string) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	log.Fatalf("%s did not come up", u)
+}
+
+// runIngest measures the whole service at once: `feedgen serve` ingesting
+// n synthetic events from a file as fast as it can while conc clients read
+// the feed's first page, with RSS sampled every 50 ms.
+func runIngest(bin string, n, conc, limit int) error {
+	dir, err := os.MkdirTemp("", "feedgen-ingest")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	events := filepath.Join(dir, "events.jsonl")
+	f, err := os.Create(events)
+	if err != nil {
+		return err
+	}
+	// Recent enough that retention keeps them all.
+	start := time.Now().Add(-time.Duration(n/2000+60) * time.Second)
+	if err := indexer.WriteSynthetic(f, indexer.SynthConfig{Seed: 1, Events: n, Start: start}); err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	fg, addr, err := startFeedgen(bin, filepath.Join(dir, "feedgen.db"), "FEEDGEN_SOURCE="+events)
+	if err != nil {
+		return err
+	}
+	defer fg.Process.Kill()
+	t0 := time.Now()
+
+	var peakRSS int64
+	stop := make(chan struct{})
+	var samplerDone sync.WaitGroup
+	samplerDone.Add(1)
+	go func() {
+		defer samplerDone.Done()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-time.After(50 * time.Millisecond):
+			}
+			if rss, _ := memory(fg.Process.Pid); rss > peakRSS {
+				peakRSS = rss
+			}
+		}
+	}()
+
+	target := fmt.Sprintf("http://%s/xrpc/app.bsky.feed.getFeedSkeleton?feed=%s&limit=%d", addr, url.QueryEscape(feedURI), limit)
+	var lat []time.Duration
+	var latMu sync.Mutex
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: conc}}
+	for range conc {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var mine []time.Duration
+			for {
+				select {
+				case <-done:
+					latMu.Lock()
+					lat = append(lat, mine...)
+					latMu.Unlock()
+					return
+				default:
+				}
+				t := time.Now()
+				resp, err := client.Get(target)
+				if err != nil {
+					log.Fatal(err)
+				}
+				io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				if resp.StatusCode != 200 {
+					log.Fatalf("%s: status %d", target, resp.StatusCode)
+				}
+				mine = append(mine, time.Since(t))
+			}
+		}()
+	}
+	var st struct {
+		Checks struct {
+			Indexer struct {
+				Done   bool
+				Events int64
+			}
+		}
+	}
+	for {
+		time.Sleep(200 * time.Millisecond)
+		resp, err := http.Get("http://" + addr + "/xrpc/_health")
+		if err != nil {
+			return err
+		}
+		json.NewDecoder(resp.Body).Decode(&st)
+		resp.Body.Close()
+		if st.Checks.Indexer.Done {
+			break
+		}
+	}
+	elapsed := time.Since(t0)
+	close(done)
+	wg.Wait()
+	close(stop)
+	samplerDone.Wait()
+	_, hwm := memory(fg.Process.Pid)
+	slices.Sort(lat)
+	pct := func(p float64) time.Duration { return lat[int(float64(len(lat)-1)*p)].Round(time.Microsecond) }
+	fmt.Printf("| events | ingest time | events/s | skeleton requests/s meanwhile | p50 | p99 | peak RSS (VmHWM) |\n|---|---|---|---|---|---|---|\n")
+	fmt.Printf("| %d | %s | %.0f | %.0f | %s | %s | %d MB (sampled peak %d MB) |\n", st.Checks.Indexer.Events, elapsed.Round(100*time.Millisecond),
+		float64(st.Checks.Indexer.Events)/elapsed.Seconds(), float64(len(lat))/elapsed.Seconds(), pct(0.5), pct(0.99), hwm>>10, peakRSS>>10)
+	return nil
 }

@@ -38,6 +38,8 @@ func app() *cli.Command {
 			replayCommand(),
 			classifyCommand(),
 			backupCommand(),
+			publishCommand(),
+			unpublishCommand(),
 			authorsCommand(),
 			blockCommand(),
 			unblockCommand(),

@@ -68,7 +68,14 @@ type server struct {
 
 func startServe(t *testing.T, env ...string) *server {
 	t.Helper()
-	cmd := exec.Command(feedgenBinary(t), "serve")
+	return startServeWith(t, []string{feedgenBinary(t), "serve"}, env...)
+}
+
+// startServeWith runs argv (which ends up running feedgen serve) and
+// waits until it serves.
+func startServeWith(t *testing.T, argv []string, env ...string) *server {
+	t.Helper()
+	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Env = cleanEnv(env...)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -97,6 +98,10 @@ func runServe(ctx context.Context, cmd *cli.Command) error {
 	if ix != nil {
 		go func() { ixErr <- ix.Run(ctx) }()
 	}
+	// Viewers' feedback expires; the pruner sweeps what nobody reads any
+	// more, and stops with the server.
+	prunerDone := make(chan struct{})
+	go func() { defer close(prunerDone); srv.RunInteractionPruner(srvCtx, time.Hour) }()
 
 	var runErr error
 	for running := true; running; {
@@ -132,6 +137,7 @@ func runServe(ctx context.Context, cmd *cli.Command) error {
 		}
 	}
 	stopServer()
+	<-prunerDone
 	if err := <-srvErr; err != nil && runErr == nil {
 		runErr = err
 	}
@@ -158,12 +164,14 @@ func serverConfig(cfg *config.Config) feedgen.Config {
 		PrivacyPolicyURL:  cfg.PrivacyPolicyURL,
 		TermsOfServiceURL: cfg.TermsOfServiceURL,
 		Version:           version,
+		ShutdownTimeout:   httpDrainTimeout,
 	}
 	for _, t := range cfg.AdminTokens {
 		sc.AdminTokens = append(sc.AdminTokens, feedgen.AdminToken{Name: t.Name, Token: t.Token})
 	}
 	for _, f := range cfg.Feeds {
-		sc.Feeds = append(sc.Feeds, feedgen.Feed{ID: f.RKey, URI: f.URI})
+		sc.Feeds = append(sc.Feeds, feedgen.Feed{ID: f.RKey, URI: f.URI,
+			AcceptsInteractions: f.AcceptsInteractions, Languages: feedgen.LanguageMode(f.Languages)})
 	}
 	return sc
 }
