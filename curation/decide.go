@@ -22,6 +22,10 @@ type PostEvent struct {
 	// was fetched).
 	TimeUS int64
 	Record *bsky.FeedPost
+	// Edit is set for an update of the record. Only an edit can take a
+	// queued post clearly out, so only an edit pays for a look into the
+	// queue when the post is out.
+	Edit bool
 }
 
 // ReasonApproved marks a post a curator let in from the review queue.
@@ -67,8 +71,8 @@ func (s *Service) DecidePost(tx *store.Tx, ev PostEvent) ([]store.Membership, er
 			if err := tx.PutQueued(q, s.cfg.QueueMax); err != nil {
 				return nil, fmt.Errorf("queue %s: %w", ev.URI, err)
 			}
-		default:
-			// An edit may take a queued post clearly out.
+		case ev.Edit:
+			// The edit may have taken a queued post clearly out.
 			if _, err := tx.DeleteQueued(f.ID, ev.URI); err != nil {
 				return nil, fmt.Errorf("decide %s: %w", ev.URI, err)
 			}

@@ -25,7 +25,7 @@ func (s *Service) Decide(tx *store.Tx, ev *indexer.Event) ([]store.Membership, e
 	if c == nil || c.Post == nil {
 		return nil, nil
 	}
-	return s.DecidePost(tx, PostEvent{URI: ev.URI(), CID: c.CID.String(), Author: ev.DID, TimeUS: ev.TimeUS, Record: c.Post})
+	return s.DecidePost(tx, PostEvent{URI: ev.URI(), CID: c.CID.String(), Author: ev.DID, TimeUS: ev.TimeUS, Record: c.Post, Edit: c.Op == indexer.OpUpdate})
 }
 
 // AuthorTier implements indexer.AuthorTiers: all and expert as they are;

@@ -96,6 +96,21 @@ func pairKey(a, b string) []byte {
 	return append(k, b...)
 }
 
+// getPair reads the value at key a 0x00 b of bucket name, or nil. The key
+// is built on the stack: the indexer asks for every post of the network,
+// and nearly every answer is "none".
+func (t *Tx) getPair(name []byte, a, b string) []byte {
+	bk := t.tx.Bucket(name)
+	if bk == nil {
+		return nil
+	}
+	var buf [192]byte
+	k := append(buf[:0], a...)
+	k = append(k, 0)
+	k = append(k, b...)
+	return bk.Get(k)
+}
+
 // bucket returns a curation bucket, creating it in a write transaction. In
 // a read transaction a bucket not made yet is nil.
 func (t *Tx) bucket(name []byte) (*bolt.Bucket, error) {
@@ -158,14 +173,15 @@ func (t *Tx) CuratedAuthor(feed string, did syntax.DID) (*CuratedAuthor, error) 
 
 // CuratedTier is the effective tier of did in feed, "" if unlisted. The
 // indexer asks it for posts from the whole network; nearly all are misses,
-// which cost one B-tree look-up.
+// which cost one B-tree look-up and no allocation.
 func (t *Tx) CuratedTier(feed string, did syntax.DID) (string, error) {
-	a, err := t.CuratedAuthor(feed, did)
-	if errors.Is(err, ErrNotFound) {
+	v := t.getPair(bucketCurAuthors, feed, string(did))
+	if v == nil {
 		return "", nil
 	}
-	if err != nil {
-		return "", err
+	var a CuratedAuthor
+	if err := json.Unmarshal(v, &a); err != nil {
+		return "", fmt.Errorf("decode author %s in %s: %w", did, feed, err)
 	}
 	return a.EffectiveTier(), nil
 }
@@ -268,10 +284,15 @@ type Block struct {
 	Post *Post `json:"post,omitempty"`
 }
 
-// Blocked reports whether a curator blocked the record at uri.
+// Blocked reports whether a curator blocked the record at uri. The indexer
+// asks it for every post.
 func (t *Tx) Blocked(uri syntax.ATURI) bool {
 	b := t.tx.Bucket(bucketCurBlocks)
-	return b != nil && b.Get([]byte(uri)) != nil
+	if b == nil {
+		return false
+	}
+	var buf [192]byte
+	return b.Get(append(buf[:0], uri...)) != nil
 }
 
 // Block returns the block of uri, or ErrNotFound.
@@ -574,13 +595,13 @@ type Verdict struct {
 
 // Verdict returns the curator's verdict on uri in feed, or ErrNotFound.
 func (t *Tx) Verdict(feed string, uri syntax.ATURI) (*Verdict, error) {
-	var v Verdict
-	ok, err := getJSON(t.tx.Bucket(bucketCurVerdicts), pairKey(feed, string(uri)), &v)
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
+	raw := t.getPair(bucketCurVerdicts, feed, string(uri))
+	if raw == nil {
 		return nil, ErrNotFound
+	}
+	var v Verdict
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return nil, fmt.Errorf("decode verdict on %s in %s: %w", uri, feed, err)
 	}
 	return &v, nil
 }

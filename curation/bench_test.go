@@ -1,0 +1,109 @@
+package curation_test
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/bluesky-social/indigo/api/bsky"
+	"github.com/bluesky-social/indigo/atproto/identity"
+	"github.com/bluesky-social/indigo/atproto/syntax"
+
+	"github.com/scpeace/feedgen/curation"
+	"github.com/scpeace/feedgen/relevance"
+	"github.com/scpeace/feedgen/store"
+)
+
+// BenchmarkDecidePost is the indexer's per-post cost with curation: the
+// relevance decision plus the store look-ups curation adds (the block, the
+// author's tier, a verdict, the queue), in one write transaction as the
+// indexer's batch has it. The store holds 500 curated authors, 200 blocks
+// and 200 verdicts. "classify-only" is the relevance decision alone, with
+// tiers from a map, as the indexer's interim decider had it.
+func BenchmarkDecidePost(b *testing.B) {
+	st, err := store.Open(filepath.Join(b.TempDir(), "bench.db"), store.Options{NoSync: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	rules, err := relevance.Builtin("south-caucasus")
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := relevance.New(rules)
+	svc, err := curation.New(curation.Config{Feeds: []curation.Feed{{ID: feedID, URI: feedURI, Classifier: c}}},
+		curation.Deps{Store: st, Directory: identity.NewMockDirectory()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	expert := syntax.DID("did:plc:expert0000000000000000000")
+	err = st.Update(context.Background(), func(tx *store.Tx) error {
+		for i := range 500 {
+			did := syntax.DID(fmt.Sprintf("did:plc:curated%017d", i))
+			if i == 0 {
+				did = expert
+			}
+			if err := tx.PutCuratedAuthor(&store.CuratedAuthor{Feed: feedID, DID: did, Tier: store.TierExpert, AddedBy: "bench"}); err != nil {
+				return err
+			}
+		}
+		for i := range 200 {
+			uri := syntax.ATURI(fmt.Sprintf("at://did:plc:blocked%017d/app.bsky.feed.post/3k%010d", i, i))
+			if err := tx.PutBlock(&store.Block{URI: uri, By: "bench"}); err != nil {
+				return err
+			}
+			if err := tx.PutVerdict(&store.Verdict{Feed: feedID, URI: uri, By: "bench"}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	event := func(author syntax.DID, text string) curation.PostEvent {
+		return curation.PostEvent{
+			URI: syntax.ATURI("at://" + author.String() + "/app.bsky.feed.post/3kbenchpost22"), Author: author, TimeUS: now.UnixMicro(),
+			Record: &bsky.FeedPost{Text: text, Langs: []string{"en"}, CreatedAt: now.Format(time.RFC3339)},
+		}
+	}
+	stranger := syntax.DID("did:plc:stranger000000000000000000")
+	cases := []struct {
+		name string
+		ev   curation.PostEvent
+	}{
+		{"unlisted-off-topic", event(stranger, "Had a lovely lunch with friends today, the weather was great and the pasta even better")},
+		{"unlisted-on-topic", event(stranger, textStrong)},
+		{"expert-weak", event(expert, textWeak)},
+	}
+	for _, tc := range cases {
+		b.Run(tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			err := st.Update(context.Background(), func(tx *store.Tx) error {
+				for b.Loop() {
+					if _, err := svc.DecidePost(tx, tc.ev); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				b.Fatal(err)
+			}
+		})
+	}
+	b.Run("classify-only/unlisted-off-topic", func(b *testing.B) {
+		env := relevance.NewMemoryEnv()
+		env.SetTier(expert, relevance.TierExpert)
+		ev := cases[0].ev
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := c.Classify(env, relevance.Input{URI: ev.URI, Author: ev.Author, Time: now, Post: relevance.FromRecord(ev.Record)}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
