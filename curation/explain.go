@@ -30,8 +30,11 @@ type Explanation struct {
 	// FetchError says why the post could not be fetched from its PDS.
 	FetchError string `json:"fetchError,omitempty"`
 	// Blocked is the block that keeps the post out of every feed.
-	Blocked *store.Block      `json:"blocked,omitempty"`
-	Feeds   []FeedExplanation `json:"feeds"`
+	Blocked *store.Block `json:"blocked,omitempty"`
+	// Hidden is set while the author's account is inactive: the post is
+	// kept, and leaves every feed until the account is back.
+	Hidden bool              `json:"hidden,omitempty"`
+	Feeds  []FeedExplanation `json:"feeds"`
 }
 
 // FeedExplanation is the verdict in one feed.
@@ -127,6 +130,7 @@ func (s *Service) explainStored(tx *store.Tx, ex *Explanation) ([]FeedExplanatio
 		return nil, false, err
 	default:
 		ex.Source, ex.Text, ex.CreatedAt = "store", p.Text, usTime(p.CreatedUS)
+		ex.Hidden = p.Hidden
 	}
 	pins, err := tx.Pins()
 	if err != nil {
@@ -244,6 +248,8 @@ func why(ex *Explanation, fe *FeedExplanation) string {
 		}
 	case fe.Tier == store.TierBlocked:
 		b.WriteString("its author is blocked in this feed")
+	case ex.Hidden && fe.Reasons != nil && !fe.JudgedNow && !fe.Queued:
+		b.WriteString("kept, but out of the feed while its author's account is inactive")
 	case fe.In && slices.Contains(fe.Reasons, ReasonApproved):
 		fmt.Fprintf(&b, "in the feed: approved from the review queue")
 		if fe.Verdict != nil {

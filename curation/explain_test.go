@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/scpeace/feedgen/indexer"
 )
 
 func TestExplain(t *testing.T) {
@@ -68,5 +70,12 @@ func TestExplain(t *testing.T) {
 	why := x["feeds"].([]any)[0].(map[string]any)["why"].(string)
 	if !strings.Contains(why, "judged now it would go in") || !strings.Contains(why, "backfill") {
 		t.Errorf("why %q, want it to say a backfill brings it in", why)
+	}
+	// An inactive account's posts are kept but out.
+	e.ingest(indexer.Event{Kind: indexer.KindAccount, DID: didCarol, TimeUS: e.now.UnixMicro(), Account: &indexer.Account{Status: "deactivated"}})
+	x = e.ok("GET", "/admin/explain?uri="+in, nil)
+	fe := x["feeds"].([]any)[0].(map[string]any)
+	if fe["in"] != false || x["hidden"] != true || !strings.Contains(fe["why"].(string), "account is inactive") {
+		t.Errorf("inactive author: got %v, hidden %v", fe, x["hidden"])
 	}
 }

@@ -97,6 +97,12 @@ func TestPostBadInputChangesNothing(t *testing.T) {
 		{"explain nothing", "GET", "/admin/explain", nil, 400, "InvalidURI"},
 		{"explain by an unknown handle", "GET", "/admin/explain?uri=https%3A%2F%2Fbsky.app%2Fprofile%2Fnobody.test%2Fpost%2F3kzzzzzzzzzz2", nil, 400, "HandleNotFound"},
 		{"posts with a malformed URI", "GET", "/admin/posts?uri=nope", nil, 400, "InvalidURI"},
+		{"audit with a malformed cursor", "GET", "/admin/audit?cursor=yesterday", nil, 400, "InvalidCursor"},
+		{"audit with a negative limit", "GET", "/admin/audit?limit=-5", nil, 400, "InvalidRequest"},
+		{"audit with too large a limit", "GET", "/admin/audit?limit=100000", nil, 400, "InvalidLimit"},
+		{"sync the list of an unknown feed", "POST", "/admin/lists/sync", map[string]any{"feed": "nope"}, 400, "UnknownFeed"},
+		{"backfill an unknown DID", "POST", "/admin/backfill", map[string]any{"author": didGhost}, 400, "UnknownDID"},
+		{"a body that is not JSON", "POST", "/admin/blocks", "uri=at://x", 400, "InvalidRequest"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
