@@ -187,8 +187,7 @@ func (s *Service) Run(ctx context.Context) error {
 		case <-ctx.Done():
 			return nil
 		case job := <-s.pending:
-			res, err := s.backfill(ctx, job.did)
-			if err != nil {
+			if _, err := s.backfill(ctx, job.did); err != nil {
 				if ctx.Err() != nil {
 					return nil
 				}
@@ -196,7 +195,6 @@ func (s *Service) Run(ctx context.Context) error {
 				continue
 			}
 			s.refreshHandle(ctx, job.did)
-			_ = res
 		}
 	}
 }
