@@ -5,6 +5,10 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/bluesky-social/indigo/atproto/syntax"
+
+	"github.com/scpeace/feedgen/indexer"
 )
 
 func TestReviewQueueApproveAndReject(t *testing.T) {
@@ -133,5 +137,31 @@ func TestQueuePaging(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("paged queue:\n%v\nwant newest first\n%v", got, want)
+	}
+}
+
+// A post its author deletes while it waits for a verdict leaves the queue,
+// and neither a replay of its create nor an approval brings it back.
+func TestDeletedPostLeavesTheQueue(t *testing.T) {
+	e := newEnv(t)
+	maybe := e.stream(didBob, textReview, 4*time.Hour)
+	if q := e.ok("GET", "/admin/queue", nil); q["total"] != 1.0 {
+		t.Fatalf("queue: got %v, want the review-band post", q)
+	}
+	u := syntax.ATURI(maybe)
+	e.ingest(indexer.Event{Kind: indexer.KindCommit, DID: syntax.DID(didBob), TimeUS: e.now.UnixMicro(),
+		Commit: &indexer.Commit{Op: indexer.OpDelete, Collection: u.Collection(), RKey: u.RecordKey()}})
+	if q := e.ok("GET", "/admin/queue", nil); q["total"] != 0.0 {
+		t.Fatalf("queue after the author deleted the post: %v", q)
+	}
+	e.replay(maybe)
+	if q := e.ok("GET", "/admin/queue", nil); q["total"] != 0.0 {
+		t.Fatalf("a replayed create queued the deleted post again: %v", q)
+	}
+	if code, out := e.call("POST", "/admin/queue/approve", tokenAni, map[string]any{"uri": maybe}); code != 404 || errName(out) != "NotQueued" {
+		t.Fatalf("approving a deleted post: got %d %v, want 404 NotQueued", code, out)
+	}
+	if got := e.feedPosts(); slices.Contains(got, maybe) {
+		t.Fatalf("the deleted post is in the feed: %v", got)
 	}
 }

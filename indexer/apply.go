@@ -168,6 +168,10 @@ func (ix *Indexer) delete(tx *store.Tx, uri syntax.ATURI, atUS int64) error {
 	for range reposts {
 		ix.bc.removed(causeSubjectDeleted)
 	}
+	// A post waiting for a curator's verdict is gone too.
+	if _, err := tx.DropQueued(uri, atUS); err != nil {
+		return fmt.Errorf("delete %s from review queues: %w", uri, err)
+	}
 	return nil
 }
 

@@ -757,3 +757,36 @@ func (t *Tx) LeaveFeed(feed string, uri syntax.ATURI) (bool, error) {
 	p.Feeds = keep
 	return true, t.PutPost(p)
 }
+
+// DropQueued takes a record its author deleted out of every feed's review
+// queue. If it was queued, it leaves a tombstone as DeletePost does for the
+// records we keep, so neither a replayed create nor a curator's approval
+// can bring a deleted post into a feed.
+func (t *Tx) DropQueued(uri syntax.ATURI, deletedUS int64) (bool, error) {
+	root := t.tx.Bucket(bucketCurQueue)
+	if root == nil {
+		return false, nil
+	}
+	var feeds []string
+	err := root.ForEachBucket(func(name []byte) error {
+		feeds = append(feeds, string(name))
+		return nil
+	})
+	if err != nil {
+		return false, err
+	}
+	dropped := false
+	for _, feed := range feeds {
+		ok, err := t.DeleteQueued(feed, uri)
+		if err != nil {
+			return dropped, err
+		}
+		dropped = dropped || ok
+	}
+	if dropped && deletedUS > 0 {
+		if err := t.tx.Bucket(bucketTombstones).Put([]byte(uri), u64(uint64(deletedUS))); err != nil {
+			return true, fmt.Errorf("tombstone: %w", err)
+		}
+	}
+	return dropped, nil
+}
