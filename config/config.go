@@ -72,6 +72,9 @@ type Config struct {
 	BackfillWindow time.Duration
 	// MaxPins is the most posts a feed may pin.
 	MaxPins int
+	// AllowPrivateNetworks lets curation fetch from PDSes and did:web
+	// hosts on loopback and private addresses (local test networks).
+	AllowPrivateNetworks bool
 	// PublisherHandle is the handle (or DID) that publish and unpublish
 	// log in with; "" means PublisherDID.
 	PublisherHandle string
@@ -110,6 +113,7 @@ const (
 	FlagAdminToken      = "admin-token"
 	FlagBackfillWindow  = "backfill-window"
 	FlagMaxPins         = "max-pins"
+	FlagAllowPrivate    = "allow-private-networks"
 	FlagPublisherHandle = "publisher-handle"
 	FlagPublisherPass   = "publisher-password"
 	FlagPDSURL          = "pds-url"
@@ -171,6 +175,7 @@ func Flags() []cli.Flag {
 		str(FlagPublisherHandle, "", "handle (or DID) that publish and unpublish log in with (default: the publisher DID)"),
 		str(FlagPublisherPass, "", "app password of the publisher, for publish and unpublish (set it in the environment, not on the command line)"),
 		str(FlagPDSURL, "", "the publisher's PDS, e.g. http://localhost:2583 (default: found through the publisher's DID document)"),
+		&cli.BoolFlag{Name: FlagAllowPrivate, Usage: "let curation fetch from PDSes and did:web hosts on loopback or private addresses (local test networks only)", Sources: cli.EnvVars(EnvName(FlagAllowPrivate))},
 		&cli.BoolFlag{Name: FlagAuthStrict, Usage: "answer 401 to an invalid service JWT instead of serving it logged out", Sources: cli.EnvVars(EnvName(FlagAuthStrict))},
 	}
 }
@@ -217,20 +222,21 @@ func Load(cmd *cli.Command) (*Config, error) {
 		return nil, err
 	}
 	cfg := &Config{
-		Listen:            cmd.String(FlagListen),
-		DBPath:            cmd.String(FlagDB),
-		Hostname:          cmd.String(FlagHostname),
-		ServiceEndpoint:   cmd.String(FlagServiceEndpoint),
-		Source:            strings.TrimSpace(cmd.String(FlagSource)),
-		PLCURL:            cmd.String(FlagPLCURL),
-		PrivacyPolicyURL:  cmd.String(FlagPrivacyPolicy),
-		TermsOfServiceURL: cmd.String(FlagTermsOfService),
-		MaxLag:            cmd.Duration(FlagMaxLag),
-		Retention:         cmd.Duration(FlagRetention),
-		FeedsFile:         cmd.String(FlagFeeds),
-		AuthStrict:        cmd.Bool(FlagAuthStrict),
-		BackfillWindow:    cmd.Duration(FlagBackfillWindow),
-		MaxPins:           cmd.Int(FlagMaxPins),
+		Listen:               cmd.String(FlagListen),
+		DBPath:               cmd.String(FlagDB),
+		Hostname:             cmd.String(FlagHostname),
+		ServiceEndpoint:      cmd.String(FlagServiceEndpoint),
+		Source:               strings.TrimSpace(cmd.String(FlagSource)),
+		PLCURL:               cmd.String(FlagPLCURL),
+		PrivacyPolicyURL:     cmd.String(FlagPrivacyPolicy),
+		TermsOfServiceURL:    cmd.String(FlagTermsOfService),
+		MaxLag:               cmd.Duration(FlagMaxLag),
+		Retention:            cmd.Duration(FlagRetention),
+		FeedsFile:            cmd.String(FlagFeeds),
+		AuthStrict:           cmd.Bool(FlagAuthStrict),
+		AllowPrivateNetworks: cmd.Bool(FlagAllowPrivate),
+		BackfillWindow:       cmd.Duration(FlagBackfillWindow),
+		MaxPins:              cmd.Int(FlagMaxPins),
 	}
 	bad := func(flag string, err error) error {
 		return fmt.Errorf("--%s (%s): %w", flag, EnvName(flag), err)

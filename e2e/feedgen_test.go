@@ -75,6 +75,8 @@ func startFeedgen(t *testing.T, n *Network, extraEnv ...string) *feedgen {
 		"FEEDGEN_SOURCE=" + n.FirehoseURL,
 		"FEEDGEN_PLC_URL=" + n.PLCURL,
 		"FEEDGEN_LOG_LEVEL=debug",
+		// The local network's PDS is on 127.0.0.1.
+		"FEEDGEN_ALLOW_PRIVATE_NETWORKS=true",
 	}, extraEnv...)
 	f.start()
 	return f

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net/http"
 	"os"
 	"os/user"
 	"time"
@@ -20,6 +19,7 @@ import (
 	"github.com/scpeace/feedgen/curation"
 	"github.com/scpeace/feedgen/feedgen"
 	"github.com/scpeace/feedgen/indexer"
+	"github.com/scpeace/feedgen/internal/netguard"
 	"github.com/scpeace/feedgen/relevance"
 	"github.com/scpeace/feedgen/store"
 )
@@ -48,9 +48,11 @@ func curationFeeds(cfg *config.Config) ([]curation.Feed, error) {
 // the configured PLC directory, cached, since curators ask about the same
 // few accounts again and again.
 func newDirectory(cfg *config.Config) identity.Directory {
+	// A DID document names its own did:web host and PDS: someone else's
+	// data must not steer our requests into our own networks.
 	base := &identity.BaseDirectory{
 		PLCURL:     cfg.PLCURL,
-		HTTPClient: http.Client{Timeout: 10 * time.Second},
+		HTTPClient: *netguard.Client(10*time.Second, cfg.AllowPrivateNetworks, netguard.HostPort(cfg.PLCURL)),
 		UserAgent:  "feedgen/" + version,
 	}
 	return identity.NewCacheDirectory(base, 10_000, 6*time.Hour, 2*time.Minute, 10*time.Minute)
@@ -66,7 +68,8 @@ func newCuration(cfg *config.Config, st *store.Store, logger *slog.Logger, backf
 		return nil, err
 	}
 	var ing *curation.IndexerIngester
-	deps := curation.Deps{Store: st, Directory: newDirectory(cfg), Logger: logger}
+	deps := curation.Deps{Store: st, Directory: newDirectory(cfg), Logger: logger,
+		HTTPClient: netguard.Client(20*time.Second, cfg.AllowPrivateNetworks)}
 	if backfill && cfg.BackfillWindow > 0 {
 		ing = &curation.IndexerIngester{}
 		deps.Ingester = ing
