@@ -11,6 +11,7 @@ import (
 	"github.com/bluesky-social/indigo/api/bsky"
 	"github.com/bluesky-social/indigo/atproto/syntax"
 
+	"github.com/scpeace/feedgen/indexer"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -134,7 +135,7 @@ func (s *Service) fetchPosts(ctx context.Context, did syntax.DID) ([]PostEvent, 
 				skipped++
 				continue
 			}
-			if store.SortTime(parseCreated(rec.CreatedAt), nowUS) < cutoff.UnixMicro() {
+			if store.SortTime(indexer.ParseCreated(rec.CreatedAt), nowUS) < cutoff.UnixMicro() {
 				// Record keys are TIDs in creation order, and the listing
 				// is newest first: once a key is older than the window,
 				// so is everything after it.

@@ -8,6 +8,7 @@ import (
 	"github.com/bluesky-social/indigo/api/bsky"
 	"github.com/bluesky-social/indigo/atproto/syntax"
 
+	"github.com/scpeace/feedgen/indexer"
 	"github.com/scpeace/feedgen/relevance"
 	"github.com/scpeace/feedgen/store"
 )
@@ -108,47 +109,13 @@ func (s *Service) input(tx *store.Tx, ev PostEvent) relevance.Input {
 			p.Quoted = &relevance.Post{Text: q.Text, Langs: q.Langs}
 		}
 	}
-	sortUS := store.SortTime(parseCreated(ev.Record.CreatedAt), ev.TimeUS)
+	sortUS := store.SortTime(indexer.ParseCreated(ev.Record.CreatedAt), ev.TimeUS)
 	return relevance.Input{URI: ev.URI, Author: ev.Author, Time: time.UnixMicro(sortUS), Post: p}
 }
 
 // storedPost is the record the store would keep for ev, without feeds.
 func storedPost(ev PostEvent) store.Post {
-	r := ev.Record
-	p := store.Post{
-		URI:       ev.URI,
-		CID:       ev.CID,
-		Author:    ev.Author,
-		CreatedUS: parseCreated(r.CreatedAt),
-		IndexedUS: ev.TimeUS,
-		Text:      r.Text,
-		Langs:     r.Langs,
-	}
-	if r.Reply != nil {
-		if r.Reply.Root != nil {
-			p.ReplyRoot, _ = syntax.ParseATURI(r.Reply.Root.Uri)
-		}
-		if r.Reply.Parent != nil {
-			p.ReplyParent, _ = syntax.ParseATURI(r.Reply.Parent.Uri)
-		}
-	}
-	return p
-}
-
-// parseCreated reads a record's createdAt; one that does not parse is 0,
-// which sorts the post by the time it was seen.
-func parseCreated(s string) int64 {
-	if s == "" {
-		return 0
-	}
-	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
-		return t.UnixMicro()
-	}
-	dt, err := syntax.ParseDatetimeLenient(s)
-	if err != nil {
-		return 0
-	}
-	return dt.Time().UnixMicro()
+	return *indexer.PostRecord(ev.URI, ev.CID, ev.Author, ev.TimeUS, ev.Record)
 }
 
 // txEnv is the classifier's view of one feed through a store transaction.

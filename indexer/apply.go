@@ -3,6 +3,7 @@ package indexer
 import (
 	"errors"
 	"fmt"
+	"github.com/bluesky-social/indigo/api/bsky"
 	"time"
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
@@ -58,7 +59,7 @@ func (ix *Indexer) applyPost(tx *store.Tx, ev *Event) error {
 		ix.bc.drop(ReasonMissingRecord)
 		return nil
 	}
-	p := &store.Post{URI: uri, Author: ev.DID, CreatedUS: parseCreated(c.Post.CreatedAt), IndexedUS: ev.TimeUS}
+	p := &store.Post{URI: uri, Author: ev.DID, CreatedUS: ParseCreated(c.Post.CreatedAt), IndexedUS: ev.TimeUS}
 	return ix.put(tx, ev, p, func() ([]store.Membership, error) { return ix.decider.Decide(tx, ev) })
 }
 
@@ -95,7 +96,7 @@ func (ix *Indexer) applyRepost(tx *store.Tx, ev *Event) error {
 		CID:       c.CID.String(),
 		Author:    ev.DID,
 		Subject:   subject,
-		CreatedUS: parseCreated(c.Repost.CreatedAt),
+		CreatedUS: ParseCreated(c.Repost.CreatedAt),
 		IndexedUS: ev.TimeUS,
 	}
 	return ix.put(tx, ev, p, func() ([]store.Membership, error) { return ix.decideRepost(tx, ev.DID, subject) })
@@ -245,13 +246,19 @@ func (ix *Indexer) applyAccount(tx *store.Tx, ev *Event) error {
 
 // postFromEvent maps a post create or update to the record we store.
 func postFromEvent(ev *Event) *store.Post {
-	r := ev.Commit.Post
+	return PostRecord(ev.URI(), ev.Commit.CID.String(), ev.DID, ev.TimeUS, ev.Commit.Post)
+}
+
+// PostRecord maps a post record seen at indexedUS to what the store keeps
+// of it, without feeds. Curation's backfill and review queue use it too, so
+// a post looks the same whichever way it arrived.
+func PostRecord(uri syntax.ATURI, cid string, author syntax.DID, indexedUS int64, r *bsky.FeedPost) *store.Post {
 	p := &store.Post{
-		URI:       ev.URI(),
-		CID:       ev.Commit.CID.String(),
-		Author:    ev.DID,
-		CreatedUS: parseCreated(r.CreatedAt),
-		IndexedUS: ev.TimeUS,
+		URI:       uri,
+		CID:       cid,
+		Author:    author,
+		CreatedUS: ParseCreated(r.CreatedAt),
+		IndexedUS: indexedUS,
 		Text:      r.Text,
 		Langs:     r.Langs,
 	}
@@ -270,9 +277,9 @@ func postFromEvent(ev *Event) *store.Post {
 	return p
 }
 
-// parseCreated reads a record's createdAt; an unparseable one is 0, which
+// ParseCreated reads a record's createdAt; an unparseable one is 0, which
 // makes the store sort the post by the time we saw it.
-func parseCreated(s string) int64 {
+func ParseCreated(s string) int64 {
 	if s == "" {
 		return 0
 	}
