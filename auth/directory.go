@@ -11,6 +11,7 @@ import (
 	"github.com/bluesky-social/indigo/atproto/identity"
 	"github.com/bluesky-social/indigo/atproto/syntax"
 	"github.com/hashicorp/golang-lru/v2/simplelru"
+	"golang.org/x/sync/singleflight"
 	"golang.org/x/time/rate"
 )
 
@@ -35,6 +36,12 @@ type limitedDirectory struct {
 	now     func() time.Time
 	every   time.Duration
 	metrics *metrics
+
+	// flights makes concurrent lookups of one DID wait for a single
+	// answer. CacheDirectory coalesces too, but a caller that saw a miss
+	// just before another's fetch finished starts a fetch of its own; a
+	// flight started here re-reads the cache first, so it finds that answer.
+	flights singleflight.Group
 
 	mu        sync.Mutex
 	refreshed *simplelru.LRU[syntax.DID, time.Time] // issuer -> last honoured Purge
@@ -68,7 +75,12 @@ func newLimitedDirectory(cfg Config, m *metrics) (*limitedDirectory, error) {
 
 // LookupDID answers from the cache, fetching through the gate on a miss.
 func (d *limitedDirectory) LookupDID(ctx context.Context, did syntax.DID) (*identity.Identity, error) {
-	ident, err := d.cache.LookupDID(ctx, did)
+	// The flight outlives the request that started it, as fetchGate's
+	// fetch does, so one client hanging up cannot fail the others.
+	v, err, _ := d.flights.Do(did.String(), func() (any, error) {
+		return d.cache.LookupDID(context.WithoutCancel(ctx), did)
+	})
+	ident, _ := v.(*identity.Identity)
 	if errors.Is(err, ErrRateLimited) {
 		// CacheDirectory caches errors for ErrTTL. Our own refusal says nothing about the DID,
 		// so it must not lock a real viewer out once the budget refills.
