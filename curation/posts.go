@@ -216,17 +216,7 @@ type PinResult struct {
 // do not keep is looked up on its author's PDS. A blocked post cannot be
 // pinned.
 func (s *Service) Pin(ctx context.Context, actor string, req PostRequest) (*PinResult, error) {
-	if err := checkActor(actor); err != nil {
-		return nil, err
-	}
-	f, err := s.feed(req.Feed)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkNote(&req.Note); err != nil {
-		return nil, err
-	}
-	uri, err := s.resolvePost(ctx, req.URI)
+	f, uri, err := s.feedPost(ctx, actor, req.Feed, &req.Note, req.URI)
 	if err != nil {
 		return nil, err
 	}
@@ -303,14 +293,7 @@ func (s *Service) checkPostExists(ctx context.Context, uri syntax.ATURI) (string
 
 // Unpin takes a pin off a feed.
 func (s *Service) Unpin(ctx context.Context, actor string, req PostRequest) (*PinResult, error) {
-	if err := checkActor(actor); err != nil {
-		return nil, err
-	}
-	f, err := s.feed(req.Feed)
-	if err != nil {
-		return nil, err
-	}
-	uri, err := s.resolvePost(ctx, req.URI)
+	f, uri, err := s.feedPost(ctx, actor, req.Feed, nil, req.URI)
 	if err != nil {
 		return nil, err
 	}
@@ -354,4 +337,25 @@ func (s *Service) PinList(ctx context.Context, feedID string) ([]store.Pin, erro
 		out = []store.Pin{}
 	}
 	return out, err
+}
+
+// feedPost checks what an operation on one post of one feed takes, in the
+// order each reports it: who acts, the feed, the note (nil for operations
+// that take none) and the post, resolved from an AT-URI or bsky.app URL.
+func (s *Service) feedPost(ctx context.Context, actor, feedID string, note *string, ref string) (*Feed, syntax.ATURI, error) {
+	if err := checkActor(actor); err != nil {
+		return nil, "", err
+	}
+	f, err := s.feed(feedID)
+	if err != nil {
+		return nil, "", err
+	}
+	if err := checkNote(note); err != nil {
+		return nil, "", err
+	}
+	uri, err := s.resolvePost(ctx, ref)
+	if err != nil {
+		return nil, "", err
+	}
+	return f, uri, nil
 }

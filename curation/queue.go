@@ -96,17 +96,7 @@ func (s *Service) Reject(ctx context.Context, actor string, req VerdictRequest) 
 }
 
 func (s *Service) verdict(ctx context.Context, actor string, req VerdictRequest, in bool) (*VerdictResult, error) {
-	if err := checkActor(actor); err != nil {
-		return nil, err
-	}
-	f, err := s.feed(req.Feed)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkNote(&req.Note); err != nil {
-		return nil, err
-	}
-	uri, err := s.resolvePost(ctx, req.URI)
+	f, uri, err := s.feedPost(ctx, actor, req.Feed, &req.Note, req.URI)
 	if err != nil {
 		return nil, err
 	}
