@@ -9,7 +9,7 @@ import (
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
 
-	"github.com/scpeace/feedgen/relevance"
+	"github.com/scpeace/feedgen/model"
 )
 
 func TestAdminTokenIsRequired(t *testing.T) {
@@ -83,12 +83,12 @@ func TestAddAuthorBackfillsRecentPosts(t *testing.T) {
 func TestAddAuthorTwiceIsUnchanged(t *testing.T) {
 	e := newEnv(t)
 	e.ok("POST", "/admin/authors", map[string]any{"author": didAlice, "tier": "all"})
-	n := e.ing.n
+	n := e.ing.count()
 	out := e.ok("POST", "/admin/authors", map[string]any{"author": didAlice, "tier": "all"})
 	if out["unchanged"] != true {
 		t.Errorf("second identical add: got %v, want unchanged", out)
 	}
-	if e.ing.n != n {
+	if e.ing.count() != n {
 		t.Error("an unchanged add backfilled again")
 	}
 	// A change of note keeps the tier and is recorded.
@@ -215,7 +215,7 @@ func TestBackfillFailureKeepsTheChange(t *testing.T) {
 }
 
 func TestSeedLoadsConfiguredAuthorsOnce(t *testing.T) {
-	e := newEnv(t, withSeed(map[syntax.DID]relevance.Tier{didAlice: relevance.TierAll, didBob: relevance.TierBlocked}))
+	e := newEnv(t, withSeed(map[syntax.DID]model.Tier{didAlice: model.TierAll, didBob: model.TierBlocked}))
 	ctx := t.Context()
 	if err := e.svc.Seed(ctx); err != nil {
 		t.Fatal(err)

@@ -10,15 +10,14 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
-	"github.com/bluesky-social/indigo/api/bsky"
 	"github.com/bluesky-social/indigo/atproto/identity"
 	"github.com/bluesky-social/indigo/atproto/syntax"
 	"github.com/prometheus/client_golang/prometheus"
@@ -26,6 +25,9 @@ import (
 	"github.com/scpeace/feedgen/curation"
 	"github.com/scpeace/feedgen/feedgen"
 	"github.com/scpeace/feedgen/indexer"
+	"github.com/scpeace/feedgen/internal/testutil"
+	"github.com/scpeace/feedgen/membership"
+	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/relevance"
 	"github.com/scpeace/feedgen/store"
 )
@@ -205,19 +207,24 @@ type env struct {
 	pds *fakePDS
 	ing *countingIngester
 	ix  *indexer.Indexer
-	now time.Time
+	// now is the fake clock in Unix nanoseconds: the indexer's writer
+	// reads it on its own goroutine.
+	now atomic.Int64
 }
+
+// clock is the fake clock's time.
+func (e *env) clock() time.Time { return time.Unix(0, e.now.Load()).UTC() }
+
+// advance moves the fake clock on.
+func (e *env) advance(d time.Duration) { e.now.Add(int64(d)) }
 
 type envOption func(*curation.Config, *curation.Feed)
 
 func newEnv(t *testing.T, opts ...envOption) *env {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "feedgen.db"), store.Options{NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	e := &env{t: t, st: st, dir: identity.NewMockDirectory(), pds: newFakePDS(t), now: testNow}
+	st := testutil.MustOpen(t)
+	e := &env{t: t, st: st, dir: identity.NewMockDirectory(), pds: newFakePDS(t)}
+	e.now.Store(testNow.UnixNano())
 	for _, a := range []struct{ did, handle string }{
 		{didAlice, "alice.test"}, {didBob, "bob.test"}, {didCarol, "carol.test"}, {didOwner, "owner.test"}, {didEve, "eve.test"},
 	} {
@@ -233,29 +240,41 @@ func newEnv(t *testing.T, opts ...envOption) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := curation.Feed{ID: feedID, URI: feedURI, Classifier: relevance.New(rules)}
-	cfg := curation.Config{Now: func() time.Time { return e.now }}
+	f := curation.Feed{ID: feedID, URI: feedURI}
+	cfg := curation.Config{Now: func() time.Time { return e.clock() }}
 	for _, o := range opts {
 		o(&cfg, &f)
 	}
 	cfg.Feeds = []curation.Feed{f}
-	e.ing = &countingIngester{}
-	e.svc, err = curation.New(cfg, curation.Deps{Store: st, Directory: e.dir, Ingester: e.ing})
+	dec, err := membership.New(membership.Config{Feeds: []membership.Feed{{ID: feedID, Classifier: relevance.New(rules), Reposts: true}}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The indexer the stream's events and the backfills go through, as in
-	// production: a source-less indexer around the service.
+	// As in production: the service backfills through the inbox of the
+	// one running indexer, which hands it the list items of the stream.
+	inbox := indexer.NewInbox()
+	e.ing = &countingIngester{inbox: inbox}
+	e.svc, err = curation.New(cfg, curation.Deps{Store: st, Directory: e.dir, Decider: dec, Ingester: e.ing})
+	if err != nil {
+		t.Fatal(err)
+	}
 	e.ix, err = indexer.New(indexer.Config{
 		Source:        indexer.SourceSpec{Kind: indexer.SourceNone},
-		Feeds:         []indexer.FeedConfig{{ID: feedID, Reposts: true}},
-		Now:           func() time.Time { return e.now },
+		Now:           func() time.Time { return e.clock() },
 		PruneInterval: -1,
-	}, indexer.Deps{Store: st, Decider: e.svc, Authors: e.svc, Records: e.svc})
+	}, indexer.Deps{Store: st, Decider: dec, Records: e.svc, Inbox: inbox})
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.ing.Indexer = e.ix
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- e.ix.Run(ctx) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("indexer: %v", err)
+		}
+	})
 	e.srv, err = feedgen.New(feedgen.Config{
 		ServiceDID: serviceDID,
 		Hostname:   "feeds.example.com",
@@ -276,7 +295,7 @@ func withList(list string) envOption {
 	return func(_ *curation.Config, f *curation.Feed) { f.List = syntax.ATURI(list) }
 }
 
-func withSeed(seed map[syntax.DID]relevance.Tier) envOption {
+func withSeed(seed map[syntax.DID]model.Tier) envOption {
 	return func(_ *curation.Config, f *curation.Feed) { f.Seed = seed }
 }
 
@@ -284,16 +303,25 @@ func withMaxPins(n int) envOption {
 	return func(c *curation.Config, _ *curation.Feed) { c.MaxPins = n }
 }
 
-// countingIngester counts the posts sent through the real indexer's
-// Ingest.
+// countingIngester counts the posts backfills send through the running
+// indexer's inbox.
 type countingIngester struct {
-	curation.IndexerIngester
-	n int
+	inbox *indexer.Inbox
+	mu    sync.Mutex
+	n     int
 }
 
-func (c *countingIngester) IngestPosts(ctx context.Context, posts []curation.PostEvent) error {
-	c.n += len(posts)
-	return c.IndexerIngester.IngestPosts(ctx, posts)
+func (c *countingIngester) Ingest(ctx context.Context, evs []indexer.Event) error {
+	c.mu.Lock()
+	c.n += len(evs)
+	c.mu.Unlock()
+	return c.inbox.Ingest(ctx, evs)
+}
+
+func (c *countingIngester) count() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.n
 }
 
 // postRecord is an app.bsky.feed.post record written at created.
@@ -305,7 +333,7 @@ func postRecord(text string, created time.Time) map[string]any {
 // and returns its URI. The record key is a TID of the creation time, as
 // an app makes it.
 func (e *env) publish(did, text string, ago time.Duration) string {
-	created := e.now.Add(-ago)
+	created := e.clock().Add(-ago)
 	rkey := syntax.NewTIDFromTime(created, 0).String()
 	e.pds.put(did, "app.bsky.feed.post", rkey, postRecord(text, created))
 	return "at://" + did + "/app.bsky.feed.post/" + rkey
@@ -328,26 +356,18 @@ func (e *env) replay(uri string) {
 	e.pds.mu.Lock()
 	raw := e.pds.repos[u.Authority().String()][u.Collection().String()][u.RecordKey().String()]
 	e.pds.mu.Unlock()
-	c := &indexer.Commit{Op: indexer.OpCreate, Collection: u.Collection(), RKey: u.RecordKey(), CID: testCID}
-	var err error
-	switch u.Collection().String() {
-	case "app.bsky.feed.post":
-		c.Post = new(bsky.FeedPost)
-		err = json.Unmarshal(raw, c.Post)
-	case "app.bsky.feed.repost":
-		c.Repost = new(bsky.FeedRepost)
-		err = json.Unmarshal(raw, c.Repost)
-	}
+	ev, err := indexer.DecodeRecord(uri, testCID.String(), raw, e.clock().UnixMicro())
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	e.ingest(indexer.Event{Kind: indexer.KindCommit, DID: syntax.DID(u.Authority().String()), TimeUS: e.now.UnixMicro(), Commit: c})
+	e.ingest(ev)
 }
 
-// ingest applies events through the indexer, as the stream's writer would.
+// ingest applies events through the running indexer's one writer, as the
+// stream's would be.
 func (e *env) ingest(evs ...indexer.Event) {
 	e.t.Helper()
-	if err := e.ix.Ingest(context.Background(), evs); err != nil {
+	if err := e.ing.inbox.Ingest(context.Background(), evs); err != nil {
 		e.t.Fatal(err)
 	}
 }

@@ -42,7 +42,7 @@ func (e *env) live(repo, rkey string, rec map[string]any) {
 		c.Op, c.CID = indexer.OpCreate, testCID
 		c.ListItem = &bsky.GraphListitem{List: rec["list"].(string), Subject: rec["subject"].(string)}
 	}
-	e.ingest(indexer.Event{Kind: indexer.KindCommit, DID: syntax.DID(repo), TimeUS: e.now.UnixMicro(), Commit: c})
+	e.ingest(indexer.Event{Kind: indexer.KindCommit, DID: syntax.DID(repo), TimeUS: e.clock().UnixMicro(), Commit: c})
 }
 
 func TestListSyncReadsTheOwnersList(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -20,14 +21,14 @@ func TestPinsLeadTheFirstPageOnly(t *testing.T) {
 	cfg := testConfig()
 	cfg.Feeds[0].Languages = LanguagesOnly
 	st := mustOpen(t)
-	var posts []*store.Post
+	var posts []*model.Post
 	for i := range 6 {
 		p := post(i, int64(1000+i))
 		p.Langs = []string{"en"}
 		if i%2 == 1 {
 			p.Langs = []string{"hy"}
 		}
-		p.Feeds = []store.Membership{{Feed: "sc-peace", Score: 1}}
+		p.Feeds = []model.Membership{{Feed: "sc-peace", Score: 1}}
 		posts = append(posts, p)
 	}
 	err := st.Update(context.Background(), func(tx *store.Tx) error {

@@ -88,10 +88,9 @@ func BenchmarkDecode(b *testing.B) {
 func benchIndexer(b *testing.B, st *store.Store, spec SourceSpec) *Indexer {
 	ix, err := New(Config{
 		Source:        spec,
-		Feeds:         []FeedConfig{{ID: testFeed, Reposts: true}},
 		PruneInterval: -1,
 		BatchSize:     5000,
-	}, Deps{Store: st, Decider: keywordDecider{feeds: []string{testFeed}}, Authors: synthTiers()})
+	}, Deps{Store: st, Decider: keywordDecider{feed: testFeed, tiers: synthTiers()}})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -226,8 +225,8 @@ func BenchmarkVisibility(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		ix, err := New(Config{Source: SourceSpec{Kind: SourceJetstream, URLs: []string{u}}, Feeds: []FeedConfig{{ID: testFeed}}, PruneInterval: -1},
-			Deps{Store: st, Decider: keywordDecider{feeds: []string{testFeed}}})
+		ix, err := New(Config{Source: SourceSpec{Kind: SourceJetstream, URLs: []string{u}}, PruneInterval: -1},
+			Deps{Store: st, Decider: keywordDecider{feed: testFeed}})
 		if err != nil {
 			b.Fatal(err)
 		}

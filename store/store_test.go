@@ -14,6 +14,8 @@ import (
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/scpeace/feedgen/model"
 )
 
 const feed = "peace"
@@ -32,8 +34,8 @@ func postURI(did string, n int) syntax.ATURI {
 	return syntax.ATURI(fmt.Sprintf("at://%s/app.bsky.feed.post/3kpost%07d", did, n))
 }
 
-func testPost(did string, n int, sortUS int64, feeds ...string) *Post {
-	p := &Post{
+func testPost(did string, n int, sortUS int64, feeds ...string) *model.Post {
+	p := &model.Post{
 		URI:       postURI(did, n),
 		CID:       "bafyreidhi6lpekgnw3mswwlyvxteujhdq4lohuqr5jdmyok5vriqfyaj5a",
 		Author:    syntax.DID(did),
@@ -42,12 +44,12 @@ func testPost(did string, n int, sortUS int64, feeds ...string) *Post {
 		Langs:     []string{"en"},
 	}
 	for _, f := range feeds {
-		p.Feeds = append(p.Feeds, Membership{Feed: f, Score: 1, Reasons: []string{"test"}})
+		p.Feeds = append(p.Feeds, model.Membership{Feed: f, Score: 1, Reasons: []string{"test"}})
 	}
 	return p
 }
 
-func put(tb testing.TB, s *Store, posts ...*Post) {
+func put(tb testing.TB, s *Store, posts ...*model.Post) {
 	tb.Helper()
 	err := s.Update(context.Background(), func(tx *Tx) error {
 		for _, p := range posts {
@@ -223,7 +225,7 @@ func TestPagingIsStableWhilePostsArrive(t *testing.T) {
 	s := mustOpen(t)
 	const n = 10_000
 	rng := rand.New(rand.NewPCG(1, 2))
-	var batch []*Post
+	var batch []*model.Post
 	for i := range n {
 		// 200 distinct timestamps for 10,000 posts.
 		batch = append(batch, testPost(fmt.Sprintf("did:plc:author%017d", i%37), i, 1_000_000+int64(rng.IntN(200)), feed))
@@ -336,8 +338,8 @@ func TestDeleteLeavesEveryFeedAndStaysDeleted(t *testing.T) {
 func TestRepostItems(t *testing.T) {
 	s := mustOpen(t)
 	orig := postURI("did:plc:bbbbbbbbbbbbbbbbbbbbbbbb", 1)
-	rp := &Post{URI: "at://did:plc:aaaaaaaaaaaaaaaaaaaaaaaa/app.bsky.feed.repost/3krepost", CID: "x",
-		Author: "did:plc:aaaaaaaaaaaaaaaaaaaaaaaa", Subject: orig, IndexedUS: 5, Feeds: []Membership{{Feed: feed}}}
+	rp := &model.Post{URI: "at://did:plc:aaaaaaaaaaaaaaaaaaaaaaaa/app.bsky.feed.repost/3krepost", CID: "x",
+		Author: "did:plc:aaaaaaaaaaaaaaaaaaaaaaaa", Subject: orig, IndexedUS: 5, Feeds: []model.Membership{{Feed: feed}}}
 	put(t, s, rp)
 	items, _, err := s.FeedPage(PageRequest{Feed: feed, Limit: 10})
 	if err != nil || len(items) != 1 {

@@ -32,6 +32,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/scpeace/feedgen/indexer"
+	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -122,12 +123,12 @@ func seed(path string, n int) error {
 			for j := i; j < i+20_000 && j < n; j++ {
 				did := fmt.Sprintf("did:plc:author%017d", j%997)
 				ts := int64(1_700_000_000_000_000) + int64(j/3)*1_000_000
-				p := &store.Post{
+				p := &model.Post{
 					URI:    syntax.ATURI(fmt.Sprintf("at://%s/app.bsky.feed.post/3kp%010d", did, j)),
 					CID:    "bafyreidhi6lpekgnw3mswwlyvxteujhdq4lohuqr5jdmyok5vriqfyaj5a",
 					Author: syntax.DID(did), CreatedUS: ts, IndexedUS: ts,
 					Text: "a post for the load test", Langs: []string{"en"},
-					Feeds: []store.Membership{{Feed: feedID, Score: 1, Reasons: []string{"load"}}},
+					Feeds: []model.Membership{{Feed: feedID, Score: 1, Reasons: []string{"load"}}},
 				}
 				if err := tx.PutPost(p); err != nil {
 					return err

@@ -15,6 +15,7 @@ import (
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
 
+	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -30,9 +31,9 @@ func seedStore(t *testing.T, path string, n int) {
 	err = st.Update(context.Background(), func(tx *store.Tx) error {
 		for i := range n {
 			did := "did:plc:backupauthorxxxxxxxxxxx"
-			if err := tx.PutPost(&store.Post{
+			if err := tx.PutPost(&model.Post{
 				URI: syntax.ATURI(fmt.Sprintf("at://%s/app.bsky.feed.post/3kb%04d", did, i)), CID: "x",
-				Author: syntax.DID(did), IndexedUS: int64(1000 + i), Feeds: []store.Membership{{Feed: "sc-peace"}},
+				Author: syntax.DID(did), IndexedUS: int64(1000 + i), Feeds: []model.Membership{{Feed: "sc-peace"}},
 			}); err != nil {
 				return err
 			}

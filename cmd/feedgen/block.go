@@ -10,7 +10,7 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"github.com/scpeace/feedgen/curation"
-	"github.com/scpeace/feedgen/store"
+	"github.com/scpeace/feedgen/model"
 )
 
 func blockCommand() *cli.Command {
@@ -89,7 +89,7 @@ func runUnblock(ctx context.Context, cmd *cli.Command) error {
 
 func listBlocks(ctx context.Context, cmd *cli.Command) error {
 	var out struct {
-		Blocks []store.Block `json:"blocks"`
+		Blocks []model.Block `json:"blocks"`
 	}
 	err := curate(ctx, cmd,
 		func(a *adminClient) error { return a.do(ctx, http.MethodGet, "/admin/blocks", nil, &out) },

@@ -13,6 +13,7 @@ import (
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
 
+	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -67,8 +68,8 @@ func TestCurationCommandsLocalAndRemote(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = st.Update(context.Background(), func(tx *store.Tx) error {
-		return tx.PutPost(&store.Post{URI: post, CID: "x", Author: bob, IndexedUS: 1000, Text: "Tbilisi protest",
-			Feeds: []store.Membership{{Feed: "sc-peace", Score: 3, Reasons: []string{"place:Tbilisi(+2)"}}}})
+		return tx.PutPost(&model.Post{URI: post, CID: "x", Author: bob, IndexedUS: 1000, Text: "Tbilisi protest",
+			Feeds: []model.Membership{{Feed: "sc-peace", Score: 3, Reasons: []string{"place:Tbilisi(+2)"}}}})
 	})
 	st.Close()
 	if err != nil {

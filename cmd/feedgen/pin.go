@@ -10,7 +10,7 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"github.com/scpeace/feedgen/curation"
-	"github.com/scpeace/feedgen/store"
+	"github.com/scpeace/feedgen/model"
 )
 
 func pinCommand() *cli.Command {
@@ -78,7 +78,7 @@ func pinOrUnpin(ctx context.Context, cmd *cli.Command, path string, op func(*cur
 
 func listPins(ctx context.Context, cmd *cli.Command) error {
 	var out struct {
-		Pins []store.Pin `json:"pins"`
+		Pins []model.Pin `json:"pins"`
 	}
 	err := curate(ctx, cmd,
 		func(a *adminClient) error {
