@@ -202,12 +202,12 @@ func TestRemoveAuthorDecidesTheirPostsAgain(t *testing.T) {
 func TestBackfillFailureKeepsTheChange(t *testing.T) {
 	e := newEnv(t)
 	e.publish(didAlice, textWeak, time.Hour)
-	e.pds.setFailing(true)
+	e.pds.SetFailing(true)
 	out := e.ok("POST", "/admin/authors", map[string]any{"author": didAlice, "tier": "expert"})
 	if out["backfillError"] == nil || out["author"] == nil {
 		t.Fatalf("got %v, want the author added and the backfill error reported", out)
 	}
-	e.pds.setFailing(false)
+	e.pds.SetFailing(false)
 	bf := e.ok("POST", "/admin/backfill", map[string]any{"author": "alice.test"})
 	if bf["fetched"] != 1.0 || len(e.feedPosts()) != 1 {
 		t.Errorf("backfill on demand: got %v, feed %v", bf, e.feedPosts())

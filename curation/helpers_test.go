@@ -65,137 +65,6 @@ const (
 // testNow is the fixed clock of the tests.
 var testNow = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 
-// fakePDS serves com.atproto.repo.listRecords and getRecord for the
-// repositories it holds, on 127.0.0.1.
-type fakePDS struct {
-	srv *httptest.Server
-
-	mu      sync.Mutex
-	repos   map[string]map[string]map[string]json.RawMessage // did -> collection -> rkey -> value
-	calls   []string
-	failing bool
-}
-
-func newFakePDS(t *testing.T) *fakePDS {
-	p := &fakePDS{repos: map[string]map[string]map[string]json.RawMessage{}}
-	p.srv = httptest.NewServer(http.HandlerFunc(p.serve))
-	t.Cleanup(p.srv.Close)
-	return p
-}
-
-func (p *fakePDS) put(did, collection, rkey string, value any) {
-	b, err := json.Marshal(value)
-	if err != nil {
-		panic(err)
-	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.repos[did] == nil {
-		p.repos[did] = map[string]map[string]json.RawMessage{}
-	}
-	if p.repos[did][collection] == nil {
-		p.repos[did][collection] = map[string]json.RawMessage{}
-	}
-	p.repos[did][collection][rkey] = b
-}
-
-func (p *fakePDS) del(did, collection, rkey string) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	delete(p.repos[did][collection], rkey)
-}
-
-func (p *fakePDS) setFailing(f bool) {
-	p.mu.Lock()
-	p.failing = f
-	p.mu.Unlock()
-}
-
-func (p *fakePDS) callCount(method string) int {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	n := 0
-	for _, c := range p.calls {
-		if c == method {
-			n++
-		}
-	}
-	return n
-}
-
-func xrpcErr(w http.ResponseWriter, code int, name, msg string) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(code)
-	json.NewEncoder(w).Encode(map[string]string{"error": name, "message": msg})
-}
-
-func (p *fakePDS) serve(w http.ResponseWriter, r *http.Request) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	method := strings.TrimPrefix(r.URL.Path, "/xrpc/")
-	p.calls = append(p.calls, method)
-	if p.failing {
-		xrpcErr(w, http.StatusServiceUnavailable, "Unavailable", "down for maintenance")
-		return
-	}
-	q := r.URL.Query()
-	recs := p.repos[q.Get("repo")][q.Get("collection")]
-	uri := func(rkey string) string {
-		return "at://" + q.Get("repo") + "/" + q.Get("collection") + "/" + rkey
-	}
-	switch method {
-	case "com.atproto.repo.listRecords":
-		limit := 50
-		if l := q.Get("limit"); l != "" {
-			n, err := strconv.Atoi(l)
-			if err != nil || n < 1 || n > 100 {
-				xrpcErr(w, 400, "InvalidRequest", "bad limit")
-				return
-			}
-			limit = n
-		}
-		rkeys := make([]string, 0, len(recs))
-		for k := range recs {
-			if c := q.Get("cursor"); c == "" || k < c {
-				rkeys = append(rkeys, k)
-			}
-		}
-		// Newest record key first, as a PDS lists by default.
-		slices.Sort(rkeys)
-		slices.Reverse(rkeys)
-		if len(rkeys) > limit {
-			rkeys = rkeys[:limit]
-		}
-		type rec struct {
-			URI   string          `json:"uri"`
-			CID   string          `json:"cid"`
-			Value json.RawMessage `json:"value"`
-		}
-		out := struct {
-			Cursor  string `json:"cursor,omitempty"`
-			Records []rec  `json:"records"`
-		}{Records: []rec{}}
-		for _, k := range rkeys {
-			out.Records = append(out.Records, rec{URI: uri(k), CID: "bafyreidfayvfuwqa7qlnopdjiqrxzs6blmoeu4rujcjtnci5beludirz2a", Value: recs[k]})
-		}
-		if len(rkeys) > 0 {
-			out.Cursor = rkeys[len(rkeys)-1]
-		}
-		w.Header().Set("Content-Type", "application/json")
-		json.NewEncoder(w).Encode(out)
-	case "com.atproto.repo.getRecord":
-		v, ok := recs[q.Get("rkey")]
-		if !ok {
-			xrpcErr(w, 400, "RecordNotFound", "Could not locate record")
-			return
-		}
-		w.Header().Set("Content-Type", "application/json")
-		json.NewEncoder(w).Encode(map[string]any{"uri": uri(q.Get("rkey")), "cid": "bafyreidfayvfuwqa7qlnopdjiqrxzs6blmoeu4rujcjtnci5beludirz2a", "value": v})
-	default:
-		xrpcErr(w, 404, "MethodNotImplemented", method)
-	}
-}
-
 // env is a curation service on a real store, behind the real feed server
 // with its admin tokens, with a fake identity directory and a fake PDS.
 type env struct {
@@ -204,7 +73,7 @@ type env struct {
 	svc *curation.Service
 	srv *feedgen.Server
 	dir *identity.MockDirectory
-	pds *fakePDS
+	pds *testutil.FakePDS
 	ing *countingIngester
 	ix  *indexer.Indexer
 	// now is the fake clock in Unix nanoseconds: the indexer's writer
@@ -223,7 +92,7 @@ type envOption func(*curation.Config, *curation.Feed)
 func newEnv(t *testing.T, opts ...envOption) *env {
 	t.Helper()
 	st := testutil.MustOpen(t)
-	e := &env{t: t, st: st, dir: identity.NewMockDirectory(), pds: newFakePDS(t)}
+	e := &env{t: t, st: st, dir: identity.NewMockDirectory(), pds: testutil.NewFakePDS(t)}
 	e.now.Store(testNow.UnixNano())
 	for _, a := range []struct{ did, handle string }{
 		{didAlice, "alice.test"}, {didBob, "bob.test"}, {didCarol, "carol.test"}, {didOwner, "owner.test"}, {didEve, "eve.test"},
@@ -232,7 +101,7 @@ func newEnv(t *testing.T, opts ...envOption) *env {
 			DID:    syntax.DID(a.did),
 			Handle: syntax.Handle(a.handle),
 			Services: map[string]identity.ServiceEndpoint{
-				"atproto_pds": {Type: "AtprotoPersonalDataServer", URL: e.pds.srv.URL},
+				"atproto_pds": {Type: "AtprotoPersonalDataServer", URL: e.pds.URL},
 			},
 		})
 	}
@@ -335,7 +204,7 @@ func postRecord(text string, created time.Time) map[string]any {
 func (e *env) publish(did, text string, ago time.Duration) string {
 	created := e.clock().Add(-ago)
 	rkey := syntax.NewTIDFromTime(created, 0).String()
-	e.pds.put(did, "app.bsky.feed.post", rkey, postRecord(text, created))
+	e.pds.Put(did, "app.bsky.feed.post", rkey, postRecord(text, created))
 	return "at://" + did + "/app.bsky.feed.post/" + rkey
 }
 
@@ -353,10 +222,8 @@ func (e *env) stream(did, text string, ago time.Duration) string {
 func (e *env) replay(uri string) {
 	e.t.Helper()
 	u := syntax.ATURI(uri)
-	e.pds.mu.Lock()
-	raw := e.pds.repos[u.Authority().String()][u.Collection().String()][u.RecordKey().String()]
-	e.pds.mu.Unlock()
-	ev, err := indexer.DecodeRecord(uri, testCID.String(), raw, e.clock().UnixMicro())
+	rec := e.pds.Records(u.Authority().String(), u.Collection().String())[u.RecordKey().String()]
+	ev, err := indexer.DecodeRecord(uri, rec.CID, rec.Value, e.clock().UnixMicro())
 	if err != nil {
 		e.t.Fatal(err)
 	}

@@ -196,7 +196,7 @@ func postsOf(items []skeletonItem) []string {
 func (e *env) repost(did, subject string) string {
 	e.t.Helper()
 	rkey := syntax.NewTIDFromTime(e.clock(), 1).String()
-	e.pds.put(did, "app.bsky.feed.repost", rkey, map[string]any{
+	e.pds.Put(did, "app.bsky.feed.repost", rkey, map[string]any{
 		"$type": "app.bsky.feed.repost", "createdAt": e.clock().Format(time.RFC3339),
 		"subject": map[string]any{"uri": subject, "cid": testCID.String()},
 	})

@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -18,6 +17,7 @@ import (
 	"github.com/bluesky-social/indigo/atproto/syntax"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/scpeace/feedgen/internal/testutil"
 	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/store"
 )
@@ -34,15 +34,7 @@ type fixture struct {
 	http  *httptest.Server
 }
 
-func mustOpen(tb testing.TB) *store.Store {
-	tb.Helper()
-	s, err := store.Open(filepath.Join(tb.TempDir(), "feedgen.db"), store.Options{NoSync: true})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { s.Close() })
-	return s
-}
+var mustOpen = testutil.MustOpen
 
 func testConfig() Config {
 	return Config{
@@ -71,17 +63,7 @@ func (f *fixture) addPosts(tb testing.TB, feed string, posts ...*model.Post) {
 	for _, p := range posts {
 		p.Feeds = []model.Membership{{Feed: feed, Score: 1}}
 	}
-	err := f.store.Update(context.Background(), func(tx *store.Tx) error {
-		for _, p := range posts {
-			if err := tx.PutPost(p); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		tb.Fatal(err)
-	}
+	testutil.PutPosts(tb, f.store, posts...)
 }
 
 func post(n int, sortUS int64) *model.Post {

@@ -19,6 +19,7 @@ import (
 	"github.com/bluesky-social/indigo/atproto/syntax"
 	"github.com/coder/websocket"
 
+	"github.com/scpeace/feedgen/internal/synth"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -48,7 +49,7 @@ func benchRecording(b *testing.B) (string, [][]byte) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			err = WriteSynthetic(f, SynthConfig{Seed: 1, Events: *benchEvents, Start: time.Now().Add(-time.Hour)})
+			err = synth.Write(f, synth.Config{Seed: 1, Events: *benchEvents, Start: time.Now().Add(-time.Hour)})
 			f.Close()
 			if err != nil {
 				b.Fatal(err)

@@ -15,7 +15,7 @@ import (
 // panic, every rejection must name a reason, and every accepted event must
 // survive a round trip through the encoder unchanged.
 func FuzzDecodeJetstream(f *testing.F) {
-	fh, err := os.Open("testdata/devset.jsonl")
+	fh, err := os.Open(devset)
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/bluesky-social/indigo/atproto/syntax"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/scpeace/feedgen/internal/synth"
 	"github.com/scpeace/feedgen/internal/testutil"
 	"github.com/scpeace/feedgen/membership"
 	"github.com/scpeace/feedgen/model"
@@ -318,7 +319,7 @@ func runToEnd(tb testing.TB, ti *testIndexer) {
 func synthBytes(tb testing.TB, n int, seed uint64) []byte {
 	tb.Helper()
 	var buf bytes.Buffer
-	err := WriteSynthetic(&buf, SynthConfig{Seed: seed, Events: n, Start: testNow.Add(-2 * time.Hour), Authors: 5000, Garbage: true})
+	err := synth.Write(&buf, synth.Config{Seed: seed, Events: n, Start: testNow.Add(-2 * time.Hour), Authors: 5000, Garbage: true})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -328,11 +329,15 @@ func synthBytes(tb testing.TB, n int, seed uint64) []byte {
 // synthTiers curates the synthetic authors the generator favours.
 func synthTiers() tiers {
 	t := tiers{}
-	for i := 0; i < SynthTierAll+SynthExperts; i++ {
-		t[SynthAuthor(i)] = model.TierExpert
-		if i < SynthTierAll {
-			t[SynthAuthor(i)] = model.TierAll
+	for i := 0; i < synth.TierAll+synth.Experts; i++ {
+		t[synth.Author(i)] = model.TierExpert
+		if i < synth.TierAll {
+			t[synth.Author(i)] = model.TierAll
 		}
 	}
 	return t
 }
+
+// devset is the labelled development set of real Jetstream events, kept
+// once in the repository, beside the relevance rules it was labelled for.
+const devset = "../relevance/testdata/devset.jsonl"

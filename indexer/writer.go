@@ -153,9 +153,6 @@ func (w *writer) flush(batch []message, req *ingestRequest) error {
 		}
 		return err
 	}
-	if req != nil {
-		req.done <- nil
-	}
 	ix.m.commitDur.Observe(time.Since(t0).Seconds())
 	ix.m.batchSize.Observe(float64(len(batch)))
 	ix.m.publish(&ix.tally)
@@ -164,6 +161,11 @@ func (w *writer) flush(batch []message, req *ingestRequest) error {
 	}
 	n := ix.handled.Add(int64(len(batch)))
 	ix.rate.observe(ix.cfg.Now(), n)
+	if req != nil {
+		// Answered last, so that whoever sent it sees its effects
+		// everywhere, metrics included.
+		req.done <- nil
+	}
 	return nil
 }
 

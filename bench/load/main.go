@@ -31,7 +31,7 @@ import (
 	"github.com/bluesky-social/indigo/atproto/syntax"
 	"github.com/labstack/echo/v4"
 
-	"github.com/scpeace/feedgen/indexer"
+	"github.com/scpeace/feedgen/internal/synth"
 	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/store"
 )
@@ -319,7 +319,7 @@ func runIngest(bin string, n, conc, limit int) error {
 	}
 	// Recent enough that retention keeps them all.
 	start := time.Now().Add(-time.Duration(n/2000+60) * time.Second)
-	if err := indexer.WriteSynthetic(f, indexer.SynthConfig{Seed: 1, Events: n, Start: start}); err != nil {
+	if err := synth.Write(f, synth.Config{Seed: 1, Events: n, Start: start}); err != nil {
 		return err
 	}
 	if err := f.Close(); err != nil {

@@ -18,7 +18,7 @@ var version = "dev"
 
 func main() {
 	if err := run(context.Background(), os.Args); err != nil {
-		slog.Error("feedgen failed", "err", err)
+		newLogger(os.Stderr, slog.LevelInfo).Error("feedgen failed", "err", err)
 		os.Exit(1)
 	}
 }
@@ -54,9 +54,8 @@ func app() *cli.Command {
 }
 
 // newLogger is the process logger: JSON lines on w, as log collectors on
-// fly.io and elsewhere expect.
+// fly.io and elsewhere expect. It is passed to every part; the global
+// default logger is left alone.
 func newLogger(w io.Writer, level slog.Level) *slog.Logger {
-	logger := slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: level}))
-	slog.SetDefault(logger)
-	return logger
+	return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: level}))
 }

@@ -59,7 +59,7 @@ func serverConfig(cfg *config.Config, b budget) feedgen.Config {
 		PrivacyPolicyURL:  cfg.PrivacyPolicyURL,
 		TermsOfServiceURL: cfg.TermsOfServiceURL,
 		Version:           version,
-		ShutdownTimeout:   b.HTTP,
+		ShutdownTimeout:   b.drain(),
 	}
 	for _, t := range cfg.AdminTokens {
 		sc.AdminTokens = append(sc.AdminTokens, feedgen.AdminToken{Name: t.Name, Token: t.Token})

@@ -22,29 +22,36 @@ import (
 // budget is how long each step of the shutdown may take, in the order
 // the steps run. A step that overruns is logged and the next one starts
 // anyway, so the whole shutdown never takes longer than the total.
-// fly.toml's kill_timeout must be at least that (a test holds it to it),
-// and DEPLOY.md states it.
+// fly.toml's kill_timeout must be at least that, and DEPLOY.md states it
+// (tests hold both to it).
 type budget struct {
 	// Indexer: stop reading the stream and commit the cursor with the
 	// batch it covers.
 	Indexer time.Duration
-	// Curation: stop the list sync and background backfills.
-	Curation time.Duration
-	// HTTP: drain the requests in flight; the rest are cut off.
+	// Background: stop curation's list sync and backfills, and the
+	// feedback pruner.
+	Background time.Duration
+	// HTTP: drain the requests in flight (for nine tenths of it), then
+	// cut the rest off.
 	HTTP time.Duration
 	// Close: close the database (bbolt waits for open transactions).
 	Close time.Duration
 }
 
 // shutdownBudget is the budget of `feedgen serve`: 25 s in all.
-var shutdownBudget = budget{Indexer: 10 * time.Second, Curation: 2 * time.Second, HTTP: 10 * time.Second, Close: 3 * time.Second}
+var shutdownBudget = budget{Indexer: 10 * time.Second, Background: 2 * time.Second, HTTP: 10 * time.Second, Close: 3 * time.Second}
 
 // Total is the longest a shutdown takes.
-func (b budget) Total() time.Duration { return b.Indexer + b.Curation + b.HTTP + b.Close }
+func (b budget) Total() time.Duration { return b.Indexer + b.Background + b.HTTP + b.Close }
 
-// service is `feedgen serve`: Open builds every part over one store, Run runs
-// them under one errgroup until a signal or a failure, then stops them in
-// order, each within its budget, and Close closes the database last.
+// drain is how long the HTTP server drains requests in flight before it
+// cuts them off, leaving it the rest of its step to return.
+func (b budget) drain() time.Duration { return b.HTTP * 9 / 10 }
+
+// service is `feedgen serve`: Open builds every part over one store, Run
+// runs them under one errgroup until a signal or a failure, then stops
+// them step by step, each step within its budget, and Close closes the
+// database last.
 type service struct {
 	cfg    *config.Config
 	log    *slog.Logger
@@ -55,17 +62,24 @@ type service struct {
 	server *feedgen.Server
 	ln     net.Listener
 
-	// parts run concurrently and stop in this order.
+	// parts run concurrently; they stop step by step, in steps' order.
 	parts []part
+	steps []step
 }
 
 // part is one concurrent piece of the service.
 type part struct {
 	name string
 	run  func(context.Context) error
-	// stop is how long it may take to return once its context is
-	// cancelled.
-	stop time.Duration
+	// step is the index in steps of the shutdown step that stops it.
+	step int
+}
+
+// step is one step of the shutdown: its parts' contexts are cancelled
+// together, and they have budget to return.
+type step struct {
+	name   string
+	budget time.Duration
 }
 
 // openService opens the database and builds the service: the decider,
@@ -115,14 +129,15 @@ func openService(ctx context.Context, cfg *config.Config, logger *slog.Logger, b
 	if a.ln, err = net.Listen("tcp", cfg.Listen); err != nil {
 		return nil, fmt.Errorf("listen: %w", err)
 	}
+	a.steps = []step{{"indexer", b.Indexer}, {"background", b.Background}, {"http", b.HTTP}}
 	a.parts = []part{
-		{name: "indexer", run: a.core.indexer.Run, stop: b.Indexer},
-		{name: "curation", run: cur.Run, stop: b.Curation},
-		// Serve drains for b.HTTP itself, then cuts the rest off.
-		{name: "http", run: func(ctx context.Context) error { return a.server.Serve(ctx, a.ln) }, stop: b.HTTP + time.Second},
+		{name: "indexer", run: a.core.indexer.Run, step: 0},
+		{name: "curation", run: cur.Run, step: 1},
 		// Viewers' feedback expires; the pruner sweeps what nobody reads
 		// any more.
-		{name: "feedback pruner", run: func(ctx context.Context) error { return a.server.RunInteractionPruner(ctx, time.Hour) }, stop: time.Second},
+		{name: "feedback pruner", run: func(ctx context.Context) error { return a.server.RunInteractionPruner(ctx, time.Hour) }, step: 1},
+		// Serve drains for b.drain() itself, then cuts the rest off.
+		{name: "http", run: func(ctx context.Context) error { return a.server.Serve(ctx, a.ln) }, step: 2},
 	}
 	return a, nil
 }
@@ -131,24 +146,20 @@ func openService(ctx context.Context, cfg *config.Config, logger *slog.Logger, b
 func (a *service) Addr() string { return a.ln.Addr().String() }
 
 // Run serves until ctx is cancelled or a part fails, then stops the parts
-// in order (the indexer first, so the cursor is committed; HTTP last, so
-// requests in flight finish). It returns the first part's error, or an
-// error naming the parts that overran their budget.
+// step by step (the indexer first, so the cursor is committed; HTTP last,
+// so requests in flight can finish). It returns the first part's error,
+// or an error naming the parts that overran their step's budget.
 func (a *service) Run(ctx context.Context) error {
 	g, gctx := errgroup.WithContext(ctx)
-	type running struct {
-		part
-		cancel context.CancelFunc
-		done   chan struct{}
-	}
-	rs := make([]running, len(a.parts))
+	cancels := make([]context.CancelFunc, len(a.parts))
+	dones := make([]chan struct{}, len(a.parts))
 	for i, p := range a.parts {
-		// Each part has a context of its own, cancelled in turn below,
-		// not all at once by the signal.
+		// Each part has a context of its own, cancelled in its step
+		// below, not all at once by the signal.
 		pctx, cancel := context.WithCancel(context.Background())
-		rs[i] = running{part: p, cancel: cancel, done: make(chan struct{})}
+		cancels[i], dones[i] = cancel, make(chan struct{})
 		g.Go(func() error {
-			defer close(rs[i].done)
+			defer close(dones[i])
 			if err := p.run(pctx); err != nil {
 				a.log.Error("stopped", "part", p.name, "err", err)
 				return fmt.Errorf("%s: %w", p.name, err)
@@ -160,16 +171,40 @@ func (a *service) Run(ctx context.Context) error {
 	<-gctx.Done()
 	a.log.Info("shutting down")
 	var overran []string
-	for _, r := range rs {
-		r.cancel()
-		t := time.NewTimer(r.stop)
-		select {
-		case <-r.done:
-		case <-t.C:
-			a.log.Error("shutdown step overran its budget; going on", "part", r.name, "budget", r.stop)
-			overran = append(overran, r.name)
+	for si, st := range a.steps {
+		deadline := time.NewTimer(st.budget)
+		expired := false
+		for i, p := range a.parts {
+			if p.step == si {
+				cancels[i]()
+			}
 		}
-		t.Stop()
+		for i, p := range a.parts {
+			if p.step != si {
+				continue
+			}
+			stopped := false
+			if expired {
+				// The step's time is spent: a part not done yet is late.
+				select {
+				case <-dones[i]:
+					stopped = true
+				default:
+				}
+			} else {
+				select {
+				case <-dones[i]:
+					stopped = true
+				case <-deadline.C:
+					expired = true
+				}
+			}
+			if !stopped {
+				a.log.Error("shutdown step overran its budget; going on", "step", st.name, "part", p.name, "budget", st.budget)
+				overran = append(overran, p.name)
+			}
+		}
+		deadline.Stop()
 	}
 	if len(overran) > 0 {
 		// A part that never returns must not hold the process: Wait
@@ -196,7 +231,7 @@ func (a *service) Close() error {
 	case err := <-done:
 		return err
 	case <-t.C:
-		a.log.Error("shutdown step overran its budget; going on", "part", "database", "budget", a.budget.Close)
+		a.log.Error("shutdown step overran its budget; going on", "step", "close", "part", "database", "budget", a.budget.Close)
 		return errors.New("shutdown: the database did not close in time")
 	}
 }

@@ -7,12 +7,14 @@
 package testutil
 
 import (
+	"context"
 	"path/filepath"
 	"sort"
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
 
+	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -83,4 +85,20 @@ func Diff(a, b map[string]string) []string {
 	}
 	sort.Strings(diffs)
 	return diffs
+}
+
+// PutPosts stores posts, with the feeds each lists, in one transaction.
+func PutPosts(tb testing.TB, st *store.Store, posts ...*model.Post) {
+	tb.Helper()
+	err := st.Update(context.Background(), func(tx *store.Tx) error {
+		for _, p := range posts {
+			if err := tx.PutPost(p); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
 }
