@@ -4,8 +4,12 @@
 // Flags win over the environment, which wins over the defaults; the
 // defaults run locally out of the box. An unknown FEEDGEN_* variable is an
 // error (it is almost always a typo), and so is any invalid value: the
-// error names the variable or flag. Other packages never read the
-// environment; cmd/feedgen hands each its part of the Config.
+// error names the variable or flag. Values are parsed here, once: the
+// source is an indexer.SourceSpec, DIDs are syntax.DID. Other packages
+// never read the environment; cmd/feedgen hands each its part of the
+// Config. A default of a part's own setting (retention, lag, pins, the
+// backfill window) has its home in that part's package; the flags offer
+// it.
 package config
 
 import (

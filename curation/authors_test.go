@@ -3,7 +3,9 @@ package curation_test
 import (
 	"bytes"
 	"net/http"
+	"net/http/httptest"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -236,5 +238,45 @@ func TestSeedLoadsConfiguredAuthorsOnce(t *testing.T) {
 	want := []string{"config author.add " + didAlice, "config author.add " + didBob, "ani author.update " + didAlice}
 	if got := e.auditActions(); !slices.Equal(got, want) {
 		t.Errorf("audit: got %v, want %v", got, want)
+	}
+}
+
+// A change is JSON, declared as such; anything else is a 400 (413 past
+// the body limit) that changes nothing, as for every other bad input.
+func TestChangesAreJSONBodies(t *testing.T) {
+	e := newEnv(t)
+	before := e.snapshot()
+	body := `{"author":"` + didAlice + `"}`
+	for _, tt := range []struct {
+		name, contentType, body string
+		want                    int
+	}{
+		{"no content type", "", body, 400},
+		{"plain text", "text/plain", body, 400},
+		{"a form", "application/x-www-form-urlencoded", body, 400},
+		{"past the body limit", "application/json", `{"author":"` + strings.Repeat("a", 2<<20) + `"}`, 413},
+	} {
+		req := httptest.NewRequest("POST", "/admin/authors", strings.NewReader(tt.body))
+		if tt.contentType != "" {
+			req.Header.Set("Content-Type", tt.contentType)
+		}
+		req.Header.Set("Authorization", "Bearer "+tokenAni)
+		rec := httptest.NewRecorder()
+		e.srv.ServeHTTP(rec, req)
+		if rec.Code != tt.want || !strings.Contains(rec.Body.String(), `"error"`) || strings.Contains(rec.Body.String(), "aaaa") {
+			t.Errorf("%s: got %d %s, want %d with an XRPC error that does not echo the body", tt.name, rec.Code, rec.Body, tt.want)
+		}
+	}
+	if !bytes.Equal(before, e.snapshot()) {
+		t.Error("a refused body changed the database")
+	}
+	// A charset is fine.
+	req := httptest.NewRequest("POST", "/admin/authors", strings.NewReader(`{"author":"`+didAlice+`","noBackfill":true}`))
+	req.Header.Set("Content-Type", "application/json; charset=utf-8")
+	req.Header.Set("Authorization", "Bearer "+tokenAni)
+	rec := httptest.NewRecorder()
+	e.srv.ServeHTTP(rec, req)
+	if rec.Code != 200 {
+		t.Errorf("JSON with a charset: got %d %s, want 200", rec.Code, rec.Body)
 	}
 }

@@ -98,7 +98,7 @@ func BenchmarkGetFeedSkeleton(b *testing.B) {
 	}
 	first := "/xrpc/app.bsky.feed.getFeedSkeleton?feed=" + url.QueryEscape(feedURI) + "&limit=50"
 	// A cursor 900,000 posts down.
-	items, _, err := st.FeedPage(store.PageRequest{Feed: "sc-peace", Limit: 1, Cursor: "1700000100000000000.1"})
+	items, _, err := st.FeedPage(context.Background(), store.PageRequest{Feed: "sc-peace", Limit: 1, Cursor: "1700000100000000000.1"})
 	if err != nil || len(items) == 0 {
 		b.Fatalf("deep cursor: %v", err)
 	}

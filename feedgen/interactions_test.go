@@ -1,6 +1,7 @@
 package feedgen
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -339,7 +340,7 @@ func TestFeedbackIsBoundedAndExpires(t *testing.T) {
 	if got := f.walk(t, alice, feedURI, 10, nil); len(got) != 2 || !strings.Contains(got[0], "3kvard0001") || !strings.Contains(got[1], "3kvard0000") {
 		t.Errorf("with room for 3 marks: got %v, want the first two posts back", got)
 	}
-	p, _ := f.store.ViewerPrefs(alice, "sc-peace")
+	p, _ := f.store.ViewerPrefs(context.Background(), alice, "sc-peace")
 	if len(p.LessPosts) != 3 {
 		t.Errorf("stored %d marks, want 3", len(p.LessPosts))
 	}
@@ -548,7 +549,7 @@ func TestFeedbackWritesAreRateLimited(t *testing.T) {
 	if code, _ := f.send(t, alice, "application/json", less(4)); code != 200 {
 		t.Errorf("a second later: got %d, want 200", code)
 	}
-	p, _ := f.store.ViewerPrefs(alice, "sc-peace")
+	p, _ := f.store.ViewerPrefs(context.Background(), alice, "sc-peace")
 	if len(p.LessPosts) != 4 {
 		t.Errorf("stored %d marks, want the 4 writes that were let through", len(p.LessPosts))
 	}

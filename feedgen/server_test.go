@@ -249,7 +249,7 @@ func TestPagingThroughHTTPWhilePostsArrive(t *testing.T) {
 	// The order the store gives, before anything else arrives.
 	var want []string
 	for cursor := ""; ; {
-		items, next, err := f.store.FeedPage(store.PageRequest{Feed: "sc-peace", Limit: 100, Cursor: cursor})
+		items, next, err := f.store.FeedPage(context.Background(), store.PageRequest{Feed: "sc-peace", Limit: 100, Cursor: cursor})
 		if err != nil {
 			t.Fatal(err)
 		}

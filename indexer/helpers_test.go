@@ -283,7 +283,7 @@ func feedURIs(tb testing.TB, st *store.Store, feed string) []string {
 	var out []string
 	cursor := ""
 	for {
-		items, next, err := st.FeedPage(store.PageRequest{Feed: feed, Cursor: cursor, Limit: 100})
+		items, next, err := st.FeedPage(context.Background(), store.PageRequest{Feed: feed, Cursor: cursor, Limit: 100})
 		if err != nil {
 			tb.Fatal(err)
 		}

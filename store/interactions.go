@@ -167,7 +167,10 @@ func (t *Tx) PutViewerPrefs(viewer syntax.DID, feed string, p *ViewerPrefs) erro
 
 // ViewerPrefs reads what viewer asked of feed in a short read
 // transaction of its own.
-func (s *Store) ViewerPrefs(viewer syntax.DID, feed string) (p *ViewerPrefs, err error) {
+func (s *Store) ViewerPrefs(ctx context.Context, viewer syntax.DID, feed string) (p *ViewerPrefs, err error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	err = s.View(func(tx *Tx) error {
 		p, err = tx.ViewerPrefs(viewer, feed)
 		return err

@@ -73,7 +73,7 @@ func walk(tb testing.TB, s *Store, feed string, limit int) []syntax.ATURI {
 		if pages > 100000 {
 			tb.Fatal("paging does not end")
 		}
-		items, next, err := s.FeedPage(PageRequest{Feed: feed, Cursor: cursor, Limit: limit})
+		items, next, err := s.FeedPage(context.Background(), PageRequest{Feed: feed, Cursor: cursor, Limit: limit})
 		if err != nil {
 			tb.Fatal(err)
 		}
@@ -184,7 +184,7 @@ func TestLastPageHasNoCursor(t *testing.T) {
 	}{{10, 1}, {5, 2}, {3, 4}, {100, 1}, {1, 10}} {
 		cursor, pages := "", 0
 		for {
-			items, next, err := s.FeedPage(PageRequest{Feed: feed, Cursor: cursor, Limit: tc.limit})
+			items, next, err := s.FeedPage(context.Background(), PageRequest{Feed: feed, Cursor: cursor, Limit: tc.limit})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -207,12 +207,12 @@ func TestMalformedCursors(t *testing.T) {
 	s := mustOpen(t)
 	for _, c := range []string{"x", "1", "1.", ".1", "1.2.3", "-1.2", "1.-2", "+1.2", "1.2 ", " 1.2", "1e3.4",
 		"99999999999999999999.1", "1.999999999999999999999", "１.２", "0x10.1", "1,2"} {
-		if _, _, err := s.FeedPage(PageRequest{Feed: feed, Cursor: c, Limit: 10}); !errors.Is(err, ErrBadCursor) {
+		if _, _, err := s.FeedPage(context.Background(), PageRequest{Feed: feed, Cursor: c, Limit: 10}); !errors.Is(err, ErrBadCursor) {
 			t.Errorf("cursor %q: got %v, want ErrBadCursor", c, err)
 		}
 	}
 	// A well-formed cursor past every post is simply the end.
-	items, next, err := s.FeedPage(PageRequest{Feed: feed, Cursor: "0.0", Limit: 10})
+	items, next, err := s.FeedPage(context.Background(), PageRequest{Feed: feed, Cursor: "0.0", Limit: 10})
 	if err != nil || len(items) != 0 || next != "" {
 		t.Errorf("cursor 0.0: got %v %q %v", items, next, err)
 	}
@@ -255,7 +255,7 @@ func TestPagingIsStableWhilePostsArrive(t *testing.T) {
 		seen := map[syntax.ATURI]bool{}
 		cursor := ""
 		for {
-			items, next, err := s.FeedPage(PageRequest{Feed: feed, Cursor: cursor, Limit: limit})
+			items, next, err := s.FeedPage(context.Background(), PageRequest{Feed: feed, Cursor: cursor, Limit: limit})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -341,7 +341,7 @@ func TestRepostItems(t *testing.T) {
 	rp := &model.Post{URI: "at://did:plc:aaaaaaaaaaaaaaaaaaaaaaaa/app.bsky.feed.repost/3krepost", CID: "x",
 		Author: "did:plc:aaaaaaaaaaaaaaaaaaaaaaaa", Subject: orig, IndexedUS: 5, Feeds: []model.Membership{{Feed: feed}}}
 	put(t, s, rp)
-	items, _, err := s.FeedPage(PageRequest{Feed: feed, Limit: 10})
+	items, _, err := s.FeedPage(context.Background(), PageRequest{Feed: feed, Limit: 10})
 	if err != nil || len(items) != 1 {
 		t.Fatalf("got %v %v", items, err)
 	}

@@ -154,7 +154,7 @@ func cursorAt(path string, n int) (string, error) {
 	cursor := ""
 	for n > 0 {
 		step := min(n, 100)
-		_, next, err := st.FeedPage(store.PageRequest{Feed: feedID, Limit: step, Cursor: cursor})
+		_, next, err := st.FeedPage(context.Background(), store.PageRequest{Feed: feedID, Limit: step, Cursor: cursor})
 		if err != nil {
 			return "", err
 		}

@@ -1,5 +1,9 @@
 // Command feedgen serves curated Bluesky feeds: one binary for the server,
-// the indexer and the curators' tools.
+// the indexer and the curators' tools. It only wires: core.go builds the
+// decider, curation and the indexer over one store (for serve, replay and
+// the curation commands on the database file), service.go is `serve`
+// (open every part, run them, stop them in order within the shutdown
+// budget), and each other file is one subcommand.
 package main
 
 import (
