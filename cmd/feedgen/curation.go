@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"os"
 	"os/user"
 	"time"
@@ -62,6 +63,28 @@ func curate(ctx context.Context, cmd *cli.Command, remote func(*adminClient) err
 		}
 		return c.withWriter(ctx, func() error { return local(c.curation, localActor()) })
 	})
+}
+
+// postOp is a curation operation on one post (block, pin, ...).
+type postOp[T any] func(*curation.Service, context.Context, string, curation.PostRequest) (T, error)
+
+// curatePost runs op on the post the command names (with its --feed and
+// --note, where it has them): through the admin API at path, or on the
+// database file.
+func curatePost[T any](ctx context.Context, cmd *cli.Command, path string, op postOp[T]) (T, error) {
+	var res T
+	uri, err := oneArg(cmd, "the post")
+	if err != nil {
+		return res, err
+	}
+	req := curation.PostRequest{Feed: cmd.String("feed"), URI: uri, Note: cmd.String("note")}
+	err = curate(ctx, cmd,
+		func(a *adminClient) error { return a.do(ctx, http.MethodPost, path, req, &res) },
+		func(svc *curation.Service, actor string) (err error) {
+			res, err = op(svc, ctx, actor, req)
+			return err
+		})
+	return res, err
 }
 
 // Flags the curation commands share. Each command gets its own: a flag
