@@ -41,6 +41,8 @@ func TestRealTextClasses(t *testing.T) {
 		{"ethnic statistics", "Ethnic groups: Azerbaijani 91.6%, Lezgian 2%, Russian 1.3%, Armenian 1.3%, Talysh 1.3%", nil, false, "neg:Armenia/Figures"},
 		// Maps.
 		{"mountains", "Hiking in the mountains of the Caucasus, right up to the border", nil, false, "neg:Caucasus/Geography"},
+		// A Georgian of Atlanta.
+		{"a US state senator", "A Georgian state senator wants new border checks on trucks", nil, false, "neg:Georgian/"},
 		// Acronyms keep their case.
 		{"a person named Tripp", "Linda Tripp tapes documentary about Armenia", nil, false, "!institution:TRIPP"},
 		{"the TRIPP route", "TRIPP: the route through Syunik is finally on paper", nil, true, "institution:TRIPP"},
