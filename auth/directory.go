@@ -13,6 +13,8 @@ import (
 	"github.com/hashicorp/golang-lru/v2/simplelru"
 	"golang.org/x/sync/singleflight"
 	"golang.org/x/time/rate"
+
+	"github.com/scpeace/feedgen/internal/netguard"
 )
 
 // fetchTimeout bounds one DID document fetch. The fetch is detached from the request that
@@ -197,10 +199,21 @@ func (g *fetchGate) Purge(ctx context.Context, a syntax.AtIdentifier) error {
 // NewResolver returns an uncached network resolver suited to Config.Resolver: it resolves
 // did:plc against plcURL (e.g. "https://plc.directory") and did:web over HTTPS, and skips the
 // handle check, which costs DNS and HTTP round trips and means nothing for verifying a key.
-func NewResolver(plcURL, userAgent string) *identity.BaseDirectory {
+//
+// Every token names the host we fetch its issuer's document from, so the client must be one of
+// internal/netguard's: nil means a guarded client with a 64 KB document cap, a fetchTimeout
+// deadline and the PLC directory trusted.
+func NewResolver(plcURL, userAgent string, client *http.Client) *identity.BaseDirectory {
+	if client == nil {
+		client = netguard.New(netguard.Options{
+			Timeout: fetchTimeout,
+			MaxBody: netguard.DIDDocumentMax,
+			Trusted: []string{netguard.HostPort(plcURL)},
+		})
+	}
 	return &identity.BaseDirectory{
 		PLCURL:                 plcURL,
-		HTTPClient:             http.Client{Timeout: fetchTimeout},
+		HTTPClient:             *client,
 		SkipHandleVerification: true,
 		UserAgent:              userAgent,
 	}
