@@ -137,6 +137,12 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = s.errorHandler
+	// The caller's address, for charging identity fetches to it (auth's
+	// budget): the connection's peer, or behind a proxy on a private or
+	// loopback address (fly.io's), the nearest address the proxy saw in
+	// X-Forwarded-For. Without an extractor echo would believe whatever
+	// X-Forwarded-For a client sends.
+	e.IPExtractor = echo.ExtractIPFromXFFHeader()
 	m, err := newHTTPMetrics(deps.Registry)
 	if err != nil {
 		return nil, err
