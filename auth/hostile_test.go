@@ -2,16 +2,10 @@ package auth
 
 import (
 	"context"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/tls"
-	"crypto/x509"
-	"crypto/x509/pkix"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math/big"
 	"net/http"
 	"net/http/httptest"
 	"runtime"
@@ -24,6 +18,7 @@ import (
 	"github.com/bluesky-social/indigo/atproto/syntax"
 
 	"github.com/scpeace/feedgen/internal/netguard"
+	"github.com/scpeace/feedgen/internal/netguard/netguardtest"
 )
 
 // hostileNet is a did:web host under an attacker's control, reached at public-looking names
@@ -36,38 +31,6 @@ type hostileNet struct {
 	docs    map[syntax.DID]map[string]any
 	hits    atomic.Int64 // requests that reached the loopback target of a redirect
 	written atomic.Int64 // body bytes the hostile server managed to send
-}
-
-// selfSignedWildcard is a certificate for hostile.test and *.hostile.test, and the pool that
-// trusts it.
-func selfSignedWildcard(t *testing.T) (tls.Certificate, *x509.CertPool) {
-	t.Helper()
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tmpl := &x509.Certificate{
-		SerialNumber:          big.NewInt(1),
-		Subject:               pkix.Name{CommonName: "hostile.test"},
-		DNSNames:              []string{"hostile.test", "*.hostile.test"},
-		NotBefore:             time.Now().Add(-time.Hour),
-		NotAfter:              time.Now().Add(time.Hour),
-		IsCA:                  true,
-		BasicConstraintsValid: true,
-		KeyUsage:              x509.KeyUsageDigitalSignature | x509.KeyUsageCertSign,
-		ExtKeyUsage:           []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	leaf, err := x509.ParseCertificate(der)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pool := x509.NewCertPool()
-	pool.AddCert(leaf)
-	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key, Leaf: leaf}, pool
 }
 
 func newHostileNet(t *testing.T, edit func(*Config)) *hostileNet {
@@ -128,8 +91,11 @@ func newHostileNet(t *testing.T, edit func(*Config)) *hostileNet {
 			http.NotFound(w, r)
 		}
 	}))
-	cert, pool := selfSignedWildcard(t)
-	hostile.TLS = &tls.Config{Certificates: []tls.Certificate{cert}}
+	cert, err := netguardtest.Wildcard("hostile.test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hostile.TLS = &tls.Config{Certificates: []tls.Certificate{cert.TLS}}
 	hostile.StartTLS()
 	t.Cleanup(func() { close(stop); hostile.CloseClientConnections(); hostile.Close() })
 
@@ -143,7 +109,7 @@ func newHostileNet(t *testing.T, edit func(*Config)) *hostileNet {
 		MaxBody:   netguard.DIDDocumentMax,
 		Trusted:   []string{netguard.HostPort(h.plc.URL)},
 		TestHosts: testHosts,
-		RootCAs:   pool,
+		RootCAs:   cert.Pool,
 	})
 	cfg := Config{Audience: serviceDID, Resolver: NewResolver(h.plc.URL, "feedgen-test", client)}
 	if edit != nil {

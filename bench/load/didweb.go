@@ -18,17 +18,11 @@ package main
 import (
 	"bufio"
 	"context"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/tls"
 	"crypto/x509"
-	"crypto/x509/pkix"
-	"encoding/pem"
 	"fmt"
 	"log"
 	"log/slog"
-	"math/big"
 	"net"
 	"net/http"
 	"net/url"
@@ -47,6 +41,7 @@ import (
 	"github.com/scpeace/feedgen/auth"
 	"github.com/scpeace/feedgen/feedgen"
 	"github.com/scpeace/feedgen/internal/netguard"
+	"github.com/scpeace/feedgen/internal/netguard/netguardtest"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -59,23 +54,11 @@ const (
 // JSON document, and writes the certificate its clients must trust to
 // caFile.
 func hostileTLS(caFile string) (addr string, err error) {
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	cert, err := netguardtest.Wildcard("hostile.test")
 	if err != nil {
 		return "", err
 	}
-	tmpl := &x509.Certificate{
-		SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "hostile.test"},
-		DNSNames:  []string{"hostile.test", "*.hostile.test"},
-		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(24 * time.Hour),
-		IsCA: true, BasicConstraintsValid: true,
-		KeyUsage:    x509.KeyUsageDigitalSignature | x509.KeyUsageCertSign,
-		ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		return "", err
-	}
-	if err := os.WriteFile(caFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), 0o600); err != nil {
+	if err := os.WriteFile(caFile, cert.PEM, 0o600); err != nil {
 		return "", err
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -93,7 +76,7 @@ func hostileTLS(caFile string) (addr string, err error) {
 				}
 			}
 		}),
-		TLSConfig: &tls.Config{Certificates: []tls.Certificate{{Certificate: [][]byte{der}, PrivateKey: key}}},
+		TLSConfig: &tls.Config{Certificates: []tls.Certificate{cert.TLS}},
 		ErrorLog:  log.New(discard{}, "", 0),
 	}
 	go srv.ServeTLS(ln, "", "")
