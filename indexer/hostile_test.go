@@ -135,7 +135,11 @@ func TestJetstreamHugeFrameIsSkippedInBoundedMemory(t *testing.T) {
 		time.Sleep(time.Minute)
 	}
 	st := mustOpen(t)
-	ti := newTestIndexer(t, st, SourceSpec{Kind: SourceJetstream, URLs: []string{wsURL(srv)}}, nil, nil)
+	// Reading through 64 MB under the race detector on a busy machine can
+	// take longer than the tests' usual 2s stall timeout (which, rightly,
+	// does not count bytes of a frame being thrown away as progress).
+	ti := newTestIndexer(t, st, SourceSpec{Kind: SourceJetstream, URLs: []string{wsURL(srv)}}, nil,
+		func(c *Config) { c.StallTimeout = time.Minute })
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
@@ -151,7 +155,7 @@ func TestJetstreamHugeFrameIsSkippedInBoundedMemory(t *testing.T) {
 	}
 	// The test's own server writes the 64 MB; the indexer reads at most MaxEventSize of it.
 	t.Logf("allocated %d KB while skipping a 64 MB frame", (after.TotalAlloc-before.TotalAlloc)>>10)
-	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 24<<20 {
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 32<<20 {
 		t.Errorf("reading past a 64 MB frame allocated %d MB, want it bounded by the event size limit", alloc>>20)
 	}
 	if got, want := feedURIs(t, st, testFeed), wantFeedOf(events); !slices.Equal(got, want) {
