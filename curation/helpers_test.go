@@ -26,6 +26,7 @@ import (
 	"github.com/scpeace/feedgen/curation"
 	"github.com/scpeace/feedgen/feedgen"
 	"github.com/scpeace/feedgen/indexer"
+	"github.com/scpeace/feedgen/internal/netguard"
 	"github.com/scpeace/feedgen/relevance"
 	"github.com/scpeace/feedgen/store"
 )
@@ -240,7 +241,9 @@ func newEnv(t *testing.T, opts ...envOption) *env {
 	}
 	cfg.Feeds = []curation.Feed{f}
 	e.ing = &countingIngester{}
-	e.svc, err = curation.New(cfg, curation.Deps{Store: st, Directory: e.dir, Ingester: e.ing})
+	// The fake PDS is on loopback, as in a local test network.
+	hc := netguard.New(netguard.Options{AllowPrivate: true, MaxBody: netguard.PDSResponseMax})
+	e.svc, err = curation.New(cfg, curation.Deps{Store: st, Directory: e.dir, Ingester: e.ing, HTTPClient: hc})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/bluesky-social/indigo/atproto/identity"
 	"github.com/bluesky-social/indigo/atproto/syntax"
 
+	"github.com/scpeace/feedgen/internal/netguard"
 	"github.com/scpeace/feedgen/relevance"
 	"github.com/scpeace/feedgen/store"
 )
@@ -83,7 +84,8 @@ type Deps struct {
 	// production a CacheDirectory over a BaseDirectory; in tests a
 	// MockDirectory.
 	Directory identity.Directory
-	// HTTPClient fetches from PDSes (a client with FetchTimeout if nil).
+	// HTTPClient fetches from PDSes named by others' DID documents: one
+	// of internal/netguard's. Nil means a guarded one with FetchTimeout.
 	HTTPClient *http.Client
 	// Ingester receives backfilled posts; nil disables backfill.
 	Ingester Ingester
@@ -116,6 +118,12 @@ type Service struct {
 	pending chan backfillJob
 }
 
+// guardedClient is the PDS client when none is given: a PDS's address
+// comes from someone's DID document.
+func guardedClient(timeout time.Duration) *http.Client {
+	return netguard.New(netguard.Options{Timeout: timeout, MaxBody: netguard.PDSResponseMax})
+}
+
 // New builds the service and loads the pins.
 func New(cfg Config, deps Deps) (*Service, error) {
 	cfg.setDefaults()
@@ -130,7 +138,7 @@ func New(cfg Config, deps Deps) (*Service, error) {
 	}
 	hc := deps.HTTPClient
 	if hc == nil {
-		hc = &http.Client{Timeout: cfg.FetchTimeout}
+		hc = guardedClient(cfg.FetchTimeout)
 	}
 	s := &Service{
 		cfg:     cfg,

@@ -19,7 +19,6 @@ import (
 	"github.com/scpeace/feedgen/curation"
 	"github.com/scpeace/feedgen/feedgen"
 	"github.com/scpeace/feedgen/indexer"
-	"github.com/scpeace/feedgen/internal/netguard"
 	"github.com/scpeace/feedgen/relevance"
 	"github.com/scpeace/feedgen/store"
 )
@@ -52,7 +51,7 @@ func newDirectory(cfg *config.Config) identity.Directory {
 	// data must not steer our requests into our own networks.
 	base := &identity.BaseDirectory{
 		PLCURL:     cfg.PLCURL,
-		HTTPClient: *netguard.Client(10*time.Second, cfg.AllowPrivateNetworks, netguard.HostPort(cfg.PLCURL)),
+		HTTPClient: *didClient(cfg),
 		UserAgent:  "feedgen/" + version,
 	}
 	return identity.NewCacheDirectory(base, 10_000, 6*time.Hour, 2*time.Minute, 10*time.Minute)
@@ -69,7 +68,7 @@ func newCuration(cfg *config.Config, st *store.Store, logger *slog.Logger, backf
 	}
 	var ing *curation.IndexerIngester
 	deps := curation.Deps{Store: st, Directory: newDirectory(cfg), Logger: logger,
-		HTTPClient: netguard.Client(20*time.Second, cfg.AllowPrivateNetworks)}
+		HTTPClient: pdsClient(cfg, 20*time.Second)}
 	if backfill && cfg.BackfillWindow > 0 {
 		ing = &curation.IndexerIngester{}
 		deps.Ingester = ing

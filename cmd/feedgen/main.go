@@ -49,6 +49,7 @@ func app() *cli.Command {
 			queueCommand(),
 			auditCommand(),
 			listsCommand(),
+			cursorCommand(),
 		},
 	}
 }

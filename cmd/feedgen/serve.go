@@ -52,7 +52,7 @@ func runServe(ctx context.Context, cmd *cli.Command) error {
 
 	validator, err := auth.NewValidator(auth.Config{
 		Audience:   cfg.ServiceDID,
-		Resolver:   auth.NewResolver(cfg.PLCURL, "feedgen/"+version),
+		Resolver:   auth.NewResolver(cfg.PLCURL, "feedgen/"+version, didClient(cfg)),
 		Strict:     cfg.AuthStrict,
 		Registerer: reg,
 		Logger:     logger,
