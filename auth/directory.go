@@ -12,7 +12,8 @@ import (
 	"github.com/bluesky-social/indigo/atproto/syntax"
 	"github.com/hashicorp/golang-lru/v2/simplelru"
 	"golang.org/x/sync/singleflight"
-	"golang.org/x/time/rate"
+
+	"github.com/scpeace/feedgen/internal/netguard"
 )
 
 // fetchTimeout bounds one DID document fetch. The fetch is detached from the request that
@@ -23,13 +24,14 @@ const fetchTimeout = 10 * time.Second
 // attacker-controlled input, so every way a token can make us go to the network is bounded:
 //
 //   - lookups are cached (identity.CacheDirectory), including "not found" for ErrTTL;
-//   - every real fetch, whatever caused it, spends from one global token bucket (fetchGate);
+//   - every real fetch, whatever caused it, is charged to the budget of the address the token
+//     came from (budget.go: a bucket per source, a share for unproven sources, a global cap);
 //   - the Purge indigo calls after a bad signature, to pick up a rotated key, is honoured at most
 //     once per RefreshInterval per issuer. Refused purges are no-ops, so the retry sees the same
 //     cached key and the forged token fails as bad_signature without touching the network.
 //
 // The per-issuer memory is an LRU of bounded size; an attacker cycling through more issuers than
-// it holds only gets more refreshes, and those still spend from the global bucket.
+// it holds only gets more refreshes, and those still spend from its source's budget.
 type limitedDirectory struct {
 	cache   *identity.CacheDirectory
 	gate    *fetchGate
@@ -50,12 +52,11 @@ type limitedDirectory struct {
 var _ identity.Directory = (*limitedDirectory)(nil)
 
 func newLimitedDirectory(cfg Config, m *metrics) (*limitedDirectory, error) {
-	gate := &fetchGate{
-		inner:   cfg.Resolver,
-		limiter: rate.NewLimiter(rate.Limit(cfg.FetchRate), cfg.FetchBurst),
-		now:     cfg.Now,
-		metrics: m,
+	b, err := newBudget(cfg, m)
+	if err != nil {
+		return nil, fmt.Errorf("identity budget: %w", err)
 	}
+	gate := &fetchGate{inner: cfg.Resolver, budget: b, metrics: m}
 	lru, err := simplelru.NewLRU[syntax.DID, time.Time](cfg.RefreshIssuers, nil)
 	if err != nil {
 		return nil, fmt.Errorf("refresh limiter: %w", err)
@@ -140,12 +141,11 @@ func (d *limitedDirectory) allowRefresh(did syntax.DID) bool {
 	return true
 }
 
-// fetchGate sits below the cache, so it sees only real fetches, and spends one token of the
-// global budget for each.
+// fetchGate sits below the cache, so it sees only real fetches, and charges each to the
+// budget of the source address that caused it (budget.go).
 type fetchGate struct {
 	inner   identity.Directory
-	limiter *rate.Limiter
-	now     func() time.Time
+	budget  *budget
 	metrics *metrics
 }
 
@@ -162,10 +162,11 @@ func (g *fetchGate) LookupHandle(ctx context.Context, h syntax.Handle) (*identit
 }
 
 func (g *fetchGate) fetch(ctx context.Context, id string, lookup func(context.Context) (*identity.Identity, error)) (*identity.Identity, error) {
-	if !g.limiter.AllowN(g.now(), 1) {
+	if ok, pool := g.budget.allow(sourceFrom(ctx)); !ok {
 		g.metrics.fetches.WithLabelValues("rate_limited").Inc()
-		return nil, fmt.Errorf("resolve %s: %w", id, ErrRateLimited)
+		return nil, fmt.Errorf("resolve %s: %s budget spent: %w", id, pool, ErrRateLimited)
 	}
+	noteFetch(ctx)
 	// CacheDirectory caches whatever this returns, errors included, and shares it with every
 	// request waiting on the same DID. A client hanging up must not poison that entry with
 	// "context canceled", so the fetch outlives the request that started it.
@@ -197,10 +198,21 @@ func (g *fetchGate) Purge(ctx context.Context, a syntax.AtIdentifier) error {
 // NewResolver returns an uncached network resolver suited to Config.Resolver: it resolves
 // did:plc against plcURL (e.g. "https://plc.directory") and did:web over HTTPS, and skips the
 // handle check, which costs DNS and HTTP round trips and means nothing for verifying a key.
-func NewResolver(plcURL, userAgent string) *identity.BaseDirectory {
+//
+// Every token names the host we fetch its issuer's document from, so the client must be one of
+// internal/netguard's: nil means a guarded client with a 64 KB document cap, a fetchTimeout
+// deadline and the PLC directory trusted.
+func NewResolver(plcURL, userAgent string, client *http.Client) *identity.BaseDirectory {
+	if client == nil {
+		client = netguard.New(netguard.Options{
+			Timeout: fetchTimeout,
+			MaxBody: netguard.DIDDocumentMax,
+			Trusted: []string{netguard.HostPort(plcURL)},
+		})
+	}
 	return &identity.BaseDirectory{
 		PLCURL:                 plcURL,
-		HTTPClient:             http.Client{Timeout: fetchTimeout},
+		HTTPClient:             *client,
 		SkipHandleVerification: true,
 		UserAgent:              userAgent,
 	}

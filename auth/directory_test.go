@@ -238,5 +238,6 @@ func TestClientHangUpDoesNotPoisonTheCache(t *testing.T) {
 // fetchStarted reports whether the Validator has begun its first DID fetch: the global budget
 // is spent before the resolver is called.
 func fetchStarted(f *fixture) bool {
-	return f.v.dir.gate.limiter.TokensAt(f.clock.Now()) < float64(f.v.dir.gate.limiter.Burst())
+	g := f.v.dir.gate.budget.global
+	return g.TokensAt(f.clock.Now()) < float64(g.Burst())
 }

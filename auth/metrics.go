@@ -17,6 +17,8 @@ type metrics struct {
 	fetches *prometheus.CounterVec
 	// refreshes counts indigo's purge-and-retry after a bad signature: allowed or limited.
 	refreshes *prometheus.CounterVec
+	// refusals counts fetches the budget refused, by the pool that was spent.
+	refusals *prometheus.CounterVec
 }
 
 func newMetrics(reg prometheus.Registerer) (*metrics, error) {
@@ -33,11 +35,15 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 			Name: "feedgen_auth_key_refreshes_total",
 			Help: "Re-fetches of an issuer's DID document after a bad signature, by result (allowed, limited).",
 		}, []string{"result"}),
+		refusals: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "feedgen_auth_budget_refusals_total",
+			Help: "Identity fetches refused by the budget, by the pool that was spent (source, unproven, global).",
+		}, []string{"pool"}),
 	}
 	if reg == nil {
 		return m, nil
 	}
-	for _, c := range []prometheus.Collector{m.tokens, m.fetches, m.refreshes} {
+	for _, c := range []prometheus.Collector{m.tokens, m.fetches, m.refreshes, m.refusals} {
 		if err := reg.Register(c); err != nil {
 			return nil, fmt.Errorf("register auth metrics: %w", err)
 		}

@@ -42,7 +42,9 @@ func (v *Validator) Middleware(lxm syntax.NSID) echo.MiddlewareFunc {
 			// Repeated headers are combined as RFC 9110 does; no bearer token survives that, so
 			// two Authorization headers are malformed rather than "whichever came first".
 			authorization := strings.Join(req.Header.Values(echo.HeaderAuthorization), ", ")
-			did, err := v.Verify(req.Context(), authorization, lxm)
+			// Identity fetches are charged to the caller's address: the
+			// server's IPExtractor decides what that is behind a proxy.
+			did, err := v.Verify(WithSource(req.Context(), c.RealIP()), authorization, lxm)
 			var rejected *Error
 			switch {
 			case err == nil:

@@ -9,9 +9,11 @@
 // 64 bytes. That early pass means a token that would fail anyway never causes a DID lookup, and
 // gives each rejection a precise Reason. Only a token that indigo then accepts yields a viewer.
 //
-// Identity look-ups go through a cache, a global fetch budget (Config.FetchRate), and a
-// per-issuer limit (Config.RefreshInterval) on the re-fetch indigo does after a bad signature,
-// so forged tokens cannot make us hammer the PLC directory.
+// Identity look-ups go through a cache, a fetch budget shared fairly between source addresses
+// (budget.go: a global cap, a bucket per address, a reserved share for addresses that brought
+// real viewers), and a per-issuer limit (Config.RefreshInterval) on the re-fetch indigo does
+// after a bad signature, so forged tokens can neither make us hammer the PLC directory nor
+// crowd real viewers out. The fetches themselves go through internal/netguard (NewResolver).
 //
 // A request without a token is a logged-out viewer. A request with an invalid token is also
 // served logged out unless Config.Strict, which answers 401 with an XRPC error instead; either
@@ -72,6 +74,19 @@ type Config struct {
 	// by every cache miss and refresh. Defaults 10/s and 50.
 	FetchRate  float64
 	FetchBurst int
+	// SourceRate and SourceBurst are each source address's own budget of fetches, unless it
+	// is proven (budget.go). Defaults 1/s and 5.
+	SourceRate  float64
+	SourceBurst int
+	// NewcomerShare and SuspectShare are the shares of the global rate that sources without
+	// a record and sources whose fetches led nowhere may use, each class together; the rest
+	// is kept for proven sources. Defaults 0.3 and 0.2; together below 1.
+	NewcomerShare float64
+	SuspectShare  float64
+	// SourceHalfLife is how fast a source's record of good and bad fetches fades. Default 10m.
+	SourceHalfLife time.Duration
+	// Sources is how many source addresses' budgets and proofs are remembered. Default 10,000.
+	Sources int
 	// RefreshInterval is the minimum time between two re-fetches of one issuer's DID document
 	// after a bad signature. Default 1m.
 	RefreshInterval time.Duration
@@ -108,6 +123,24 @@ func (c *Config) setDefaults() {
 	}
 	if c.FetchBurst == 0 {
 		c.FetchBurst = 50
+	}
+	if c.SourceRate == 0 {
+		c.SourceRate = 1
+	}
+	if c.SourceBurst == 0 {
+		c.SourceBurst = 5
+	}
+	if c.NewcomerShare == 0 {
+		c.NewcomerShare = 0.3
+	}
+	if c.SuspectShare == 0 {
+		c.SuspectShare = 0.2
+	}
+	if c.SourceHalfLife == 0 {
+		c.SourceHalfLife = 10 * time.Minute
+	}
+	if c.Sources == 0 {
+		c.Sources = 10_000
 	}
 	if c.RefreshInterval == 0 {
 		c.RefreshInterval = time.Minute
@@ -148,8 +181,12 @@ func NewValidator(cfg Config) (*Validator, error) {
 		return nil, errors.New("auth config: resolver is required")
 	}
 	if cfg.Leeway < 0 || cfg.MaxLifetime < 0 || cfg.CacheSize < 0 || cfg.CacheTTL < 0 || cfg.ErrTTL < 0 ||
-		cfg.FetchRate < 0 || cfg.FetchBurst < 0 || cfg.RefreshInterval < 0 || cfg.RefreshIssuers < 0 {
+		cfg.FetchRate < 0 || cfg.FetchBurst < 0 || cfg.RefreshInterval < 0 || cfg.RefreshIssuers < 0 ||
+		cfg.SourceRate < 0 || cfg.SourceBurst < 0 || cfg.SourceHalfLife < 0 || cfg.Sources < 0 {
 		return nil, errors.New("auth config: durations, sizes and rates must not be negative")
+	}
+	if cfg.NewcomerShare < 0 || cfg.SuspectShare < 0 || cfg.NewcomerShare+cfg.SuspectShare >= 1 {
+		return nil, errors.New("auth config: the newcomer and suspect shares must not be negative, and together below 1")
 	}
 	cfg.setDefaults()
 	m, err := newMetrics(cfg.Registerer)
@@ -183,12 +220,20 @@ func NewValidator(cfg Config) (*Validator, error) {
 // It returns the viewer's DID only for a fully verified token. An empty header gives
 // ErrNoToken (a logged-out viewer); any other failure is an *Error carrying the Reason. Every
 // call is counted in feedgen_auth_tokens_total.
+//
+// Identity fetches are charged to the source address in ctx (WithSource); a token that
+// verifies after a fetch counts for its source, one that fails after a fetch against it
+// (budget.go).
 func (v *Validator) Verify(ctx context.Context, authorization string, lxm syntax.NSID) (syntax.DID, error) {
+	ctx, note := withFetchNote(ctx)
 	did, err := v.verify(ctx, authorization, lxm)
 	var rejected *Error
 	switch {
 	case err == nil:
 		v.metrics.tokens.WithLabelValues(lxm.String(), "verified", "").Inc()
+		if note.fetched {
+			v.dir.gate.budget.outcome(sourceFrom(ctx), true)
+		}
 		return did, nil
 	case errors.Is(err, ErrNoToken):
 		v.metrics.tokens.WithLabelValues(lxm.String(), "anonymous", "").Inc()
@@ -196,6 +241,9 @@ func (v *Validator) Verify(ctx context.Context, authorization string, lxm syntax
 	case errors.As(err, &rejected):
 	default:
 		rejected = &Error{Reason: ReasonInvalid, Err: err}
+	}
+	if note.fetched {
+		v.dir.gate.budget.outcome(sourceFrom(ctx), false)
 	}
 	v.metrics.tokens.WithLabelValues(lxm.String(), "rejected", string(rejected.Reason)).Inc()
 	v.log.DebugContext(ctx, "service auth token rejected", "lxm", lxm, "reason", rejected.Reason, "err", rejected.Err)

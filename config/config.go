@@ -78,8 +78,9 @@ type Config struct {
 	BackfillWindow time.Duration
 	// MaxPins is the most posts a feed may pin.
 	MaxPins int
-	// AllowPrivateNetworks lets curation fetch from PDSes and did:web
-	// hosts on loopback and private addresses (local test networks).
+	// AllowPrivateNetworks lets every outbound fetch (DID documents,
+	// PDSes) reach loopback, private and reserved addresses: the one
+	// switch for local test networks.
 	AllowPrivateNetworks bool
 	// PublisherHandle is the handle (or DID) that publish and unpublish
 	// log in with; "" means PublisherDID.
@@ -183,7 +184,7 @@ func Flags() []cli.Flag {
 		str(FlagPublisherHandle, "", "handle (or DID) that publish and unpublish log in with (default: the publisher DID)"),
 		str(FlagPublisherPass, "", "app password of the publisher, for publish and unpublish (set it in the environment, not on the command line)"),
 		str(FlagPDSURL, "", "the publisher's PDS, e.g. http://localhost:2583 (default: found through the publisher's DID document)"),
-		&cli.BoolFlag{Name: FlagAllowPrivate, Usage: "let curation fetch from PDSes and did:web hosts on loopback or private addresses (local test networks only)", Sources: cli.EnvVars(EnvName(FlagAllowPrivate))},
+		&cli.BoolFlag{Name: FlagAllowPrivate, Usage: "let outbound fetches (identity documents, PDSes) reach loopback, private and reserved addresses (local test networks only)", Sources: cli.EnvVars(EnvName(FlagAllowPrivate))},
 		&cli.BoolFlag{Name: FlagAuthStrict, Usage: "answer 401 to an invalid service JWT instead of serving it logged out", Sources: cli.EnvVars(EnvName(FlagAuthStrict))},
 	}
 }

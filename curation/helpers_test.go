@@ -25,6 +25,7 @@ import (
 	"github.com/scpeace/feedgen/curation"
 	"github.com/scpeace/feedgen/feedgen"
 	"github.com/scpeace/feedgen/indexer"
+	"github.com/scpeace/feedgen/internal/netguard"
 	"github.com/scpeace/feedgen/internal/testutil"
 	"github.com/scpeace/feedgen/membership"
 	"github.com/scpeace/feedgen/model"
@@ -123,7 +124,9 @@ func newEnv(t *testing.T, opts ...envOption) *env {
 	// one running indexer, which hands it the list items of the stream.
 	inbox := indexer.NewInbox()
 	e.ing = &countingIngester{inbox: inbox}
-	e.svc, err = curation.New(cfg, curation.Deps{Store: st, Directory: e.dir, Decider: dec, Ingester: e.ing})
+	// The fake PDS is on loopback, as in a local test network.
+	hc := netguard.New(netguard.Options{AllowPrivate: true, MaxBody: netguard.PDSResponseMax})
+	e.svc, err = curation.New(cfg, curation.Deps{Store: st, Directory: e.dir, Decider: dec, Ingester: e.ing, HTTPClient: hc})
 	if err != nil {
 		t.Fatal(err)
 	}

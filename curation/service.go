@@ -17,6 +17,7 @@ import (
 	"github.com/bluesky-social/indigo/atproto/identity"
 	"github.com/bluesky-social/indigo/atproto/syntax"
 
+	"github.com/scpeace/feedgen/internal/netguard"
 	"github.com/scpeace/feedgen/membership"
 	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/store"
@@ -86,7 +87,8 @@ type Deps struct {
 	// production a CacheDirectory over a BaseDirectory; in tests a
 	// MockDirectory.
 	Directory identity.Directory
-	// HTTPClient fetches from PDSes (a client with FetchTimeout if nil).
+	// HTTPClient fetches from PDSes named by others' DID documents: one
+	// of internal/netguard's. Nil means a guarded one with FetchTimeout.
 	HTTPClient *http.Client
 	// Decider is the one that decides membership: explain shows its
 	// judgement, and the feeds' thresholds are its rules'.
@@ -124,6 +126,12 @@ type Service struct {
 	pending chan backfillJob
 }
 
+// guardedClient is the PDS client when none is given: a PDS's address
+// comes from someone's DID document.
+func guardedClient(timeout time.Duration) *http.Client {
+	return netguard.New(netguard.Options{Timeout: timeout, MaxBody: netguard.PDSResponseMax})
+}
+
 // New builds the service and loads the pins.
 func New(cfg Config, deps Deps) (*Service, error) {
 	cfg.setDefaults()
@@ -141,7 +149,7 @@ func New(cfg Config, deps Deps) (*Service, error) {
 	}
 	hc := deps.HTTPClient
 	if hc == nil {
-		hc = &http.Client{Timeout: cfg.FetchTimeout}
+		hc = guardedClient(cfg.FetchTimeout)
 	}
 	s := &Service{
 		cfg:     cfg,

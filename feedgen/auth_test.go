@@ -1,6 +1,8 @@
 package feedgen
 
 import (
+	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -69,6 +71,60 @@ func TestSkeletonChecksServiceAuth(t *testing.T) {
 			if rec.Code != tc.want {
 				t.Errorf("strict=%v %s: got %d %s, want %d", strict, tc.name, rec.Code, rec.Body, tc.want)
 			}
+		}
+	}
+}
+
+// Identity fetches are charged to the caller's address, which a client
+// cannot choose with X-Forwarded-For; behind a proxy on a private address
+// (fly.io's), the address the proxy saw is the caller.
+func TestIdentityFetchesAreChargedToTheCaller(t *testing.T) {
+	cfg := testConfig()
+	reg := prometheus.NewRegistry()
+	v, err := auth.NewValidator(auth.Config{Audience: cfg.ServiceDID, Resolver: identity.NewMockDirectory(),
+		Strict: true, Registerer: reg, SourceRate: 0.001, SourceBurst: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(cfg, Deps{Store: mustOpen(t), Registry: reg, Auth: v})
+	if err != nil {
+		t.Fatal(err)
+	}
+	priv, err := atcrypto.GeneratePrivateKeyK256()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lxm := syntax.NSID("app.bsky.feed.getFeedSkeleton")
+	try := func(i int, remote, xff string) string {
+		iss := syntax.DID(fmt.Sprintf("did:plc:forgedissuer%012d", i))
+		tok, err := iauth.SignServiceAuth(iss, cfg.ServiceDID.String(), time.Minute, &lxm, priv)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req := httptest.NewRequest("GET", "/xrpc/app.bsky.feed.getFeedSkeleton?feed="+url.QueryEscape(feedURI), nil)
+		req.RemoteAddr = remote
+		req.Header.Set("Authorization", "Bearer "+tok)
+		if xff != "" {
+			req.Header.Set("X-Forwarded-For", xff)
+		}
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, req)
+		var body XRPCError
+		json.Unmarshal(rec.Body.Bytes(), &body)
+		return body.Error
+	}
+	// A direct caller's own burst of two fetches, whatever it claims to
+	// be forwarding for; then it must wait.
+	for i, want := range []string{"BadJwtIss", "BadJwtIss", "AuthenticationRequired", "AuthenticationRequired"} {
+		if got := try(i, "203.0.113.9:5000", fmt.Sprintf("198.51.100.%d", i+1)); got != want {
+			t.Errorf("direct token %d: got %s, want %s", i, got, want)
+		}
+	}
+	// Through a proxy on a private address, each forwarded address has
+	// its own budget.
+	for i := range 3 {
+		if got := try(10+i, "172.16.0.2:5000", fmt.Sprintf("6.6.6.6, 198.51.100.%d", 100+i)); got != "BadJwtIss" {
+			t.Errorf("proxied token %d: got %s, want BadJwtIss", i, got)
 		}
 	}
 }

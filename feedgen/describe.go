@@ -1,6 +1,8 @@
 package feedgen
 
 import (
+	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -64,7 +66,10 @@ type healthResponse struct {
 }
 
 // healthCheck answers 200 when every part is healthy and 503 otherwise, so
-// a platform health check can restart a stuck machine.
+// a platform health check can restart a stuck machine. It never answers
+// 500: details that cannot be written as JSON (a time from a broken stream,
+// say) make the answer 503 with a body that says so, and a check that
+// panics is unhealthy.
 func (s *Server) healthCheck(c echo.Context) error {
 	out := healthResponse{Status: "ok", Version: s.cfg.Version}
 	code := http.StatusOK
@@ -72,11 +77,27 @@ func (s *Server) healthCheck(c echo.Context) error {
 		out.Checks = make(map[string]any, len(s.health))
 	}
 	for name, h := range s.health {
-		ok, details := h.Health()
+		ok, details := checkHealth(h)
 		out.Checks[name] = details
 		if !ok {
 			out.Status, code = "unhealthy", http.StatusServiceUnavailable
 		}
 	}
-	return c.JSON(code, out)
+	body, err := json.Marshal(out)
+	if err != nil {
+		s.log.Error("health details cannot be written as JSON", "err", err)
+		body, _ = json.Marshal(healthResponse{Status: "unhealthy", Version: s.cfg.Version,
+			Checks: map[string]any{"error": "health details cannot be written as JSON: " + err.Error()}})
+		code = http.StatusServiceUnavailable
+	}
+	return c.JSONBlob(code, body)
+}
+
+func checkHealth(h Health) (ok bool, details any) {
+	defer func() {
+		if r := recover(); r != nil {
+			ok, details = false, map[string]string{"error": fmt.Sprintf("health check failed: %v", r)}
+		}
+	}()
+	return h.Health()
 }

@@ -68,11 +68,16 @@ type InteractionPolicy struct {
 	WriteBurst int
 	// MaxLessPosts, MaxMorePosts and MaxLessAuthors bound what is kept
 	// per viewer and feed; the oldest marks go first. Defaults 200, 100
-	// and 100: a full record is about 25 KB, a typical one a few hundred
-	// bytes.
+	// and 100. With items of at most maxItem bytes a record never exceeds
+	// about 210 KB; with real post URIs (about 70 bytes) a full one is
+	// about 25 KB, a typical one a few hundred bytes.
 	MaxLessPosts   int
 	MaxMorePosts   int
 	MaxLessAuthors int
+	// MaxPerRequest is the most interactions one sendInteractions request
+	// may carry; a larger batch is refused whole with a 400. Default 100:
+	// the Bluesky app sends a few at a time, every few seconds.
+	MaxPerRequest int
 }
 
 func (p *InteractionPolicy) setDefaults() {
@@ -94,6 +99,7 @@ func (p *InteractionPolicy) setDefaults() {
 	defInt(&p.MaxMorePosts, 100)
 	defInt(&p.MaxLessAuthors, 100)
 	defInt(&p.WriteBurst, 30)
+	defInt(&p.MaxPerRequest, 100)
 	if p.WriteRate <= 0 {
 		p.WriteRate = 1
 	}
@@ -192,6 +198,11 @@ const (
 	maxReqID       = 100
 )
 
+// maxItem bounds an interaction's item. The lexicon says only "at-uri"
+// (up to 8 KB); a post's URI is about 70 bytes, and one with the longest
+// did:web host and record key we would ever serve is under 512.
+const maxItem = 512
+
 // interaction is one validated interaction.
 type interaction struct {
 	index int
@@ -246,9 +257,7 @@ func (s *Server) sendInteractions(c echo.Context) error {
 					// than refuse the viewer's feedback forever.
 					s.log.Warn("replacing unreadable viewer preferences", "viewer", viewer, "feed", feed, "err", err)
 				}
-				for _, it := range its {
-					s.ia.policy.apply(p, it, now)
-				}
+				s.ia.policy.applyAll(p, its, now)
 				s.ia.policy.trim(p, now)
 				if err := tx.PutViewerPrefs(viewer, feed, p); err != nil {
 					return err
@@ -294,6 +303,10 @@ func (ia *interactions) validate(in *bsky.FeedSendInteractions_Input, feeds map[
 			fallback = f.ID
 		}
 	}
+	if n := len(in.Interactions); n > ia.policy.MaxPerRequest {
+		return nil, xrpcError(http.StatusBadRequest, "InvalidRequest",
+			fmt.Sprintf("%d interactions in one request; send at most %d at a time", n, ia.policy.MaxPerRequest))
+	}
 	out := make([]interaction, 0, len(in.Interactions))
 	for i, raw := range in.Interactions {
 		bad := func(msg string) error {
@@ -304,6 +317,9 @@ func (ia *interactions) validate(in *bsky.FeedSendInteractions_Input, feeds map[
 		}
 		it := interaction{index: i}
 		if raw.Item != nil && *raw.Item != "" {
+			if len(*raw.Item) > maxItem {
+				return nil, bad(fmt.Sprintf("item is longer than %d bytes", maxItem))
+			}
 			uri, err := syntax.ParseATURI(*raw.Item)
 			if err != nil {
 				return nil, bad("item is not an AT-URI")
@@ -344,38 +360,132 @@ func authorOf(uri syntax.ATURI) string {
 	return s
 }
 
-// apply changes p for one requestLess or requestMore at nowUS.
-func (pol *InteractionPolicy) apply(p *store.ViewerPrefs, it interaction, nowUS int64) {
-	post := string(it.item)
-	author := authorOf(it.item)
-	switch it.event {
-	case EventRequestLess:
-		p.MorePosts = remove(p.MorePosts, post)
-		p.LessPosts = upsert(p.LessPosts, post, nowUS)
-		// Requests count toward hiding the author only if they came
-		// after the viewer last asked for more of that author.
-		since := nowUS - pol.AuthorWindow.Microseconds()
-		for _, m := range p.MorePosts {
-			if authorOf(syntax.ATURI(m.Subject)) == author {
-				since = max(since, m.AtUS+1)
+// applyAll makes one request's requestLess and requestMore to p, in their
+// order, all at nowUS. The record's lists are indexed once (by subject, and
+// posts by author) and held to their bounds at every step, the oldest mark
+// going first, so each interaction costs a few map operations plus, for a
+// "show less", a look at that one author's marks, at most MaxLessPosts and
+// MaxMorePosts of them: a request's work is linear in its length.
+func (pol *InteractionPolicy) applyAll(p *store.ViewerPrefs, its []interaction, nowUS int64) {
+	less := indexMarks(p.LessPosts, pol.MaxLessPosts, true)
+	more := indexMarks(p.MorePosts, pol.MaxMorePosts, true)
+	authors := indexMarks(p.LessAuthors, pol.MaxLessAuthors, false)
+	for _, it := range its {
+		post := string(it.item)
+		author := authorOf(it.item)
+		switch it.event {
+		case EventRequestLess:
+			more.remove(post)
+			less.upsert(post, nowUS)
+			// Requests count toward hiding the author only if they came
+			// after the viewer last asked for more of that author.
+			since := nowUS - pol.AuthorWindow.Microseconds()
+			for m := range more.byAuthor[author] {
+				since = max(since, more.marks[more.pos[m]].AtUS+1)
 			}
-		}
-		n := 0
-		for _, m := range p.LessPosts {
-			if m.AtUS >= since && authorOf(syntax.ATURI(m.Subject)) == author {
-				n++
+			n := 0
+			for m := range less.byAuthor[author] {
+				if less.marks[less.pos[m]].AtUS >= since {
+					n++
+				}
 			}
+			if n >= pol.AuthorThreshold {
+				authors.upsert(author, nowUS)
+			}
+		case EventRequestMore:
+			// The viewer changed their mind about this post, and wants its
+			// author after all.
+			less.remove(post)
+			authors.remove(author)
+			more.upsert(post, nowUS)
 		}
-		if n >= pol.AuthorThreshold {
-			p.LessAuthors = upsert(p.LessAuthors, author, nowUS)
-		}
-	case EventRequestMore:
-		// The viewer changed their mind about this post, and wants its
-		// author after all.
-		p.LessPosts = remove(p.LessPosts, post)
-		p.LessAuthors = remove(p.LessAuthors, author)
-		p.MorePosts = upsert(p.MorePosts, post, nowUS)
 	}
+	p.LessPosts, p.MorePosts, p.LessAuthors = less.list(), more.list(), authors.list()
+}
+
+// markIndex is a list of marks being edited, oldest first, holding at most
+// limit live marks: a mark moved or removed leaves a hole (an empty
+// subject) that list closes at the end, and the oldest live mark makes way
+// for a new one beyond the limit.
+type markIndex struct {
+	marks []store.Mark
+	pos   map[string]int // subject -> index of its live mark
+	limit int
+	head  int // no live mark before this index
+	// byAuthor holds the live post subjects of each author, for lists of
+	// posts.
+	byAuthor map[string]map[string]struct{}
+}
+
+func indexMarks(marks []store.Mark, limit int, posts bool) *markIndex {
+	x := &markIndex{marks: marks, pos: make(map[string]int, len(marks)), limit: limit}
+	if posts {
+		x.byAuthor = map[string]map[string]struct{}{}
+	}
+	for i, m := range marks {
+		if j, dup := x.pos[m.Subject]; dup {
+			x.marks[j].Subject = "" // keep the later mark, as upsert would
+		}
+		x.pos[m.Subject] = i
+		x.byAuthorAdd(m.Subject)
+	}
+	x.evict()
+	return x
+}
+
+func (x *markIndex) byAuthorAdd(subject string) {
+	if x.byAuthor == nil {
+		return
+	}
+	a := authorOf(syntax.ATURI(subject))
+	set := x.byAuthor[a]
+	if set == nil {
+		set = map[string]struct{}{}
+		x.byAuthor[a] = set
+	}
+	set[subject] = struct{}{}
+}
+
+func (x *markIndex) remove(subject string) {
+	i, ok := x.pos[subject]
+	if !ok {
+		return
+	}
+	x.marks[i].Subject = ""
+	delete(x.pos, subject)
+	if x.byAuthor != nil {
+		delete(x.byAuthor[authorOf(syntax.ATURI(subject))], subject)
+	}
+}
+
+// upsert moves subject to the end (the newest place) at atUS.
+func (x *markIndex) upsert(subject string, atUS int64) {
+	x.remove(subject)
+	x.pos[subject] = len(x.marks)
+	x.marks = append(x.marks, store.Mark{Subject: subject, AtUS: atUS})
+	x.byAuthorAdd(subject)
+	x.evict()
+}
+
+// evict removes the oldest live marks beyond the limit.
+func (x *markIndex) evict() {
+	for len(x.pos) > x.limit && x.head < len(x.marks) {
+		if s := x.marks[x.head].Subject; s != "" {
+			x.remove(s)
+		}
+		x.head++
+	}
+}
+
+// list is the live marks, oldest first.
+func (x *markIndex) list() []store.Mark {
+	out := x.marks[:0]
+	for _, m := range x.marks[x.head:] {
+		if m.Subject != "" {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // trim drops expired marks and keeps each list within its bound.
@@ -383,21 +493,6 @@ func (pol *InteractionPolicy) trim(p *store.ViewerPrefs, nowUS int64) {
 	p.LessPosts = keepRecent(p.LessPosts, nowUS-pol.PostTTL.Microseconds(), pol.MaxLessPosts)
 	p.MorePosts = keepRecent(p.MorePosts, nowUS-pol.PostTTL.Microseconds(), pol.MaxMorePosts)
 	p.LessAuthors = keepRecent(p.LessAuthors, nowUS-pol.AuthorTTL.Microseconds(), pol.MaxLessAuthors)
-}
-
-// upsert moves subject to the end of marks (the newest place) at atUS.
-func upsert(marks []store.Mark, subject string, atUS int64) []store.Mark {
-	return append(remove(marks, subject), store.Mark{Subject: subject, AtUS: atUS})
-}
-
-func remove(marks []store.Mark, subject string) []store.Mark {
-	out := marks[:0]
-	for _, m := range marks {
-		if m.Subject != subject {
-			out = append(out, m)
-		}
-	}
-	return out
 }
 
 // keepRecent keeps the marks made at or after sinceUS, at most limit of

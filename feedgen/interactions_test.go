@@ -506,13 +506,13 @@ func TestPolicyApply(t *testing.T) {
 	a1 := syntax.ATURI("at://did:plc:a/app.bsky.feed.post/1")
 	a2 := syntax.ATURI("at://did:plc:a/app.bsky.feed.post/2")
 	p := &store.ViewerPrefs{}
-	pol.apply(p, interaction{event: EventRequestMore, item: a1}, 10)
-	pol.apply(p, interaction{event: EventRequestLess, item: a1}, 20)
+	pol.applyAll(p, []interaction{{event: EventRequestMore, item: a1}}, 10)
+	pol.applyAll(p, []interaction{{event: EventRequestLess, item: a1}}, 20)
 	if len(p.MorePosts) != 0 || len(p.LessPosts) != 1 {
 		t.Errorf("less after more on one post: got %+v, want only the less", p)
 	}
-	pol.apply(p, interaction{event: EventRequestLess, item: a2}, 30)
-	pol.apply(p, interaction{event: EventRequestLess, item: a2}, 40)
+	pol.applyAll(p, []interaction{{event: EventRequestLess, item: a2}}, 30)
+	pol.applyAll(p, []interaction{{event: EventRequestLess, item: a2}}, 40)
 	if len(p.LessPosts) != 2 || p.LessPosts[1].AtUS != 40 || len(p.LessAuthors) != 0 {
 		t.Errorf("repeating a post: got %+v, want two marks, the newer time, no author", p)
 	}

@@ -141,6 +141,12 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = s.errorHandler
+	// The caller's address, for charging identity fetches to it (auth's
+	// budget): the connection's peer, or behind a proxy on a private or
+	// loopback address (fly.io's), the nearest address the proxy saw in
+	// X-Forwarded-For. Without an extractor echo would believe whatever
+	// X-Forwarded-For a client sends.
+	e.IPExtractor = echo.ExtractIPFromXFFHeader()
 	m, err := newHTTPMetrics(deps.Registry)
 	if err != nil {
 		return nil, err
@@ -152,7 +158,8 @@ func New(cfg Config, deps Deps) (*Server, error) {
 			return err
 		},
 	}))
-	e.Use(middleware.BodyLimit("1M"))
+	e.Use(bodyLimit(MaxBody))
+	e.Pre(headAsGet)
 
 	s.echo = e
 	var skeletonAuth []echo.MiddlewareFunc
@@ -178,6 +185,65 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	e.Any("/xrpc/:method", s.unknownMethod)
 	return s, nil
 }
+
+// MaxBody bounds a request body (sendInteractions, the admin API).
+const MaxBody = 1 << 20
+
+// bodyLimit answers 413 to a body over limit bytes: at once when
+// Content-Length says so, otherwise when a handler reads past the limit,
+// which http.MaxBytesReader reports as *http.MaxBytesError (chunked bodies
+// announce no length). echo's own BodyLimit reports the latter as an error
+// of its own that handlers decoding JSON took for a malformed body (400).
+func bodyLimit(limit int64) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			req := c.Request()
+			if req.ContentLength > limit {
+				return xrpcError(http.StatusRequestEntityTooLarge, "PayloadTooLarge", fmt.Sprintf("body is larger than %d bytes", limit))
+			}
+			req.Body = http.MaxBytesReader(c.Response(), req.Body, limit)
+			return next(c)
+		}
+	}
+}
+
+// headAsGet serves HEAD on every GET route, as HTTP requires: the request
+// is routed as a GET (echo routes the request it was handed, so its method
+// is changed in place, and put back before net/http finishes the answer)
+// and headWriter keeps the body from being sent. A HEAD on a route without
+// GET is answered as such a GET would be: 405, or 400 for an XRPC
+// procedure.
+func headAsGet(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		req := c.Request()
+		if req.Method != http.MethodHead {
+			return next(c)
+		}
+		req.Method = http.MethodGet
+		defer func() { req.Method = http.MethodHead }()
+		c.Set(headKey, true)
+		c.Response().Writer = headWriter{c.Response().Writer}
+		return next(c)
+	}
+}
+
+const headKey = "feedgen.head"
+
+// requestMethod is the method the client used: HEAD for a HEAD routed as
+// a GET.
+func requestMethod(c echo.Context) string {
+	if head, _ := c.Get(headKey).(bool); head {
+		return http.MethodHead
+	}
+	return c.Request().Method
+}
+
+// headWriter sends headers and status but no body.
+type headWriter struct{ http.ResponseWriter }
+
+func (w headWriter) Write(b []byte) (int, error) { return len(b), nil }
+
+func (w headWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // XRPC routes an XRPC method: GET for queries, POST for procedures.
 // Middleware (service auth, admin tokens) may be added per route.
@@ -259,7 +325,7 @@ func (s *Server) errorHandler(err error, c echo.Context) {
 			body = XRPCError{Error: "InternalServerError", Message: "internal server error"}
 		}
 	}
-	if c.Request().Method == http.MethodHead {
+	if requestMethod(c) == http.MethodHead {
 		err = c.NoContent(code)
 	} else {
 		err = c.JSON(code, body)
@@ -296,7 +362,7 @@ func errorName(code int) string {
 func (s *Server) unknownMethod(c echo.Context) error {
 	method := c.Param("method")
 	if want, ok := s.methods[method]; ok {
-		return xrpcError(http.StatusBadRequest, "InvalidRequest", "incorrect HTTP method "+c.Request().Method+": "+method+" takes "+want)
+		return xrpcError(http.StatusBadRequest, "InvalidRequest", "incorrect HTTP method "+requestMethod(c)+": "+method+" takes "+want)
 	}
 	if _, err := syntax.ParseNSID(method); err != nil {
 		return xrpcError(http.StatusNotFound, "NotFound", "not an XRPC method name")

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/bluesky-social/indigo/api/bsky"
 	"github.com/bluesky-social/indigo/atproto/syntax"
@@ -376,6 +377,28 @@ func TestHealth(t *testing.T) {
 	f = newFixture(t, testConfig(), map[string]Health{"indexer": fakeHealth{false, "20m"}})
 	if code, body := f.get(t, "/xrpc/_health"); code != 503 || !strings.Contains(string(body), "unhealthy") {
 		t.Fatalf("lagging: got %d %s, want 503", code, body)
+	}
+}
+
+// A part whose details cannot be written as JSON (the indexer's last event
+// time, after a stream sent time_us = 9e18) or whose check panics makes
+// health answer 503, never 500.
+type brokenHealth struct{ panics bool }
+
+func (h brokenHealth) Health() (bool, any) {
+	if h.panics {
+		panic("boom")
+	}
+	return true, map[string]any{"lastEvent": time.UnixMicro(9e18)}
+}
+
+func TestHealthNeverAnswers500(t *testing.T) {
+	for _, h := range []brokenHealth{{false}, {true}} {
+		f := newFixture(t, testConfig(), map[string]Health{"indexer": h})
+		code, body := f.get(t, "/xrpc/_health")
+		if code != 503 || !strings.Contains(string(body), "unhealthy") {
+			t.Errorf("panics=%v: got %d %s, want 503 unhealthy", h.panics, code, body)
+		}
 	}
 }
 

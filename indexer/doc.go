@@ -5,7 +5,11 @@
 //     a file of recorded Jetstream events; each delivers the same Event,
 //     decoded by a pure function (DecodeJetstream, the firehose's commit
 //     decoding, DecodeRecord for a record read from its repository) that
-//     drops what is malformed with a counted reason;
+//     drops what is malformed with a counted reason. The stream is not
+//     trusted to be right: every message passes one check (bounds.go)
+//     before it leaves its source, so an event from the future or a
+//     position the store could not keep is counted as bad input and never
+//     saved, and a reconnect resumes from the highest position seen;
 //   - the one apply step, Apply: every event that changes what we keep,
 //     from the stream or from a curator's backfill, goes through it. It
 //     asks the Decider (package membership) which feeds a post or repost

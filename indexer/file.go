@@ -15,6 +15,8 @@ import (
 // was killed resumes at exactly the line it had not committed.
 type fileSource struct {
 	path string
+	// admit bounds each message, as for the network sources.
+	admit func(*message)
 }
 
 // ErrCursorMismatch means a saved file offset cannot belong to the file:
@@ -80,6 +82,9 @@ func (f *fileSource) run(ctx context.Context, start int64, have bool, out chan<-
 			} else {
 				m.ev = ev
 				m.ev.Cursor = off
+			}
+			if f.admit != nil {
+				f.admit(&m)
 			}
 			if serr := send(m); serr != nil {
 				return nil

@@ -52,8 +52,11 @@ func (f *firehoseSource) run(ctx context.Context, start int64, have bool, out ch
 			from = cursor
 		}
 		n, last, err := f.session(ctx, from, out)
-		if n > 0 {
+		if last > cursor || !have && last > 0 {
+			// The highest sequence number seen, not the last.
 			cursor, have = last, true
+		}
+		if n > 0 {
 			b.reset()
 		}
 		if ctx.Err() != nil {
@@ -102,6 +105,11 @@ func (f *firehoseSource) session(ctx context.Context, from int64, out chan<- mes
 			if xev.Error != nil {
 				// The host refuses us (FutureCursor, ConsumerTooSlow,
 				// ...): reconnect after a pause.
+				if xev.Error.Error == "FutureCursor" {
+					f.ix.log.Error("the firehose host says our saved position is ahead of its stream; if it was reset, "+
+						"stop feedgen and run `feedgen cursor reset` for this source to follow it from live",
+						"host", host, "cursor", from, "source", f.ix.cursorName)
+				}
 				return n, last, fmt.Errorf("error frame: %s: %s", xev.Error.Error, xev.Error.Message)
 			}
 			if xev.RepoInfo != nil {
@@ -115,6 +123,7 @@ func (f *firehoseSource) session(ctx context.Context, from int64, out chan<- mes
 			msgs = firehoseMessages(&xev)
 		}
 		for _, m := range msgs {
+			f.ix.admit(&m)
 			select {
 			case out <- m:
 			case <-ctx.Done():
@@ -122,7 +131,7 @@ func (f *firehoseSource) session(ctx context.Context, from int64, out chan<- mes
 			}
 			if m.cursor > 0 {
 				n++
-				last = m.cursor
+				last = max(last, m.cursor)
 			}
 		}
 	}

@@ -56,6 +56,11 @@ type Config struct {
 	// (DefaultLagThreshold).
 	LagThreshold time.Duration
 
+	// MaxFuture is how far ahead of our clock an event's time may be
+	// (5m): clocks differ a little, but an event from next year is a
+	// broken or hostile stream, and its time must not become the cursor.
+	MaxFuture time.Duration
+
 	// Now is the clock (time.Now).
 	Now func() time.Time
 }
@@ -92,6 +97,7 @@ func (c *Config) setDefaults() {
 	def(&c.BackoffMax, time.Minute)
 	def(&c.Rewind, 5*time.Second)
 	def(&c.LagThreshold, DefaultLagThreshold)
+	def(&c.MaxFuture, 5*time.Minute)
 	if len(c.Collections) == 0 {
 		c.Collections = []string{CollectionPost, CollectionRepost, CollectionListItem}
 	}
@@ -130,7 +136,10 @@ type Indexer struct {
 	m          *metrics
 	src        source
 	cursorName string
-	started    time.Time
+	// cursorIsTime is set when the stream position is the event's time
+	// (Jetstream's time_us), so it is bounded by the clock too.
+	cursorIsTime bool
+	started      time.Time
 
 	// Written by the writer, read by Status and the lag gauge.
 	lastEventUS atomic.Int64
@@ -180,13 +189,14 @@ func New(cfg Config, deps Deps) (*Indexer, error) {
 	if ix.cursorName, err = cfg.Source.cursorName(); err != nil {
 		return nil, err
 	}
+	ix.cursorIsTime = cfg.Source.Kind == SourceJetstream
 	switch cfg.Source.Kind {
 	case SourceJetstream:
 		ix.src = &jetstreamSource{ix: ix, urls: cfg.Source.URLs}
 	case SourceFirehose:
 		ix.src = &firehoseSource{ix: ix, url: cfg.Source.URLs[0]}
 	case SourceFile:
-		ix.src = &fileSource{path: cfg.Source.Path}
+		ix.src = &fileSource{path: cfg.Source.Path, admit: ix.admit}
 	default:
 		return nil, fmt.Errorf("indexer: unknown source kind %d", cfg.Source.Kind)
 	}
@@ -210,6 +220,14 @@ func (ix *Indexer) Run(ctx context.Context) error {
 		return w.run(ctx, nil, nil)
 	}
 	start, have, err := ix.store.Cursor(ix.cursorName)
+	if errors.Is(err, store.ErrCorruptCursor) {
+		// Never a silent jump to live: the operator decides, and is told
+		// exactly how.
+		return fmt.Errorf("indexer: saved stream position unusable: %w. To recover, stop feedgen and run "+
+			"`feedgen --db %s cursor reset %q` to follow the stream from live (what was published since the last good "+
+			"position is skipped), or `feedgen --db %s cursor set %q POSITION` to resume from a position you know",
+			err, ix.store.Path(), ix.cursorName, ix.store.Path(), ix.cursorName)
+	}
 	if err != nil {
 		return fmt.Errorf("indexer: read cursor: %w", err)
 	}

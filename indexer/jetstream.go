@@ -35,8 +35,12 @@ func (j *jetstreamSource) run(ctx context.Context, start int64, have bool, out c
 			from = max(1, cursor-cfg.Rewind.Microseconds())
 		}
 		n, last, err := j.session(ctx, u, from, out)
-		if n > 0 {
+		if last > cursor || !have && last > 0 {
+			// The highest position seen, not the last: a stream that
+			// went back in time must not make us rewind further.
 			cursor, have = last, true
+		}
+		if n > 0 {
 			b.reset()
 		} else {
 			// Nothing from this host: try the next one.
@@ -54,7 +58,7 @@ func (j *jetstreamSource) run(ctx context.Context, start int64, have bool, out c
 }
 
 // session reads one connection until it fails. It returns how many events
-// it delivered and the cursor of the last.
+// it delivered and the highest cursor among them.
 func (j *jetstreamSource) session(ctx context.Context, base string, from int64, out chan<- message) (n int, last int64, err error) {
 	cfg := &j.ix.cfg
 	q := url.Values{}
@@ -94,6 +98,7 @@ func (j *jetstreamSource) session(ctx context.Context, base string, from int64, 
 				m.ev, m.cursor = ev, ev.Cursor
 			}
 		}
+		j.ix.admit(&m)
 		select {
 		case out <- m:
 		case <-ctx.Done():
@@ -101,7 +106,7 @@ func (j *jetstreamSource) session(ctx context.Context, base string, from int64, 
 		}
 		if m.drop == "" {
 			n++
-			last = m.cursor
 		}
+		last = max(last, m.cursor)
 	}
 }

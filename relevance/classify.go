@@ -290,7 +290,11 @@ func (c *Classifier) Score(p *Post) Content {
 	for _, ci := range sc.order {
 		cn := rs.concepts[ci]
 		sc.groups[cn.group] += cn.weight
-		out.Reasons = append(out.Reasons, cn.kind+":"+cn.name+signed(cn.weight))
+		// A concept of weight 0 only lends weight through contexts; it
+		// says nothing by itself.
+		if cn.weight != 0 {
+			out.Reasons = append(out.Reasons, cn.kind+":"+cn.name+signed(cn.weight))
+		}
 		for _, ri := range cn.contexts {
 			r := rs.rules[ri]
 			if r.cancel {
@@ -335,6 +339,8 @@ func (rs *Rules) near(r *ctxRule, ri int32, occs []occ, i int, langs []string, s
 		}
 	}
 	o := occs[i]
+	found := 0
+	var seen [maxCount]int32 // starts already counted, for xK contexts
 	for j, x := range occs {
 		if j == i {
 			continue
@@ -349,12 +355,31 @@ func (rs *Rules) near(r *ctxRule, ri int32, occs []occ, i int, langs []string, s
 		default:
 			continue
 		}
-		if r.window == windowPost {
+		if r.window != windowPost {
+			var gap int32 // words between; <0 overlaps
+			switch r.dir {
+			case 1:
+				gap = x.start - o.end - 1
+			case -1:
+				gap = o.start - x.end - 1
+			default:
+				gap = max(x.start-o.end, o.start-x.end) - 1
+			}
+			if gap > int32(r.window) || (r.dir != 0 && gap < 0) {
+				continue
+			}
+		}
+		if r.count <= 1 {
 			return label, true
 		}
-		gap := max(x.start-o.end, o.start-x.end) - 1 // words between; <0 overlaps
-		if gap <= int32(r.window) {
-			return label, true
+		// Several forms may match one word; count each place once.
+		if slices.Contains(seen[:found], x.start) {
+			continue
+		}
+		seen[found] = x.start
+		found++
+		if found >= r.count {
+			return label + "(x" + strconv.Itoa(r.count) + ")", true
 		}
 	}
 	return "", false

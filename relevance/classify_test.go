@@ -207,8 +207,7 @@ func TestNegativeContexts(t *testing.T) {
 		{"Qarabag football club", Post{Text: "Qarabağ FK beat Chelsea in the Champions League tonight, what a border of defenders"}, "neg:Qarabag/", 1},
 		{"North Caucasus", Post{Text: "Floods in the North Caucasus: Dagestan government declares emergency"}, "neg:Caucasus/", 0.5},
 		{"Eurovision", Post{Text: "Armenia and Azerbaijan both made the Eurovision final!"}, "neg:Armenia/Eurovision", 0},
-		{"EU is Portuguese for I", Post{Text: "Eu amo a Georgia, Tbilisi é linda", Langs: []string{"pt"}}, "neg:EU/lang=pt", 2.5},
-		{"Linda Tripp", Post{Text: "Linda Tripp tapes documentary about Armenia"}, "neg:TRIPP/", 2},
+		{"EU in capitals in a Portuguese post", Post{Text: "EU amo a Georgia, Tbilisi é linda", Langs: []string{"pt"}}, "neg:EU/lang=pt", 2.5},
 		{"Georgian rugby", Post{Text: "Georgia beat Samoa at rugby in Tbilisi, the crowd was electric"}, "neg:Tbilisi/", 0},
 	}
 	for _, tt := range tests {

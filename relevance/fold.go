@@ -138,6 +138,10 @@ type tok struct {
 	// span two fields.
 	pos int32
 	tag bool // from a hashtag
+	// caps is set when the word was written in capitals (at least two
+	// letters, none lower-case): "TRIPP", not "Tripp". Forms written with
+	// "=" match only such words.
+	caps bool
 }
 
 // fieldGap separates the positions of two fields of a post.
@@ -180,19 +184,21 @@ func (tz *tokenizer) run(s string, pos int32, seg segmenter) int32 {
 	)
 	state := stNone
 	start := int32(len(tz.buf))
-	var prev rune     // previous word rune before folding, for camelCase
-	var flagHalf rune // pending first half of a flag emoji
-	newTag := false   // the current tag piece is the first of its hashtag
+	var prev rune        // previous word rune before folding, for camelCase
+	var flagHalf rune    // pending first half of a flag emoji
+	newTag := false      // the current tag piece is the first of its hashtag
+	upper, lower := 0, 0 // letters of the current word by case, before folding
 	flush := func() {
 		if end := int32(len(tz.buf)); (state == stWord || state == stTag) && end > start {
 			if state == stTag && newTag {
 				tz.tags++
 				newTag = false
 			}
-			pos = tz.emit(start, end, pos, state == stTag, seg)
+			pos = tz.emit(start, end, pos, state == stTag, upper >= 2 && lower == 0, seg)
 		}
 		state = stNone
 		start = int32(len(tz.buf))
+		upper, lower = 0, 0
 	}
 	for _, r := range s {
 		c := classify(r)
@@ -215,6 +221,16 @@ func (tz *tokenizer) run(s string, pos int32, seg segmenter) int32 {
 			case state == stTag && prev != 0 && splitsHashtag(prev, r):
 				flush()
 				state = stTag
+			}
+			switch {
+			case 'A' <= r && r <= 'Z':
+				upper++
+			case 'a' <= r && r <= 'z':
+				lower++
+			case r >= utf8.RuneSelf && unicode.IsUpper(r):
+				upper++
+			case r >= utf8.RuneSelf && unicode.IsLower(r):
+				lower++
 			}
 			r1, r2 := foldRune(r)
 			tz.buf = utf8.AppendRune(tz.buf, r1)
@@ -245,7 +261,7 @@ func (tz *tokenizer) run(s string, pos int32, seg segmenter) int32 {
 			b := int32(len(tz.buf))
 			tz.buf = utf8.AppendRune(tz.buf, flagHalf)
 			tz.buf = utf8.AppendRune(tz.buf, r)
-			pos = tz.emit(b, int32(len(tz.buf)), pos, false, nil)
+			pos = tz.emit(b, int32(len(tz.buf)), pos, false, false, nil)
 			start = int32(len(tz.buf))
 			flagHalf = 0
 		default: // separators and apostrophes
@@ -267,13 +283,13 @@ func splitsHashtag(prev, r rune) bool {
 
 // emit records the word buf[start:end] at pos, splitting an unknown hashtag
 // piece into known words when seg can, and returns the next position.
-func (tz *tokenizer) emit(start, end, pos int32, tag bool, seg segmenter) int32 {
+func (tz *tokenizer) emit(start, end, pos int32, tag, caps bool, seg segmenter) int32 {
 	if tag && seg != nil {
-		if n := tz.segment(start, end, pos, seg); n > 0 {
+		if n := tz.segment(start, end, pos, caps, seg); n > 0 {
 			return pos + n
 		}
 	}
-	tz.toks = append(tz.toks, tok{start: start, end: end, pos: pos, tag: tag})
+	tz.toks = append(tz.toks, tok{start: start, end: end, pos: pos, tag: tag, caps: caps})
 	if !tag {
 		tz.words++
 	}
@@ -289,7 +305,7 @@ const maxSegment = 64
 // them, returning how many; 0 if the piece is known as it is or cannot be
 // covered by known words, so that #bakugan stays one word and never
 // matches Baku.
-func (tz *tokenizer) segment(start, end, pos int32, seg segmenter) int32 {
+func (tz *tokenizer) segment(start, end, pos int32, caps bool, seg segmenter) int32 {
 	w := tz.buf[start:end]
 	if len(w) < 5 || len(w) > maxSegment || seg.known(w) {
 		return 0
@@ -325,7 +341,7 @@ func (tz *tokenizer) segment(start, end, pos int32, seg segmenter) int32 {
 		}
 	}
 	for k := int8(0); k < n; k++ {
-		tz.toks = append(tz.toks, tok{start: start + cuts[k], end: start + cuts[k+1], pos: pos + int32(k), tag: true})
+		tz.toks = append(tz.toks, tok{start: start + cuts[k], end: start + cuts[k+1], pos: pos + int32(k), tag: true, caps: caps})
 	}
 	return int32(n)
 }

@@ -58,6 +58,8 @@ func TestMatching(t *testing.T) {
 		{"ru city genitive", "мэр Еревана", "place:Yerevan", false},
 		{"az genitive", "Azərbaycanın mövqeyi", "place:Azerbaijan", false},
 		{"az dative", "Azərbaycana səfər", "place:Azerbaijan", false},
+		{"hy border", "Հայաստանի սահմանին", "topic:border", false},
+		{"hy laid down is no border", "օրենքով սահմանված կարգով", "topic:border", true},
 		{"az Baku genitive", "Bakının mövqeyi", "place:Baku", false},
 		{"az Baku locative without schwa keyboard", "Bakida gorus", "place:Baku", false},
 		{"tr Bakü with apostrophe", "Bakü'de zirve", "place:Baku", false},

@@ -8,19 +8,39 @@ import (
 )
 
 // wordPat matches one word of a form: one of a set of exact folded words
-// (the stem with each ending of its suffix classes), or any word that starts
-// with a prefix.
+// (the stem with each ending of its suffix classes), any word that starts
+// with a prefix, or any number.
 type wordPat struct {
 	forms  map[string]struct{}
 	prefix []byte
+	// caps: the word must have been written in capitals (an acronym).
+	caps bool
+	// number: any word made of digits only ({number}).
+	number bool
 }
 
-func (w *wordPat) match(b []byte) bool {
+func (w *wordPat) match(b []byte, caps bool) bool {
+	if w.caps && !caps {
+		return false
+	}
+	if w.number {
+		return isNumber(b)
+	}
 	if w.prefix != nil {
 		return bytes.HasPrefix(b, w.prefix)
 	}
 	_, ok := w.forms[string(b)]
 	return ok
+}
+
+// isNumber reports whether a folded word is made of ASCII digits only.
+func isNumber(b []byte) bool {
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(b) > 0
 }
 
 // pattern is one form of a concept, or one form of a context rule: a
@@ -47,6 +67,8 @@ type matcher struct {
 	// shortest prefix's length), so that a word needs one look-up.
 	prefixKey int
 	prefix    map[string][]int32
+	// numbers are the patterns whose first word is {number}.
+	numbers []int32
 	// vocab is every exact word any pattern knows, plus the rules'
 	// hashtag words: what a hashtag may be split into.
 	vocab map[string]struct{}
@@ -70,6 +92,9 @@ func (m *matcher) finish(glue []string) {
 		if len(p.words) == 0 {
 			continue
 		}
+		if w := p.words[0]; w.number {
+			continue
+		}
 		if pre := p.words[0].prefix; pre != nil && (m.prefixKey == 0 || len(pre) < m.prefixKey) {
 			m.prefixKey = len(pre)
 		}
@@ -82,6 +107,9 @@ func (m *matcher) finish(glue []string) {
 			continue
 		case p.lang != "":
 			m.langs = append(m.langs, id)
+			continue
+		case p.words[0].number:
+			m.numbers = append(m.numbers, id)
 			continue
 		}
 		if pre := p.words[0].prefix; pre != nil {
@@ -112,7 +140,7 @@ func (m *matcher) known(w []byte) bool {
 	}
 	if m.prefixKey > 0 && len(w) >= m.prefixKey {
 		for _, id := range m.prefix[string(w[:m.prefixKey])] {
-			if m.patterns[id].words[0].match(w) {
+			if m.patterns[id].words[0].match(w, true) {
 				return true
 			}
 		}
@@ -133,16 +161,25 @@ func (m *matcher) match(buf []byte, toks []tok, out []occ) []occ {
 		b := buf[toks[i].start:toks[i].end]
 		if ids, ok := m.exact[string(b)]; ok {
 			for _, id := range ids {
+				// The exact index already matched the word; only case is left.
+				if m.patterns[id].words[0].caps && !toks[i].caps {
+					continue
+				}
 				out = m.try(buf, toks, i, id, out)
 			}
 		}
 		if m.prefixKey > 0 && len(b) >= m.prefixKey {
 			if ids, ok := m.prefix[string(b[:m.prefixKey])]; ok {
 				for _, id := range ids {
-					if m.patterns[id].words[0].match(b) {
+					if m.patterns[id].words[0].match(b, toks[i].caps) {
 						out = m.try(buf, toks, i, id, out)
 					}
 				}
+			}
+		}
+		if len(m.numbers) > 0 && b[0] >= '0' && b[0] <= '9' && isNumber(b) {
+			for _, id := range m.numbers {
+				out = m.try(buf, toks, i, id, out)
 			}
 		}
 	}
@@ -186,7 +223,7 @@ func (m *matcher) try(buf []byte, toks []tok, i int, id int32, out []occ) []occ 
 		if j >= len(toks) || toks[j].pos != toks[i].pos+int32(k) {
 			return out
 		}
-		if !p.words[k].match(buf[toks[j].start:toks[j].end]) {
+		if !p.words[k].match(buf[toks[j].start:toks[j].end], toks[j].caps) {
 			return out
 		}
 	}

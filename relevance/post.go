@@ -1,6 +1,8 @@
 package relevance
 
 import (
+	"unicode/utf8"
+
 	"github.com/bluesky-social/indigo/api/bsky"
 	"github.com/bluesky-social/indigo/atproto/syntax"
 )
@@ -38,24 +40,71 @@ type Link struct {
 // IsReply reports whether the post replies to another.
 func (p *Post) IsReply() bool { return p.ReplyRoot != "" || p.ReplyParent != "" }
 
-// FromRecord extracts a Post from a decoded post record. Reply and quote
-// references that are not valid AT-URIs are left empty: a reply to nowhere
-// we can name is judged on its own. The quoted post itself is not fetched
-// here; set Quoted when you have it.
+// Bounds on what FromRecord reads of a record. A compliant PDS enforces the
+// lexicon's limits (text 3000 bytes, 8 tags of 640 bytes, 3 languages, 4
+// images), but the stream carries what any PDS publishes, and judging a
+// post costs more than linear time in the words it holds: one record with
+// 1 MB of text took 32 s, one with 8,500 hashtag facets half a second,
+// inside the indexer's write transaction. Past these bounds, which real
+// posts do not reach, the rest is not read: about 10 KB of text in all.
+const (
+	maxTextBytes     = 3000 // the lexicon's text limit
+	maxFacets        = 300  // a facet covers at least one of the text's 300 graphemes
+	maxHashtags      = 50   // facet tags and the record's tags together...
+	maxHashtagBytes  = 2048 // ...and their bytes
+	maxLangs         = 8    // the lexicon allows 3
+	maxLabels        = 10   // the lexicon's self-label limit
+	maxAlts          = 20   // a gallery's limit; 4 images...
+	maxAltBytes      = 4096 // ...and the bytes of their alt texts
+	maxLinkFieldByte = 1000 // a link card's URL, title, description each
+)
+
+// clip cuts s to at most n bytes, on a rune boundary.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// budget hands out at most n strings of at most bytes bytes in all.
+type budget struct{ n, bytes int }
+
+// take returns s, clipped to what is left, and whether there was room.
+func (b *budget) take(s string) (string, bool) {
+	if b.n <= 0 || b.bytes <= 0 {
+		return "", false
+	}
+	s = clip(s, b.bytes)
+	b.n--
+	b.bytes -= len(s)
+	return s, true
+}
+
+// FromRecord extracts a Post from a decoded post record, within the bounds
+// above. Reply and quote references that are not valid AT-URIs are left
+// empty: a reply to nowhere we can name is judged on its own. The quoted
+// post itself is not fetched here; set Quoted when you have it.
 func FromRecord(rec *bsky.FeedPost) Post {
 	if rec == nil {
 		return Post{}
 	}
-	p := Post{Text: rec.Text, Langs: rec.Langs}
-	for _, f := range rec.Facets {
+	p := Post{Text: clip(rec.Text, maxTextBytes), Langs: rec.Langs[:min(len(rec.Langs), maxLangs)]}
+	tags := budget{maxHashtags, maxHashtagBytes}
+	for _, f := range rec.Facets[:min(len(rec.Facets), maxFacets)] {
 		if f == nil {
 			continue
 		}
-		for _, feat := range f.Features {
+		for _, feat := range f.Features[:min(len(f.Features), maxFacets)] {
 			switch {
 			case feat == nil:
 			case feat.RichtextFacet_Tag != nil:
-				p.Hashtags = append(p.Hashtags, feat.RichtextFacet_Tag.Tag)
+				if tag, ok := tags.take(feat.RichtextFacet_Tag.Tag); ok {
+					p.Hashtags = append(p.Hashtags, tag)
+				}
 			case feat.RichtextFacet_Mention != nil:
 				p.Mentions++
 			case feat.RichtextFacet_Link != nil:
@@ -63,7 +112,13 @@ func FromRecord(rec *bsky.FeedPost) Post {
 			}
 		}
 	}
-	p.Hashtags = append(p.Hashtags, rec.Tags...)
+	for _, tag := range rec.Tags {
+		tag, ok := tags.take(tag)
+		if !ok {
+			break
+		}
+		p.Hashtags = append(p.Hashtags, tag)
+	}
 	if r := rec.Reply; r != nil {
 		if r.Root != nil {
 			p.ReplyRoot = parseURI(r.Root.Uri)
@@ -73,20 +128,22 @@ func FromRecord(rec *bsky.FeedPost) Post {
 		}
 	}
 	if l := rec.Labels; l != nil && l.LabelDefs_SelfLabels != nil {
-		for _, v := range l.LabelDefs_SelfLabels.Values {
+		vals := l.LabelDefs_SelfLabels.Values
+		for _, v := range vals[:min(len(vals), maxLabels)] {
 			if v != nil {
 				p.SelfLabels = append(p.SelfLabels, v.Val)
 			}
 		}
 	}
 	if e := rec.Embed; e != nil {
+		alts := &budget{maxAlts, maxAltBytes}
 		switch {
 		case e.EmbedImages != nil:
-			p.addImages(e.EmbedImages)
+			p.addImages(e.EmbedImages, alts)
 		case e.EmbedVideo != nil:
-			p.addVideo(e.EmbedVideo)
+			p.addVideo(e.EmbedVideo, alts)
 		case e.EmbedGallery != nil:
-			p.addGallery(e.EmbedGallery)
+			p.addGallery(e.EmbedGallery, alts)
 		case e.EmbedExternal != nil:
 			p.addExternal(e.EmbedExternal)
 		case e.EmbedRecord != nil:
@@ -97,11 +154,11 @@ func FromRecord(rec *bsky.FeedPost) Post {
 			if m := rwm.Media; m != nil {
 				switch {
 				case m.EmbedImages != nil:
-					p.addImages(m.EmbedImages)
+					p.addImages(m.EmbedImages, alts)
 				case m.EmbedVideo != nil:
-					p.addVideo(m.EmbedVideo)
+					p.addVideo(m.EmbedVideo, alts)
 				case m.EmbedGallery != nil:
-					p.addGallery(m.EmbedGallery)
+					p.addGallery(m.EmbedGallery, alts)
 				case m.EmbedExternal != nil:
 					p.addExternal(m.EmbedExternal)
 				}
@@ -119,31 +176,41 @@ func parseURI(s string) syntax.ATURI {
 	return u
 }
 
-func (p *Post) addImages(e *bsky.EmbedImages) {
+func (p *Post) addAlt(alt string, b *budget) {
+	if alt == "" {
+		return
+	}
+	if alt, ok := b.take(alt); ok {
+		p.ImageAlts = append(p.ImageAlts, alt)
+	}
+}
+
+func (p *Post) addImages(e *bsky.EmbedImages, b *budget) {
 	for _, img := range e.Images {
-		if img != nil && img.Alt != "" {
-			p.ImageAlts = append(p.ImageAlts, img.Alt)
+		if img != nil {
+			p.addAlt(img.Alt, b)
 		}
 	}
 }
 
-func (p *Post) addVideo(e *bsky.EmbedVideo) {
-	if e.Alt != nil && *e.Alt != "" {
-		p.ImageAlts = append(p.ImageAlts, *e.Alt)
+func (p *Post) addVideo(e *bsky.EmbedVideo, b *budget) {
+	if e.Alt != nil {
+		p.addAlt(*e.Alt, b)
 	}
 }
 
-func (p *Post) addGallery(e *bsky.EmbedGallery) {
+func (p *Post) addGallery(e *bsky.EmbedGallery, b *budget) {
 	for _, it := range e.Items {
-		if it != nil && it.EmbedGallery_Image != nil && it.EmbedGallery_Image.Alt != "" {
-			p.ImageAlts = append(p.ImageAlts, it.EmbedGallery_Image.Alt)
+		if it != nil && it.EmbedGallery_Image != nil {
+			p.addAlt(it.EmbedGallery_Image.Alt, b)
 		}
 	}
 }
 
 func (p *Post) addExternal(e *bsky.EmbedExternal) {
 	if x := e.External; x != nil {
-		p.Link = &Link{URL: x.Uri, Title: x.Title, Description: x.Description}
+		p.Link = &Link{URL: clip(x.Uri, maxLinkFieldByte), Title: clip(x.Title, maxLinkFieldByte),
+			Description: clip(x.Description, maxLinkFieldByte)}
 	}
 }
 

@@ -2,7 +2,9 @@ package relevance
 
 import (
 	"reflect"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	comatproto "github.com/bluesky-social/indigo/api/atproto"
 	"github.com/bluesky-social/indigo/api/bsky"
@@ -103,5 +105,42 @@ func TestCardAndAltCount(t *testing.T) {
 		if d := classifyOne(t, c, NewMemoryEnv(), p); !d.In {
 			t.Errorf("%s: got out %v, want in", name, d.Reasons)
 		}
+	}
+}
+
+// A record far beyond the lexicon's limits is read only up to the bounds
+// that keep judging it cheap; what a real post holds is read whole.
+func TestFromRecordBoundsHostileRecords(t *testing.T) {
+	for name, rec := range hostileRecords() {
+		p := FromRecord(rec)
+		tagBytes, altBytes := 0, 0
+		for _, h := range p.Hashtags {
+			tagBytes += len(h)
+		}
+		for _, a := range p.ImageAlts {
+			altBytes += len(a)
+		}
+		if len(p.Text) > maxTextBytes || len(p.Hashtags) > maxHashtags || tagBytes > maxHashtagBytes ||
+			len(p.ImageAlts) > maxAlts || altBytes > maxAltBytes || len(p.Langs) > maxLangs {
+			t.Errorf("%s: text %d, %d hashtags of %d bytes, %d alts of %d bytes, %d langs: over the bounds",
+				name, len(p.Text), len(p.Hashtags), tagBytes, len(p.ImageAlts), altBytes, len(p.Langs))
+		}
+		if !utf8.ValidString(p.Text) {
+			t.Errorf("%s: text cut inside a character", name)
+		}
+	}
+	// Cut on a character boundary: Armenian letters are two bytes.
+	long := strings.Repeat("Հ", maxTextBytes) // 6000 bytes
+	if got := FromRecord(&bsky.FeedPost{Text: long}).Text; len(got) != maxTextBytes || !utf8.ValidString(got) {
+		t.Errorf("got %d bytes (valid %v), want %d valid bytes", len(got), utf8.ValidString(got), maxTextBytes)
+	}
+	if got := FromRecord(&bsky.FeedPost{Text: "x" + long}).Text; len(got) != maxTextBytes-1 || !utf8.ValidString(got) {
+		t.Errorf("odd cut: got %d bytes (valid %v), want %d valid bytes", len(got), utf8.ValidString(got), maxTextBytes-1)
+	}
+	// A real post at the lexicon's limits loses nothing.
+	full := &bsky.FeedPost{Text: strings.Repeat("a", maxTextBytes), Tags: []string{"Armenia", "Azerbaijan", "Georgia"},
+		Langs: []string{"en", "hy", "az"}}
+	if p := FromRecord(full); p.Text != full.Text || len(p.Hashtags) != 3 || len(p.Langs) != 3 {
+		t.Errorf("a post within the lexicon's limits was cut: %+v", p)
 	}
 }

@@ -78,9 +78,10 @@ type suffixClass struct {
 
 // group collects concepts whose summed weight is capped.
 type group struct {
-	name   string
-	cap    float64
-	hasCap bool
+	name     string
+	cap      float64
+	hasCap   bool
+	contexts []int // not lines that apply to every concept of the group
 }
 
 // concept is one thing a post can be about (a person, a place, a topic
@@ -100,6 +101,8 @@ type ctxRule struct {
 	cancel  bool    // "not": the occurrence does not count
 	weight  float64 // "with": added once when the context is present
 	window  int     // words between them; windowPost for anywhere
+	dir     int     // 0 either side, 1 only after the occurrence, -1 only before
+	count   int     // how many occurrences of the context it takes (1 or more)
 	refs    []int   // concepts named with @Name
 	langs   []string
 	line    int
@@ -127,6 +130,7 @@ func (e *ParseError) Error() string {
 const (
 	minPrefixRunes = 4    // "kara*" would match karaoke; "karabakh*" is fine
 	maxWindow      = 1000 // words
+	maxCount       = 16   // occurrences a context may ask for (x16)
 )
 
 // ParseRules reads a rules file. name is used in error messages (the file
@@ -217,7 +221,10 @@ func (p *parser) parseLine(raw string) error {
 		return p.parseSection(line)
 	}
 	if indented {
-		if p.section != "group" || p.cur == nil {
+		if p.section == "group" && p.cur == nil {
+			return p.parseGroupContext(line)
+		}
+		if p.section != "group" {
 			return p.errf("indented line outside a concept: indent only the forms and contexts under a concept line")
 		}
 		return p.parseConceptLine(line)
@@ -543,6 +550,18 @@ func (p *parser) parseLangTriggers(ci int, body string) error {
 	return nil
 }
 
+// parseGroupContext reads a not line indented under a [group] header,
+// before its first concept: it applies to every concept of the group ("a
+// region named in a recipe is a dish's origin", whichever region).
+func (p *parser) parseGroupContext(line string) error {
+	head, body, ok := strings.Cut(line, ":")
+	hf := strings.Fields(head)
+	if !ok || len(hf) == 0 || hf[0] != "not" {
+		return p.errf("under a [group] header and before its first concept only \"not WINDOW: forms\" lines may stand; they apply to every concept of the group")
+	}
+	return p.parseContext(-1, hf, body)
+}
+
 func (p *parser) parseContext(ci int, hf []string, body string) error {
 	r := &ctxRule{concept: ci, line: p.line}
 	var win string
@@ -567,6 +586,14 @@ func (p *parser) parseContext(ci int, hf []string, body string) error {
 	if len(items) == 0 {
 		return p.errf("no forms after ':'")
 	}
+	r.count = 1
+	if w, k, ok := strings.Cut(win, "x"); ok && win != "lang" {
+		n, err := strconv.Atoi(k)
+		if err != nil || n < 1 || n > maxCount {
+			return p.errf("window %q: the count after x must be a whole number from 1 to %d", win, maxCount)
+		}
+		win, r.count = w, n
+	}
 	switch {
 	case win == "lang" && r.cancel:
 		for _, l := range items {
@@ -579,9 +606,14 @@ func (p *parser) parseContext(ci int, hf []string, body string) error {
 	case win == "post":
 		r.window = windowPost
 	default:
+		if rest, ok := strings.CutPrefix(win, "+"); ok {
+			win, r.dir = rest, 1
+		} else if rest, ok := strings.CutPrefix(win, "-"); ok {
+			win, r.dir = rest, -1
+		}
 		n, err := strconv.Atoi(win)
-		if err != nil || n < 0 || n > maxWindow {
-			return p.errf("window %q: want a number of words from 0 to %d, or post", win, maxWindow)
+		if err != nil || n < 0 || n > maxWindow || strings.HasPrefix(win, "+") || strings.HasPrefix(win, "-") {
+			return p.errf("window %q: want a number of words from 0 to %d (+N only after, -N only before, xK for K occurrences), or post", hf[len(hf)-1], maxWindow)
 		}
 		r.window = n
 	}
@@ -599,6 +631,11 @@ func (p *parser) parseContext(ci int, hf []string, body string) error {
 		}
 	}
 	p.rs.rules = append(p.rs.rules, r)
+	if ci < 0 {
+		g := p.rs.groups[p.group]
+		g.contexts = append(g.contexts, ri)
+		return nil
+	}
 	p.cur.contexts = append(p.cur.contexts, ri)
 	return nil
 }
@@ -610,6 +647,11 @@ func (p *parser) compileForm(lang, form string) ([]wordPat, error) {
 		return nil, p.errf("form %q: drop the '#'; hashtags are split into words and matched like text", form)
 	}
 	var words []wordPat
+	// "=TRIPP": words written in capitals must be written so in the post.
+	caseSensitive := false
+	if rest, ok := strings.CutPrefix(form, "="); ok {
+		caseSensitive, form = true, rest
+	}
 	fields := strings.Fields(form)
 	// In a phrase the other words keep a short prefix from matching
 	// unrelated text ("Южн* Осети*"); alone it needs minPrefixRunes.
@@ -618,6 +660,14 @@ func (p *parser) compileForm(lang, form string) ([]wordPat, error) {
 		minPrefix = 2
 	}
 	for _, w := range fields {
+		if w == "{number}" {
+			words = append(words, wordPat{number: true})
+			continue
+		}
+		caps := caseSensitive && isCaps(w)
+		if caseSensitive && !caps {
+			return nil, p.errf("form %q: \"=\" makes words in capitals case-sensitive, and %q has lower-case letters", "="+form, w)
+		}
 		base, classes, prefix, err := p.splitMarker(w)
 		if err != nil {
 			return nil, err
@@ -635,9 +685,9 @@ func (p *parser) compileForm(lang, form string) ([]wordPat, error) {
 				if utf8.RuneCountInString(folded) < minPrefix {
 					return nil, p.errf("form %q: a prefix needs at least %d letters before '*', or it matches unrelated words", form, minPrefix)
 				}
-				words = append(words, wordPat{prefix: []byte(folded)})
+				words = append(words, wordPat{prefix: []byte(folded), caps: caps})
 			case last && classes != nil:
-				wp := wordPat{forms: map[string]struct{}{}}
+				wp := wordPat{forms: map[string]struct{}{}, caps: caps}
 				for _, cn := range classes {
 					c, ok := p.rs.suffixes[cn]
 					if !ok {
@@ -652,7 +702,7 @@ func (p *parser) compileForm(lang, form string) ([]wordPat, error) {
 				}
 				words = append(words, wp)
 			default:
-				words = append(words, wordPat{forms: map[string]struct{}{folded: {}}})
+				words = append(words, wordPat{forms: map[string]struct{}{folded: {}}, caps: caps})
 			}
 		}
 	}
@@ -660,6 +710,21 @@ func (p *parser) compileForm(lang, form string) ([]wordPat, error) {
 		return nil, p.errf("empty form")
 	}
 	return words, nil
+}
+
+// isCaps reports whether a word as written has at least two letters and no
+// lower-case one: an acronym.
+func isCaps(w string) bool {
+	upper := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return upper >= 2
 }
 
 // splitMarker separates "stem{a,b}" and "stem*" into the stem and its
@@ -715,7 +780,7 @@ func (p *parser) finish() error {
 			return &ParseError{File: p.file, Line: pr.line, Msg: fmt.Sprintf("@%s: no concept of that name", pr.name)}
 		}
 		r := rs.rules[pr.rule]
-		if ci == r.concept {
+		if r.concept >= 0 && ci == r.concept {
 			return &ParseError{File: p.file, Line: pr.line, Msg: fmt.Sprintf("@%s: a concept cannot be its own context", pr.name)}
 		}
 		r.refs = append(r.refs, ci)
@@ -724,6 +789,8 @@ func (p *parser) finish() error {
 		return &ParseError{File: p.file, Msg: "no concepts: declare a [group NAME] and concepts in it"}
 	}
 	for _, c := range rs.concepts {
+		// A concept's own contexts come first, so its reasons name them.
+		c.contexts = append(c.contexts, rs.groups[c.group].contexts...)
 		if c.nforms == 0 {
 			return &ParseError{File: p.file, Line: c.line, Msg: fmt.Sprintf("concept %q has no forms", c.name)}
 		}

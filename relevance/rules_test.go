@@ -41,6 +41,11 @@ func TestParseErrors(t *testing.T) {
 		{"latin is no signal", head + "place 1 A\n  script: Latin\n", 8, `script "Latin"`},
 		{"bad langs trigger", head + "place 1 A\n  langs: A Z\n", 8, `language code "A Z"`},
 		{"invalid utf-8", head + "place 1 A\n  en: \xff\n", 8, "not valid UTF-8"},
+		{"count of zero", head + "place 1 A\n  en: a\n  not 6x0: b\n", 9, "count after x"},
+		{"direction without a number", head + "place 1 A\n  en: a\n  not +: b\n", 9, `window "+"`},
+		{"two directions", head + "place 1 A\n  en: a\n  not +-2: b\n", 9, `window "+-2"`},
+		{"case-sensitive form in lower case", head + "place 1 A\n  en: =Tripp\n", 8, "has lower-case letters"},
+		{"group context other than not", head + "  with +1 3: b\nplace 1 A\n  en: a\n", 7, "only \"not WINDOW: forms\" lines"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

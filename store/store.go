@@ -53,6 +53,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -236,29 +237,45 @@ func (t *Tx) Bolt() *bolt.Tx { return t.tx }
 
 func u64(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
 
+// MaxCursor is the largest stream cursor the store keeps. A saved value above it is read as
+// corrupt, so SetCursor refuses to write one: the indexer bounds what a stream may say well
+// below it, and a cursor that got past that is a bug to stop on, not a value to keep.
+const MaxCursor = 1 << 62
+
+const cursorPrefix = "cursor/"
+
 // Cursor returns the stream cursor saved for source name, and whether one
 // was saved.
 func (t *Tx) Cursor(name string) (int64, bool, error) {
-	v := t.tx.Bucket(bucketMeta).Get([]byte("cursor/" + name))
+	v := t.tx.Bucket(bucketMeta).Get([]byte(cursorPrefix + name))
 	if v == nil {
 		return 0, false, nil
 	}
+	c, err := decodeCursor(name, v)
+	if err != nil {
+		return 0, false, err
+	}
+	return c, true, nil
+}
+
+func decodeCursor(name string, v []byte) (int64, error) {
 	if len(v) != 8 {
-		return 0, false, fmt.Errorf("%w: %s is %d bytes", ErrCorruptCursor, name, len(v))
+		return 0, fmt.Errorf("%w: %s is %d bytes", ErrCorruptCursor, name, len(v))
 	}
 	c := binary.BigEndian.Uint64(v)
-	if c > 1<<62 {
-		return 0, false, fmt.Errorf("%w: %s is %d", ErrCorruptCursor, name, c)
+	if c > MaxCursor {
+		return 0, fmt.Errorf("%w: %s is %d, beyond %d", ErrCorruptCursor, name, c, uint64(MaxCursor))
 	}
-	return int64(c), true, nil
+	return int64(c), nil
 }
 
 // SetCursor saves the stream cursor of source name. A cursor lower than the
 // saved one is ignored: after a reconnect the indexer rewinds a little and
 // replays events it already has, and the saved position must not go back.
+// A cursor outside 0..MaxCursor is an error, and nothing is written.
 func (t *Tx) SetCursor(name string, c int64) error {
-	if c < 0 {
-		return fmt.Errorf("set cursor %s: negative %d", name, c)
+	if c < 0 || c > MaxCursor {
+		return fmt.Errorf("set cursor %s: %d is outside 0..%d", name, c, int64(MaxCursor))
 	}
 	cur, ok, err := t.Cursor(name)
 	if err != nil {
@@ -267,7 +284,23 @@ func (t *Tx) SetCursor(name string, c int64) error {
 	if ok && c <= cur {
 		return nil
 	}
-	return t.tx.Bucket(bucketMeta).Put([]byte("cursor/"+name), u64(uint64(c)))
+	return t.tx.Bucket(bucketMeta).Put([]byte(cursorPrefix+name), u64(uint64(c)))
+}
+
+// ReplaceCursor saves c as the cursor of source name whatever was saved
+// before, corrupt or higher: the operator's way back from a bad position
+// (feedgen cursor set).
+func (t *Tx) ReplaceCursor(name string, c int64) error {
+	if c < 0 || c > MaxCursor {
+		return fmt.Errorf("set cursor %s: %d is outside 0..%d", name, c, int64(MaxCursor))
+	}
+	return t.tx.Bucket(bucketMeta).Put([]byte(cursorPrefix+name), u64(uint64(c)))
+}
+
+// DeleteCursor forgets the cursor of source name, so the next run starts
+// from live (feedgen cursor reset).
+func (t *Tx) DeleteCursor(name string) error {
+	return t.tx.Bucket(bucketMeta).Delete([]byte(cursorPrefix + name))
 }
 
 // Cursor reads the saved stream cursor of source name outside any other
@@ -284,3 +317,28 @@ func (s *Store) Cursor(name string) (c int64, ok bool, err error) {
 // rolls back: for work that must follow the change (a backfill of an
 // author the change listed), never precede it.
 func (t *Tx) OnCommit(fn func()) { t.tx.OnCommit(fn) }
+
+// SavedCursor is one stream cursor as stored: its value, or why it cannot
+// be used.
+type SavedCursor struct {
+	Name  string
+	Value int64
+	// Err is set (wrapping ErrCorruptCursor) when the value is unusable.
+	Err error
+}
+
+// Cursors lists every saved stream cursor, corrupt ones included.
+func (s *Store) Cursors() ([]SavedCursor, error) {
+	var out []SavedCursor
+	err := s.View(func(tx *Tx) error {
+		c := tx.tx.Bucket(bucketMeta).Cursor()
+		prefix := []byte(cursorPrefix)
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			name := string(k[len(prefix):])
+			val, err := decodeCursor(name, v)
+			out = append(out, SavedCursor{Name: name, Value: val, Err: err})
+		}
+		return nil
+	})
+	return out, err
+}

@@ -3,8 +3,10 @@ package store
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -146,6 +148,65 @@ func TestCorruptCursorIsAnError(t *testing.T) {
 	}
 	if err := s.Update(context.Background(), func(tx *Tx) error { return tx.SetCursor("jetstream", 5) }); !errors.Is(err, ErrCorruptCursor) {
 		t.Fatalf("overwriting a corrupt cursor: got %v, want ErrCorruptCursor", err)
+	}
+}
+
+// The store never writes a cursor it would call corrupt when reading it
+// back: the write fails and the saved one stays.
+func TestCursorOutOfRangeIsRefused(t *testing.T) {
+	s := mustOpen(t)
+	ctx := context.Background()
+	if err := s.Update(ctx, func(tx *Tx) error { return tx.SetCursor("jetstream", 1_700_000_000_000_000) }); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []int64{MaxCursor + 1, 9e18, math.MaxInt64, -1} {
+		if err := s.Update(ctx, func(tx *Tx) error { return tx.SetCursor("jetstream", c) }); err == nil {
+			t.Errorf("SetCursor(%d): got no error", c)
+		}
+		if err := s.Update(ctx, func(tx *Tx) error { return tx.ReplaceCursor("jetstream", c) }); err == nil {
+			t.Errorf("ReplaceCursor(%d): got no error", c)
+		}
+	}
+	if c, ok, err := s.Cursor("jetstream"); err != nil || !ok || c != 1_700_000_000_000_000 {
+		t.Fatalf("got %d %v %v, want the cursor saved before", c, ok, err)
+	}
+	// The largest allowed value reads back.
+	if err := s.Update(ctx, func(tx *Tx) error { return tx.SetCursor("firehose/x", MaxCursor) }); err != nil {
+		t.Fatal(err)
+	}
+	if c, _, err := s.Cursor("firehose/x"); err != nil || c != MaxCursor {
+		t.Fatalf("got %d %v, want %d", c, err, int64(MaxCursor))
+	}
+}
+
+// A corrupt cursor is listed as such, and the operator can replace it or
+// delete it.
+func TestCorruptCursorCanBeRepaired(t *testing.T) {
+	s := mustOpen(t)
+	ctx := context.Background()
+	s.db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketMeta).Put([]byte("cursor/jetstream"), binary.BigEndian.AppendUint64(nil, 9e18))
+	})
+	s.Update(ctx, func(tx *Tx) error { return tx.SetCursor("firehose/relay.example", 77) })
+	got, err := s.Cursors()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].Name != "firehose/relay.example" || got[0].Value != 77 || got[0].Err != nil ||
+		got[1].Name != "jetstream" || !errors.Is(got[1].Err, ErrCorruptCursor) {
+		t.Fatalf("got %+v, want the firehose cursor and a corrupt jetstream one", got)
+	}
+	if err := s.Update(ctx, func(tx *Tx) error { return tx.ReplaceCursor("jetstream", 1_000) }); err != nil {
+		t.Fatal(err)
+	}
+	if c, ok, err := s.Cursor("jetstream"); err != nil || !ok || c != 1_000 {
+		t.Fatalf("after replace: got %d %v %v, want 1000", c, ok, err)
+	}
+	if err := s.Update(ctx, func(tx *Tx) error { return tx.DeleteCursor("jetstream") }); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := s.Cursor("jetstream"); ok || err != nil {
+		t.Fatalf("after delete: got %v %v, want no cursor", ok, err)
 	}
 }
 

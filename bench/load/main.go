@@ -6,6 +6,9 @@
 // requests/s, p50, p99 and feedgen's RSS as a Markdown table.
 //
 //	go build -o /tmp/feedgen ./cmd/feedgen && go run ./bench/load -bin /tmp/feedgen
+//
+// With -didweb it measures instead the memory a forged token with a hostile
+// did:web issuer costs (didweb.go).
 package main
 
 import (
@@ -51,9 +54,27 @@ func main() {
 	limit := flag.Int("limit", 50, "page size")
 	ceiling := flag.String("ceiling-listen", "", "internal: serve the constant ceiling handler on this address")
 	ingest := flag.Int("ingest", 0, "instead: measure memory while `serve` ingests this many synthetic events and serves load")
+	didweb := flag.Bool("didweb", false, "instead: measure memory under forged tokens whose did:web issuer streams an endless document (didweb.go)")
+	unguarded := flag.Bool("unguarded", false, "with -didweb: resolve as before issue 9, with a plain client and no body cap")
+	maxTokens := flag.Int("max-tokens", 4, "with -didweb: stop after the round of this many tokens at once (1 or 4)")
+	victim := flag.String("didweb-victim", "", "internal: run the -didweb victim on this address")
+	hostile := flag.String("hostile", "", "internal: the -didweb attacker's address")
+	caFile := flag.String("ca", "", "internal: the -didweb attacker's certificate")
 	flag.Parse()
 	if *ceiling != "" {
 		serveCeiling(*ceiling, *limit)
+		return
+	}
+	if *victim != "" {
+		if err := runDIDWebVictim(*victim, *hostile, *caFile, *unguarded); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
+	if *didweb {
+		if err := runDIDWeb(*unguarded, *maxTokens); err != nil {
+			log.Fatal(err)
+		}
 		return
 	}
 	if *bin == "" {

@@ -33,9 +33,13 @@ absent, and prints one JSON line per post:
 
 Events are judged in order with the indexer's code path: a reply whose thread
 root went in earlier is judged with that knowledge. With --labels FILE (lines
-{"uri":"...","in":true}) it prints precision, recall and the mistakes instead.`,
+{"uri":"...","in":true}) it prints precision, recall, false positives per
+100,000 posts and the mistakes instead. --unlabelled-out counts posts without
+a label as out: for a corpus where only what a broad filter found was
+labelled by hand, such as corpus/ (see corpus/README.md).`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "labels", Usage: "score against labels from `FILE` instead of printing decisions"},
+			&cli.BoolFlag{Name: "unlabelled-out", Usage: "with --labels: a post without a label counts as out (a corpus labelled through a candidate filter)"},
 			&cli.StringFlag{Name: "rules", Value: "builtin:" + relevance.DefaultRules, Usage: "relevance rules: builtin:`NAME`, a builtin name, or a rules file"},
 			&cli.StringSliceFlag{Name: "expert", Usage: "author `DID` in the expert tier (repeatable)"},
 			&cli.StringSliceFlag{Name: "all", Usage: "author `DID` in the all tier (repeatable)"},
@@ -116,7 +120,7 @@ func runClassify(ctx context.Context, cmd *cli.Command) error {
 		fmt.Fprintf(errw, "classify: %d malformed events skipped\n", bad)
 	}
 	if labels != nil {
-		report(bw, judged, labels)
+		report(bw, judged, labels, cmd.Bool("unlabelled-out"))
 	}
 	return bw.Flush()
 }
@@ -256,8 +260,9 @@ func readLabels(path string) (map[string]bool, error) {
 	return labels, nil
 }
 
-// report prints precision, recall and the mistakes.
-func report(w io.Writer, judged []judgement, labels map[string]bool) {
+// report prints precision, recall, false positives per 100,000 posts and
+// the mistakes. With unlabelledOut a post without a label counts as out.
+func report(w io.Writer, judged []judgement, labels map[string]bool, unlabelledOut bool) {
 	var tp, fp, fn, unlabelled int
 	var mistakes []string
 	seen := map[string]bool{}
@@ -265,9 +270,12 @@ func report(w io.Writer, judged []judgement, labels map[string]bool) {
 		want, ok := labels[j.uri]
 		if !ok {
 			unlabelled++
-			continue
+			if !unlabelledOut {
+				continue
+			}
+		} else {
+			seen[j.uri] = true
 		}
-		seen[j.uri] = true
 		switch {
 		case j.d.In && want:
 			tp++
@@ -282,6 +290,13 @@ func report(w io.Writer, judged []judgement, labels map[string]bool) {
 	fmt.Fprintf(w, "posts %d, labelled %d, unlabelled %d, labels without a post %d\n", len(judged), len(seen), unlabelled, len(labels)-len(seen))
 	fmt.Fprintf(w, "precision %s (%d true positives, %d false positives)\n", ratio(tp, tp+fp), tp, fp)
 	fmt.Fprintf(w, "recall %s (%d true positives, %d false negatives)\n", ratio(tp, tp+fn), tp, fn)
+	judgedN := len(seen)
+	if unlabelledOut {
+		judgedN = len(judged)
+	}
+	if judgedN > 0 {
+		fmt.Fprintf(w, "false positives per 100,000 posts %.1f (%d of %d)\n", float64(fp)*100000/float64(judgedN), fp, judgedN)
+	}
 	fmt.Fprintf(w, "mistakes %d\n", len(mistakes))
 	for _, m := range mistakes {
 		fmt.Fprintln(w, m)

@@ -210,3 +210,55 @@ func TestClassifyRulesByNameOrFile(t *testing.T) {
 		}
 	}
 }
+
+// TestClassifyUnlabelledOut: a corpus labelled through a candidate filter
+// has labels only for what the filter found; --unlabelled-out counts the
+// rest as out, so a post the rules let in without a label is a false
+// positive, and the rate is per 100,000 posts of the whole corpus.
+func TestClassifyUnlabelledOut(t *testing.T) {
+	b, err := os.ReadFile(devLabels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Keep the labels of the relevant posts only, and drop one of them.
+	var kept []string
+	dropped := ""
+	for _, l := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		if !strings.Contains(l, `"in": true`) {
+			continue
+		}
+		if dropped == "" {
+			dropped = l[strings.Index(l, "at://"):strings.Index(l, `", "in"`)]
+			continue
+		}
+		kept = append(kept, l)
+	}
+	labels := filepath.Join(t.TempDir(), "labels.jsonl")
+	if err := os.WriteFile(labels, []byte(strings.Join(kept, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	out, _, err := runCLI(t, "", "classify", "--labels", labels, "--unlabelled-out", devset)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"posts 166, labelled 61, unlabelled 105",
+		"precision 0.984 (61 true positives, 1 false positives)",
+		"false positives per 100,000 posts 602.4 (1 of 166)",
+		"false positive " + dropped,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+
+	// Without the flag the unlabelled posts are left out of every figure.
+	out, _, err = runCLI(t, "", "classify", "--labels", labels, devset)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "precision 1.000 (61 true positives, 0 false positives)") || !strings.Contains(out, "(0 of 61)") {
+		t.Errorf("without --unlabelled-out:\n%s", out)
+	}
+}

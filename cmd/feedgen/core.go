@@ -12,7 +12,6 @@ import (
 	"github.com/scpeace/feedgen/config"
 	"github.com/scpeace/feedgen/curation"
 	"github.com/scpeace/feedgen/indexer"
-	"github.com/scpeace/feedgen/internal/netguard"
 	"github.com/scpeace/feedgen/membership"
 	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/relevance"
@@ -70,7 +69,7 @@ func newCore(cfg *config.Config, st *store.Store, logger *slog.Logger, o coreOpt
 		return nil, err
 	}
 	deps := curation.Deps{Store: st, Directory: newDirectory(cfg), Decider: dec, Logger: logger,
-		HTTPClient: netguard.Client(20*time.Second, cfg.AllowPrivateNetworks)}
+		HTTPClient: pdsClient(cfg, 20*time.Second)}
 	var inbox *indexer.Inbox
 	if o.backfill && cfg.BackfillWindow > 0 {
 		inbox = indexer.NewInbox()

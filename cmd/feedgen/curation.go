@@ -17,7 +17,6 @@ import (
 	"github.com/scpeace/feedgen/config"
 	"github.com/scpeace/feedgen/curation"
 	"github.com/scpeace/feedgen/indexer"
-	"github.com/scpeace/feedgen/internal/netguard"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -29,7 +28,7 @@ func newDirectory(cfg *config.Config) identity.Directory {
 	// data must not steer our requests into our own networks.
 	base := &identity.BaseDirectory{
 		PLCURL:     cfg.PLCURL,
-		HTTPClient: *netguard.Client(10*time.Second, cfg.AllowPrivateNetworks, netguard.HostPort(cfg.PLCURL)),
+		HTTPClient: *didClient(cfg),
 		UserAgent:  "feedgen/" + version,
 	}
 	return identity.NewCacheDirectory(base, 10_000, 6*time.Hour, 2*time.Minute, 10*time.Minute)

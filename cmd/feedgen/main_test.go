@@ -23,6 +23,10 @@ type running struct {
 	*service
 	log  *syncBuffer
 	stop func() error
+	// exited is closed when Run returns by itself or is stopped; err is
+	// what it returned.
+	exited chan struct{}
+	err    error
 }
 
 // startService opens and runs the service as `feedgen serve` would with
@@ -43,16 +47,19 @@ func startService(t *testing.T, env map[string]string, b budget, prepare ...func
 	for _, p := range prepare {
 		p(s)
 	}
-	done := make(chan error, 1)
-	go func() { done <- s.Run(ctx) }()
+	r := &running{service: s, log: logs, exited: make(chan struct{})}
+	go func() {
+		r.err = s.Run(ctx)
+		close(r.exited)
+	}()
 	var once sync.Once
 	var stopErr error
-	r := &running{service: s, log: logs, stop: func() error {
+	r.stop = func() error {
 		once.Do(func() {
 			cancel()
 			select {
-			case err := <-done:
-				stopErr = err
+			case <-r.exited:
+				stopErr = r.err
 			case <-time.After(b.Total() + 10*time.Second):
 				t.Fatalf("Run did not return within %s after its context ended", b.Total()+10*time.Second)
 			}
@@ -61,7 +68,7 @@ func startService(t *testing.T, env map[string]string, b budget, prepare ...func
 			}
 		})
 		return stopErr
-	}}
+	}
 	t.Cleanup(func() {
 		r.stop()
 		if t.Failed() {

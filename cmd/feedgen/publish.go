@@ -26,6 +26,7 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"github.com/scpeace/feedgen/config"
+	"github.com/scpeace/feedgen/internal/netguard"
 )
 
 // generatorCollection is the collection of feed generator records.
@@ -214,7 +215,7 @@ func login(ctx context.Context, cfg *config.Config) (*atclient.APIClient, error)
 			return nil, fmt.Errorf("publisher %q: %w", who, err)
 		}
 		dir := &identity.BaseDirectory{PLCURL: cfg.PLCURL, SkipHandleVerification: true, UserAgent: "feedgen/" + version,
-			HTTPClient: http.Client{Timeout: 30 * time.Second}}
+			HTTPClient: *didClient(cfg)}
 		ident, err := dir.Lookup(ctx, id)
 		if err != nil {
 			return nil, fmt.Errorf("find the PDS of %s (or set %s): %w", who, config.EnvName(config.FlagPDSURL), err)
@@ -223,12 +224,30 @@ func login(ctx context.Context, cfg *config.Config) (*atclient.APIClient, error)
 			return nil, fmt.Errorf("the DID document of %s names no PDS; set %s", who, config.EnvName(config.FlagPDSURL))
 		}
 	}
-	c, err := atclient.LoginWithPasswordHost(ctx, host, who, cfg.PublisherPassword, "", nil)
-	if err != nil {
+	// The PDS named by --pds-url is ours; one found in a DID document goes
+	// through the address check like any other.
+	var trusted []string
+	if cfg.PDSURL != "" {
+		trusted = append(trusted, netguard.HostPort(cfg.PDSURL))
+	}
+	c := atclient.NewAPIClient(host)
+	c.Client = pdsClient(cfg, time.Minute, trusted...)
+	c.Headers.Set("User-Agent", "feedgen/"+version)
+	// atclient.LoginWithPasswordHost would log in through
+	// http.DefaultClient; this is the same call on our client.
+	var sess comatproto.ServerCreateSession_Output
+	in := comatproto.ServerCreateSession_Input{Identifier: who, Password: cfg.PublisherPassword}
+	if err := c.Post(ctx, "com.atproto.server.createSession", &in, &sess); err != nil {
 		return nil, fmt.Errorf("log in to %s as %s: %w", host, who, err)
 	}
-	c.Client = &http.Client{Timeout: time.Minute}
-	c.Headers.Set("User-Agent", "feedgen/"+version)
+	did, err := syntax.ParseDID(sess.Did)
+	if err != nil {
+		return nil, fmt.Errorf("log in to %s as %s: the PDS answered DID %q: %w", host, who, sess.Did, err)
+	}
+	c.Auth = &atclient.PasswordAuth{Session: atclient.PasswordSessionData{
+		AccessToken: sess.AccessJwt, RefreshToken: sess.RefreshJwt, AccountDID: did, Host: c.Host,
+	}}
+	c.AccountDID = &did
 	if *c.AccountDID != cfg.PublisherDID {
 		return nil, fmt.Errorf("logged in as %s, but the feeds are served as records of %s: set %s=%s so the feed URIs match",
 			*c.AccountDID, cfg.PublisherDID, config.EnvName(config.FlagPublisherDID), *c.AccountDID)

