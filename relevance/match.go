@@ -75,6 +75,9 @@ type matcher struct {
 	// Trigger patterns, checked per post rather than per word.
 	scripts []int32
 	langs   []int32
+	// maxSpan is the most words a pattern spans beyond its first: how far
+	// before a window an occurrence that ends inside it may start.
+	maxSpan int32
 }
 
 func newMatcher() *matcher {
@@ -101,6 +104,7 @@ func (m *matcher) finish(glue []string) {
 	}
 	for i, p := range m.patterns {
 		id := int32(i)
+		m.maxSpan = max(m.maxSpan, int32(len(p.words))-1)
 		switch {
 		case p.script != nil:
 			m.scripts = append(m.scripts, id)
