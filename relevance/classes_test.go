@@ -160,11 +160,11 @@ func TestContextKinds(t *testing.T) {
 func TestRegionLanguages(t *testing.T) {
 	c := mustBuiltin(t)
 	tests := []struct {
-		name  string
-		text  string
-		lang  string
-		in    bool
-		why   string // a reason prefix that must be there; "!prefix" must not be
+		name string
+		text string
+		lang string
+		in   bool
+		why  string // a reason prefix that must be there; "!prefix" must not be
 	}{
 		// Politics without a place name: the script and one political word.
 		{"opposition rally, hy", "Ընդդիմությունը նոր հանրահավաք է հայտարարել Ազատության հրապարակում", "hy", true, "with:opposition/Armenian script"},
