@@ -61,6 +61,8 @@ func TestShortPosts(t *testing.T) {
 		{"Alto Karabaj: nueva ronda de negociaciones entre Bakú y Ereván", "es", true},
 		{"El gobierno georgiano aprueba la ley de agentes extranjeros", "es", true},
 		{"Georgia's governor signs the election bill in Atlanta", "en", false},
+		{"Review: lovely hotel in Tbilisi, the staff told us all about the elections, great breakfast", "en", false},
+		{"Отличный отель в Ереване, рядом с парламентом и оперой", "ru", false},
 		{"Georgia runoff: Warnock wins the Senate seat", "en", false},
 		{"Armenian genocide remembrance day concert in Glendale tonight", "en", false},
 		{"Best khachapuri in Tbilisi? Asking for a friend who's visiting the border town of Sadakhlo", "en", false},
