@@ -61,6 +61,8 @@ func TestShortPosts(t *testing.T) {
 		{"Alto Karabaj: nueva ronda de negociaciones entre Bakú y Ereván", "es", true},
 		{"El gobierno georgiano aprueba la ley de agentes extranjeros", "es", true},
 		{"Georgia's governor signs the election bill in Atlanta", "en", false},
+		{"Armenian-American voters in Glendale could decide the city council election", "en", false},
+		{"Armenian-Americans in Glendale rally against Azerbaijan's blockade of Artsakh", "en", true},
 		{"Review: lovely hotel in Tbilisi, the staff told us all about the elections, great breakfast", "en", false},
 		{"Отличный отель в Ереване, рядом с парламентом и оперой", "ru", false},
 		{"Georgia runoff: Warnock wins the Senate seat", "en", false},
