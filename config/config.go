@@ -4,8 +4,12 @@
 // Flags win over the environment, which wins over the defaults; the
 // defaults run locally out of the box. An unknown FEEDGEN_* variable is an
 // error (it is almost always a typo), and so is any invalid value: the
-// error names the variable or flag. Other packages never read the
-// environment; cmd/feedgen hands each its part of the Config.
+// error names the variable or flag. Values are parsed here, once: the
+// source is an indexer.SourceSpec, DIDs are syntax.DID. Other packages
+// never read the environment; cmd/feedgen hands each its part of the
+// Config. A default of a part's own setting (retention, lag, pins, the
+// backfill window) has its home in that part's package; the flags offer
+// it.
 package config
 
 import (
@@ -22,6 +26,9 @@ import (
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
 	"github.com/urfave/cli/v3"
+
+	"github.com/scpeace/feedgen/curation"
+	"github.com/scpeace/feedgen/indexer"
 )
 
 // EnvPrefix is the prefix of every environment variable feedgen reads.
@@ -41,9 +48,8 @@ type Config struct {
 	ServiceEndpoint string
 	// PublisherDID owns the app.bsky.feed.generator records.
 	PublisherDID syntax.DID
-	// Source says what the indexer follows; cmd/feedgen validates it
-	// with the indexer's parser.
-	Source   string
+	// Source says what the indexer follows, parsed.
+	Source   indexer.SourceSpec
 	LogLevel slog.Level
 	// PLCURL is the PLC directory used to resolve did:plc identities.
 	PLCURL string
@@ -126,18 +132,20 @@ func EnvName(flag string) string {
 }
 
 // Defaults. They run a local service on loopback with the built-in feed,
-// following the public Jetstream.
+// following the public Jetstream. A default of a part's own setting has
+// its home in that part's package, which uses it when left unset.
 const (
-	DefaultListen    = "127.0.0.1:3000"
-	DefaultDB        = "feedgen.db"
-	DefaultHostname  = "localhost:3000"
-	DefaultSource    = "jetstream"
-	DefaultPLCURL    = "https://plc.directory"
-	DefaultMaxLag    = 5 * time.Minute
-	DefaultRetention = 30 * 24 * time.Hour
+	DefaultListen   = "127.0.0.1:3000"
+	DefaultDB       = "feedgen.db"
+	DefaultHostname = "localhost:3000"
+	DefaultSource   = "jetstream"
+	DefaultPLCURL   = "https://plc.directory"
+	DefaultMaxLag   = indexer.DefaultLagThreshold
+	// DefaultRetention is how long posts are kept.
+	DefaultRetention = indexer.DefaultRetention
 	// DefaultBackfillWindow is a week of an added author's posts.
-	DefaultBackfillWindow = 7 * 24 * time.Hour
-	DefaultMaxPins        = 5
+	DefaultBackfillWindow = curation.DefaultBackfillWindow
+	DefaultMaxPins        = curation.DefaultMaxPins
 	// MaxMaxPins bounds --max-pins: a feed of pins is no feed.
 	MaxMaxPins = 20
 )
@@ -227,7 +235,6 @@ func Load(cmd *cli.Command) (*Config, error) {
 		DBPath:               cmd.String(FlagDB),
 		Hostname:             cmd.String(FlagHostname),
 		ServiceEndpoint:      cmd.String(FlagServiceEndpoint),
-		Source:               strings.TrimSpace(cmd.String(FlagSource)),
 		PLCURL:               cmd.String(FlagPLCURL),
 		PrivacyPolicyURL:     cmd.String(FlagPrivacyPolicy),
 		TermsOfServiceURL:    cmd.String(FlagTermsOfService),
@@ -251,6 +258,7 @@ func Load(cmd *cli.Command) (*Config, error) {
 	if err := checkHostname(cfg.Hostname); err != nil {
 		return nil, bad(FlagHostname, err)
 	}
+	var err error
 	if s := cmd.String(FlagServiceDID); s != "" {
 		did, err := syntax.ParseDID(s)
 		if err != nil {
@@ -275,8 +283,10 @@ func Load(cmd *cli.Command) (*Config, error) {
 	} else {
 		cfg.PublisherDID = cfg.ServiceDID
 	}
-	if cfg.Source == "" {
+	if src := strings.TrimSpace(cmd.String(FlagSource)); src == "" {
 		return nil, bad(FlagSource, errors.New("must not be empty (use none to serve without indexing)"))
+	} else if cfg.Source, err = indexer.ParseSource(src); err != nil {
+		return nil, bad(FlagSource, err)
 	}
 	lvl, err := parseLevel(cmd.String(FlagLogLevel))
 	if err != nil {

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/urfave/cli/v3"
+
+	"github.com/scpeace/feedgen/indexer"
 )
 
 // load runs a command with the global flags, as cmd/feedgen does, and
@@ -48,7 +50,7 @@ func TestDefaultsRunLocally(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Listen != "127.0.0.1:3000" || cfg.DBPath != "feedgen.db" || cfg.Source != "jetstream" {
+	if cfg.Listen != "127.0.0.1:3000" || cfg.DBPath != "feedgen.db" || cfg.Source.Kind != indexer.SourceJetstream || len(cfg.Source.URLs) != len(indexer.PublicJetstreams) {
 		t.Errorf("defaults: got %+v", cfg)
 	}
 	if cfg.ServiceDID != "did:web:localhost%3A3000" || cfg.PublisherDID != cfg.ServiceDID {
@@ -131,6 +133,9 @@ func TestInvalidValuesNameTheVariable(t *testing.T) {
 		{"empty db", map[string]string{"FEEDGEN_DB": " "}, nil, "FEEDGEN_DB"},
 		{"privacy url", map[string]string{"FEEDGEN_PRIVACY_POLICY_URL": "not a url"}, nil, "FEEDGEN_PRIVACY_POLICY_URL"},
 		{"missing feeds file", map[string]string{"FEEDGEN_FEEDS": "/nonexistent/feeds.json"}, nil, "FEEDGEN_FEEDS"},
+		{"bad source", map[string]string{"FEEDGEN_SOURCE": "gopher://example.com"}, nil, "FEEDGEN_SOURCE"},
+		{"empty source", map[string]string{"FEEDGEN_SOURCE": " "}, nil, "FEEDGEN_SOURCE"},
+		{"misspelt source", nil, []string{"--source", "jetstrem"}, "--source"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -19,7 +20,7 @@ type AuditRequest struct {
 
 // AuditPage is one page of the audit log.
 type AuditPage struct {
-	Entries []store.AuditEntry `json:"entries"`
+	Entries []model.AuditEntry `json:"entries"`
 	// Cursor continues the page; "" on the last.
 	Cursor string `json:"cursor,omitempty"`
 }
@@ -57,7 +58,7 @@ func (s *Service) Audit(ctx context.Context, req AuditRequest) (*AuditPage, erro
 		return err
 	})
 	if page.Entries == nil {
-		page.Entries = []store.AuditEntry{}
+		page.Entries = []model.AuditEntry{}
 	}
 	return page, err
 }

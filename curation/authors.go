@@ -10,7 +10,7 @@ import (
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
 
-	"github.com/scpeace/feedgen/relevance"
+	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -19,15 +19,15 @@ const MaxNoteLen = 2000
 
 // Author is an entry of a feed's author list as curators see it.
 type Author struct {
-	store.CuratedAuthor
+	model.CuratedAuthor
 	// Effective is the tier the feed applies (see
-	// store.CuratedAuthor.EffectiveTier).
-	Effective string `json:"effectiveTier"`
+	// model.CuratedAuthor.EffectiveTier).
+	Effective model.Tier `json:"effectiveTier"`
 	// OnList is set when the author is on the feed's Bluesky list.
 	OnList bool `json:"onList"`
 }
 
-func authorView(a *store.CuratedAuthor) Author {
+func authorView(a *model.CuratedAuthor) Author {
 	return Author{CuratedAuthor: *a, Effective: a.EffectiveTier(), OnList: len(a.ListItems) > 0}
 }
 
@@ -62,16 +62,16 @@ type AuthorResult struct {
 	Warning string `json:"warning,omitempty"`
 }
 
-func parseManualTier(s string) (string, error) {
+func parseManualTier(s string) (model.Tier, error) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	if s == "" {
-		return store.TierExpert, nil
+		return model.TierExpert, nil
 	}
-	t, err := relevance.ParseTier(s)
-	if err != nil || t == relevance.TierNone {
-		return "", invalid("InvalidTier", fmt.Sprintf("tier %q: want all, expert or blocked", s))
+	t, err := model.ParseTier(s)
+	if err != nil || t == model.TierNone {
+		return model.TierNone, invalid("InvalidTier", fmt.Sprintf("tier %q: want all, expert or blocked", s))
 	}
-	return t.String(), nil
+	return t, nil
 }
 
 func checkNote(note *string) error {
@@ -126,7 +126,7 @@ func (s *Service) AddAuthor(ctx context.Context, actor string, req AddAuthorRequ
 	if err != nil {
 		return nil, err
 	}
-	if changed && tier != store.TierBlocked && !req.NoBackfill {
+	if changed && tier != model.TierBlocked && !req.NoBackfill {
 		s.backfillInto(ctx, acc.DID, res)
 	}
 	return res, nil
@@ -155,13 +155,13 @@ type authorChange struct {
 
 // applyAuthor sets the curator's tier (and note) of an author inside tx,
 // with its audit entry, and carries out a block.
-func (s *Service) applyAuthor(tx *store.Tx, actor string, f *Feed, acc account, tier string, note *string) (*store.CuratedAuthor, authorChange, int, error) {
+func (s *Service) applyAuthor(tx *store.Tx, actor string, f *Feed, acc account, tier model.Tier, note *string) (*model.CuratedAuthor, authorChange, int, error) {
 	var ch authorChange
 	a, err := tx.CuratedAuthor(f.ID, acc.DID)
-	var before *store.CuratedAuthor
+	var before *model.CuratedAuthor
 	switch {
 	case errors.Is(err, store.ErrNotFound):
-		a = &store.CuratedAuthor{Feed: f.ID, DID: acc.DID, AddedBy: actor, AddedUS: s.nowUS()}
+		a = &model.CuratedAuthor{Feed: f.ID, DID: acc.DID, AddedBy: actor, AddedUS: s.nowUS()}
 	case err != nil:
 		return nil, ch, 0, err
 	default:
@@ -189,11 +189,11 @@ func (s *Service) applyAuthor(tx *store.Tx, actor string, f *Feed, acc account, 
 	if before != nil {
 		action = "author.update"
 	}
-	if err := s.audit(tx, actor, action, f.ID, acc.DID.String(), before, a, ""); err != nil {
+	if err := s.audit(tx, change{Actor: actor, Action: action, Feed: f.ID, Target: acc.DID.String(), Before: before, After: a}); err != nil {
 		return nil, ch, 0, err
 	}
 	removed := 0
-	if a.EffectiveTier() == store.TierBlocked && ch.tier {
+	if a.EffectiveTier() == model.TierBlocked && ch.tier {
 		if removed, err = s.takeOut(tx, f, acc.DID); err != nil {
 			return nil, ch, 0, err
 		}
@@ -282,24 +282,24 @@ func (s *Service) RemoveAuthor(ctx context.Context, actor string, req RemoveAuth
 		if err != nil {
 			return err
 		}
-		if a.Tier == "" {
+		if a.Tier == model.TierNone {
 			return conflict("OnBlueskyList", fmt.Sprintf("%s is listed only through the Bluesky list %s: remove them there", did, f.List))
 		}
 		before := *a
-		a.Tier = ""
+		a.Tier = model.TierNone
 		a.UpdatedBy, a.UpdatedUS = actor, s.nowUS()
 		if err := tx.PutCuratedAuthor(a); err != nil {
 			return err
 		}
-		var after *store.CuratedAuthor
-		if a.EffectiveTier() != "" {
+		var after *model.CuratedAuthor
+		if a.EffectiveTier() != model.TierNone {
 			after = a
 			v := authorView(a)
 			res.Author = &v
 			res.Warning = "still an expert through the Bluesky list " + string(f.List)
 		}
 		changed = before.EffectiveTier() != a.EffectiveTier()
-		return s.audit(tx, actor, "author.remove", f.ID, did.String(), &before, after, "")
+		return s.audit(tx, change{Actor: actor, Action: "author.remove", Feed: f.ID, Target: did.String(), Before: &before, After: after})
 	})
 	if err != nil {
 		return nil, err
@@ -348,7 +348,7 @@ func (s *Service) Seed(ctx context.Context) error {
 			slices.Sort(dids)
 			for _, did := range dids {
 				tier := f.Seed[did]
-				if tier == relevance.TierNone {
+				if tier == model.TierNone {
 					continue
 				}
 				if _, err := tx.CuratedAuthor(f.ID, did); err == nil {
@@ -357,10 +357,10 @@ func (s *Service) Seed(ctx context.Context) error {
 					return err
 				}
 				note := "from the feed configuration"
-				if _, _, _, err := s.applyAuthor(tx, ActorConfig, f, account{DID: did}, tier.String(), &note); err != nil {
+				if _, _, _, err := s.applyAuthor(tx, ActorConfig, f, account{DID: did}, tier, &note); err != nil {
 					return err
 				}
-				if tier != relevance.TierBlocked {
+				if tier != model.TierBlocked {
 					added = append(added, did)
 				}
 			}

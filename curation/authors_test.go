@@ -3,13 +3,15 @@ package curation_test
 import (
 	"bytes"
 	"net/http"
+	"net/http/httptest"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
 
-	"github.com/scpeace/feedgen/relevance"
+	"github.com/scpeace/feedgen/model"
 )
 
 func TestAdminTokenIsRequired(t *testing.T) {
@@ -83,12 +85,12 @@ func TestAddAuthorBackfillsRecentPosts(t *testing.T) {
 func TestAddAuthorTwiceIsUnchanged(t *testing.T) {
 	e := newEnv(t)
 	e.ok("POST", "/admin/authors", map[string]any{"author": didAlice, "tier": "all"})
-	n := e.ing.n
+	n := e.ing.count()
 	out := e.ok("POST", "/admin/authors", map[string]any{"author": didAlice, "tier": "all"})
 	if out["unchanged"] != true {
 		t.Errorf("second identical add: got %v, want unchanged", out)
 	}
-	if e.ing.n != n {
+	if e.ing.count() != n {
 		t.Error("an unchanged add backfilled again")
 	}
 	// A change of note keeps the tier and is recorded.
@@ -202,12 +204,12 @@ func TestRemoveAuthorDecidesTheirPostsAgain(t *testing.T) {
 func TestBackfillFailureKeepsTheChange(t *testing.T) {
 	e := newEnv(t)
 	e.publish(didAlice, textWeak, time.Hour)
-	e.pds.setFailing(true)
+	e.pds.SetFailing(true)
 	out := e.ok("POST", "/admin/authors", map[string]any{"author": didAlice, "tier": "expert"})
 	if out["backfillError"] == nil || out["author"] == nil {
 		t.Fatalf("got %v, want the author added and the backfill error reported", out)
 	}
-	e.pds.setFailing(false)
+	e.pds.SetFailing(false)
 	bf := e.ok("POST", "/admin/backfill", map[string]any{"author": "alice.test"})
 	if bf["fetched"] != 1.0 || len(e.feedPosts()) != 1 {
 		t.Errorf("backfill on demand: got %v, feed %v", bf, e.feedPosts())
@@ -215,7 +217,7 @@ func TestBackfillFailureKeepsTheChange(t *testing.T) {
 }
 
 func TestSeedLoadsConfiguredAuthorsOnce(t *testing.T) {
-	e := newEnv(t, withSeed(map[syntax.DID]relevance.Tier{didAlice: relevance.TierAll, didBob: relevance.TierBlocked}))
+	e := newEnv(t, withSeed(map[syntax.DID]model.Tier{didAlice: model.TierAll, didBob: model.TierBlocked}))
 	ctx := t.Context()
 	if err := e.svc.Seed(ctx); err != nil {
 		t.Fatal(err)
@@ -236,5 +238,45 @@ func TestSeedLoadsConfiguredAuthorsOnce(t *testing.T) {
 	want := []string{"config author.add " + didAlice, "config author.add " + didBob, "ani author.update " + didAlice}
 	if got := e.auditActions(); !slices.Equal(got, want) {
 		t.Errorf("audit: got %v, want %v", got, want)
+	}
+}
+
+// A change is JSON, declared as such; anything else is a 400 (413 past
+// the body limit) that changes nothing, as for every other bad input.
+func TestChangesAreJSONBodies(t *testing.T) {
+	e := newEnv(t)
+	before := e.snapshot()
+	body := `{"author":"` + didAlice + `"}`
+	for _, tt := range []struct {
+		name, contentType, body string
+		want                    int
+	}{
+		{"no content type", "", body, 400},
+		{"plain text", "text/plain", body, 400},
+		{"a form", "application/x-www-form-urlencoded", body, 400},
+		{"past the body limit", "application/json", `{"author":"` + strings.Repeat("a", 2<<20) + `"}`, 413},
+	} {
+		req := httptest.NewRequest("POST", "/admin/authors", strings.NewReader(tt.body))
+		if tt.contentType != "" {
+			req.Header.Set("Content-Type", tt.contentType)
+		}
+		req.Header.Set("Authorization", "Bearer "+tokenAni)
+		rec := httptest.NewRecorder()
+		e.srv.ServeHTTP(rec, req)
+		if rec.Code != tt.want || !strings.Contains(rec.Body.String(), `"error"`) || strings.Contains(rec.Body.String(), "aaaa") {
+			t.Errorf("%s: got %d %s, want %d with an XRPC error that does not echo the body", tt.name, rec.Code, rec.Body, tt.want)
+		}
+	}
+	if !bytes.Equal(before, e.snapshot()) {
+		t.Error("a refused body changed the database")
+	}
+	// A charset is fine.
+	req := httptest.NewRequest("POST", "/admin/authors", strings.NewReader(`{"author":"`+didAlice+`","noBackfill":true}`))
+	req.Header.Set("Content-Type", "application/json; charset=utf-8")
+	req.Header.Set("Authorization", "Bearer "+tokenAni)
+	rec := httptest.NewRecorder()
+	e.srv.ServeHTTP(rec, req)
+	if rec.Code != 200 {
+		t.Errorf("JSON with a charset: got %d %s, want 200", rec.Code, rec.Body)
 	}
 }

@@ -2,25 +2,23 @@ package curation
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
 	"time"
 
-	"github.com/bluesky-social/indigo/api/bsky"
 	"github.com/bluesky-social/indigo/atproto/syntax"
 
 	"github.com/scpeace/feedgen/indexer"
+	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/store"
 )
 
-// Ingester sends posts fetched from a PDS through the indexer's own path:
-// the same decision (DecidePost), the same store writes, and no stream
-// cursor moved. The indexer's Ingest backs it. Calls are made one at a
-// time.
+// Ingester sends posts fetched from a PDS through the indexer's one
+// writer and its apply step: the same decision, the same store writes,
+// and no stream cursor moved. indexer.Inbox is one.
 type Ingester interface {
-	IngestPosts(ctx context.Context, posts []PostEvent) error
+	Ingest(ctx context.Context, events []indexer.Event) error
 }
 
 // BackfillResult says what a backfill did.
@@ -62,7 +60,7 @@ func (s *Service) Backfill(ctx context.Context, actor, author string) (*Backfill
 		return nil, err
 	}
 	err = s.update(ctx, func(tx *store.Tx) error {
-		return s.audit(tx, actor, "backfill", "", acc.DID.String(), nil, res, "")
+		return s.audit(tx, change{Actor: actor, Action: "backfill", Target: acc.DID.String(), After: res})
 	})
 	return res, err
 }
@@ -82,15 +80,16 @@ func (s *Service) backfill(ctx context.Context, did syntax.DID) (*BackfillResult
 		return nil, err
 	}
 	for i := 0; i < len(evs); i += ingestChunk {
-		if err := s.ingest.IngestPosts(ctx, evs[i:min(i+ingestChunk, len(evs))]); err != nil {
+		if err := s.ingest.Ingest(ctx, evs[i:min(i+ingestChunk, len(evs))]); err != nil {
 			return nil, fmt.Errorf("backfill %s: ingest: %w", did, err)
 		}
 	}
 	res := &BackfillResult{Author: did, Fetched: len(evs), In: map[string]int{}, Skipped: skipped}
 	err = s.store.View(func(tx *store.Tx) error {
-		for _, ev := range evs {
+		for i := range evs {
+			uri := evs[i].URI()
 			for _, f := range s.feeds {
-				if tx.InFeed(f.ID, ev.URI) {
+				if tx.InFeed(f.ID, uri) {
 					res.In[f.ID]++
 				}
 			}
@@ -102,8 +101,10 @@ func (s *Service) backfill(ctx context.Context, did syntax.DID) (*BackfillResult
 }
 
 // fetchPosts pages through did's posts on their PDS, newest first, until
-// the window or BackfillMax ends it, and returns them oldest first.
-func (s *Service) fetchPosts(ctx context.Context, did syntax.DID) ([]PostEvent, int, error) {
+// the window or BackfillMax ends it, and returns them oldest first, as the
+// create events the stream would have carried (decoded with the stream's
+// own checks).
+func (s *Service) fetchPosts(ctx context.Context, did syntax.DID) ([]indexer.Event, int, error) {
 	ctx, cancel := context.WithTimeout(ctx, 4*s.cfg.FetchTimeout)
 	defer cancel()
 	pds, err := s.pds.endpoint(ctx, did)
@@ -113,7 +114,7 @@ func (s *Service) fetchPosts(ctx context.Context, did syntax.DID) ([]PostEvent, 
 	now := s.cfg.Now()
 	nowUS := now.UnixMicro()
 	cutoff := now.Add(-s.cfg.BackfillWindow)
-	var evs []PostEvent
+	var evs []indexer.Event
 	skipped := 0
 	cursor := ""
 	for pages := 0; len(evs) < s.cfg.BackfillMax; pages++ {
@@ -123,19 +124,15 @@ func (s *Service) fetchPosts(ctx context.Context, did syntax.DID) ([]PostEvent, 
 		}
 		done := len(page.Records) == 0 || page.Cursor == "" || page.Cursor == cursor
 		for _, r := range page.Records {
-			uri, err := syntax.ParseATURI(r.URI)
-			if err != nil || uri.Authority().String() != did.String() || uri.Collection().String() != collectionPost || uri.RecordKey() == "" {
+			ev, err := indexer.DecodeRecord(r.URI, r.CID, r.Value, nowUS)
+			if err != nil || ev.DID != did || ev.Commit.Post == nil {
 				// A PDS answering with another repo's records is not to
 				// be believed about them.
 				skipped++
 				continue
 			}
-			var rec bsky.FeedPost
-			if err := json.Unmarshal(r.Value, &rec); err != nil {
-				skipped++
-				continue
-			}
-			if store.SortTime(indexer.ParseCreated(rec.CreatedAt), nowUS) < cutoff.UnixMicro() {
+			uri := ev.URI()
+			if model.SortTime(indexer.ParseCreated(ev.Commit.Post.CreatedAt), nowUS) < cutoff.UnixMicro() {
 				// Record keys are TIDs in creation order, and the listing
 				// is newest first: once a key is older than the window,
 				// so is everything after it.
@@ -145,7 +142,7 @@ func (s *Service) fetchPosts(ctx context.Context, did syntax.DID) ([]PostEvent, 
 				}
 				continue
 			}
-			evs = append(evs, PostEvent{URI: postURI(did, uri.RecordKey().String()), CID: r.CID, Author: did, TimeUS: nowUS, Record: &rec})
+			evs = append(evs, ev)
 			if len(evs) == s.cfg.BackfillMax {
 				break
 			}

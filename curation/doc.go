@@ -12,11 +12,15 @@
 // together with its audit entry: a change is recorded exactly when it
 // happened.
 //
-// The indexer consults the service inside its write transaction: the
-// author tiers, the blocks, the curators' verdicts and the review queue all
-// live in the store (see store/curation.go), so a decision and the state it
-// read are always consistent. Backfill, when an author is added, fetches
-// their recent posts from their PDS and hands them to an [Ingester], which
-// sends them through the indexer's own path without touching its stream
+// Curation records what curators decide; it does not decide membership.
+// The author tiers, blocks, verdicts and the review queue live in the
+// store, where package membership's decider reads them inside the
+// indexer's write transaction, so a decision and the state it read are
+// always consistent; explain shows that decider's judgement. The service
+// takes the stream's list items from the indexer ([Service.HandleRecord]).
+// Backfill, when an author is added, fetches their recent posts from their
+// PDS, decodes them with the stream's own checks (indexer.DecodeRecord)
+// and hands them to an [Ingester] (the indexer's Inbox), so that they go
+// through the one writer and the one decision without touching the stream
 // cursor.
 package curation

@@ -2,7 +2,6 @@ package curation
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -10,9 +9,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/bluesky-social/indigo/api/bsky"
 	"github.com/bluesky-social/indigo/atproto/syntax"
 
+	"github.com/scpeace/feedgen/indexer"
+	"github.com/scpeace/feedgen/membership"
+	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -30,7 +31,7 @@ type Explanation struct {
 	// FetchError says why the post could not be fetched from its PDS.
 	FetchError string `json:"fetchError,omitempty"`
 	// Blocked is the block that keeps the post out of every feed.
-	Blocked *store.Block `json:"blocked,omitempty"`
+	Blocked *model.Block `json:"blocked,omitempty"`
 	// Hidden is set while the author's account is inactive: the post is
 	// kept, and leaves every feed until the account is back.
 	Hidden bool              `json:"hidden,omitempty"`
@@ -42,10 +43,11 @@ type FeedExplanation struct {
 	Feed   string `json:"feed"`
 	In     bool   `json:"in"`
 	Pinned bool   `json:"pinned"`
-	// Tier is the author's effective tier in the feed ("" if unlisted).
-	Tier       string `json:"tier,omitempty"`
-	AuthorNote string `json:"authorNote,omitempty"`
-	OnList     bool   `json:"onList,omitempty"`
+	// Tier is the author's effective tier in the feed (left out if
+	// unlisted).
+	Tier       model.Tier `json:"tier,omitempty"`
+	AuthorNote string     `json:"authorNote,omitempty"`
+	OnList     bool       `json:"onList,omitempty"`
 	// Score and Reasons are the relevance decision: as stored when the
 	// post went in or was queued, or made now (JudgedNow).
 	Score     float64  `json:"score"`
@@ -54,7 +56,7 @@ type FeedExplanation struct {
 	// Need is the score an author of this tier needs.
 	Need    float64        `json:"need"`
 	Queued  bool           `json:"queued,omitempty"`
-	Verdict *store.Verdict `json:"verdict,omitempty"`
+	Verdict *model.Verdict `json:"verdict,omitempty"`
 	// Why says it in one sentence.
 	Why string `json:"why"`
 }
@@ -86,9 +88,9 @@ func (s *Service) Explain(ctx context.Context, ref string) (*Explanation, error)
 			ex.FetchError = err.Error()
 		} else {
 			if ex.Source == "" {
-				ex.Source, ex.Text, ex.CreatedAt = "pds", ev.Record.Text, ev.Record.CreatedAt
+				ex.Source, ex.Text, ex.CreatedAt = "pds", ev.Commit.Post.Text, ev.Commit.Post.CreatedAt
 			}
-			err = s.store.View(func(tx *store.Tx) error { return s.judgeNow(tx, ex, ev) })
+			err = s.store.View(func(tx *store.Tx) error { return s.judgeNow(tx, ex, &ev) })
 			if err != nil {
 				return nil, err
 			}
@@ -140,7 +142,7 @@ func (s *Service) explainStored(tx *store.Tx, ex *Explanation) ([]FeedExplanatio
 	out := make([]FeedExplanation, 0, len(s.feeds))
 	for _, f := range s.feeds {
 		fe := FeedExplanation{Feed: f.ID}
-		fe.Pinned = slices.ContainsFunc(pins[f.ID], func(p store.Pin) bool { return p.URI == uri })
+		fe.Pinned = slices.ContainsFunc(pins[f.ID], func(p model.Pin) bool { return p.URI == uri })
 		if a, err := tx.CuratedAuthor(f.ID, ex.Author); err == nil {
 			fe.Tier, fe.AuthorNote, fe.OnList = a.EffectiveTier(), a.Note, len(a.ListItems) > 0
 			if ex.Handle == "" {
@@ -149,7 +151,7 @@ func (s *Service) explainStored(tx *store.Tx, ex *Explanation) ([]FeedExplanatio
 		} else if !errors.Is(err, store.ErrNotFound) {
 			return nil, false, err
 		}
-		fe.Need = need4(f, fe.Tier)
+		fe.Need = s.need4(f, fe.Tier)
 		if v, err := tx.Verdict(f.ID, uri); err == nil {
 			fe.Verdict = v
 		} else if !errors.Is(err, store.ErrNotFound) {
@@ -172,7 +174,7 @@ func (s *Service) explainStored(tx *store.Tx, ex *Explanation) ([]FeedExplanatio
 				}
 			}
 		}
-		if fe.Reasons == nil && ex.Blocked == nil && fe.Tier != store.TierBlocked {
+		if fe.Reasons == nil && ex.Blocked == nil && fe.Tier != model.TierBlocked {
 			need = true
 		}
 		out = append(out, fe)
@@ -180,23 +182,25 @@ func (s *Service) explainStored(tx *store.Tx, ex *Explanation) ([]FeedExplanatio
 	return out, need, nil
 }
 
-func need4(f *Feed, tier string) float64 {
-	st := f.Classifier.Rules().Settings
-	if tier == store.TierAll || tier == store.TierExpert {
+// need4 is the score a post of an author of tier needs in the feed.
+func (s *Service) need4(f *Feed, tier model.Tier) float64 {
+	st := s.decider.Rules(f.ID).Settings
+	if tier.Curated() {
 		return st.Expert
 	}
 	return st.In
 }
 
-// judgeNow runs the decision for the feeds that have no reasons yet.
-func (s *Service) judgeNow(tx *store.Tx, ex *Explanation, ev PostEvent) error {
-	in := s.input(tx, ev)
+// judgeNow asks the decider for its judgement in the feeds that have no
+// reasons yet.
+func (s *Service) judgeNow(tx *store.Tx, ex *Explanation, ev *indexer.Event) error {
+	r := ev.Record()
 	for i := range ex.Feeds {
 		fe := &ex.Feeds[i]
 		if fe.Reasons != nil {
 			continue
 		}
-		j, err := s.judge(tx, s.byID[fe.Feed], in)
+		j, err := s.decider.Judge(tx, fe.Feed, r)
 		if err != nil {
 			return err
 		}
@@ -205,27 +209,31 @@ func (s *Service) judgeNow(tx *store.Tx, ex *Explanation, ev PostEvent) error {
 	return nil
 }
 
-// fetchPost reads a post from its author's PDS.
-func (s *Service) fetchPost(ctx context.Context, uri syntax.ATURI) (PostEvent, error) {
+// fetchPost reads a post from its author's PDS, decoded as the stream
+// would have carried it.
+func (s *Service) fetchPost(ctx context.Context, uri syntax.ATURI) (indexer.Event, error) {
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.FetchTimeout)
 	defer cancel()
 	did, _ := uri.Authority().AsDID()
 	pds, err := s.pds.endpoint(ctx, did)
 	if err != nil {
-		return PostEvent{}, err
+		return indexer.Event{}, err
 	}
 	out, err := s.pds.getRecord(ctx, pds, uri)
 	if errors.Is(err, errRecordNotFound) {
-		return PostEvent{}, fmt.Errorf("the post does not exist on its author's PDS (deleted?)")
+		return indexer.Event{}, fmt.Errorf("the post does not exist on its author's PDS (deleted?)")
 	}
 	if err != nil {
-		return PostEvent{}, err
+		return indexer.Event{}, err
 	}
-	var rec bsky.FeedPost
-	if err := json.Unmarshal(out.Value, &rec); err != nil {
-		return PostEvent{}, fmt.Errorf("the record is not a valid post: %w", err)
+	ev, err := indexer.DecodeRecord(uri.String(), out.CID, out.Value, s.nowUS())
+	if err != nil || ev.Commit.Post == nil {
+		if err == nil {
+			err = errors.New("not a post")
+		}
+		return indexer.Event{}, fmt.Errorf("the record is not a valid post: %w", err)
 	}
-	return PostEvent{URI: uri, CID: out.CID, Author: did, TimeUS: s.nowUS(), Record: &rec}, nil
+	return ev, nil
 }
 
 func usTime(us int64) string {
@@ -246,16 +254,16 @@ func why(ex *Explanation, fe *FeedExplanation) string {
 		if ex.Blocked.Note != "" {
 			fmt.Fprintf(&b, " (%s)", ex.Blocked.Note)
 		}
-	case fe.Tier == store.TierBlocked:
+	case fe.Tier == model.TierBlocked:
 		b.WriteString("its author is blocked in this feed")
 	case ex.Hidden && fe.Reasons != nil && !fe.JudgedNow && !fe.Queued:
 		b.WriteString("kept, but out of the feed while its author's account is inactive")
-	case fe.In && slices.Contains(fe.Reasons, ReasonApproved):
+	case fe.In && slices.Contains(fe.Reasons, membership.ReasonApproved):
 		fmt.Fprintf(&b, "in the feed: approved from the review queue")
 		if fe.Verdict != nil {
 			fmt.Fprintf(&b, " by %s", fe.Verdict.By)
 		}
-	case fe.In && fe.Tier == store.TierAll && !slices.ContainsFunc(fe.Reasons, func(r string) bool { return strings.HasPrefix(r, "thread:") }):
+	case fe.In && fe.Tier == model.TierAll && !slices.ContainsFunc(fe.Reasons, func(r string) bool { return strings.HasPrefix(r, "thread:") }):
 		b.WriteString("in the feed: its author is in tier all, so every top-level post is in")
 	case fe.In:
 		fmt.Fprintf(&b, "in the feed: score %s, an %s author's post needs %s", fmtScore(fe.Score), tierWord(fe.Tier), fmtScore(fe.Need))
@@ -280,11 +288,11 @@ func why(ex *Explanation, fe *FeedExplanation) string {
 	return b.String()
 }
 
-func tierWord(tier string) string {
-	if tier == "" {
+func tierWord(tier model.Tier) string {
+	if tier == model.TierNone {
 		return "unlisted"
 	}
-	return tier
+	return tier.String()
 }
 
 func hasGuard(reasons []string) bool { return guards(reasons) != "" }

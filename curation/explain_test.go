@@ -72,7 +72,7 @@ func TestExplain(t *testing.T) {
 		t.Errorf("why %q, want it to say a backfill brings it in", why)
 	}
 	// An inactive account's posts are kept but out.
-	e.ingest(indexer.Event{Kind: indexer.KindAccount, DID: didCarol, TimeUS: e.now.UnixMicro(), Account: &indexer.Account{Status: "deactivated"}})
+	e.ingest(indexer.Event{Kind: indexer.KindAccount, DID: didCarol, TimeUS: e.clock().UnixMicro(), Account: &indexer.Account{Status: "deactivated"}})
 	x = e.ok("GET", "/admin/explain?uri="+in, nil)
 	fe := x["feeds"].([]any)[0].(map[string]any)
 	if fe["in"] != false || x["hidden"] != true || !strings.Contains(fe["why"].(string), "account is inactive") {

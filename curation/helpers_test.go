@@ -10,15 +10,14 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
-	"github.com/bluesky-social/indigo/api/bsky"
 	"github.com/bluesky-social/indigo/atproto/identity"
 	"github.com/bluesky-social/indigo/atproto/syntax"
 	"github.com/prometheus/client_golang/prometheus"
@@ -27,6 +26,9 @@ import (
 	"github.com/scpeace/feedgen/feedgen"
 	"github.com/scpeace/feedgen/indexer"
 	"github.com/scpeace/feedgen/internal/netguard"
+	"github.com/scpeace/feedgen/internal/testutil"
+	"github.com/scpeace/feedgen/membership"
+	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/relevance"
 	"github.com/scpeace/feedgen/store"
 )
@@ -64,137 +66,6 @@ const (
 // testNow is the fixed clock of the tests.
 var testNow = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 
-// fakePDS serves com.atproto.repo.listRecords and getRecord for the
-// repositories it holds, on 127.0.0.1.
-type fakePDS struct {
-	srv *httptest.Server
-
-	mu      sync.Mutex
-	repos   map[string]map[string]map[string]json.RawMessage // did -> collection -> rkey -> value
-	calls   []string
-	failing bool
-}
-
-func newFakePDS(t *testing.T) *fakePDS {
-	p := &fakePDS{repos: map[string]map[string]map[string]json.RawMessage{}}
-	p.srv = httptest.NewServer(http.HandlerFunc(p.serve))
-	t.Cleanup(p.srv.Close)
-	return p
-}
-
-func (p *fakePDS) put(did, collection, rkey string, value any) {
-	b, err := json.Marshal(value)
-	if err != nil {
-		panic(err)
-	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.repos[did] == nil {
-		p.repos[did] = map[string]map[string]json.RawMessage{}
-	}
-	if p.repos[did][collection] == nil {
-		p.repos[did][collection] = map[string]json.RawMessage{}
-	}
-	p.repos[did][collection][rkey] = b
-}
-
-func (p *fakePDS) del(did, collection, rkey string) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	delete(p.repos[did][collection], rkey)
-}
-
-func (p *fakePDS) setFailing(f bool) {
-	p.mu.Lock()
-	p.failing = f
-	p.mu.Unlock()
-}
-
-func (p *fakePDS) callCount(method string) int {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	n := 0
-	for _, c := range p.calls {
-		if c == method {
-			n++
-		}
-	}
-	return n
-}
-
-func xrpcErr(w http.ResponseWriter, code int, name, msg string) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(code)
-	json.NewEncoder(w).Encode(map[string]string{"error": name, "message": msg})
-}
-
-func (p *fakePDS) serve(w http.ResponseWriter, r *http.Request) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	method := strings.TrimPrefix(r.URL.Path, "/xrpc/")
-	p.calls = append(p.calls, method)
-	if p.failing {
-		xrpcErr(w, http.StatusServiceUnavailable, "Unavailable", "down for maintenance")
-		return
-	}
-	q := r.URL.Query()
-	recs := p.repos[q.Get("repo")][q.Get("collection")]
-	uri := func(rkey string) string {
-		return "at://" + q.Get("repo") + "/" + q.Get("collection") + "/" + rkey
-	}
-	switch method {
-	case "com.atproto.repo.listRecords":
-		limit := 50
-		if l := q.Get("limit"); l != "" {
-			n, err := strconv.Atoi(l)
-			if err != nil || n < 1 || n > 100 {
-				xrpcErr(w, 400, "InvalidRequest", "bad limit")
-				return
-			}
-			limit = n
-		}
-		rkeys := make([]string, 0, len(recs))
-		for k := range recs {
-			if c := q.Get("cursor"); c == "" || k < c {
-				rkeys = append(rkeys, k)
-			}
-		}
-		// Newest record key first, as a PDS lists by default.
-		slices.Sort(rkeys)
-		slices.Reverse(rkeys)
-		if len(rkeys) > limit {
-			rkeys = rkeys[:limit]
-		}
-		type rec struct {
-			URI   string          `json:"uri"`
-			CID   string          `json:"cid"`
-			Value json.RawMessage `json:"value"`
-		}
-		out := struct {
-			Cursor  string `json:"cursor,omitempty"`
-			Records []rec  `json:"records"`
-		}{Records: []rec{}}
-		for _, k := range rkeys {
-			out.Records = append(out.Records, rec{URI: uri(k), CID: "bafyreidfayvfuwqa7qlnopdjiqrxzs6blmoeu4rujcjtnci5beludirz2a", Value: recs[k]})
-		}
-		if len(rkeys) > 0 {
-			out.Cursor = rkeys[len(rkeys)-1]
-		}
-		w.Header().Set("Content-Type", "application/json")
-		json.NewEncoder(w).Encode(out)
-	case "com.atproto.repo.getRecord":
-		v, ok := recs[q.Get("rkey")]
-		if !ok {
-			xrpcErr(w, 400, "RecordNotFound", "Could not locate record")
-			return
-		}
-		w.Header().Set("Content-Type", "application/json")
-		json.NewEncoder(w).Encode(map[string]any{"uri": uri(q.Get("rkey")), "cid": "bafyreidfayvfuwqa7qlnopdjiqrxzs6blmoeu4rujcjtnci5beludirz2a", "value": v})
-	default:
-		xrpcErr(w, 404, "MethodNotImplemented", method)
-	}
-}
-
 // env is a curation service on a real store, behind the real feed server
 // with its admin tokens, with a fake identity directory and a fake PDS.
 type env struct {
@@ -203,22 +74,27 @@ type env struct {
 	svc *curation.Service
 	srv *feedgen.Server
 	dir *identity.MockDirectory
-	pds *fakePDS
+	pds *testutil.FakePDS
 	ing *countingIngester
 	ix  *indexer.Indexer
-	now time.Time
+	// now is the fake clock in Unix nanoseconds: the indexer's writer
+	// reads it on its own goroutine.
+	now atomic.Int64
 }
+
+// clock is the fake clock's time.
+func (e *env) clock() time.Time { return time.Unix(0, e.now.Load()).UTC() }
+
+// advance moves the fake clock on.
+func (e *env) advance(d time.Duration) { e.now.Add(int64(d)) }
 
 type envOption func(*curation.Config, *curation.Feed)
 
 func newEnv(t *testing.T, opts ...envOption) *env {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "feedgen.db"), store.Options{NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	e := &env{t: t, st: st, dir: identity.NewMockDirectory(), pds: newFakePDS(t), now: testNow}
+	st := testutil.MustOpen(t)
+	e := &env{t: t, st: st, dir: identity.NewMockDirectory(), pds: testutil.NewFakePDS(t)}
+	e.now.Store(testNow.UnixNano())
 	for _, a := range []struct{ did, handle string }{
 		{didAlice, "alice.test"}, {didBob, "bob.test"}, {didCarol, "carol.test"}, {didOwner, "owner.test"}, {didEve, "eve.test"},
 	} {
@@ -226,7 +102,7 @@ func newEnv(t *testing.T, opts ...envOption) *env {
 			DID:    syntax.DID(a.did),
 			Handle: syntax.Handle(a.handle),
 			Services: map[string]identity.ServiceEndpoint{
-				"atproto_pds": {Type: "AtprotoPersonalDataServer", URL: e.pds.srv.URL},
+				"atproto_pds": {Type: "AtprotoPersonalDataServer", URL: e.pds.URL},
 			},
 		})
 	}
@@ -234,31 +110,43 @@ func newEnv(t *testing.T, opts ...envOption) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := curation.Feed{ID: feedID, URI: feedURI, Classifier: relevance.New(rules)}
-	cfg := curation.Config{Now: func() time.Time { return e.now }}
+	f := curation.Feed{ID: feedID, URI: feedURI}
+	cfg := curation.Config{Now: func() time.Time { return e.clock() }}
 	for _, o := range opts {
 		o(&cfg, &f)
 	}
 	cfg.Feeds = []curation.Feed{f}
-	e.ing = &countingIngester{}
+	dec, err := membership.New(membership.Config{Feeds: []membership.Feed{{ID: feedID, Classifier: relevance.New(rules), Reposts: true}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// As in production: the service backfills through the inbox of the
+	// one running indexer, which hands it the list items of the stream.
+	inbox := indexer.NewInbox()
+	e.ing = &countingIngester{inbox: inbox}
 	// The fake PDS is on loopback, as in a local test network.
 	hc := netguard.New(netguard.Options{AllowPrivate: true, MaxBody: netguard.PDSResponseMax})
-	e.svc, err = curation.New(cfg, curation.Deps{Store: st, Directory: e.dir, Ingester: e.ing, HTTPClient: hc})
+	e.svc, err = curation.New(cfg, curation.Deps{Store: st, Directory: e.dir, Decider: dec, Ingester: e.ing, HTTPClient: hc})
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The indexer the stream's events and the backfills go through, as in
-	// production: a source-less indexer around the service.
 	e.ix, err = indexer.New(indexer.Config{
 		Source:        indexer.SourceSpec{Kind: indexer.SourceNone},
-		Feeds:         []indexer.FeedConfig{{ID: feedID, Reposts: true}},
-		Now:           func() time.Time { return e.now },
+		Now:           func() time.Time { return e.clock() },
 		PruneInterval: -1,
-	}, indexer.Deps{Store: st, Decider: e.svc, Authors: e.svc, Records: e.svc})
+	}, indexer.Deps{Store: st, Decider: dec, Records: e.svc, Inbox: inbox})
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.ing.Indexer = e.ix
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- e.ix.Run(ctx) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("indexer: %v", err)
+		}
+	})
 	e.srv, err = feedgen.New(feedgen.Config{
 		ServiceDID: serviceDID,
 		Hostname:   "feeds.example.com",
@@ -279,7 +167,7 @@ func withList(list string) envOption {
 	return func(_ *curation.Config, f *curation.Feed) { f.List = syntax.ATURI(list) }
 }
 
-func withSeed(seed map[syntax.DID]relevance.Tier) envOption {
+func withSeed(seed map[syntax.DID]model.Tier) envOption {
 	return func(_ *curation.Config, f *curation.Feed) { f.Seed = seed }
 }
 
@@ -287,16 +175,25 @@ func withMaxPins(n int) envOption {
 	return func(c *curation.Config, _ *curation.Feed) { c.MaxPins = n }
 }
 
-// countingIngester counts the posts sent through the real indexer's
-// Ingest.
+// countingIngester counts the posts backfills send through the running
+// indexer's inbox.
 type countingIngester struct {
-	curation.IndexerIngester
-	n int
+	inbox *indexer.Inbox
+	mu    sync.Mutex
+	n     int
 }
 
-func (c *countingIngester) IngestPosts(ctx context.Context, posts []curation.PostEvent) error {
-	c.n += len(posts)
-	return c.IndexerIngester.IngestPosts(ctx, posts)
+func (c *countingIngester) Ingest(ctx context.Context, evs []indexer.Event) error {
+	c.mu.Lock()
+	c.n += len(evs)
+	c.mu.Unlock()
+	return c.inbox.Ingest(ctx, evs)
+}
+
+func (c *countingIngester) count() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.n
 }
 
 // postRecord is an app.bsky.feed.post record written at created.
@@ -308,9 +205,9 @@ func postRecord(text string, created time.Time) map[string]any {
 // and returns its URI. The record key is a TID of the creation time, as
 // an app makes it.
 func (e *env) publish(did, text string, ago time.Duration) string {
-	created := e.now.Add(-ago)
+	created := e.clock().Add(-ago)
 	rkey := syntax.NewTIDFromTime(created, 0).String()
-	e.pds.put(did, "app.bsky.feed.post", rkey, postRecord(text, created))
+	e.pds.Put(did, "app.bsky.feed.post", rkey, postRecord(text, created))
 	return "at://" + did + "/app.bsky.feed.post/" + rkey
 }
 
@@ -328,29 +225,19 @@ func (e *env) stream(did, text string, ago time.Duration) string {
 func (e *env) replay(uri string) {
 	e.t.Helper()
 	u := syntax.ATURI(uri)
-	e.pds.mu.Lock()
-	raw := e.pds.repos[u.Authority().String()][u.Collection().String()][u.RecordKey().String()]
-	e.pds.mu.Unlock()
-	c := &indexer.Commit{Op: indexer.OpCreate, Collection: u.Collection(), RKey: u.RecordKey(), CID: testCID}
-	var err error
-	switch u.Collection().String() {
-	case "app.bsky.feed.post":
-		c.Post = new(bsky.FeedPost)
-		err = json.Unmarshal(raw, c.Post)
-	case "app.bsky.feed.repost":
-		c.Repost = new(bsky.FeedRepost)
-		err = json.Unmarshal(raw, c.Repost)
-	}
+	rec := e.pds.Records(u.Authority().String(), u.Collection().String())[u.RecordKey().String()]
+	ev, err := indexer.DecodeRecord(uri, rec.CID, rec.Value, e.clock().UnixMicro())
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	e.ingest(indexer.Event{Kind: indexer.KindCommit, DID: syntax.DID(u.Authority().String()), TimeUS: e.now.UnixMicro(), Commit: c})
+	e.ingest(ev)
 }
 
-// ingest applies events through the indexer, as the stream's writer would.
+// ingest applies events through the running indexer's one writer, as the
+// stream's would be.
 func (e *env) ingest(evs ...indexer.Event) {
 	e.t.Helper()
-	if err := e.ix.Ingest(context.Background(), evs); err != nil {
+	if err := e.ing.inbox.Ingest(context.Background(), evs); err != nil {
 		e.t.Fatal(err)
 	}
 }

@@ -1,14 +1,9 @@
 package curation
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
-	"errors"
-	"io"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -198,30 +193,11 @@ func httpError(err error) error {
 	return echo.NewHTTPError(http.StatusInternalServerError).WithInternal(err)
 }
 
-// bind decodes a JSON body strictly: one object, no unknown fields, so a
-// misspelt field is an error rather than silently ignored.
+// bind decodes a JSON body strictly (feedgen.DecodeJSON): one object, no
+// unknown fields, so a misspelt field is an error rather than silently
+// ignored.
 func bind(c echo.Context, v any) error {
-	ct := c.Request().Header.Get(echo.HeaderContentType)
-	if ct != "" && !strings.HasPrefix(strings.ToLower(ct), echo.MIMEApplicationJSON) {
-		return xrpc(http.StatusUnsupportedMediaType, "InvalidRequest", "send a JSON body (Content-Type: application/json)")
-	}
-	body, err := io.ReadAll(c.Request().Body)
-	if err != nil {
-		var tooLarge *http.MaxBytesError
-		if errors.As(err, &tooLarge) {
-			return xrpc(http.StatusRequestEntityTooLarge, "PayloadTooLarge", "body too large")
-		}
-		return xrpc(http.StatusBadRequest, "InvalidRequest", "could not read the body")
-	}
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return xrpc(http.StatusBadRequest, "InvalidRequest", "malformed JSON body: "+err.Error())
-	}
-	if dec.More() {
-		return xrpc(http.StatusBadRequest, "InvalidRequest", "malformed JSON body: more than one value")
-	}
-	return nil
+	return feedgen.DecodeJSON(c.Request(), v, true)
 }
 
 func intParam(c echo.Context, name string) (int, error) {

@@ -10,6 +10,7 @@ import (
 	"github.com/bluesky-social/indigo/api/bsky"
 	"github.com/bluesky-social/indigo/atproto/syntax"
 
+	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -94,7 +95,7 @@ func (s *Service) SyncList(ctx context.Context, actor, feedID string) (*SyncResu
 			if li, ok := stored[rkey]; ok && li.Subject == sub {
 				continue
 			}
-			added, err := s.addListItem(tx, actor, owner, rkey, store.ListItem{List: f.List, Subject: sub}, "sync")
+			added, err := s.addListItem(tx, actor, owner, rkey, model.ListItem{List: f.List, Subject: sub}, "sync")
 			if err != nil {
 				return err
 			}
@@ -178,12 +179,12 @@ func (s *Service) HandleListItem(tx *store.Tx, owner syntax.DID, rkey string, de
 	case err != nil:
 		return err
 	}
-	var li *store.ListItem
+	var li *model.ListItem
 	if !deleted && rec != nil {
 		list, err := syntax.ParseATURI(rec.List)
 		sub, serr := syntax.ParseDID(rec.Subject)
 		if err == nil && serr == nil && s.follows(owner, list) {
-			li = &store.ListItem{List: list, Subject: sub}
+			li = &model.ListItem{List: list, Subject: sub}
 		}
 	}
 	if old != nil && (li == nil || *li != *old) {
@@ -193,7 +194,7 @@ func (s *Service) HandleListItem(tx *store.Tx, owner syntax.DID, rkey string, de
 		}
 		if gone {
 			did := old.Subject
-			tx.Bolt().OnCommit(func() { s.enqueueBackfill(did, "left the list") })
+			tx.OnCommit(func() { s.enqueueBackfill(did, "left the list") })
 		}
 	}
 	if li != nil && (old == nil || *li != *old) {
@@ -203,7 +204,7 @@ func (s *Service) HandleListItem(tx *store.Tx, owner syntax.DID, rkey string, de
 		}
 		if added {
 			did := li.Subject
-			tx.Bolt().OnCommit(func() { s.enqueueBackfill(did, "added to the list") })
+			tx.OnCommit(func() { s.enqueueBackfill(did, "added to the list") })
 		}
 	}
 	return nil
@@ -222,7 +223,7 @@ func (s *Service) follows(owner syntax.DID, list syntax.ATURI) bool {
 // addListItem records an item and lists its subject in every feed that
 // follows the list. added reports whether the subject's tier changed in
 // some feed (and so needs a backfill).
-func (s *Service) addListItem(tx *store.Tx, actor string, owner syntax.DID, rkey string, li store.ListItem, note string) (added bool, err error) {
+func (s *Service) addListItem(tx *store.Tx, actor string, owner syntax.DID, rkey string, li model.ListItem, note string) (added bool, err error) {
 	if err := tx.PutListItem(owner, rkey, li); err != nil {
 		return false, err
 	}
@@ -231,10 +232,10 @@ func (s *Service) addListItem(tx *store.Tx, actor string, owner syntax.DID, rkey
 			continue
 		}
 		a, err := tx.CuratedAuthor(f.ID, li.Subject)
-		var before *store.CuratedAuthor
+		var before *model.CuratedAuthor
 		switch {
 		case errors.Is(err, store.ErrNotFound):
-			a = &store.CuratedAuthor{Feed: f.ID, DID: li.Subject, AddedBy: actor, AddedUS: s.nowUS()}
+			a = &model.CuratedAuthor{Feed: f.ID, DID: li.Subject, AddedBy: actor, AddedUS: s.nowUS()}
 		case err != nil:
 			return false, err
 		default:
@@ -250,7 +251,7 @@ func (s *Service) addListItem(tx *store.Tx, actor string, owner syntax.DID, rkey
 		if err := tx.PutCuratedAuthor(a); err != nil {
 			return false, err
 		}
-		if err := s.audit(tx, actor, "list.add", f.ID, li.Subject.String(), before, a, note); err != nil {
+		if err := s.audit(tx, change{Actor: actor, Action: "list.add", Feed: f.ID, Target: li.Subject.String(), Before: before, After: a, Note: note}); err != nil {
 			return false, err
 		}
 		if before == nil || before.EffectiveTier() != a.EffectiveTier() {
@@ -263,7 +264,7 @@ func (s *Service) addListItem(tx *store.Tx, actor string, owner syntax.DID, rkey
 // removeListItem forgets an item and takes the list's tier from its
 // subject in every feed that follows the list; a curator's own tier for
 // the author stays. gone reports whether the subject's tier changed.
-func (s *Service) removeListItem(tx *store.Tx, actor string, owner syntax.DID, rkey string, li store.ListItem, note string) (gone bool, err error) {
+func (s *Service) removeListItem(tx *store.Tx, actor string, owner syntax.DID, rkey string, li model.ListItem, note string) (gone bool, err error) {
 	if err := tx.DeleteListItem(owner, rkey); err != nil {
 		return false, err
 	}
@@ -290,10 +291,10 @@ func (s *Service) removeListItem(tx *store.Tx, actor string, owner syntax.DID, r
 			return false, err
 		}
 		var after any = a
-		if a.EffectiveTier() == "" {
+		if a.EffectiveTier() == model.TierNone {
 			after = nil
 		}
-		if err := s.audit(tx, actor, "list.remove", f.ID, li.Subject.String(), &before, after, note); err != nil {
+		if err := s.audit(tx, change{Actor: actor, Action: "list.remove", Feed: f.ID, Target: li.Subject.String(), Before: &before, After: after, Note: note}); err != nil {
 			return false, err
 		}
 		if before.EffectiveTier() != a.EffectiveTier() {

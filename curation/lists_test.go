@@ -42,20 +42,20 @@ func (e *env) live(repo, rkey string, rec map[string]any) {
 		c.Op, c.CID = indexer.OpCreate, testCID
 		c.ListItem = &bsky.GraphListitem{List: rec["list"].(string), Subject: rec["subject"].(string)}
 	}
-	e.ingest(indexer.Event{Kind: indexer.KindCommit, DID: syntax.DID(repo), TimeUS: e.now.UnixMicro(), Commit: c})
+	e.ingest(indexer.Event{Kind: indexer.KindCommit, DID: syntax.DID(repo), TimeUS: e.clock().UnixMicro(), Commit: c})
 }
 
 func TestListSyncReadsTheOwnersList(t *testing.T) {
 	e := newEnv(t, withList(listURI))
 	for i := range 150 {
 		// Items of another list of the owner's, on more than one page.
-		e.pds.put(didOwner, "app.bsky.graph.listitem", syntax.NewTIDFromInteger(uint64(1000+i)).String(), listItem("at://"+didOwner+"/app.bsky.graph.list/3kothers222", didEve))
+		e.pds.Put(didOwner, "app.bsky.graph.listitem", syntax.NewTIDFromInteger(uint64(1000+i)).String(), listItem("at://"+didOwner+"/app.bsky.graph.list/3kothers222", didEve))
 	}
-	e.pds.put(didOwner, "app.bsky.graph.listitem", "3kitemalice2", listItem(listURI, didAlice))
-	e.pds.put(didOwner, "app.bsky.graph.listitem", "3kitembob222", listItem(listURI, didBob))
-	e.pds.put(didOwner, "app.bsky.graph.listitem", "3kitembad222", listItem(listURI, "not-a-did"))
+	e.pds.Put(didOwner, "app.bsky.graph.listitem", "3kitemalice2", listItem(listURI, didAlice))
+	e.pds.Put(didOwner, "app.bsky.graph.listitem", "3kitembob222", listItem(listURI, didBob))
+	e.pds.Put(didOwner, "app.bsky.graph.listitem", "3kitembad222", listItem(listURI, "not-a-did"))
 	// Someone else's repo naming the list changes nothing.
-	e.pds.put(didEve, "app.bsky.graph.listitem", "3kitemeve222", listItem(listURI, didEve))
+	e.pds.Put(didEve, "app.bsky.graph.listitem", "3kitemeve222", listItem(listURI, didEve))
 	weak := e.publish(didAlice, textWeak, time.Hour)
 	// Bob is blocked by hand: the list does not lift that.
 	e.ok("POST", "/admin/authors", map[string]any{"author": didBob, "tier": "blocked"})
@@ -72,8 +72,8 @@ func TestListSyncReadsTheOwnersList(t *testing.T) {
 	runBackground(t, e, func() bool { return slices.Contains(e.feedPosts(), weak) })
 
 	// The owner removes alice from the list and adds carol.
-	e.pds.del(didOwner, "app.bsky.graph.listitem", "3kitemalice2")
-	e.pds.put(didOwner, "app.bsky.graph.listitem", "3kitemcarol2", listItem(listURI, didCarol))
+	e.pds.Delete(didOwner, "app.bsky.graph.listitem", "3kitemalice2")
+	e.pds.Put(didOwner, "app.bsky.graph.listitem", "3kitemcarol2", listItem(listURI, didCarol))
 	out = e.ok("POST", "/admin/lists/sync", map[string]any{"feed": feedID})
 	if !slices.Equal(anyStrings(out["added"]), []string{didCarol}) || !slices.Equal(anyStrings(out["removed"]), []string{didAlice}) {
 		t.Errorf("second sync: got %v", out)
@@ -102,7 +102,7 @@ func TestListSyncErrors(t *testing.T) {
 		t.Errorf("feed without a list: got %d %v, want 400 NoList", code, out)
 	}
 	e2 := newEnv(t, withList(listURI))
-	e2.pds.setFailing(true)
+	e2.pds.SetFailing(true)
 	before := e2.snapshot()
 	if code, out := e2.call("POST", "/admin/lists/sync", tokenAni, map[string]any{}); code != 502 || errName(out) != "PDSFailed" {
 		t.Errorf("PDS down: got %d %v, want 502 PDSFailed", code, out)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
 
+	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -61,7 +62,7 @@ func (s *Service) Block(ctx context.Context, actor string, req PostRequest) (*Bl
 		case err != nil:
 			return err
 		}
-		bl := &store.Block{URI: uri, By: actor, AtUS: s.nowUS(), Note: strings.TrimSpace(req.Note), Post: p}
+		bl := &model.Block{URI: uri, By: actor, AtUS: s.nowUS(), Note: strings.TrimSpace(req.Note), Post: p}
 		if p != nil {
 			for _, m := range p.Feeds {
 				res.Feeds = append(res.Feeds, m.Feed)
@@ -81,11 +82,11 @@ func (s *Service) Block(ctx context.Context, actor string, req PostRequest) (*Bl
 			if _, err := tx.DeleteQueued(f.ID, uri); err != nil {
 				return err
 			}
-			if slices.ContainsFunc(pins[f.ID], func(p store.Pin) bool { return p.URI == uri }) {
+			if slices.ContainsFunc(pins[f.ID], func(p model.Pin) bool { return p.URI == uri }) {
 				if err := tx.DeletePin(f.ID, uri); err != nil {
 					return err
 				}
-				if err := s.audit(tx, actor, "pin.remove", f.ID, uri.String(), nil, nil, "blocked"); err != nil {
+				if err := s.audit(tx, change{Actor: actor, Action: "pin.remove", Feed: f.ID, Target: uri.String(), Note: "blocked"}); err != nil {
 					return err
 				}
 				res.Unpinned = append(res.Unpinned, f.ID)
@@ -97,7 +98,7 @@ func (s *Service) Block(ctx context.Context, actor string, req PostRequest) (*Bl
 		}
 		blockOnly := *bl
 		blockOnly.Post = nil
-		return s.audit(tx, actor, "block", "", uri.String(), before, blockOnly, "")
+		return s.audit(tx, change{Actor: actor, Action: "block", Target: uri.String(), Before: before, After: blockOnly})
 	})
 	if err != nil {
 		return nil, err
@@ -149,9 +150,9 @@ func (s *Service) Unblock(ctx context.Context, actor string, req PostRequest) (*
 				if s.byID[m.Feed] == nil {
 					continue
 				}
-				if t, err := tx.CuratedTier(m.Feed, p.Author); err != nil {
+				if t, err := tx.AuthorTier(m.Feed, p.Author); err != nil {
 					return err
-				} else if t == store.TierBlocked {
+				} else if t == model.TierBlocked {
 					continue
 				}
 				keep = append(keep, m)
@@ -166,7 +167,7 @@ func (s *Service) Unblock(ctx context.Context, actor string, req PostRequest) (*
 		}
 		blockOnly := *bl
 		blockOnly.Post = nil
-		return s.audit(tx, actor, "unblock", "", uri.String(), blockOnly, map[string]any{"feeds": res.Feeds}, strings.TrimSpace(req.Note))
+		return s.audit(tx, change{Actor: actor, Action: "unblock", Target: uri.String(), Before: blockOnly, After: map[string]any{"feeds": res.Feeds}, Note: strings.TrimSpace(req.Note)})
 	})
 	if err != nil {
 		return nil, err
@@ -176,8 +177,8 @@ func (s *Service) Unblock(ctx context.Context, actor string, req PostRequest) (*
 
 // Blocks returns every blocked post, most recent block first, without the
 // kept records.
-func (s *Service) Blocks(ctx context.Context) ([]store.Block, error) {
-	var out []store.Block
+func (s *Service) Blocks(ctx context.Context) ([]model.Block, error) {
+	var out []model.Block
 	err := s.store.View(func(tx *store.Tx) error {
 		var err error
 		out, err = tx.Blocks()
@@ -186,7 +187,7 @@ func (s *Service) Blocks(ctx context.Context) ([]store.Block, error) {
 	for i := range out {
 		out[i].Post = nil
 	}
-	slices.SortStableFunc(out, func(a, b store.Block) int { return compareDesc(a.AtUS, b.AtUS) })
+	slices.SortStableFunc(out, func(a, b model.Block) int { return compareDesc(a.AtUS, b.AtUS) })
 	return out, err
 }
 
@@ -225,12 +226,17 @@ func (s *Service) Pin(ctx context.Context, actor string, req PostRequest) (*PinR
 		res.Unchanged, res.Pins = true, s.Pins(f.ID)
 		return res, nil
 	}
-	var stored bool
-	_ = s.store.View(func(tx *store.Tx) error {
+	stored := true
+	err = s.store.View(func(tx *store.Tx) error {
 		_, err := tx.Post(uri)
-		stored = err == nil
-		return nil
+		if errors.Is(err, store.ErrNotFound) {
+			stored, err = false, nil
+		}
+		return err
 	})
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", uri, err)
+	}
 	if !stored {
 		if res.Warning, err = s.checkPostExists(ctx, uri); err != nil {
 			return nil, err
@@ -253,11 +259,11 @@ func (s *Service) Pin(ctx context.Context, actor string, req PostRequest) (*PinR
 		if len(all[f.ID]) >= s.cfg.MaxPins {
 			return conflict("TooManyPins", fmt.Sprintf("feed %s has %d pins, the most it may have: unpin one first", f.ID, len(all[f.ID])))
 		}
-		p := &store.Pin{Feed: f.ID, URI: uri, By: actor, AtUS: s.nowUS(), Note: strings.TrimSpace(req.Note)}
+		p := &model.Pin{Feed: f.ID, URI: uri, By: actor, AtUS: s.nowUS(), Note: strings.TrimSpace(req.Note)}
 		if err := tx.PutPin(p); err != nil {
 			return err
 		}
-		return s.audit(tx, actor, "pin", f.ID, uri.String(), nil, p, "")
+		return s.audit(tx, change{Actor: actor, Action: "pin", Feed: f.ID, Target: uri.String(), After: p})
 	})
 	if err != nil {
 		return nil, err
@@ -302,14 +308,14 @@ func (s *Service) Unpin(ctx context.Context, actor string, req PostRequest) (*Pi
 		if err != nil {
 			return err
 		}
-		i := slices.IndexFunc(all[f.ID], func(p store.Pin) bool { return p.URI == uri })
+		i := slices.IndexFunc(all[f.ID], func(p model.Pin) bool { return p.URI == uri })
 		if i < 0 {
 			return notFound("NotPinned", fmt.Sprintf("%s is not pinned in %s", uri, f.ID))
 		}
 		if err := tx.DeletePin(f.ID, uri); err != nil {
 			return err
 		}
-		return s.audit(tx, actor, "pin.remove", f.ID, uri.String(), all[f.ID][i], nil, strings.TrimSpace(req.Note))
+		return s.audit(tx, change{Actor: actor, Action: "pin.remove", Feed: f.ID, Target: uri.String(), Before: all[f.ID][i], Note: strings.TrimSpace(req.Note)})
 	})
 	if err != nil {
 		return nil, err
@@ -321,20 +327,20 @@ func (s *Service) Unpin(ctx context.Context, actor string, req PostRequest) (*Pi
 }
 
 // PinList returns a feed's pins, newest first.
-func (s *Service) PinList(ctx context.Context, feedID string) ([]store.Pin, error) {
+func (s *Service) PinList(ctx context.Context, feedID string) ([]model.Pin, error) {
 	f, err := s.feed(feedID)
 	if err != nil {
 		return nil, err
 	}
-	var out []store.Pin
+	var out []model.Pin
 	err = s.store.View(func(tx *store.Tx) error {
 		all, err := tx.Pins()
 		out = all[f.ID]
 		return err
 	})
-	slices.SortStableFunc(out, func(a, b store.Pin) int { return compareDesc(a.AtUS, b.AtUS) })
+	slices.SortStableFunc(out, func(a, b model.Pin) int { return compareDesc(a.AtUS, b.AtUS) })
 	if out == nil {
-		out = []store.Pin{}
+		out = []model.Pin{}
 	}
 	return out, err
 }

@@ -127,7 +127,7 @@ func TestPinsLeadTheFirstPage(t *testing.T) {
 	// the feed at all (an announcement, fetched from its PDS to check).
 	announce := e.publish(didOwner, "Welcome to the feed", 0)
 	e.ok("POST", "/admin/pins", map[string]any{"uri": posts[1]})
-	e.now = e.now.Add(time.Second)
+	e.advance(time.Second)
 	out := e.ok("POST", "/admin/pins", map[string]any{"uri": announce, "note": "welcome"})
 	if !slices.Equal(anyStrings(out["pins"]), []string{announce, posts[1]}) {
 		t.Errorf("pins: got %v, want the newest pin first", out["pins"])
@@ -195,9 +195,9 @@ func postsOf(items []skeletonItem) []string {
 // repost writes a repost record of subject to did's PDS and streams it.
 func (e *env) repost(did, subject string) string {
 	e.t.Helper()
-	rkey := syntax.NewTIDFromTime(e.now, 1).String()
-	e.pds.put(did, "app.bsky.feed.repost", rkey, map[string]any{
-		"$type": "app.bsky.feed.repost", "createdAt": e.now.Format(time.RFC3339),
+	rkey := syntax.NewTIDFromTime(e.clock(), 1).String()
+	e.pds.Put(did, "app.bsky.feed.repost", rkey, map[string]any{
+		"$type": "app.bsky.feed.repost", "createdAt": e.clock().Format(time.RFC3339),
 		"subject": map[string]any{"uri": subject, "cid": testCID.String()},
 	})
 	uri := "at://" + did + "/app.bsky.feed.repost/" + rkey
@@ -209,7 +209,7 @@ func TestBlockedPostStaysOutWhenReposted(t *testing.T) {
 	e := newEnv(t)
 	e.ok("POST", "/admin/authors", map[string]any{"author": didCarol, "tier": "all", "noBackfill": true})
 	post := e.stream(didBob, textStrong, 2*time.Hour)
-	e.now = e.now.Add(time.Minute)
+	e.advance(time.Minute)
 	rp := e.repost(didCarol, post)
 	if items, _ := e.skeleton(10, ""); !slices.Equal(items, []skeletonItem{{Post: post, Repost: rp}, {Post: post}}) {
 		t.Fatalf("before: got %v, want the repost on top of the post", items)
@@ -219,7 +219,7 @@ func TestBlockedPostStaysOutWhenReposted(t *testing.T) {
 		t.Errorf("after block: got %v, want the post and its repost gone", items)
 	}
 	// A newsroom reposting it again does not bring it back.
-	e.now = e.now.Add(time.Minute)
+	e.advance(time.Minute)
 	e.repost(didCarol, post)
 	if items, _ := e.skeleton(10, ""); len(items) != 0 {
 		t.Errorf("after a new repost: got %v, want nothing", items)

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/scpeace/feedgen/membership"
+	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -14,7 +16,7 @@ import (
 type QueuePage struct {
 	Feed    string         `json:"feed"`
 	Total   int            `json:"total"`
-	Entries []store.Queued `json:"entries"`
+	Entries []model.Queued `json:"entries"`
 	Cursor  string         `json:"cursor,omitempty"`
 }
 
@@ -53,7 +55,7 @@ func (s *Service) Queue(ctx context.Context, feedID, cursor string, limit int) (
 		return err
 	})
 	if page.Entries == nil {
-		page.Entries = []store.Queued{}
+		page.Entries = []model.Queued{}
 	}
 	return page, err
 }
@@ -100,27 +102,31 @@ func (s *Service) verdict(ctx context.Context, actor string, req VerdictRequest,
 	if err != nil {
 		return nil, err
 	}
-	var tier string
+	var tier model.Tier
 	if req.AddAuthor != "" {
 		if tier, err = parseManualTier(req.AddAuthor); err != nil {
 			return nil, err
 		}
-		if tier == store.TierBlocked {
+		if tier == model.TierBlocked {
 			return nil, invalid("InvalidTier", "approving a post lists its author as all or expert, not blocked")
 		}
 	}
 	// The author is resolved before the transaction: no network inside.
 	var acc account
-	if tier != "" {
+	if tier != model.TierNone {
 		var author string
-		_ = s.store.View(func(tx *store.Tx) error {
-			if q, err := tx.QueuedPost(f.ID, uri); err == nil {
+		err := s.store.View(func(tx *store.Tx) error {
+			q, err := tx.QueuedPost(f.ID, uri)
+			if err == nil {
 				author = q.Post.Author.String()
 			}
-			return nil
+			return err
 		})
-		if author == "" {
+		if errors.Is(err, store.ErrNotFound) {
 			return nil, notFound("NotQueued", fmt.Sprintf("%s is not in the review queue of %s", uri, f.ID))
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read the review queue: %w", err)
 		}
 		if acc, err = s.resolveAccount(ctx, author); err != nil {
 			return nil, err
@@ -139,7 +145,7 @@ func (s *Service) verdict(ctx context.Context, actor string, req VerdictRequest,
 		if _, err := tx.DeleteQueued(f.ID, uri); err != nil {
 			return err
 		}
-		v := &store.Verdict{Feed: f.ID, URI: uri, In: in, By: actor, AtUS: s.nowUS()}
+		v := &model.Verdict{Feed: f.ID, URI: uri, In: in, By: actor, AtUS: s.nowUS()}
 		if err := tx.PutVerdict(v); err != nil {
 			return err
 		}
@@ -150,10 +156,10 @@ func (s *Service) verdict(ctx context.Context, actor string, req VerdictRequest,
 				return err
 			}
 		}
-		if err := s.audit(tx, actor, action, f.ID, uri.String(), q, v, strings.TrimSpace(req.Note)); err != nil {
+		if err := s.audit(tx, change{Actor: actor, Action: action, Feed: f.ID, Target: uri.String(), Before: q, After: v, Note: strings.TrimSpace(req.Note)}); err != nil {
 			return err
 		}
-		if tier != "" {
+		if tier != model.TierNone {
 			a, ch, _, err := s.applyAuthor(tx, actor, f, acc, tier, nil)
 			if err != nil {
 				return err
@@ -175,16 +181,16 @@ func (s *Service) verdict(ctx context.Context, actor string, req VerdictRequest,
 
 // admit puts an approved post into its feed, next to the feeds it may be
 // in already. A post its author deleted meanwhile stays out.
-func (s *Service) admit(tx *store.Tx, q *store.Queued) error {
+func (s *Service) admit(tx *store.Tx, q *model.Queued) error {
 	p := q.Post
 	if old, err := tx.Post(p.URI); err == nil {
 		p.Feeds = slices.Clone(old.Feeds)
 	} else if !errors.Is(err, store.ErrNotFound) {
 		return err
 	}
-	p.Feeds = slices.DeleteFunc(p.Feeds, func(m store.Membership) bool { return m.Feed == q.Feed })
-	reasons := append(slices.Clone(q.Reasons), ReasonApproved)
-	p.Feeds = append(p.Feeds, store.Membership{Feed: q.Feed, Score: q.Score, Reasons: reasons})
+	p.Feeds = slices.DeleteFunc(p.Feeds, func(m model.Membership) bool { return m.Feed == q.Feed })
+	reasons := append(slices.Clone(q.Reasons), membership.ReasonApproved)
+	p.Feeds = append(p.Feeds, model.Membership{Feed: q.Feed, Score: q.Score, Reasons: reasons})
 	if err := tx.PutPost(&p); err != nil {
 		if errors.Is(err, store.ErrDeleted) {
 			return conflict("PostDeleted", fmt.Sprintf("%s was deleted by its author", p.URI))

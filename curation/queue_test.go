@@ -119,7 +119,7 @@ func TestQueuePaging(t *testing.T) {
 	var want []string
 	for i := range 7 {
 		want = append(want, e.stream(didEve, textReview+" "+string(rune('a'+i)), time.Duration(10-i)*time.Minute))
-		e.now = e.now.Add(time.Second)
+		e.advance(time.Second)
 	}
 	slices.Reverse(want)
 	var got []string
@@ -149,7 +149,7 @@ func TestDeletedPostLeavesTheQueue(t *testing.T) {
 		t.Fatalf("queue: got %v, want the review-band post", q)
 	}
 	u := syntax.ATURI(maybe)
-	e.ingest(indexer.Event{Kind: indexer.KindCommit, DID: syntax.DID(didBob), TimeUS: e.now.UnixMicro(),
+	e.ingest(indexer.Event{Kind: indexer.KindCommit, DID: syntax.DID(didBob), TimeUS: e.clock().UnixMicro(),
 		Commit: &indexer.Commit{Op: indexer.OpDelete, Collection: u.Collection(), RKey: u.RecordKey()}})
 	if q := e.ok("GET", "/admin/queue", nil); q["total"] != 0.0 {
 		t.Fatalf("queue after the author deleted the post: %v", q)

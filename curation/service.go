@@ -18,7 +18,8 @@ import (
 	"github.com/bluesky-social/indigo/atproto/syntax"
 
 	"github.com/scpeace/feedgen/internal/netguard"
-	"github.com/scpeace/feedgen/relevance"
+	"github.com/scpeace/feedgen/membership"
+	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -30,26 +31,31 @@ type Feed struct {
 	// List, if set, is a Bluesky list (at://<owner DID>/app.bsky.graph.list/<rkey>)
 	// whose members are the feed's expert authors.
 	List syntax.ATURI
-	// Classifier applies the feed's relevance rules.
-	Classifier *relevance.Classifier
 	// Seed lists authors from the feed configuration, loaded into the
 	// store at startup when absent (see [Service.Seed]).
-	Seed map[syntax.DID]relevance.Tier
+	Seed map[syntax.DID]model.Tier
 }
+
+// Defaults of the settings the service configuration exposes; package
+// config offers them as its own defaults.
+const (
+	// DefaultMaxPins is the most posts one feed may pin.
+	DefaultMaxPins = 5
+	// DefaultBackfillWindow is how far back an added author's posts are
+	// fetched: a week.
+	DefaultBackfillWindow = 7 * 24 * time.Hour
+)
 
 // Config tunes the service. Zero values mean the defaults in the comments.
 type Config struct {
 	Feeds []Feed
-	// MaxPins is the most posts one feed may pin (5).
+	// MaxPins is the most posts one feed may pin (DefaultMaxPins).
 	MaxPins int
 	// BackfillWindow is how far back an added author's posts are fetched
-	// (7 days).
+	// (DefaultBackfillWindow).
 	BackfillWindow time.Duration
 	// BackfillMax bounds the records one backfill fetches (1000).
 	BackfillMax int
-	// QueueMax bounds each feed's review queue; the oldest entries go
-	// first (1000).
-	QueueMax int
 	// FetchTimeout bounds one request to a PDS (20s).
 	FetchTimeout time.Duration
 	// Now is the clock (time.Now).
@@ -58,16 +64,13 @@ type Config struct {
 
 func (c *Config) setDefaults() {
 	if c.MaxPins <= 0 {
-		c.MaxPins = 5
+		c.MaxPins = DefaultMaxPins
 	}
 	if c.BackfillWindow <= 0 {
-		c.BackfillWindow = 7 * 24 * time.Hour
+		c.BackfillWindow = DefaultBackfillWindow
 	}
 	if c.BackfillMax <= 0 {
 		c.BackfillMax = 1000
-	}
-	if c.QueueMax <= 0 {
-		c.QueueMax = 1000
 	}
 	if c.FetchTimeout <= 0 {
 		c.FetchTimeout = 20 * time.Second
@@ -87,19 +90,24 @@ type Deps struct {
 	// HTTPClient fetches from PDSes named by others' DID documents: one
 	// of internal/netguard's. Nil means a guarded one with FetchTimeout.
 	HTTPClient *http.Client
-	// Ingester receives backfilled posts; nil disables backfill.
+	// Decider is the one that decides membership: explain shows its
+	// judgement, and the feeds' thresholds are its rules'.
+	Decider *membership.Decider
+	// Ingester sends backfilled posts through the indexer's writer (an
+	// indexer.Inbox); nil disables backfill.
 	Ingester Ingester
 	Logger   *slog.Logger
 }
 
 // Service is every curation operation. It is safe for concurrent use.
 type Service struct {
-	cfg    Config
-	store  *store.Store
-	dir    identity.Directory
-	pds    *pdsClient
-	ingest Ingester
-	log    *slog.Logger
+	cfg     Config
+	store   *store.Store
+	dir     identity.Directory
+	pds     *pdsClient
+	decider *membership.Decider
+	ingest  Ingester
+	log     *slog.Logger
 
 	feeds  []*Feed
 	byID   map[string]*Feed
@@ -110,8 +118,8 @@ type Service struct {
 	// whole after each change commits.
 	pins atomic.Pointer[map[string][]string]
 
-	// backfillMu keeps backfills one at a time: the ingester is not safe
-	// for concurrent use, and a PDS is better asked politely.
+	// backfillMu keeps backfills one at a time: a PDS is better asked
+	// politely, and the writer takes one batch at a time anyway.
 	backfillMu sync.Mutex
 	// pending are authors waiting for a background backfill (added
 	// through the live Bluesky list).
@@ -133,6 +141,9 @@ func New(cfg Config, deps Deps) (*Service, error) {
 	if deps.Directory == nil {
 		return nil, errors.New("curation: no identity directory")
 	}
+	if deps.Decider == nil {
+		return nil, errors.New("curation: no decider")
+	}
 	if deps.Logger == nil {
 		deps.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -145,6 +156,7 @@ func New(cfg Config, deps Deps) (*Service, error) {
 		store:   deps.Store,
 		dir:     deps.Directory,
 		pds:     &pdsClient{http: hc, dir: deps.Directory},
+		decider: deps.Decider,
 		ingest:  deps.Ingester,
 		log:     deps.Logger.With("component", "curation"),
 		byID:    map[string]*Feed{},
@@ -156,8 +168,8 @@ func New(cfg Config, deps Deps) (*Service, error) {
 	}
 	for i := range cfg.Feeds {
 		f := &cfg.Feeds[i]
-		if f.ID == "" || f.Classifier == nil {
-			return nil, fmt.Errorf("curation: feed %d: missing ID or classifier", i+1)
+		if f.ID == "" || deps.Decider.Rules(f.ID) == nil {
+			return nil, fmt.Errorf("curation: feed %d (%q): not one the decider decides for", i+1, f.ID)
 		}
 		if s.byID[f.ID] != nil {
 			return nil, fmt.Errorf("curation: feed %q twice", f.ID)
@@ -200,7 +212,7 @@ const (
 func (s *Service) Feeds() []FeedInfo {
 	out := make([]FeedInfo, len(s.feeds))
 	for i, f := range s.feeds {
-		st := f.Classifier.Rules().Settings
+		st := s.decider.Rules(f.ID).Settings
 		out[i] = FeedInfo{ID: f.ID, URI: f.URI, List: f.List, In: st.In, Review: st.Review, Expert: st.Expert, MaxPins: s.cfg.MaxPins}
 	}
 	return out
@@ -247,16 +259,29 @@ func (s *Service) feed(id string) (*Feed, error) {
 
 func (s *Service) nowUS() int64 { return s.cfg.Now().UnixMicro() }
 
-// audit appends an entry recording a change, inside the change's
-// transaction. before and after are marshalled as they are (nil is left
+// change is one audit entry as the operations describe it: Before and
+// After are marshalled as they are (nil, or a typed nil pointer, is left
 // out).
-func (s *Service) audit(tx *store.Tx, actor, action, feed, target string, before, after any, note string) error {
-	e := &store.AuditEntry{AtUS: s.nowUS(), Actor: actor, Action: action, Feed: feed, Target: target, Note: note}
+type change struct {
+	Actor  string
+	Action string
+	Feed   string
+	// Target is what changed: an author's DID, a post's AT-URI, a list.
+	Target string
+	Before any
+	After  any
+	Note   string
+}
+
+// audit appends an entry recording a change, inside the change's
+// transaction.
+func (s *Service) audit(tx *store.Tx, c change) error {
+	e := &model.AuditEntry{AtUS: s.nowUS(), Actor: c.Actor, Action: c.Action, Feed: c.Feed, Target: c.Target, Note: c.Note}
 	var err error
-	if e.Before, err = rawJSON(before); err != nil {
+	if e.Before, err = rawJSON(c.Before); err != nil {
 		return err
 	}
-	if e.After, err = rawJSON(after); err != nil {
+	if e.After, err = rawJSON(c.After); err != nil {
 		return err
 	}
 	return tx.AppendAudit(e)
@@ -297,7 +322,7 @@ func (s *Service) Pins(feed string) []string {
 // run it after a change commits, so a reader never sees a pin that was
 // rolled back.
 func (s *Service) loadPins() error {
-	var all map[string][]store.Pin
+	var all map[string][]model.Pin
 	if err := s.store.View(func(tx *store.Tx) error {
 		var err error
 		all, err = tx.Pins()
@@ -307,7 +332,7 @@ func (s *Service) loadPins() error {
 	}
 	m := make(map[string][]string, len(all))
 	for feed, pins := range all {
-		slices.SortFunc(pins, func(a, b store.Pin) int {
+		slices.SortFunc(pins, func(a, b model.Pin) int {
 			if c := cmp.Compare(b.AtUS, a.AtUS); c != 0 {
 				return c
 			}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
 
+	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -27,13 +28,13 @@ type PostView struct {
 	CreatedAt string       `json:"createdAt,omitempty"`
 	Langs     []string     `json:"langs,omitempty"`
 	// Stored is false for a post we do not keep (a pin from elsewhere).
-	Stored  bool     `json:"stored"`
-	In      bool     `json:"in"`
-	Score   float64  `json:"score"`
-	Reasons []string `json:"reasons"`
-	Tier    string   `json:"tier,omitempty"`
-	Pinned  bool     `json:"pinned"`
-	Blocked bool     `json:"blocked"`
+	Stored  bool       `json:"stored"`
+	In      bool       `json:"in"`
+	Score   float64    `json:"score"`
+	Reasons []string   `json:"reasons"`
+	Tier    model.Tier `json:"tier,omitempty"`
+	Pinned  bool       `json:"pinned"`
+	Blocked bool       `json:"blocked"`
 	// AppURL opens the post in the Bluesky web app.
 	AppURL string `json:"appUrl"`
 }

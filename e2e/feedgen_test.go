@@ -1,56 +1,27 @@
 package e2e
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
-	"sync"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
+
+	"github.com/scpeace/feedgen/internal/testutil"
 )
 
-var (
-	buildOnce sync.Once
-	binPath   string
-	buildErr  error
-)
-
-// feedgenBinary builds our binary once per test run.
-func feedgenBinary(t *testing.T) string {
-	t.Helper()
-	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "feedgen-e2e-bin")
-		if err != nil {
-			buildErr = err
-			return
-		}
-		binPath = filepath.Join(dir, "feedgen")
-		out, err := exec.Command("go", "build", "-o", binPath, "../cmd/feedgen").CombinedOutput()
-		if err != nil {
-			buildErr = fmt.Errorf("%v: %s", err, out)
-		}
-	})
-	if buildErr != nil {
-		t.Fatalf("build feedgen: %v", buildErr)
-	}
-	return binPath
-}
+// feedgenBinary is our binary, built once per test run.
+func feedgenBinary(t *testing.T) string { return testutil.Feedgen(t) }
 
 // feedgen is our server running against the network.
 type feedgen struct {
 	t      *testing.T
-	cmd    *exec.Cmd
-	done   chan error
+	proc   *testutil.Proc
 	port   int
 	db     string
 	env    []string
@@ -82,64 +53,16 @@ func startFeedgen(t *testing.T, n *Network, extraEnv ...string) *feedgen {
 	return f
 }
 
+// start runs `feedgen serve` (again, after stop) with f's environment.
 func (f *feedgen) start() {
-	t := f.t
-	t.Helper()
-	f.cmd = exec.Command(feedgenBinary(t), "serve")
-	f.cmd.Env = ChildEnv(f.env...)
-	logPath := filepath.Join(t.TempDir(), "feedgen.log")
-	logFile, err := os.Create(logPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	stderr, err := f.cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := f.cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	ready := make(chan struct{})
-	f.done = make(chan error, 1)
-	go func() {
-		sc := bufio.NewScanner(io.TeeReader(stderr, logFile))
-		once := sync.Once{}
-		for sc.Scan() {
-			var rec struct{ Msg string }
-			if json.Unmarshal(sc.Bytes(), &rec) == nil && rec.Msg == "serving" {
-				once.Do(func() { close(ready) })
-			}
-		}
-		f.done <- f.cmd.Wait()
-		logFile.Close()
-	}()
-	t.Cleanup(func() {
-		f.cmd.Process.Kill()
-		if t.Failed() {
-			t.Logf("feedgen log:\n%s", tail(logPath, 60))
-		}
-	})
-	select {
-	case <-ready:
-	case err := <-f.done:
-		t.Fatalf("feedgen exited at startup: %v", err)
-	case <-time.After(30 * time.Second):
-		t.Fatal("feedgen did not start")
-	}
+	f.t.Helper()
+	f.proc = testutil.Serve(f.t, []string{feedgenBinary(f.t), "serve"}, f.env...)
 }
 
 // stop sends SIGTERM and waits for a clean exit.
 func (f *feedgen) stop() {
 	f.t.Helper()
-	f.cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case err := <-f.done:
-		if err != nil {
-			f.t.Fatalf("feedgen exit: %v", err)
-		}
-	case <-time.After(30 * time.Second):
-		f.t.Fatal("feedgen did not stop after SIGTERM")
-	}
+	f.proc.Stop()
 }
 
 func (f *feedgen) feedURI(publisher syntax.DID) syntax.ATURI {

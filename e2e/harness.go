@@ -29,6 +29,8 @@ import (
 
 	"github.com/bluesky-social/indigo/api/bsky"
 	"github.com/bluesky-social/indigo/atproto/syntax"
+
+	"github.com/scpeace/feedgen/internal/testutil"
 )
 
 // EnvVar enables the end-to-end tests when set to anything but "" or "0".
@@ -186,7 +188,7 @@ func setup(t testing.TB) string {
 		defer cancel()
 		cmd := exec.CommandContext(ctx, "bash", filepath.Join(dir, "setup.sh"))
 		cmd.Dir = dir
-		cmd.Env = childEnv()
+		cmd.Env = ChildEnv()
 		setupOut, setupErr = cmd.CombinedOutput()
 	})
 	if setupErr != nil {
@@ -195,23 +197,9 @@ func setup(t testing.TB) string {
 	return dir
 }
 
-// childEnv is the environment for node: ours without FEEDGEN_* (a feedgen binary started
-// by a test would reject unknown FEEDGEN_* variables, and node has no use for them).
-func childEnv() []string {
-	var env []string
-	for _, kv := range os.Environ() {
-		if !strings.HasPrefix(kv, "FEEDGEN_") {
-			env = append(env, kv)
-		}
-	}
-	return env
-}
-
 // ChildEnv returns the environment for a process a test starts (such as the feedgen
 // binary): this process's, minus every FEEDGEN_* variable, plus extra ("K=V").
-func ChildEnv(extra ...string) []string {
-	return append(childEnv(), extra...)
-}
+func ChildEnv(extra ...string) []string { return testutil.Env(extra...) }
 
 // readyLine is what network.mjs prints on stdout once every service is up.
 type readyLine struct {
@@ -258,7 +246,7 @@ func Start(t testing.TB, mode Mode) *Network {
 
 	cmd := exec.Command(n.node, "network.mjs", opt("mode", string(mode)), "--watch-stdin", opt("work-dir", workDir))
 	cmd.Dir = dir
-	cmd.Env = childEnv()
+	cmd.Env = ChildEnv()
 	cmd.Stderr = logFile
 	// Its own process group, so that a last-resort kill reaches PostgreSQL as well, and
 	// a Ctrl-C meant for `go test` does not hit the network before the cleanup does.
@@ -322,7 +310,7 @@ func Start(t testing.TB, mode Mode) *Network {
 		}
 		logFile.Close()
 		if t.Failed() {
-			t.Logf("e2e: network log (%s), last lines:\n%s", n.logPath, tail(n.logPath, 80))
+			t.Logf("e2e: network log (%s), last lines:\n%s", n.logPath, testutil.Tail(n.logPath, 80))
 		}
 	})
 
@@ -353,17 +341,6 @@ func Start(t testing.TB, mode Mode) *Network {
 }
 
 // tail returns the last n lines of a file, for failure messages.
-func tail(path string, n int) string {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return err.Error()
-	}
-	lines := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
-	if len(lines) > n {
-		lines = lines[len(lines)-n:]
-	}
-	return strings.Join(lines, "\n")
-}
 
 // LogPath is the file that collects the network's output (kept until the test ends,
 // printed on failure).
@@ -421,7 +398,7 @@ type clientProc struct {
 func (n *Network) startClient() (*clientProc, error) {
 	cmd := exec.Command(n.node, "client.mjs", "serve")
 	cmd.Dir = n.netDir
-	cmd.Env = childEnv()
+	cmd.Env = ChildEnv()
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	cmd.WaitDelay = 5 * time.Second
 	logFile, err := os.OpenFile(n.logPath, os.O_WRONLY|os.O_APPEND, 0)

@@ -14,6 +14,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -54,7 +55,7 @@ func SeedBenchStore(path, feed string, n int) error {
 				p := post(j, 1_700_000_000_000_000+int64(j/3)*1_000_000)
 				p.Text = "benchmark post"
 				p.Langs = []string{"en"}
-				p.Feeds = []store.Membership{{Feed: feed, Score: 1, Reasons: []string{"bench"}}}
+				p.Feeds = []model.Membership{{Feed: feed, Score: 1, Reasons: []string{"bench"}}}
 				if err := tx.PutPost(p); err != nil {
 					return err
 				}
@@ -97,7 +98,7 @@ func BenchmarkGetFeedSkeleton(b *testing.B) {
 	}
 	first := "/xrpc/app.bsky.feed.getFeedSkeleton?feed=" + url.QueryEscape(feedURI) + "&limit=50"
 	// A cursor 900,000 posts down.
-	items, _, err := st.FeedPage(store.PageRequest{Feed: "sc-peace", Limit: 1, Cursor: "1700000100000000000.1"})
+	items, _, err := st.FeedPage(context.Background(), store.PageRequest{Feed: "sc-peace", Limit: 1, Cursor: "1700000100000000000.1"})
 	if err != nil || len(items) == 0 {
 		b.Fatalf("deep cursor: %v", err)
 	}

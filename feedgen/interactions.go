@@ -2,11 +2,7 @@ package feedgen
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
-	"mime"
 	"net/http"
 	"strings"
 	"sync"
@@ -277,41 +273,14 @@ func (s *Server) sendInteractions(c echo.Context) error {
 }
 
 func decodeInteractions(r *http.Request) (*bsky.FeedSendInteractions_Input, error) {
-	mt, _, err := mime.ParseMediaType(r.Header.Get(echo.HeaderContentType))
-	if err != nil || mt != echo.MIMEApplicationJSON {
-		return nil, xrpcError(http.StatusBadRequest, "InvalidRequest", "body must be application/json")
-	}
 	var in bsky.FeedSendInteractions_Input
-	dec := json.NewDecoder(r.Body)
-	if err := dec.Decode(&in); err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			return nil, xrpcError(http.StatusRequestEntityTooLarge, "PayloadTooLarge", "body is too large")
-		}
-		return nil, xrpcError(http.StatusBadRequest, "InvalidRequest", "body is not a sendInteractions input: "+jsonProblem(err))
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, xrpcError(http.StatusBadRequest, "InvalidRequest", "body holds more than one JSON value")
+	if err := DecodeJSON(r, &in, false); err != nil {
+		return nil, err
 	}
 	if in.Interactions == nil {
 		return nil, xrpcError(http.StatusBadRequest, "InvalidRequest", "interactions is required")
 	}
 	return &in, nil
-}
-
-// jsonProblem describes a decoding error without echoing the input.
-func jsonProblem(err error) string {
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &se):
-		return fmt.Sprintf("invalid JSON at byte %d", se.Offset)
-	case errors.As(err, &te):
-		return fmt.Sprintf("%s must be %s", te.Field, te.Type)
-	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return "truncated JSON"
-	}
-	return "invalid JSON"
 }
 
 // validate checks every interaction before anything is recorded, so a
@@ -544,15 +513,32 @@ func keepRecent(marks []store.Mark, sinceUS int64, limit int) []store.Mark {
 	return out
 }
 
-// viewerSkip returns the Skip function that hides what viewer asked less
-// of in feed, or nil when there is nothing to hide. A read failure is
-// logged and the viewer served unpersonalised: feedback is a nicety, the
-// feed is not.
-func (s *Server) viewerSkip(viewer syntax.DID, feed string) func(*store.Item) bool {
-	p, err := s.store.ViewerPrefs(viewer, feed)
-	if err != nil {
-		s.log.Warn("viewer preferences unreadable; serving without them", "viewer", viewer, "feed", feed, "err", err)
+// viewerPrefs reads what the viewer of c asked of feed f, with the
+// request's context: nil for a feed that takes no feedback, a viewer we
+// cannot name, or a viewer who asked nothing. A read failure is logged and
+// the viewer served unpersonalised: feedback is a nicety, the feed is not.
+func (s *Server) viewerPrefs(c echo.Context, f Feed) *store.ViewerPrefs {
+	if !f.AcceptsInteractions {
+		return nil
 	}
+	viewer, ok := auth.ViewerFrom(c)
+	if !ok {
+		return nil
+	}
+	p, err := s.store.ViewerPrefs(c.Request().Context(), viewer, f.ID)
+	if err != nil {
+		s.log.Warn("viewer preferences unreadable; serving without them", "viewer", viewer, "feed", f.ID, "err", err)
+	}
+	if p.Empty() {
+		return nil
+	}
+	return p
+}
+
+// hidden returns the Skip function that hides what a viewer asked less
+// of (p, read before), or nil when there is nothing to hide. It reads
+// nothing.
+func (s *Server) hidden(p *store.ViewerPrefs) func(*store.Item) bool {
 	if p == nil || len(p.LessPosts)+len(p.LessAuthors) == 0 {
 		return nil
 	}

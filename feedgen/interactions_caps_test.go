@@ -1,6 +1,7 @@
 package feedgen
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
@@ -99,7 +100,7 @@ func TestViewerRecordIsBounded(t *testing.T) {
 		size = len(tx.Bolt().Bucket([]byte("viewerprefs")).Get([]byte(string(alice) + "\x00sc-peace")))
 		return nil
 	})
-	p, _ := f.store.ViewerPrefs(alice, "sc-peace")
+	p, _ := f.store.ViewerPrefs(context.Background(), alice, "sc-peace")
 	t.Logf("record: %d bytes; %d less, %d more, %d authors", size, len(p.LessPosts), len(p.MorePosts), len(p.LessAuthors))
 	if size == 0 || size > 210<<10 {
 		t.Errorf("record is %d bytes, want at most 210 KB", size)

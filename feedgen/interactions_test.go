@@ -1,6 +1,7 @@
 package feedgen
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -21,6 +22,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/testutil"
 
 	"github.com/scpeace/feedgen/auth"
+	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -185,9 +187,9 @@ func (f *viewerFixture) walk(t *testing.T, viewer syntax.DID, feed string, limit
 }
 
 // authorPost is post n of an author named by a short word.
-func authorPost(author string, n int, sortUS int64) *store.Post {
+func authorPost(author string, n int, sortUS int64) *model.Post {
 	did := syntax.DID(fmt.Sprintf("did:plc:%s%s", author, strings.Repeat("x", 24-len(author))))
-	return &store.Post{
+	return &model.Post{
 		URI:       syntax.ATURI(fmt.Sprintf("at://%s/app.bsky.feed.post/3k%s%04d", did, author, n)),
 		CID:       "bafyreidhi6lpekgnw3mswwlyvxteujhdq4lohuqr5jdmyok5vriqfyaj5a",
 		Author:    did,
@@ -256,14 +258,14 @@ func TestSendInteractionsNeedsAVerifiedViewer(t *testing.T) {
 // author's posts, the author; "show more" brings the author back.
 func TestShowLessHidesPostThenAuthor(t *testing.T) {
 	f := newViewerFixture(t, interactionsConfig(), false)
-	var posts []*store.Post
+	var posts []*model.Post
 	for i := range 6 {
 		posts = append(posts, authorPost("anna", i, int64(100+i)), authorPost("gor", i, int64(200+i)))
 	}
 	// A curated reposter shares one of anna's posts, and anna shares one of gor's.
-	repostOfAnna := &store.Post{URI: "at://did:plc:reposterxxxxxxxxxxxxxxxx/app.bsky.feed.repost/3kr1", CID: "x",
+	repostOfAnna := &model.Post{URI: "at://did:plc:reposterxxxxxxxxxxxxxxxx/app.bsky.feed.repost/3kr1", CID: "x",
 		Author: "did:plc:reposterxxxxxxxxxxxxxxxx", Subject: authorPost("anna", 99, 0).URI, IndexedUS: 300}
-	annaReposts := &store.Post{URI: syntax.ATURI("at://" + string(authorPost("anna", 0, 0).Author) + "/app.bsky.feed.repost/3kr2"), CID: "x",
+	annaReposts := &model.Post{URI: syntax.ATURI("at://" + string(authorPost("anna", 0, 0).Author) + "/app.bsky.feed.repost/3kr2"), CID: "x",
 		Author: authorPost("anna", 0, 0).Author, Subject: authorPost("gor", 98, 0).URI, IndexedUS: 301}
 	f.addPosts(t, "sc-peace", append(posts, repostOfAnna, annaReposts)...)
 	all := f.walk(t, "", feedURI, 5, nil)
@@ -322,7 +324,7 @@ func TestFeedbackIsBoundedAndExpires(t *testing.T) {
 	cfg := interactionsConfig()
 	cfg.Interactions = InteractionPolicy{MaxLessPosts: 3, AuthorThreshold: 100}
 	f := newViewerFixture(t, cfg, false)
-	var posts []*store.Post
+	var posts []*model.Post
 	var uris []syntax.ATURI
 	for i := range 5 {
 		p := authorPost("vard", i, int64(100+i))
@@ -338,7 +340,7 @@ func TestFeedbackIsBoundedAndExpires(t *testing.T) {
 	if got := f.walk(t, alice, feedURI, 10, nil); len(got) != 2 || !strings.Contains(got[0], "3kvard0001") || !strings.Contains(got[1], "3kvard0000") {
 		t.Errorf("with room for 3 marks: got %v, want the first two posts back", got)
 	}
-	p, _ := f.store.ViewerPrefs(alice, "sc-peace")
+	p, _ := f.store.ViewerPrefs(context.Background(), alice, "sc-peace")
 	if len(p.LessPosts) != 3 {
 		t.Errorf("stored %d marks, want 3", len(p.LessPosts))
 	}
@@ -369,7 +371,7 @@ func TestAuthorWindow(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := newViewerFixture(t, interactionsConfig(), false)
-			var posts []*store.Post
+			var posts []*model.Post
 			for i := range 4 {
 				posts = append(posts, authorPost("levon", i, int64(100+i)))
 			}
@@ -547,7 +549,7 @@ func TestFeedbackWritesAreRateLimited(t *testing.T) {
 	if code, _ := f.send(t, alice, "application/json", less(4)); code != 200 {
 		t.Errorf("a second later: got %d, want 200", code)
 	}
-	p, _ := f.store.ViewerPrefs(alice, "sc-peace")
+	p, _ := f.store.ViewerPrefs(context.Background(), alice, "sc-peace")
 	if len(p.LessPosts) != 4 {
 		t.Errorf("stored %d marks, want the 4 writes that were let through", len(p.LessPosts))
 	}

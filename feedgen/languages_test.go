@@ -10,7 +10,7 @@ import (
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
 
-	"github.com/scpeace/feedgen/store"
+	"github.com/scpeace/feedgen/model"
 )
 
 func TestParseAcceptLanguage(t *testing.T) {
@@ -58,9 +58,9 @@ func TestPrimaryLanguage(t *testing.T) {
 
 // langPosts are twelve posts, newest first: Armenian, English, none,
 // Russian+Armenian, Azerbaijani, Georgian, repeated.
-func langPosts() []*store.Post {
+func langPosts() []*model.Post {
 	langs := [][]string{{"hy"}, {"en"}, nil, {"ru", "hy-AM"}, {"az"}, {"ka"}}
-	var posts []*store.Post
+	var posts []*model.Post
 	for i := range 12 {
 		p := post(i, int64(1000-i))
 		p.Langs = langs[i%len(langs)]

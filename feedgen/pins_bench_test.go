@@ -1,6 +1,7 @@
 package feedgen
 
 import (
+	"context"
 	"net/url"
 	"testing"
 
@@ -28,7 +29,7 @@ func BenchmarkGetFeedSkeletonPinned(b *testing.B) {
 		b.Fatal(err)
 	}
 	first := "/xrpc/app.bsky.feed.getFeedSkeleton?feed=" + url.QueryEscape(feedURI) + "&limit=50"
-	items, _, err := st.FeedPage(store.PageRequest{Feed: "sc-peace", Limit: 1, Cursor: "1700000100000000000.1"})
+	items, _, err := st.FeedPage(context.Background(), store.PageRequest{Feed: "sc-peace", Limit: 1, Cursor: "1700000100000000000.1"})
 	if err != nil || len(items) == 0 {
 		b.Fatalf("deep cursor: %v", err)
 	}

@@ -1,7 +1,6 @@
 package feedgen
 
 import (
-	"context"
 	"encoding/json"
 	"net/http/httptest"
 	"net/url"
@@ -10,7 +9,8 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
-	"github.com/scpeace/feedgen/store"
+	"github.com/scpeace/feedgen/internal/testutil"
+	"github.com/scpeace/feedgen/model"
 )
 
 // Pins lead the first page, count toward its limit and never show twice,
@@ -20,27 +20,17 @@ func TestPinsLeadTheFirstPageOnly(t *testing.T) {
 	cfg := testConfig()
 	cfg.Feeds[0].Languages = LanguagesOnly
 	st := mustOpen(t)
-	var posts []*store.Post
+	var posts []*model.Post
 	for i := range 6 {
 		p := post(i, int64(1000+i))
 		p.Langs = []string{"en"}
 		if i%2 == 1 {
 			p.Langs = []string{"hy"}
 		}
-		p.Feeds = []store.Membership{{Feed: "sc-peace", Score: 1}}
+		p.Feeds = []model.Membership{{Feed: "sc-peace", Score: 1}}
 		posts = append(posts, p)
 	}
-	err := st.Update(context.Background(), func(tx *store.Tx) error {
-		for _, p := range posts {
-			if err := tx.PutPost(p); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	testutil.PutPosts(t, st, posts...)
 	pins := fixedPins{string(posts[1].URI), string(posts[2].URI)}
 	srv, err := New(cfg, Deps{Store: st, Registry: prometheus.NewRegistry(), Pins: pins})
 	if err != nil {

@@ -1,10 +1,14 @@
 // Package feedgen is the HTTP face of the service: the XRPC methods the
-// Bluesky AppView calls (getFeedSkeleton, describeFeedGenerator), the
-// did:web document, health and metrics.
+// Bluesky AppView calls (getFeedSkeleton, describeFeedGenerator,
+// sendInteractions), the did:web document, health, metrics, and the admin
+// route group that curation mounts its API on. It owns serving pages
+// (fitted to the viewer's feedback and languages) and the viewers'
+// feedback; it reads the feeds the indexer writes and never imports it.
 //
 // Every error a client can cause is a 4xx with an XRPC body
 // {"error": "...", "message": "..."}; a 5xx means a bug or a broken disk,
-// and is logged.
+// and is logged. Request bodies, here and in the admin API, are read by
+// one decoder, [DecodeJSON].
 package feedgen
 
 import (

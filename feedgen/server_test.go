@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -19,6 +18,8 @@ import (
 	"github.com/bluesky-social/indigo/atproto/syntax"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/scpeace/feedgen/internal/testutil"
+	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -34,15 +35,7 @@ type fixture struct {
 	http  *httptest.Server
 }
 
-func mustOpen(tb testing.TB) *store.Store {
-	tb.Helper()
-	s, err := store.Open(filepath.Join(tb.TempDir(), "feedgen.db"), store.Options{NoSync: true})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { s.Close() })
-	return s
-}
+var mustOpen = testutil.MustOpen
 
 func testConfig() Config {
 	return Config{
@@ -66,27 +59,17 @@ func newFixture(tb testing.TB, cfg Config, health map[string]Health) *fixture {
 	return &fixture{store: st, srv: srv, http: hs}
 }
 
-func (f *fixture) addPosts(tb testing.TB, feed string, posts ...*store.Post) {
+func (f *fixture) addPosts(tb testing.TB, feed string, posts ...*model.Post) {
 	tb.Helper()
 	for _, p := range posts {
-		p.Feeds = []store.Membership{{Feed: feed, Score: 1}}
+		p.Feeds = []model.Membership{{Feed: feed, Score: 1}}
 	}
-	err := f.store.Update(context.Background(), func(tx *store.Tx) error {
-		for _, p := range posts {
-			if err := tx.PutPost(p); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		tb.Fatal(err)
-	}
+	testutil.PutPosts(tb, f.store, posts...)
 }
 
-func post(n int, sortUS int64) *store.Post {
+func post(n int, sortUS int64) *model.Post {
 	did := fmt.Sprintf("did:plc:author%017d", n%13)
-	return &store.Post{
+	return &model.Post{
 		URI:       syntax.ATURI(fmt.Sprintf("at://%s/app.bsky.feed.post/3kp%010d", did, n)),
 		CID:       "bafyreidhi6lpekgnw3mswwlyvxteujhdq4lohuqr5jdmyok5vriqfyaj5a",
 		Author:    syntax.DID(did),
@@ -125,7 +108,7 @@ func skeleton(tb testing.TB, f *fixture, params url.Values) bsky.FeedGetFeedSkel
 func TestSkeletonShapeIsTheLexicons(t *testing.T) {
 	f := newFixture(t, testConfig(), nil)
 	f.addPosts(t, "sc-peace", post(1, 100), post(2, 200))
-	repost := &store.Post{URI: "at://did:plc:reposterxxxxxxxxxxxxxxxx/app.bsky.feed.repost/3krp", CID: "x",
+	repost := &model.Post{URI: "at://did:plc:reposterxxxxxxxxxxxxxxxx/app.bsky.feed.repost/3krp", CID: "x",
 		Author: "did:plc:reposterxxxxxxxxxxxxxxxx", Subject: post(9, 0).URI, IndexedUS: 300}
 	f.addPosts(t, "sc-peace", repost)
 
@@ -173,7 +156,7 @@ func TestEmptyFeedAndLastPage(t *testing.T) {
 	if code != 200 || string(body) != `{"feed":[]}`+"\n" {
 		t.Fatalf("empty feed: got %d %q, want {\"feed\":[]}", code, body)
 	}
-	var posts []*store.Post
+	var posts []*model.Post
 	for i := range 50 {
 		posts = append(posts, post(i, int64(i+1)))
 	}
@@ -259,7 +242,7 @@ func TestMalformedRequests(t *testing.T) {
 func TestPagingThroughHTTPWhilePostsArrive(t *testing.T) {
 	f := newFixture(t, testConfig(), nil)
 	rng := rand.New(rand.NewPCG(7, 7))
-	var posts []*store.Post
+	var posts []*model.Post
 	for i := range 10_000 {
 		posts = append(posts, post(i, 1_000+int64(rng.IntN(150))))
 	}
@@ -267,7 +250,7 @@ func TestPagingThroughHTTPWhilePostsArrive(t *testing.T) {
 	// The order the store gives, before anything else arrives.
 	var want []string
 	for cursor := ""; ; {
-		items, next, err := f.store.FeedPage(store.PageRequest{Feed: "sc-peace", Limit: 100, Cursor: cursor})
+		items, next, err := f.store.FeedPage(context.Background(), store.PageRequest{Feed: "sc-peace", Limit: 100, Cursor: cursor})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -290,7 +273,7 @@ func TestPagingThroughHTTPWhilePostsArrive(t *testing.T) {
 		defer wg.Done()
 		for i := 10_000; ctx.Err() == nil; i++ {
 			p := post(i, 1_000_000+int64(i))
-			p.Feeds = []store.Membership{{Feed: "sc-peace"}}
+			p.Feeds = []model.Membership{{Feed: "sc-peace"}}
 			if err := f.store.Update(ctx, func(tx *store.Tx) error { return tx.PutPost(p) }); err != nil && ctx.Err() == nil {
 				t.Error(err)
 				return

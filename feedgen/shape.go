@@ -5,7 +5,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/scpeace/feedgen/auth"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -26,22 +25,19 @@ type pageShape struct {
 }
 
 // shapePage sets req's Skip (and Langs, when the languages are needed)
-// for the viewer of c. A feed that neither takes interactions nor uses
-// languages costs nothing here: that is the anonymous hot path.
-func (s *Server) shapePage(c echo.Context, f Feed, req *store.PageRequest) pageShape {
+// for a viewer who asked prefs of the feed (nil: nothing) and reads the
+// languages of h (the request's headers). It reads nothing else. A feed
+// that neither takes interactions nor uses languages costs nothing here:
+// that is the anonymous hot path.
+func (s *Server) shapePage(h http.Header, f Feed, prefs *store.ViewerPrefs, req *store.PageRequest) pageShape {
 	sh := pageShape{mode: f.Languages}
 	if !f.AcceptsInteractions && f.Languages == LanguagesIgnored {
 		return sh
 	}
-	var hidden func(*store.Item) bool
-	if f.AcceptsInteractions {
-		if viewer, ok := auth.ViewerFrom(c); ok {
-			hidden = s.viewerSkip(viewer, f.ID)
-		}
-	}
+	hidden := s.hidden(prefs)
 	filter := false
 	if f.Languages != LanguagesIgnored {
-		sh.langs = parseAcceptLanguage(c.Request().Header.Get(headerAcceptLanguage))
+		sh.langs = parseAcceptLanguage(h.Get(headerAcceptLanguage))
 		switch f.Languages {
 		case LanguagesOnly:
 			// "*" accepts every language, so there is nothing to filter.

@@ -88,12 +88,12 @@ func (s *Server) getFeedSkeleton(c echo.Context) error {
 		return err
 	}
 	req := store.PageRequest{Feed: p.feed.ID, Cursor: p.cursor, Limit: p.limit}
-	shape := s.shapePage(c, p.feed, &req)
+	shape := s.shapePage(c.Request().Header, p.feed, s.viewerPrefs(c, p.feed), &req)
 	pinned := s.pinned(p.feed.ID, p.cursor, &req)
 	var items []store.Item
 	next := topCursor
 	if req.Limit > 0 {
-		items, next, err = s.store.FeedPage(req)
+		items, next, err = s.store.FeedPage(c.Request().Context(), req)
 	}
 	if errors.Is(err, store.ErrBadCursor) {
 		return xrpcError(http.StatusBadRequest, "InvalidRequest", "malformed cursor")

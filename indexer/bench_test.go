@@ -19,6 +19,7 @@ import (
 	"github.com/bluesky-social/indigo/atproto/syntax"
 	"github.com/coder/websocket"
 
+	"github.com/scpeace/feedgen/internal/synth"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -48,7 +49,7 @@ func benchRecording(b *testing.B) (string, [][]byte) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			err = WriteSynthetic(f, SynthConfig{Seed: 1, Events: *benchEvents, Start: time.Now().Add(-time.Hour)})
+			err = synth.Write(f, synth.Config{Seed: 1, Events: *benchEvents, Start: time.Now().Add(-time.Hour)})
 			f.Close()
 			if err != nil {
 				b.Fatal(err)
@@ -88,10 +89,9 @@ func BenchmarkDecode(b *testing.B) {
 func benchIndexer(b *testing.B, st *store.Store, spec SourceSpec) *Indexer {
 	ix, err := New(Config{
 		Source:        spec,
-		Feeds:         []FeedConfig{{ID: testFeed, Reposts: true}},
 		PruneInterval: -1,
 		BatchSize:     5000,
-	}, Deps{Store: st, Decider: keywordDecider{feeds: []string{testFeed}}, Authors: synthTiers()})
+	}, Deps{Store: st, Decider: keywordDecider{feed: testFeed, tiers: synthTiers()}})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -226,8 +226,8 @@ func BenchmarkVisibility(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		ix, err := New(Config{Source: SourceSpec{Kind: SourceJetstream, URLs: []string{u}}, Feeds: []FeedConfig{{ID: testFeed}}, PruneInterval: -1},
-			Deps{Store: st, Decider: keywordDecider{feeds: []string{testFeed}}})
+		ix, err := New(Config{Source: SourceSpec{Kind: SourceJetstream, URLs: []string{u}}, PruneInterval: -1},
+			Deps{Store: st, Decider: keywordDecider{feed: testFeed}})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -97,6 +97,9 @@ type Commit struct {
 	Post     *bsky.FeedPost
 	Repost   *bsky.FeedRepost
 	ListItem *bsky.GraphListitem
+	// Subject is the reposted post of a repost, parsed and checked to be
+	// a post's AT-URI.
+	Subject syntax.ATURI
 }
 
 // Account is an account status change.
@@ -316,7 +319,7 @@ func decodeRecord(c *Commit, rec json.RawMessage) error {
 		if got := recordType(c); got != c.Collection.String() {
 			return reject(ReasonRecordMismatch, fmt.Errorf("$type %q in %s", got, c.Collection))
 		}
-		return nil
+		return checkRepost(c)
 	} else {
 		var head struct {
 			Type string `json:"$type"`
@@ -329,6 +332,23 @@ func decodeRecord(c *Commit, rec json.RawMessage) error {
 		}
 		return reject(ReasonInvalidRecord, err)
 	}
+}
+
+// checkRepost parses a repost's subject: a repost of anything but a post
+// is not one we can serve.
+func checkRepost(c *Commit) error {
+	if c.Repost == nil {
+		return nil
+	}
+	if c.Repost.Subject == nil {
+		return reject(ReasonInvalidRecord, errors.New("repost without subject"))
+	}
+	u, err := parsePostURI(c.Repost.Subject.Uri)
+	if err != nil {
+		return reject(ReasonInvalidRecord, fmt.Errorf("repost subject: %w", err))
+	}
+	c.Subject = u
+	return nil
 }
 
 func recordType(c *Commit) string {

@@ -75,7 +75,7 @@ func TestDecodeJetstream(t *testing.T) {
 // The labelled devset is real Jetstream output: every line must decode, and
 // encoding it back must decode to the same post.
 func TestDecodeDevsetRoundTrip(t *testing.T) {
-	f, err := os.Open("testdata/devset.jsonl")
+	f, err := os.Open(devset)
 	if err != nil {
 		t.Fatal(err)
 	}

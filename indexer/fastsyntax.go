@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
@@ -64,4 +65,32 @@ func parseNSID(raw string) (syntax.NSID, error) {
 
 func isAlnum(c byte) bool {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+}
+
+// parsePostURI parses the AT-URI of a post. Nearly every one is
+// at://did:plc:<24 characters>/app.bsky.feed.post/<rkey>, which is checked
+// by hand; anything else goes through the syntax package, which costs tens
+// of microseconds.
+func parsePostURI(raw string) (syntax.ATURI, error) {
+	const prefix, coll = "at://did:plc:", "/" + CollectionPost + "/"
+	if len(raw) > len(prefix)+24+len(coll) && raw[:len(prefix)] == prefix && raw[len(prefix)+24:len(prefix)+24+len(coll)] == coll {
+		plc := raw[len(prefix) : len(prefix)+24]
+		ok := true
+		for i := 0; i < len(plc) && ok; i++ {
+			ok = isAlnum(plc[i])
+		}
+		if ok {
+			if _, err := parseRecordKey(raw[len(prefix)+24+len(coll):]); err == nil {
+				return syntax.ATURI(raw), nil
+			}
+		}
+	}
+	u, err := syntax.ParseATURI(raw)
+	if err != nil {
+		return "", err
+	}
+	if u.Collection().String() != CollectionPost || u.RecordKey() == "" {
+		return "", fmt.Errorf("%q is not a post", raw)
+	}
+	return u, nil
 }

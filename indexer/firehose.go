@@ -336,5 +336,8 @@ func commitOp(rev string, op *comatproto.SyncSubscribeRepos_RepoOp, blocks map[c
 	if typ != coll {
 		return nil, ReasonRecordMismatch
 	}
+	if err := checkRepost(c); err != nil {
+		return nil, DropReason(err)
+	}
 	return c, ""
 }

@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"bufio"
+	"errors"
 	"os"
 	"reflect"
 	"strings"
@@ -14,7 +15,7 @@ import (
 // panic, every rejection must name a reason, and every accepted event must
 // survive a round trip through the encoder unchanged.
 func FuzzDecodeJetstream(f *testing.F) {
-	fh, err := os.Open("testdata/devset.jsonl")
+	fh, err := os.Open(devset)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -96,6 +97,39 @@ func TestFastSyntaxAgrees(t *testing.T) {
 			t.Errorf("known NSID %q does not parse: %v", n, err)
 		}
 	}
+	plc := "did:plc:aliceaaaaaaaaaaaaaaaaaaa"
+	for _, in := range []string{
+		"at://" + plc + "/app.bsky.feed.post/3kabc",
+		"at://" + plc + "/app.bsky.feed.post/" + strings.Repeat("a", 513),
+		"at://" + plc + "/app.bsky.feed.post/..",
+		"at://" + plc + "/app.bsky.feed.post/a b",
+		"at://" + plc + "/app.bsky.feed.post/",
+		"at://" + plc + "/app.bsky.feed.post",
+		"at://" + plc + "/app.bsky.feed.like/3kabc",
+		"at://" + plc + "x/app.bsky.feed.post/3kabc",
+		"at://did:plc:alice_aaaaaaaaaaaaaaaaaa/app.bsky.feed.post/3kabc",
+		"at://did:web:example.com/app.bsky.feed.post/3kabc",
+		"at://alice.example.com/app.bsky.feed.post/3kabc",
+		"https://" + plc + "/app.bsky.feed.post/3kabc",
+		"at://" + plc + "/app.bsky.feed.post/3kabc/extra",
+		"at://" + plc + "/app.bsky.feed.post/3kabc#frag",
+	} {
+		checkPostURI(t, in)
+	}
+}
+
+// checkPostURI holds parsePostURI to syntax.ParseATURI plus "a post":
+// the same answer, and the same value when it accepts.
+func checkPostURI(t *testing.T, in string) {
+	t.Helper()
+	got, e1 := parsePostURI(in)
+	u, e2 := syntax.ParseATURI(in)
+	if e2 == nil && (u.Collection().String() != CollectionPost || u.RecordKey() == "") {
+		e2 = errors.New("not a post")
+	}
+	if (e1 == nil) != (e2 == nil) || (e1 == nil && got != u) {
+		t.Errorf("post URI %q: got %q, %v; syntax says %q, %v", in, got, e1, u, e2)
+	}
 }
 
 func FuzzFastSyntax(f *testing.F) {
@@ -112,5 +146,7 @@ func FuzzFastSyntax(f *testing.F) {
 		if (e1 == nil) != (e2 == nil) {
 			t.Fatalf("cid %q: got err %v, syntax says %v", in, e1, e2)
 		}
+		checkPostURI(t, "at://did:plc:aliceaaaaaaaaaaaaaaaaaaa/app.bsky.feed.post/"+in)
+		checkPostURI(t, in)
 	})
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -15,8 +14,12 @@ import (
 	"github.com/bluesky-social/indigo/api/bsky"
 	"github.com/bluesky-social/indigo/atproto/syntax"
 	"github.com/prometheus/client_golang/prometheus"
-	bolt "go.etcd.io/bbolt"
 
+	"github.com/scpeace/feedgen/internal/synth"
+	"github.com/scpeace/feedgen/internal/testutil"
+	"github.com/scpeace/feedgen/membership"
+	"github.com/scpeace/feedgen/model"
+	"github.com/scpeace/feedgen/relevance"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -25,39 +28,102 @@ const testFeed = "scpeace"
 // testNow is the fake clock's time; events are made just before it.
 var testNow = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 
-func mustOpen(tb testing.TB) *store.Store {
+var mustOpen = testutil.MustOpen
+
+// testRules are relevance rules that stand for the real ones in these
+// tests: a post naming one of the three countries belongs in the feed,
+// whoever wrote it.
+const testRules = `
+[settings]
+threshold.in = 1
+threshold.review = 1
+threshold.expert = 1
+guard.cap-per-hour = 0
+
+[languages]
+en = English
+hy = Armenian
+az = Azerbaijani
+ka = Georgian
+
+[group countries]
+place 1 Armenia
+  any: armenia*, հայաստան*
+place 1 Azerbaijan
+  any: azerbaijan*, azərbaycan*
+place 1 Georgia
+  any: georgia*, საქართველო*
+`
+
+// testDecider is the real decider over testRules, for one feed that takes
+// reposts.
+func testDecider(tb testing.TB) *membership.Decider {
 	tb.Helper()
-	s, err := store.Open(filepath.Join(tb.TempDir(), "feedgen.db"), store.Options{})
+	rules, err := relevance.ParseRules("test", strings.NewReader(testRules))
 	if err != nil {
 		tb.Fatal(err)
 	}
-	tb.Cleanup(func() { s.Close() })
-	return s
+	d, err := membership.New(membership.Config{Feeds: []membership.Feed{{ID: testFeed, Classifier: relevance.New(rules), Reposts: true}}})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return d
 }
 
-// keywordDecider is the test double for relevance: a post belongs in every
-// feed when its text names one of the three countries.
-type keywordDecider struct{ feeds []string }
+// tiers curates authors in the test feed.
+type tiers map[syntax.DID]model.Tier
 
-func (d keywordDecider) Decide(tx *store.Tx, ev *Event) ([]store.Membership, error) {
-	text := strings.ToLower(ev.Commit.Post.Text)
+// curate lists the authors in the store, as a curator would.
+func curate(tb testing.TB, st *store.Store, t tiers) {
+	tb.Helper()
+	err := st.Update(context.Background(), func(tx *store.Tx) error {
+		for did, tier := range t {
+			if err := tx.PutCuratedAuthor(&model.CuratedAuthor{Feed: testFeed, DID: did, Tier: tier, AddedBy: "test"}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// keywordDecider stands in for membership.Decider where only the
+// indexer's own work is measured or tested: the benchmarks (see
+// BENCHMARKS.md), and replays, where the real decider may rightly judge a
+// reply differently once its thread's root was deleted. A post naming one
+// of the countries is in, whatever its context; a repost is in as the real
+// decider would have it, with the tiers from a map.
+type keywordDecider struct {
+	feed  string
+	tiers tiers
+}
+
+func (d keywordDecider) Decide(st membership.State, r membership.Record) (membership.Outcome, error) {
+	var out membership.Outcome
+	if r.Subject != "" {
+		switch d.tiers[r.Author] {
+		case model.TierAll:
+			out.Feeds = []model.Membership{{Feed: d.feed, Score: 1, Reasons: []string{"repost", "author:all"}}}
+		case model.TierExpert:
+			if st.InFeed(d.feed, r.Subject) {
+				out.Feeds = []model.Membership{{Feed: d.feed, Score: 1, Reasons: []string{"repost", "author:expert", "subject-in-feed"}}}
+			}
+		}
+		if len(out.Feeds) > 0 && (st.Tombstoned(r.Subject) || st.Blocked(r.Subject)) {
+			out.Feeds = nil
+		}
+		return out, nil
+	}
+	text := strings.ToLower(r.Post.Text)
 	for _, kw := range []string{"armenia", "azerbaijan", "georgia", "հայաստան", "azərbaycan", "საქართველო"} {
 		if strings.Contains(text, kw) {
-			var out []store.Membership
-			for _, f := range d.feeds {
-				out = append(out, store.Membership{Feed: f, Score: 1, Reasons: []string{"keyword:" + kw}})
-			}
+			out.Feeds = []model.Membership{{Feed: d.feed, Score: 1, Reasons: []string{"keyword:" + kw}}}
 			return out, nil
 		}
 	}
-	return nil, nil
-}
-
-// fakeTiers is a fixed map of curated authors.
-type fakeTiers map[syntax.DID]Tier
-
-func (f fakeTiers) AuthorTier(_ *store.Tx, _ string, did syntax.DID) (Tier, error) {
-	return f[did], nil
+	return out, nil
 }
 
 type testIndexer struct {
@@ -66,11 +132,13 @@ type testIndexer struct {
 	reg   *prometheus.Registry
 }
 
-func newTestIndexer(tb testing.TB, st *store.Store, spec SourceSpec, tiers AuthorTiers, tweak func(*Config)) *testIndexer {
+// newTestIndexer builds an indexer over st with the test decider, after
+// curating t in the store.
+func newTestIndexer(tb testing.TB, st *store.Store, spec SourceSpec, t tiers, tweak func(*Config, *Deps)) *testIndexer {
 	tb.Helper()
+	curate(tb, st, t)
 	cfg := Config{
 		Source:        spec,
-		Feeds:         []FeedConfig{{ID: testFeed, Reposts: true}},
 		Now:           func() time.Time { return testNow },
 		PruneInterval: -1,
 		BatchInterval: 10 * time.Millisecond,
@@ -79,11 +147,12 @@ func newTestIndexer(tb testing.TB, st *store.Store, spec SourceSpec, tiers Autho
 		StallTimeout:  2 * time.Second,
 		PingInterval:  time.Second,
 	}
-	if tweak != nil {
-		tweak(&cfg)
-	}
 	reg := prometheus.NewRegistry()
-	ix, err := New(cfg, Deps{Store: st, Registerer: reg, Decider: keywordDecider{feeds: []string{testFeed}}, Authors: tiers})
+	deps := Deps{Store: st, Registerer: reg, Decider: testDecider(tb)}
+	if tweak != nil {
+		tweak(&cfg, &deps)
+	}
+	ix, err := New(cfg, deps)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -217,7 +286,7 @@ func feedURIs(tb testing.TB, st *store.Store, feed string) []string {
 	var out []string
 	cursor := ""
 	for {
-		items, next, err := st.FeedPage(store.PageRequest{Feed: feed, Cursor: cursor, Limit: 100})
+		items, next, err := st.FeedPage(context.Background(), store.PageRequest{Feed: feed, Cursor: cursor, Limit: 100})
 		if err != nil {
 			tb.Fatal(err)
 		}
@@ -235,48 +304,7 @@ func feedURIs(tb testing.TB, st *store.Store, feed string) []string {
 	}
 }
 
-// dump is every key and value in the database, for comparing two stores.
-func dump(tb testing.TB, st *store.Store) map[string]string {
-	tb.Helper()
-	out := map[string]string{}
-	err := st.View(func(tx *store.Tx) error {
-		var walk func(prefix string, b *bolt.Bucket) error
-		walk = func(prefix string, b *bolt.Bucket) error {
-			return b.ForEach(func(k, v []byte) error {
-				if v == nil {
-					return walk(prefix+string(k)+"/", b.Bucket(k))
-				}
-				out[prefix+string(k)] = string(v)
-				return nil
-			})
-		}
-		return tx.Bolt().ForEach(func(name []byte, b *bolt.Bucket) error {
-			return walk(string(name)+"/", b)
-		})
-	})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return out
-}
-
-func diffDumps(a, b map[string]string) []string {
-	var diffs []string
-	for k, v := range a {
-		if w, ok := b[k]; !ok {
-			diffs = append(diffs, "only in first: "+k)
-		} else if v != w {
-			diffs = append(diffs, "differs: "+k)
-		}
-	}
-	for k := range b {
-		if _, ok := a[k]; !ok {
-			diffs = append(diffs, "only in second: "+k)
-		}
-	}
-	sort.Strings(diffs)
-	return diffs
-}
+var dump, diffDumps = testutil.Dump, testutil.Diff
 
 func runToEnd(tb testing.TB, ti *testIndexer) {
 	tb.Helper()
@@ -294,7 +322,7 @@ func runToEnd(tb testing.TB, ti *testIndexer) {
 func synthBytes(tb testing.TB, n int, seed uint64) []byte {
 	tb.Helper()
 	var buf bytes.Buffer
-	err := WriteSynthetic(&buf, SynthConfig{Seed: seed, Events: n, Start: testNow.Add(-2 * time.Hour), Authors: 5000, Garbage: true})
+	err := synth.Write(&buf, synth.Config{Seed: seed, Events: n, Start: testNow.Add(-2 * time.Hour), Authors: 5000, Garbage: true})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -302,13 +330,17 @@ func synthBytes(tb testing.TB, n int, seed uint64) []byte {
 }
 
 // synthTiers curates the synthetic authors the generator favours.
-func synthTiers() fakeTiers {
-	t := fakeTiers{}
-	for i := 0; i < SynthTierAll+SynthExperts; i++ {
-		t[SynthAuthor(i)] = TierExpert
-		if i < SynthTierAll {
-			t[SynthAuthor(i)] = TierAll
+func synthTiers() tiers {
+	t := tiers{}
+	for i := 0; i < synth.TierAll+synth.Experts; i++ {
+		t[synth.Author(i)] = model.TierExpert
+		if i < synth.TierAll {
+			t[synth.Author(i)] = model.TierAll
 		}
 	}
 	return t
 }
+
+// devset is the labelled development set of real Jetstream events, kept
+// once in the repository, beside the relevance rules it was labelled for.
+const devset = "../relevance/testdata/devset.jsonl"

@@ -9,60 +9,14 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/bluesky-social/indigo/atproto/syntax"
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/scpeace/feedgen/store"
 )
 
-// Decider decides which feeds a post belongs in and why. It is called for
-// every post create and update inside the write transaction, so look-ups
-// through tx (thread roots, an author's recent posts for a cap) see the
-// earlier events of the same batch. An edit calls it again, and a post
-// replayed after a reconnect is decided again: a cap must not count the
-// post itself. Returning an error stops the indexer, so return one only
-// for storage failures.
-type Decider interface {
-	Decide(tx *store.Tx, ev *Event) ([]store.Membership, error)
-}
-
-// Tier is how far a feed trusts an author.
-type Tier uint8
-
-// The author tiers that matter to the indexer.
-const (
-	// TierNone is an author the feed knows nothing special about.
-	TierNone Tier = iota
-	// TierExpert is a curated author whose judgement the feed trusts on
-	// the topic: their reposts of posts already in the feed enter it.
-	TierExpert
-	// TierAll is a curated author all of whose posts and reposts belong.
-	TierAll
-)
-
-// AuthorTiers tells the curated tier of an author in a feed. Curation backs
-// it with its own buckets, read through tx.
-type AuthorTiers interface {
-	AuthorTier(tx *store.Tx, feed string, author syntax.DID) (Tier, error)
-}
-
-// RecordHandler receives commits to collections other than posts and
-// reposts (list items, for curation) inside the write transaction.
-type RecordHandler interface {
-	HandleRecord(tx *store.Tx, ev *Event) error
-}
-
-// FeedConfig is what the indexer needs to know about one feed.
-type FeedConfig struct {
-	ID string
-	// Reposts lets reposts by curated authors into the feed.
-	Reposts bool
-}
-
 // Config tunes the indexer. Zero values mean the defaults in the comments.
 type Config struct {
 	Source SourceSpec
-	Feeds  []FeedConfig
 
 	// BatchSize is the most events in one write transaction (1000).
 	BatchSize int
@@ -70,8 +24,8 @@ type Config struct {
 	// (200ms); it bounds how soon a post shows in the feed.
 	BatchInterval time.Duration
 
-	// Retention is how long posts are kept (30 days). Creates older than
-	// that are ignored.
+	// Retention is how long posts are kept (DefaultRetention). Creates
+	// older than that are ignored.
 	Retention time.Duration
 	// PruneInterval is how often old posts are pruned (10 minutes);
 	// negative disables pruning.
@@ -98,7 +52,8 @@ type Config struct {
 	// UserAgent is sent when connecting.
 	UserAgent string
 
-	// LagThreshold is the lag past which Status reports unhealthy (2m).
+	// LagThreshold is the lag past which Status reports unhealthy
+	// (DefaultLagThreshold).
 	LagThreshold time.Duration
 
 	// MaxFuture is how far ahead of our clock an event's time may be
@@ -110,6 +65,16 @@ type Config struct {
 	Now func() time.Time
 }
 
+// Defaults of the settings the service configuration exposes; package
+// config offers them as its own defaults.
+const (
+	// DefaultRetention is how long posts are kept.
+	DefaultRetention = 30 * 24 * time.Hour
+	// DefaultLagThreshold is how far behind the network the indexer may
+	// fall before it reports unhealthy.
+	DefaultLagThreshold = 5 * time.Minute
+)
+
 func (c *Config) setDefaults() {
 	def := func(d *time.Duration, v time.Duration) {
 		if *d == 0 {
@@ -120,7 +85,7 @@ func (c *Config) setDefaults() {
 		c.BatchSize = 1000
 	}
 	def(&c.BatchInterval, 200*time.Millisecond)
-	def(&c.Retention, 30*24*time.Hour)
+	def(&c.Retention, DefaultRetention)
 	def(&c.PruneInterval, 10*time.Minute)
 	if c.PruneBatch <= 0 {
 		c.PruneBatch = 500
@@ -131,7 +96,7 @@ func (c *Config) setDefaults() {
 	def(&c.BackoffMin, time.Second)
 	def(&c.BackoffMax, time.Minute)
 	def(&c.Rewind, 5*time.Second)
-	def(&c.LagThreshold, 2*time.Minute)
+	def(&c.LagThreshold, DefaultLagThreshold)
 	def(&c.MaxFuture, 5*time.Minute)
 	if len(c.Collections) == 0 {
 		c.Collections = []string{CollectionPost, CollectionRepost, CollectionListItem}
@@ -150,21 +115,24 @@ type Deps struct {
 	// Registerer receives the metrics; nil means a private registry.
 	Registerer prometheus.Registerer
 	Logger     *slog.Logger
-	Decider    Decider
-	// Authors is needed for reposts; nil lets no repost in.
-	Authors AuthorTiers
+	// Decider decides which feeds each post and repost belongs in.
+	Decider Decider
 	// Records, if set, receives list-item and other non-post commits.
 	Records RecordHandler
+	// Inbox, if set, takes batches that did not come from the stream (a
+	// curator's backfill) to the writer while Run runs.
+	Inbox *Inbox
 }
 
-// Indexer follows one source and writes what belongs into the store.
+// Indexer follows one source and writes what belongs into the store. One
+// writer goroutine, started by Run, applies both the source's events and
+// the Inbox's batches, so there is never a second writer.
 type Indexer struct {
 	cfg        Config
 	store      *store.Store
 	log        *slog.Logger
-	decider    Decider
-	authors    AuthorTiers
-	records    RecordHandler
+	step       Step
+	inbox      *Inbox
 	m          *metrics
 	src        source
 	cursorName string
@@ -182,8 +150,9 @@ type Indexer struct {
 	conn    connState
 	rate    rateMeter
 
-	// counters of the batch being applied, published after commit.
-	bc batchCounts
+	// tally counts what the batch being applied did; published after
+	// commit.
+	tally Tally
 }
 
 // New checks the configuration and builds an indexer; Run starts it.
@@ -192,7 +161,7 @@ func New(cfg Config, deps Deps) (*Indexer, error) {
 	if deps.Store == nil {
 		return nil, errors.New("indexer: no store")
 	}
-	if deps.Decider == nil && cfg.Source.Kind != SourceNone {
+	if deps.Decider == nil {
 		return nil, errors.New("indexer: no decider")
 	}
 	if deps.Logger == nil {
@@ -205,9 +174,8 @@ func New(cfg Config, deps Deps) (*Indexer, error) {
 		cfg:     cfg,
 		store:   deps.Store,
 		log:     deps.Logger.With("component", "indexer", "source", cfg.Source.Kind.String()),
-		decider: deps.Decider,
-		authors: deps.Authors,
-		records: deps.Records,
+		step:    Step{Decider: deps.Decider, Records: deps.Records},
+		inbox:   deps.Inbox,
 		started: cfg.Now(),
 	}
 	m, err := newMetrics(deps.Registerer, func() float64 { return ix.lag().Seconds() })
@@ -215,7 +183,6 @@ func New(cfg Config, deps Deps) (*Indexer, error) {
 		return nil, fmt.Errorf("indexer metrics: %w", err)
 	}
 	ix.m = m
-	ix.bc.init(m)
 	if cfg.Source.Kind == SourceNone {
 		return ix, nil
 	}
@@ -237,13 +204,20 @@ func New(cfg Config, deps Deps) (*Indexer, error) {
 }
 
 // Run follows the source until ctx is cancelled (or a file source ends),
-// committing events in batches together with the cursor. On cancel it
-// stops reading, commits what it has and returns nil. A storage error, or
-// a stored cursor it cannot use, stops it with an error.
+// committing events in batches together with the cursor, and applies the
+// Inbox's batches between them. On cancel it stops reading, commits what
+// it has and returns nil. With an Inbox it keeps writing for it after a
+// file source ends, and with no source at all it writes only for it, until
+// ctx is cancelled. A storage error, or a stored cursor it cannot use,
+// stops it with an error.
 func (ix *Indexer) Run(ctx context.Context) error {
+	w := &writer{ix: ix}
+	if ix.inbox != nil {
+		w.inbox = ix.inbox.attach()
+		defer ix.inbox.detach()
+	}
 	if ix.src == nil {
-		<-ctx.Done()
-		return nil
+		return w.run(ctx, nil, nil)
 	}
 	start, have, err := ix.store.Cursor(ix.cursorName)
 	if errors.Is(err, store.ErrCorruptCursor) {
@@ -276,122 +250,24 @@ func (ix *Indexer) Run(ctx context.Context) error {
 	ch := make(chan message, 4*ix.cfg.BatchSize)
 	srcErr := make(chan error, 1)
 	go func() {
-		err := ix.src.run(srcCtx, start, have, ch)
+		// The error goes first, so the writer finds it when ch closes.
+		srcErr <- ix.src.run(srcCtx, start, have, ch)
 		close(ch)
-		srcErr <- err
 	}()
 
-	werr := ix.write(ch)
+	err = w.run(ctx, ch, srcErr)
 	stopSrc()
-	if werr != nil {
-		// Let the source goroutine see the cancel and go.
-		for range ch {
-		}
-		<-srcErr
-		return werr
+	// Let the source goroutine see the cancel and go, if the writer
+	// stopped first.
+	for range ch {
 	}
-	err = <-srcErr
-	if err != nil && !errors.Is(err, context.Canceled) {
-		return fmt.Errorf("indexer: %w", err)
-	}
-	if ix.cfg.Source.Finite() && ctx.Err() == nil {
-		ix.done.Store(true)
-		ix.log.Info("source file ingested", "events", ix.handled.Load())
-	}
-	return nil
+	return err
 }
 
-// write is the single writer: it groups messages into transactions by
-// count and by time, until ch is closed.
-func (ix *Indexer) write(ch <-chan message) error {
-	batch := make([]message, 0, ix.cfg.BatchSize)
-	timer := time.NewTimer(time.Hour)
-	timer.Stop()
-	flush := func() error {
-		timer.Stop()
-		if len(batch) == 0 {
-			return nil
-		}
-		// The batch is committed even while shutting down: it was read,
-		// and its cursor must be saved with it.
-		err := ix.flush(batch)
-		ix.pending.Store(0)
-		clear(batch)
-		batch = batch[:0]
-		return err
-	}
-	for {
-		select {
-		case m, ok := <-ch:
-			if !ok {
-				return flush()
-			}
-			if len(batch) == 0 {
-				timer.Reset(ix.cfg.BatchInterval)
-			}
-			batch = append(batch, m)
-			// Take what is already waiting without going back to the
-			// select: cheaper when the source runs ahead.
-		drain:
-			for len(batch) < ix.cfg.BatchSize {
-				select {
-				case m, ok := <-ch:
-					if !ok {
-						return flush()
-					}
-					batch = append(batch, m)
-				default:
-					break drain
-				}
-			}
-			ix.pending.Store(int64(len(batch)))
-			if len(batch) >= ix.cfg.BatchSize {
-				if err := flush(); err != nil {
-					return err
-				}
-			}
-		case <-timer.C:
-			if err := flush(); err != nil {
-				return err
-			}
-		}
-	}
-}
-
-// flush applies a batch and saves the cursor in one transaction.
-func (ix *Indexer) flush(batch []message) error {
-	t0 := time.Now()
-	var cursor int64
-	var lastUS int64
-	err := ix.store.Update(context.Background(), func(tx *store.Tx) error {
-		ix.bc.reset()
-		for i := range batch {
-			m := &batch[i]
-			if err := ix.apply(tx, m); err != nil {
-				return err
-			}
-			cursor = max(cursor, m.cursor)
-			if m.drop == "" {
-				lastUS = max(lastUS, m.ev.TimeUS)
-			}
-		}
-		if cursor > 0 {
-			return tx.SetCursor(ix.cursorName, cursor)
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("indexer: commit batch: %w", err)
-	}
-	ix.m.commitDur.Observe(time.Since(t0).Seconds())
-	ix.m.batchSize.Observe(float64(len(batch)))
-	ix.bc.publish()
-	if lastUS > ix.lastEventUS.Load() {
-		ix.lastEventUS.Store(lastUS)
-	}
-	n := ix.handled.Add(int64(len(batch)))
-	ix.rate.observe(ix.cfg.Now(), n)
-	return nil
+// sourceDone records that a file source has been read to its end.
+func (ix *Indexer) sourceDone() {
+	ix.done.Store(true)
+	ix.log.Info("source file ingested", "events", ix.handled.Load())
 }
 
 // lag is now minus the time of the last event committed; before the first

@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -10,14 +11,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/bluesky-social/indigo/atproto/syntax"
-
+	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/store"
 )
 
 func TestEventsShapeTheFeed(t *testing.T) {
 	alice, bob, expert, outlet := did(1), did(2), did(3), did(4)
-	tiers := fakeTiers{expert: TierExpert, outlet: TierAll}
+	curated := tiers{expert: model.TierExpert, outlet: model.TierAll}
 	b := newEvb()
 	old := b.post(alice, "3kold", "Armenia and Azerbaijan, long ago")
 	old.TimeUS = testNow.Add(-40 * 24 * time.Hour).UnixMicro()
@@ -119,7 +119,7 @@ func TestEventsShapeTheFeed(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			st := mustOpen(t)
 			path := writeFile(t, encodeLines(t, tt.events...))
-			ti := newTestIndexer(t, st, SourceSpec{Kind: SourceFile, Path: path}, tiers, nil)
+			ti := newTestIndexer(t, st, SourceSpec{Kind: SourceFile, Path: path}, curated, nil)
 			runToEnd(t, ti)
 			if got := feedURIs(t, st, testFeed); !slices.Equal(got, tt.want) {
 				t.Errorf("feed:\n got %q\nwant %q", got, tt.want)
@@ -138,8 +138,8 @@ func TestReasonsAreStored(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		if len(p.Feeds) != 1 || !slices.Equal(p.Feeds[0].Reasons, []string{"keyword:armenia"}) {
-			t.Errorf("memberships: got %+v, want keyword:armenia in %s", p.Feeds, testFeed)
+		if len(p.Feeds) != 1 || !slices.Equal(p.Feeds[0].Reasons, []string{"place:Armenia(+1)"}) {
+			t.Errorf("memberships: got %+v, want place:Armenia(+1) in %s", p.Feeds, testFeed)
 		}
 		if p.Text != "Armenia" || p.IndexedUS != b.t {
 			t.Errorf("post: got text %q indexed %d, want Armenia at %d", p.Text, p.IndexedUS, b.t)
@@ -192,18 +192,21 @@ func TestBadInputIsCountedByReason(t *testing.T) {
 // far longer than any real one) leaves the same feed, the same records and
 // the same tombstones. Only the tie-breaking sequence numbers of records
 // that the replay took out and put back (an edit off and on topic, an
-// account deleted and back) may differ, which changes no page.
+// account deleted and back) may differ, which changes no page. The
+// decider reads nothing but the record (keywordDecider), so that only the
+// indexer's own writes are under test.
 func TestReplayIsIdempotent(t *testing.T) {
 	path := writeFile(t, synthBytes(t, 8000, 7))
 	st := mustOpen(t)
-	tiers := synthTiers()
-	runToEnd(t, newTestIndexer(t, st, SourceSpec{Kind: SourceFile, Path: path}, tiers, nil))
+	curated := synthTiers()
+	keywords := func(_ *Config, d *Deps) { d.Decider = keywordDecider{feed: testFeed, tiers: curated} }
+	runToEnd(t, newTestIndexer(t, st, SourceSpec{Kind: SourceFile, Path: path}, nil, keywords))
 	firstFeed, firstKeys := feedItems(t, st), recordKeys(t, st)
 	if len(firstFeed) < 50 {
 		t.Fatalf("feed has %d items; the synthetic stream should put more in", len(firstFeed))
 	}
 	other := writeFile(t, mustRead(t, path))
-	runToEnd(t, newTestIndexer(t, st, SourceSpec{Kind: SourceFile, Path: other}, tiers, nil))
+	runToEnd(t, newTestIndexer(t, st, SourceSpec{Kind: SourceFile, Path: other}, nil, keywords))
 	if got := feedItems(t, st); !slices.Equal(got, firstFeed) {
 		t.Errorf("feed after a full replay: %d items, want the same %d", len(got), len(firstFeed))
 	}
@@ -218,7 +221,7 @@ func feedItems(tb testing.TB, st *store.Store) []string {
 	var out []string
 	cursor := ""
 	for {
-		items, next, err := st.FeedPage(store.PageRequest{Feed: testFeed, Cursor: cursor, Limit: 100})
+		items, next, err := st.FeedPage(context.Background(), store.PageRequest{Feed: testFeed, Cursor: cursor, Limit: 100})
 		if err != nil {
 			tb.Fatal(err)
 		}
@@ -378,7 +381,7 @@ func TestPruneRemovesOldPosts(t *testing.T) {
 	b := newEvb()
 	path := writeFile(t, encodeLines(t, b.post(did(1), "3ka", "Armenia"), b.post(did(2), "3kb", "Georgia")))
 	now := testNow
-	ti := newTestIndexer(t, st, SourceSpec{Kind: SourceFile, Path: path}, nil, func(c *Config) {
+	ti := newTestIndexer(t, st, SourceSpec{Kind: SourceFile, Path: path}, nil, func(c *Config, _ *Deps) {
 		c.Now = func() time.Time { return now }
 	})
 	runToEnd(t, ti)
@@ -402,7 +405,7 @@ func TestStatusHealth(t *testing.T) {
 	now := testNow
 	clock := func() time.Time { return now }
 	ix, err := New(Config{Source: SourceSpec{Kind: SourceJetstream, URLs: []string{"ws://127.0.0.1:1/subscribe"}}, Now: clock, LagThreshold: time.Minute},
-		Deps{Store: st, Decider: keywordDecider{}})
+		Deps{Store: st, Decider: testDecider(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -417,7 +420,7 @@ func TestStatusHealth(t *testing.T) {
 	if s := ix.Status(); !s.Healthy || s.Lag != 10 {
 		t.Errorf("event 10s ago: got %+v, want healthy with lag 10", s)
 	}
-	none, err := New(Config{Source: SourceSpec{Kind: SourceNone}, Now: clock}, Deps{Store: st, Registerer: nil})
+	none, err := New(Config{Source: SourceSpec{Kind: SourceNone}, Now: clock}, Deps{Store: st, Decider: testDecider(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -425,5 +428,111 @@ func TestStatusHealth(t *testing.T) {
 	if s := none.Status(); !s.Healthy {
 		t.Errorf("no source: got unhealthy %+v", s)
 	}
-	_ = syntax.DID("")
+}
+
+// A backfill goes through the running indexer's one writer: before it
+// starts the batch waits, while it follows its source the batch is applied
+// beside the stream's (and moves no cursor), after a file source's end it
+// still is, and once the indexer has stopped it is refused.
+func TestInboxFeedsTheOneWriter(t *testing.T) {
+	st := mustOpen(t)
+	b := newEvb()
+	data := encodeLines(t, b.post(did(1), "3ka", "Armenia"))
+	path := writeFile(t, data)
+	inbox := NewInbox()
+	ti := newTestIndexer(t, st, SourceSpec{Kind: SourceFile, Path: path}, nil, func(_ *Config, d *Deps) { d.Inbox = inbox })
+
+	early := make(chan error, 1)
+	go func() { early <- inbox.Ingest(context.Background(), []Event{b.post(did(2), "3kb", "Georgia")}) }()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- ti.Run(ctx) }()
+	if err := <-early; err != nil {
+		t.Fatalf("a batch sent before the indexer ran: %v", err)
+	}
+	for !ti.Status().Done {
+		time.Sleep(5 * time.Millisecond)
+	}
+	// The file is ingested; the writer goes on for the inbox.
+	late := []Event{b.post(did(3), "3kc", "Azerbaijan"), b.post(did(4), "3kd", "cats")}
+	if err := inbox.Ingest(context.Background(), late); err != nil {
+		t.Fatalf("a batch after the file's end: %v", err)
+	}
+	want := []string{postURI(did(3), "3kc").String(), postURI(did(2), "3kb").String(), postURI(did(1), "3ka").String()}
+	if got := feedURIs(t, st, testFeed); !slices.Equal(got, want) {
+		t.Errorf("feed: got %q, want %q", got, want)
+	}
+	name, _ := ti.cfg.Source.cursorName()
+	if c, _, _ := st.Cursor(name); c != int64(len(data)) {
+		t.Errorf("cursor: got %d, want the file's end %d: a backfill moves no cursor", c, len(data))
+	}
+	if got := ti.counter(t, "feedgen_indexer_posts_added_total", "feed", testFeed); got != 3 {
+		t.Errorf("posts added: got %v, want 3 (one writer counts them all)", got)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if err := inbox.Ingest(context.Background(), late); !errors.Is(err, ErrNotRunning) {
+		t.Errorf("a batch after the indexer stopped: got %v, want ErrNotRunning", err)
+	}
+}
+
+// A record read from its repository is decoded with the stream's checks.
+func TestDecodeRecord(t *testing.T) {
+	const uri = "at://did:plc:aliceaaaaaaaaaaaaaaaaaaa/app.bsky.feed.post/3kabc"
+	good := json.RawMessage(`{"$type":"app.bsky.feed.post","text":"Armenia","createdAt":"2026-03-01T11:00:00Z"}`)
+	ev, err := DecodeRecord(uri, cidA, good, 42)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ev.Kind != KindCommit || ev.Commit.Op != OpCreate || ev.URI() != uri || ev.TimeUS != 42 || ev.Commit.Post.Text != "Armenia" {
+		t.Errorf("got %+v", ev)
+	}
+	if r := ev.Record(); r.CreatedUS != time.Date(2026, 3, 1, 11, 0, 0, 0, time.UTC).UnixMicro() || r.Post == nil || r.Edit {
+		t.Errorf("record: got %+v", r)
+	}
+	repost := json.RawMessage(`{"$type":"app.bsky.feed.repost","createdAt":"2026-03-01T11:00:00Z","subject":{"uri":"` + uri + `","cid":"` + cidA + `"}}`)
+	rp, err := DecodeRecord("at://did:plc:bobbbbbbbbbbbbbbbbbbbbbb/app.bsky.feed.repost/3kr", cidA, repost, 42)
+	if err != nil || rp.Commit.Subject != uri {
+		t.Errorf("repost: got %+v, %v", rp.Commit, err)
+	}
+	for _, tt := range []struct {
+		name, uri, cid string
+		value          string
+		reason         string
+	}{
+		{"bad CID", uri, "!!", string(good), ReasonInvalidCID},
+		{"another type", uri, cidA, `{"$type":"app.bsky.feed.like","subject":{}}`, ReasonRecordMismatch},
+		{"not JSON of a post", uri, cidA, `{"$type":"app.bsky.feed.post","text":5}`, ReasonInvalidRecord},
+		{"a handle for a repository", "at://alice.test/app.bsky.feed.post/3kabc", cidA, string(good), ReasonInvalidDID},
+		{"not an AT-URI", "https://bsky.app/x", cidA, string(good), ReasonInvalidRecord},
+		{"a repost of a like", "at://did:plc:bobbbbbbbbbbbbbbbbbbbbbb/app.bsky.feed.repost/3kr", cidA,
+			`{"$type":"app.bsky.feed.repost","createdAt":"2026-03-01T11:00:00Z","subject":{"uri":"at://did:plc:aliceaaaaaaaaaaaaaaaaaaa/app.bsky.feed.like/3k","cid":"` + cidA + `"}}`, ReasonInvalidRecord},
+	} {
+		if _, err := DecodeRecord(tt.uri, tt.cid, json.RawMessage(tt.value), 42); DropReason(err) != tt.reason {
+			t.Errorf("%s: got %v, want %s", tt.name, err, tt.reason)
+		}
+	}
+}
+
+// A file source cut short by a cancel is not reported as ingested: health
+// must not say "done" of a file half read.
+func TestCancelledFileIsNotDone(t *testing.T) {
+	st := mustOpen(t)
+	path := writeFile(t, synthBytes(t, 50000, 3))
+	ti := newTestIndexer(t, st, SourceSpec{Kind: SourceFile, Path: path}, nil, func(c *Config, _ *Deps) { c.BatchSize = 10 })
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- ti.Run(ctx) }()
+	for ti.Status().Events == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if s := ti.Status(); s.Done || s.Events >= 50000 {
+		t.Errorf("after a cancel: %+v, want a file not done", s)
+	}
 }

@@ -248,7 +248,7 @@ func TestJetstreamStallMeansReconnect(t *testing.T) {
 		time.Sleep(time.Minute)
 	}
 	st := mustOpen(t)
-	ti := newTestIndexer(t, st, SourceSpec{Kind: SourceJetstream, URLs: []string{wsURL(srv)}}, nil, func(c *Config) {
+	ti := newTestIndexer(t, st, SourceSpec{Kind: SourceJetstream, URLs: []string{wsURL(srv)}}, nil, func(c *Config, _ *Deps) {
 		c.StallTimeout = 300 * time.Millisecond
 	})
 	if err := runUntil(t, ti, func() bool { return ti.Status().Events >= 30 }); err != nil {
@@ -267,7 +267,7 @@ func TestJetstreamSlowFramesAreNotAStall(t *testing.T) {
 		time.Sleep(time.Minute)
 	}
 	st := mustOpen(t)
-	ti := newTestIndexer(t, st, SourceSpec{Kind: SourceJetstream, URLs: []string{wsURL(srv)}}, nil, func(c *Config) {
+	ti := newTestIndexer(t, st, SourceSpec{Kind: SourceJetstream, URLs: []string{wsURL(srv)}}, nil, func(c *Config, _ *Deps) {
 		c.StallTimeout = 400 * time.Millisecond
 		c.PingInterval = 50 * time.Millisecond
 	})
@@ -317,7 +317,7 @@ func TestJetstreamShutdownSavesTheCursor(t *testing.T) {
 		time.Sleep(time.Minute)
 	}
 	st := mustOpen(t)
-	ti := newTestIndexer(t, st, SourceSpec{Kind: SourceJetstream, URLs: []string{wsURL(srv)}}, nil, func(c *Config) {
+	ti := newTestIndexer(t, st, SourceSpec{Kind: SourceJetstream, URLs: []string{wsURL(srv)}}, nil, func(c *Config, _ *Deps) {
 		// Long enough that only the shutdown commits.
 		c.BatchInterval = time.Hour
 	})

@@ -15,6 +15,9 @@ type metrics struct {
 	commitDur    prometheus.Histogram
 	reconnects   *prometheus.CounterVec
 	pruned       prometheus.Counter
+	// kinds are the events counters by kind and operation, looked up
+	// once rather than per batch.
+	kinds [4][4]prometheus.Counter
 }
 
 func newMetrics(reg prometheus.Registerer, lag func() float64) (*metrics, error) {
@@ -63,5 +66,39 @@ func newMetrics(reg prometheus.Registerer, lag func() float64) (*metrics, error)
 			return nil, err
 		}
 	}
+	for k := KindCommit; k <= KindIdentity; k++ {
+		for o := Op(0); o <= OpDelete; o++ {
+			op := o.String()
+			if k != KindCommit {
+				if o != 0 {
+					continue
+				}
+				op = ""
+			} else if o == 0 {
+				continue
+			}
+			m.kinds[k][o] = m.events.WithLabelValues(k.String(), op)
+		}
+	}
 	return m, nil
+}
+
+// publish adds what a committed batch did to the counters.
+func (m *metrics) publish(t *Tally) {
+	for k := range t.kinds {
+		for o, n := range t.kinds[k] {
+			if n > 0 && m.kinds[k][o] != nil {
+				m.kinds[k][o].Add(n)
+			}
+		}
+	}
+	for r, n := range t.drops {
+		m.dropped.WithLabelValues(r).Add(n)
+	}
+	for f, n := range t.adds {
+		m.postsAdded.WithLabelValues(f).Add(n)
+	}
+	for c, n := range t.removes {
+		m.postsRemoved.WithLabelValues(c).Add(n)
+	}
 }

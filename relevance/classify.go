@@ -11,14 +11,16 @@ import (
 	"time"
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
+
+	"github.com/scpeace/feedgen/model"
 )
 
 // Env is what the classifier needs to know beyond the post: the author's
 // tier and the feed's recent state. The indexer backs it with the store,
 // `feedgen classify` with a [MemoryEnv]. An Env belongs to one feed.
 type Env interface {
-	// Tier returns the author's curation tier; TierNone if unlisted.
-	Tier(author syntax.DID) (Tier, error)
+	// Tier returns the author's curation tier; model.TierNone if unlisted.
+	Tier(author syntax.DID) (model.Tier, error)
 	// InFeed reports whether a post is in the feed.
 	InFeed(uri syntax.ATURI) (bool, error)
 	// AcceptedSince counts the author's posts that entered the feed at or
@@ -73,7 +75,7 @@ func (c *Classifier) Classify(env Env, in Input) (Decision, error) {
 	if err != nil {
 		return Decision{}, fmt.Errorf("classify %s: author tier: %w", in.URI, err)
 	}
-	if tier == TierBlocked {
+	if tier == model.TierBlocked {
 		return Decision{Reasons: []string{"tier:blocked"}}, nil
 	}
 	s := &c.rules.Settings
@@ -82,19 +84,19 @@ func (c *Classifier) Classify(env Env, in Input) (Decision, error) {
 	var d Decision
 	d.Score = content.Score
 	var reasons []string
-	if tier != TierNone {
+	if tier != model.TierNone {
 		reasons = append(reasons, "tier:"+tier.String())
 	}
 	if l := adultLabel(in.Post.SelfLabels, s.AdultLabels); l != "" {
 		d.Reasons = append(append(reasons, "guard:adult-label("+l+")"), content.Reasons...)
 		return d, nil
 	}
-	curated := tier == TierExpert || tier == TierAll
+	curated := tier == model.TierExpert || tier == model.TierAll
 	need := s.In
 	if curated {
 		need = s.Expert
 	}
-	forced := tier == TierAll && !in.Post.IsReply()
+	forced := tier == model.TierAll && !in.Post.IsReply()
 	selfThread := false // the author continues their own in-feed thread
 	if in.Post.IsReply() {
 		which, err := threadInFeed(env, &in.Post)
@@ -143,7 +145,7 @@ func (c *Classifier) Classify(env Env, in Input) (Decision, error) {
 			reasons = append(reasons, "guard:author-cap("+strconv.Itoa(s.CapPerHour)+"/h)")
 		}
 	}
-	d.Review = !d.In && !capped && tier == TierNone && d.Score >= s.Review
+	d.Review = !d.In && !capped && tier == model.TierNone && d.Score >= s.Review
 	d.Score = round2(d.Score)
 	d.Reasons = append(reasons, content.Reasons...)
 	return d, nil

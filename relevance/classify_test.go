@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
+
+	"github.com/scpeace/feedgen/model"
 )
 
 const (
@@ -246,25 +248,25 @@ func TestTiersAndThreads(t *testing.T) {
 	agree := Post{Text: "Agreed, well put.", ReplyRoot: root, ReplyParent: root}
 	tests := []struct {
 		name       string
-		tier       Tier
+		tier       model.Tier
 		rootInFeed bool
 		parentOnly bool // the parent, not the root, is in the feed
 		post       Post
 		wantIn     bool
 		wantReason string
 	}{
-		{"blocked never enters", TierBlocked, false, false, Post{Text: "Pashinyan and Aliyev sign the treaty"}, false, "tier:blocked"},
-		{"all: every top-level post", TierAll, false, false, chatter, true, "tier:all"},
-		{"all: a reply is judged as an expert's", TierAll, false, false, Post{Text: "Thanks!", ReplyRoot: root, ReplyParent: root}, false, "tier:all"},
-		{"expert: a weak signal is enough", TierExpert, false, false, weak, true, "topic:referendum"},
-		{"unlisted: a weak signal is not", TierNone, false, false, weak, false, "topic:referendum"},
-		{"expert: chatter stays out", TierExpert, false, false, chatter, false, "tier:expert"},
-		{"expert: reply stays with an in-feed root", TierExpert, true, false, agree, true, "thread:root-in-feed"},
-		{"expert: reply stays with an in-feed parent", TierExpert, true, true, agree, true, "thread:parent-in-feed"},
-		{"unlisted: bare reply under an in-feed root", TierNone, true, false, agree, false, "thread:root-in-feed(+1.5)"},
-		{"unlisted: topical reply under an in-feed root", TierNone, true, false,
+		{"blocked never enters", model.TierBlocked, false, false, Post{Text: "Pashinyan and Aliyev sign the treaty"}, false, "tier:blocked"},
+		{"all: every top-level post", model.TierAll, false, false, chatter, true, "tier:all"},
+		{"all: a reply is judged as an expert's", model.TierAll, false, false, Post{Text: "Thanks!", ReplyRoot: root, ReplyParent: root}, false, "tier:all"},
+		{"expert: a weak signal is enough", model.TierExpert, false, false, weak, true, "topic:referendum"},
+		{"unlisted: a weak signal is not", model.TierNone, false, false, weak, false, "topic:referendum"},
+		{"expert: chatter stays out", model.TierExpert, false, false, chatter, false, "tier:expert"},
+		{"expert: reply stays with an in-feed root", model.TierExpert, true, false, agree, true, "thread:root-in-feed"},
+		{"expert: reply stays with an in-feed parent", model.TierExpert, true, true, agree, true, "thread:parent-in-feed"},
+		{"unlisted: bare reply under an in-feed root", model.TierNone, true, false, agree, false, "thread:root-in-feed(+1.5)"},
+		{"unlisted: topical reply under an in-feed root", model.TierNone, true, false,
 			Post{Text: "Exactly, the treaty and the border commission are separate tracks.", ReplyRoot: root, ReplyParent: root}, true, "thread:root-in-feed(+1.5)"},
-		{"unlisted: same reply, root not in feed", TierNone, false, false,
+		{"unlisted: same reply, root not in feed", model.TierNone, false, false,
 			Post{Text: "Exactly, the treaty and the border commission are separate tracks.", ReplyRoot: root, ReplyParent: root}, false, "topic:treaty"},
 	}
 	for _, tt := range tests {
@@ -316,7 +318,7 @@ func TestGuards(t *testing.T) {
 
 	t.Run("adult self-label", func(t *testing.T) {
 		env := NewMemoryEnv()
-		env.SetTier(alice, TierExpert)
+		env.SetTier(alice, model.TierExpert)
 		d := classifyOne(t, c, env, Post{Text: strong, SelfLabels: []string{"porn"}})
 		if d.In || !hasReason(d.Reasons, "guard:adult-label(porn)") {
 			t.Errorf("got in=%v %v, want out with guard:adult-label(porn)", d.In, d.Reasons)
@@ -339,7 +341,7 @@ func TestGuards(t *testing.T) {
 		// Continuing one's own thread under an in-feed root is not flooding.
 		root := uri(alice, "root")
 		env.Accept(root, alice, t0.Add(-30*time.Minute))
-		env.SetTier(alice, TierExpert)
+		env.SetTier(alice, model.TierExpert)
 		d = classifyOne(t, c, env, Post{Text: "And another thing.", ReplyRoot: root, ReplyParent: root})
 		if !d.In {
 			t.Errorf("self-thread reply at the cap: got out %v, want in", d.Reasons)
@@ -350,7 +352,7 @@ func TestGuards(t *testing.T) {
 		if d.In || !hasReason(d.Reasons, "guard:author-cap") {
 			t.Errorf("reply in someone else's thread at the cap: got in=%v %v, want out by the cap", d.In, d.Reasons)
 		}
-		env.SetTier(alice, TierNone)
+		env.SetTier(alice, model.TierNone)
 		later, err := c.Classify(env, Input{URI: uri(alice, "later"), Author: alice, Time: t0.Add(2 * time.Hour), Post: Post{Text: strong}})
 		if err != nil {
 			t.Fatal(err)
@@ -380,7 +382,7 @@ func TestReviewBand(t *testing.T) {
 		t.Errorf("unlisted: got in=%v review=%v (score %v), want out for review", d.In, d.Review, d.Score)
 	}
 	env := NewMemoryEnv()
-	env.SetTier(alice, TierExpert)
+	env.SetTier(alice, model.TierExpert)
 	if d := classifyOne(t, c, env, p); !d.In || d.Review {
 		t.Errorf("expert: got in=%v review=%v, want in, no review", d.In, d.Review)
 	}
@@ -442,7 +444,7 @@ func TestSeedThread(t *testing.T) {
 		t.Fatal("no seed posts")
 	}
 	env := NewMemoryEnv()
-	env.SetTier(ins[0].Author, TierExpert)
+	env.SetTier(ins[0].Author, model.TierExpert)
 	for i, d := range runFeed(t, c, env, ins) {
 		if !d.In {
 			t.Errorf("seed post out with its author as expert: %q %v", ins[i].Post.Text, d.Reasons)

@@ -4,9 +4,10 @@
 // Everything it needs to know beyond the post itself (the author's curation
 // tier, whether a thread root is already in the feed, how many of the
 // author's posts entered the feed lately) comes through the small [Env]
-// interface, which the indexer backs with the store and `feedgen classify`
-// backs with a [MemoryEnv]. Both call [Classifier.Classify], so a decision
-// seen on the command line is the decision the indexer takes.
+// interface, which package membership (the one decision of which feeds a
+// post is in) backs with the store and `feedgen classify` backs with a
+// [MemoryEnv]. Both call [Classifier.Classify], so a decision seen on the
+// command line is the decision the indexer takes.
 //
 // What counts as relevant is data, not code: a [Rules] file (see
 // RELEVANCE.md at the repository root for the format and the reasoning) lists

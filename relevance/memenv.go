@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
+
+	"github.com/scpeace/feedgen/model"
 )
 
 // MemoryEnv is an [Env] held in memory: for `feedgen classify`, which reads
@@ -13,7 +15,7 @@ import (
 // long-lived service.
 type MemoryEnv struct {
 	mu       sync.Mutex
-	tiers    map[syntax.DID]Tier
+	tiers    map[syntax.DID]model.Tier
 	in       map[syntax.ATURI]struct{}
 	accepted map[syntax.DID][]time.Time
 }
@@ -22,17 +24,17 @@ type MemoryEnv struct {
 // the feed.
 func NewMemoryEnv() *MemoryEnv {
 	return &MemoryEnv{
-		tiers:    map[syntax.DID]Tier{},
+		tiers:    map[syntax.DID]model.Tier{},
 		in:       map[syntax.ATURI]struct{}{},
 		accepted: map[syntax.DID][]time.Time{},
 	}
 }
 
-// SetTier lists an author in a tier; TierNone unlists them.
-func (m *MemoryEnv) SetTier(author syntax.DID, t Tier) {
+// SetTier lists an author in a tier; model.TierNone unlists them.
+func (m *MemoryEnv) SetTier(author syntax.DID, t model.Tier) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if t == TierNone {
+	if t == model.TierNone {
 		delete(m.tiers, author)
 		return
 	}
@@ -59,7 +61,7 @@ func (m *MemoryEnv) Remove(uri syntax.ATURI) {
 }
 
 // Tier implements Env.
-func (m *MemoryEnv) Tier(author syntax.DID) (Tier, error) {
+func (m *MemoryEnv) Tier(author syntax.DID) (model.Tier, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	return m.tiers[author], nil

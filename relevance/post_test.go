@@ -108,26 +108,6 @@ func TestCardAndAltCount(t *testing.T) {
 	}
 }
 
-func TestTier(t *testing.T) {
-	for _, tt := range []struct {
-		s    string
-		want Tier
-	}{{"", TierNone}, {"none", TierNone}, {"all", TierAll}, {"expert", TierExpert}, {"blocked", TierBlocked}} {
-		got, err := ParseTier(tt.s)
-		if err != nil || got != tt.want {
-			t.Errorf("ParseTier(%q) = %v, %v; want %v", tt.s, got, err, tt.want)
-		}
-		var u Tier
-		b, _ := tt.want.MarshalText()
-		if err := u.UnmarshalText(b); err != nil || u != tt.want {
-			t.Errorf("text round trip of %v: got %v, %v", tt.want, u, err)
-		}
-	}
-	if _, err := ParseTier("vip"); err == nil {
-		t.Error(`ParseTier("vip"): got no error`)
-	}
-}
-
 // A record far beyond the lexicon's limits is read only up to the bounds
 // that keep judging it cheap; what a real post holds is read whole.
 func TestFromRecordBoundsHostileRecords(t *testing.T) {

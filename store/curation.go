@@ -11,31 +11,13 @@ import (
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/scpeace/feedgen/model"
 )
 
-// Curation's additions to the schema. The curation package owns their
-// meaning; the store keeps them so that one transaction can change a feed
-// and record who changed it.
-//
-//	cur.authors    <feed> 0x00 <DID>            -> JSON CuratedAuthor
-//	cur.listitems  <owner DID> 0x00 <rkey>      -> JSON ListItem
-//	cur.blocks     <post AT-URI>                -> JSON Block
-//	cur.pins       <feed> 0x00 <post AT-URI>    -> JSON Pin
-//	cur.queue      one nested bucket per feed:
-//	  <feed>       "n"                          -> uint64 number of entries
-//	               "t" queuedUS(8) seq(8)       -> JSON Queued
-//	               "u" <post AT-URI>            -> its "t" key
-//	cur.verdicts   <feed> 0x00 <post AT-URI>    -> JSON Verdict
-//	cur.audit      atUS(8) seq(8)               -> JSON AuditEntry
-//
-// Authors, pins, the queue and verdicts are per feed; a block is global,
-// because a blocked post leaves every feed. List items are keyed by their
-// owner and record key because a delete event names nothing else. The
-// audit log is append-only and never pruned: it grows at the pace of
-// human decisions, and a log that forgets is no log.
-//
-// The buckets are made on first write, so a read of a database that never
-// saw curation finds them empty.
+// The buckets curation's state lives in (see the key schema in store.go).
+// They are made on first write, so a read of a database that never saw
+// curation finds them empty.
 var (
 	bucketCurAuthors   = []byte("cur.authors")
 	bucketCurListItems = []byte("cur.listitems")
@@ -45,49 +27,6 @@ var (
 	bucketCurVerdicts  = []byte("cur.verdicts")
 	bucketCurAudit     = []byte("cur.audit")
 )
-
-// Tier names as curation stores them; they are the relevance package's.
-const (
-	TierAll     = "all"
-	TierExpert  = "expert"
-	TierBlocked = "blocked"
-)
-
-// CuratedAuthor is an author on a feed's list. An author may be there by a
-// curator's hand (Tier set), through the feed's Bluesky list (ListItems
-// set), or both.
-type CuratedAuthor struct {
-	Feed string     `json:"feed"`
-	DID  syntax.DID `json:"did"`
-	// Handle is the handle as last seen, for people to read.
-	Handle string `json:"handle,omitempty"`
-	// Tier is the tier a curator set: all, expert or blocked; "" when the
-	// author is listed only through the Bluesky list.
-	Tier string `json:"tier,omitempty"`
-	Note string `json:"note,omitempty"`
-	// AddedBy and AddedUS say who first listed the author, and when.
-	AddedBy string `json:"addedBy"`
-	AddedUS int64  `json:"addedUs"`
-	// UpdatedBy and UpdatedUS say who last changed the entry.
-	UpdatedBy string `json:"updatedBy,omitempty"`
-	UpdatedUS int64  `json:"updatedUs,omitempty"`
-	// ListItems are the record keys of the items of the feed's Bluesky
-	// list that name this author (usually one).
-	ListItems []string `json:"listItems,omitempty"`
-}
-
-// EffectiveTier is the tier the feed applies: the curator's when there is
-// one (so a manual block beats the list), otherwise expert for a member of
-// the Bluesky list, otherwise "".
-func (a *CuratedAuthor) EffectiveTier() string {
-	if a.Tier != "" {
-		return a.Tier
-	}
-	if len(a.ListItems) > 0 {
-		return TierExpert
-	}
-	return ""
-}
 
 func pairKey(a, b string) []byte {
 	k := make([]byte, 0, len(a)+1+len(b))
@@ -159,8 +98,8 @@ func (t *Tx) del(name, k []byte) error {
 }
 
 // CuratedAuthor returns the entry of did in feed, or ErrNotFound.
-func (t *Tx) CuratedAuthor(feed string, did syntax.DID) (*CuratedAuthor, error) {
-	var a CuratedAuthor
+func (t *Tx) CuratedAuthor(feed string, did syntax.DID) (*model.CuratedAuthor, error) {
+	var a model.CuratedAuthor
 	ok, err := getJSON(t.tx.Bucket(bucketCurAuthors), pairKey(feed, string(did)), &a)
 	if err != nil {
 		return nil, err
@@ -171,44 +110,44 @@ func (t *Tx) CuratedAuthor(feed string, did syntax.DID) (*CuratedAuthor, error) 
 	return &a, nil
 }
 
-// CuratedTier is the effective tier of did in feed, "" if unlisted. The
-// indexer asks it for posts from the whole network; nearly all are misses,
-// which cost one B-tree look-up and no allocation.
-func (t *Tx) CuratedTier(feed string, did syntax.DID) (string, error) {
+// AuthorTier is the effective tier of did in feed, TierNone if unlisted.
+// The membership decider asks it for posts from the whole network; nearly
+// all are misses, which cost one B-tree look-up and no allocation.
+func (t *Tx) AuthorTier(feed string, did syntax.DID) (model.Tier, error) {
 	v := t.getPair(bucketCurAuthors, feed, string(did))
 	if v == nil {
-		return "", nil
+		return model.TierNone, nil
 	}
-	var a CuratedAuthor
+	var a model.CuratedAuthor
 	if err := json.Unmarshal(v, &a); err != nil {
-		return "", fmt.Errorf("decode author %s in %s: %w", did, feed, err)
+		return model.TierNone, fmt.Errorf("decode author %s in %s: %w", did, feed, err)
 	}
 	return a.EffectiveTier(), nil
 }
 
 // PutCuratedAuthor stores an entry; one with neither a tier nor list items
 // is removed instead.
-func (t *Tx) PutCuratedAuthor(a *CuratedAuthor) error {
+func (t *Tx) PutCuratedAuthor(a *model.CuratedAuthor) error {
 	if a.Feed == "" || a.DID == "" {
 		return errors.New("put curated author: missing feed or DID")
 	}
-	if a.EffectiveTier() == "" {
+	if a.EffectiveTier() == model.TierNone {
 		return t.del(bucketCurAuthors, pairKey(a.Feed, string(a.DID)))
 	}
 	return t.putJSON(bucketCurAuthors, pairKey(a.Feed, string(a.DID)), a)
 }
 
 // CuratedAuthors returns the entries of feed in DID order.
-func (t *Tx) CuratedAuthors(feed string) ([]CuratedAuthor, error) {
+func (t *Tx) CuratedAuthors(feed string) ([]model.CuratedAuthor, error) {
 	b := t.tx.Bucket(bucketCurAuthors)
 	if b == nil {
 		return nil, nil
 	}
 	prefix := pairKey(feed, "")
-	var out []CuratedAuthor
+	var out []model.CuratedAuthor
 	c := b.Cursor()
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-		var a CuratedAuthor
+		var a model.CuratedAuthor
 		if err := json.Unmarshal(v, &a); err != nil {
 			return nil, fmt.Errorf("decode author %s: %w", k, err)
 		}
@@ -217,16 +156,9 @@ func (t *Tx) CuratedAuthors(feed string) ([]CuratedAuthor, error) {
 	return out, nil
 }
 
-// ListItem is one app.bsky.graph.listitem record of a list a feed follows.
-type ListItem struct {
-	// List is the list the item belongs to.
-	List    syntax.ATURI `json:"list"`
-	Subject syntax.DID   `json:"subject"`
-}
-
 // ListItem returns the item owner wrote under rkey, or ErrNotFound.
-func (t *Tx) ListItem(owner syntax.DID, rkey string) (*ListItem, error) {
-	var li ListItem
+func (t *Tx) ListItem(owner syntax.DID, rkey string) (*model.ListItem, error) {
+	var li model.ListItem
 	ok, err := getJSON(t.tx.Bucket(bucketCurListItems), pairKey(string(owner), rkey), &li)
 	if err != nil {
 		return nil, err
@@ -239,7 +171,7 @@ func (t *Tx) ListItem(owner syntax.DID, rkey string) (*ListItem, error) {
 
 // PutListItem remembers an item of a followed list, so that its delete,
 // which carries only the record key, can be undone.
-func (t *Tx) PutListItem(owner syntax.DID, rkey string, li ListItem) error {
+func (t *Tx) PutListItem(owner syntax.DID, rkey string, li model.ListItem) error {
 	return t.putJSON(bucketCurListItems, pairKey(string(owner), rkey), li)
 }
 
@@ -249,12 +181,12 @@ func (t *Tx) DeleteListItem(owner syntax.DID, rkey string) error {
 }
 
 // ListItems returns the remembered items of list, by record key.
-func (t *Tx) ListItems(list syntax.ATURI) (map[string]ListItem, error) {
+func (t *Tx) ListItems(list syntax.ATURI) (map[string]model.ListItem, error) {
 	owner, err := list.Authority().AsDID()
 	if err != nil {
 		return nil, fmt.Errorf("list items: %w", err)
 	}
-	out := map[string]ListItem{}
+	out := map[string]model.ListItem{}
 	b := t.tx.Bucket(bucketCurListItems)
 	if b == nil {
 		return out, nil
@@ -262,7 +194,7 @@ func (t *Tx) ListItems(list syntax.ATURI) (map[string]ListItem, error) {
 	prefix := pairKey(string(owner), "")
 	c := b.Cursor()
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-		var li ListItem
+		var li model.ListItem
 		if err := json.Unmarshal(v, &li); err != nil {
 			return nil, fmt.Errorf("decode list item %s: %w", k, err)
 		}
@@ -271,17 +203,6 @@ func (t *Tx) ListItems(list syntax.ATURI) (map[string]ListItem, error) {
 		}
 	}
 	return out, nil
-}
-
-// Block is a post a curator took out of every feed.
-type Block struct {
-	URI  syntax.ATURI `json:"uri"`
-	By   string       `json:"by"`
-	AtUS int64        `json:"atUs"`
-	Note string       `json:"note,omitempty"`
-	// Post is the record as it was stored when it was blocked, so that an
-	// unblock can put it back in the feeds it was in.
-	Post *Post `json:"post,omitempty"`
 }
 
 // Blocked reports whether a curator blocked the record at uri. The indexer
@@ -296,8 +217,8 @@ func (t *Tx) Blocked(uri syntax.ATURI) bool {
 }
 
 // Block returns the block of uri, or ErrNotFound.
-func (t *Tx) Block(uri syntax.ATURI) (*Block, error) {
-	var bl Block
+func (t *Tx) Block(uri syntax.ATURI) (*model.Block, error) {
+	var bl model.Block
 	ok, err := getJSON(t.tx.Bucket(bucketCurBlocks), []byte(uri), &bl)
 	if err != nil {
 		return nil, err
@@ -310,7 +231,7 @@ func (t *Tx) Block(uri syntax.ATURI) (*Block, error) {
 
 // PutBlock records a block. Taking the post out of the feeds is the
 // caller's part (DeletePost without a tombstone: the block keeps it out).
-func (t *Tx) PutBlock(bl *Block) error {
+func (t *Tx) PutBlock(bl *model.Block) error {
 	if bl.URI == "" {
 		return errors.New("put block: no uri")
 	}
@@ -323,14 +244,14 @@ func (t *Tx) DeleteBlock(uri syntax.ATURI) error {
 }
 
 // Blocks returns every block, in URI order.
-func (t *Tx) Blocks() ([]Block, error) {
+func (t *Tx) Blocks() ([]model.Block, error) {
 	b := t.tx.Bucket(bucketCurBlocks)
 	if b == nil {
 		return nil, nil
 	}
-	var out []Block
+	var out []model.Block
 	err := b.ForEach(func(k, v []byte) error {
-		var bl Block
+		var bl model.Block
 		if err := json.Unmarshal(v, &bl); err != nil {
 			return fmt.Errorf("decode block %s: %w", k, err)
 		}
@@ -340,17 +261,8 @@ func (t *Tx) Blocks() ([]Block, error) {
 	return out, err
 }
 
-// Pin is a post a curator put at the top of a feed's first page.
-type Pin struct {
-	Feed string       `json:"feed"`
-	URI  syntax.ATURI `json:"uri"`
-	By   string       `json:"by"`
-	AtUS int64        `json:"atUs"`
-	Note string       `json:"note,omitempty"`
-}
-
 // PutPin records a pin.
-func (t *Tx) PutPin(p *Pin) error {
+func (t *Tx) PutPin(p *model.Pin) error {
 	if p.Feed == "" || p.URI == "" {
 		return errors.New("put pin: missing feed or uri")
 	}
@@ -363,14 +275,14 @@ func (t *Tx) DeletePin(feed string, uri syntax.ATURI) error {
 }
 
 // Pins returns the pins of every feed, by feed, in no particular order.
-func (t *Tx) Pins() (map[string][]Pin, error) {
-	out := map[string][]Pin{}
+func (t *Tx) Pins() (map[string][]model.Pin, error) {
+	out := map[string][]model.Pin{}
 	b := t.tx.Bucket(bucketCurPins)
 	if b == nil {
 		return out, nil
 	}
 	err := b.ForEach(func(k, v []byte) error {
-		var p Pin
+		var p model.Pin
 		if err := json.Unmarshal(v, &p); err != nil {
 			return fmt.Errorf("decode pin %s: %w", k, err)
 		}
@@ -380,22 +292,9 @@ func (t *Tx) Pins() (map[string][]Pin, error) {
 	return out, err
 }
 
-// Queued is a post waiting for a curator's verdict: from an unlisted
-// author, scored between clearly out and clearly in. It keeps what the
-// curator needs to judge and what approving needs to put the post in.
-type Queued struct {
-	Feed string `json:"feed"`
-	// Post is the record as it would be stored; its Feeds is empty.
-	Post     Post     `json:"post"`
-	Score    float64  `json:"score"`
-	Reasons  []string `json:"reasons,omitempty"`
-	QueuedUS int64    `json:"queuedUs"`
-	// Seq orders entries queued in the same microsecond; the store sets it.
-	Seq uint64 `json:"seq"`
-}
-
-// Cursor is the queue position just after this entry.
-func (q *Queued) Cursor() string {
+// queuePos is the queue position just after an entry, in the form of a
+// feed cursor.
+func queuePos(q *model.Queued) string {
 	return strconv.FormatInt(q.QueuedUS, 10) + "." + strconv.FormatUint(q.Seq, 10)
 }
 
@@ -405,10 +304,9 @@ func queueTimeKey(us int64, seq uint64) []byte {
 
 var keyQueueCount = []byte("n")
 
-// PutQueued adds a post to feed's review queue, or updates its entry (an
-// edit) in place. When the queue holds more than max entries the oldest
-// go: a queue nobody works must not grow without bound.
-func (t *Tx) PutQueued(q *Queued, max int) error {
+// PutQueued adds a post to feed's review queue, or updates its entry in
+// place (an edit keeps the post's place in the queue).
+func (t *Tx) PutQueued(q *model.Queued) error {
 	if q.Feed == "" || q.Post.URI == "" {
 		return errors.New("put queued: missing feed or uri")
 	}
@@ -446,24 +344,38 @@ func (t *Tx) PutQueued(q *Queued, max int) error {
 	if err := b.Put(ukey, tk); err != nil {
 		return err
 	}
-	n := queueCount(b) + 1
-	for ; max > 0 && n > uint64(max); n-- {
+	return b.Put(keyQueueCount, u64(queueCount(b)+1))
+}
+
+// TrimQueue removes the oldest entries of feed's queue until it holds at
+// most max, and reports how many went.
+func (t *Tx) TrimQueue(feed string, max int) (int, error) {
+	b := t.queueBucket(feed)
+	if b == nil || max <= 0 {
+		return 0, nil
+	}
+	n, removed := queueCount(b), 0
+	for ; n > uint64(max); n-- {
 		k, v := b.Cursor().Seek([]byte{'t'})
 		if k == nil || k[0] != 't' {
 			break
 		}
-		var old Queued
+		var old model.Queued
 		if err := json.Unmarshal(v, &old); err != nil {
-			return fmt.Errorf("decode queued %x: %w", k, err)
+			return removed, fmt.Errorf("decode queued %x: %w", k, err)
 		}
 		if err := b.Delete(k); err != nil {
-			return err
+			return removed, err
 		}
 		if err := b.Delete(append([]byte{'u'}, old.Post.URI...)); err != nil {
-			return err
+			return removed, err
 		}
+		removed++
 	}
-	return b.Put(keyQueueCount, u64(n))
+	if removed == 0 {
+		return 0, nil
+	}
+	return removed, b.Put(keyQueueCount, u64(n))
 }
 
 func queueCount(b *bolt.Bucket) uint64 {
@@ -482,7 +394,7 @@ func (t *Tx) queueBucket(feed string) *bolt.Bucket {
 }
 
 // QueuedPost returns feed's queue entry for uri, or ErrNotFound.
-func (t *Tx) QueuedPost(feed string, uri syntax.ATURI) (*Queued, error) {
+func (t *Tx) QueuedPost(feed string, uri syntax.ATURI) (*model.Queued, error) {
 	b := t.queueBucket(feed)
 	if b == nil {
 		return nil, ErrNotFound
@@ -491,7 +403,7 @@ func (t *Tx) QueuedPost(feed string, uri syntax.ATURI) (*Queued, error) {
 	if tk == nil {
 		return nil, ErrNotFound
 	}
-	var q Queued
+	var q model.Queued
 	if ok, err := getJSON(b, tk, &q); err != nil || !ok {
 		if err == nil {
 			err = fmt.Errorf("queue entry of %s is missing", uri)
@@ -540,7 +452,7 @@ func (t *Tx) QueueLen(feed string) int {
 // QueuePage returns up to limit entries of feed's queue, newest first,
 // starting after cursor ("" for the newest), and the cursor of the next
 // page ("" on the last).
-func (t *Tx) QueuePage(feed, cursor string, limit int) ([]Queued, string, error) {
+func (t *Tx) QueuePage(feed, cursor string, limit int) ([]model.Queued, string, error) {
 	b := t.queueBucket(feed)
 	if b == nil || limit <= 0 {
 		return nil, "", nil
@@ -568,12 +480,12 @@ func (t *Tx) QueuePage(feed, cursor string, limit int) ([]Queued, string, error)
 			k, v = c.Prev()
 		}
 	}
-	var out []Queued
+	var out []model.Queued
 	for ; k != nil && k[0] == 't'; k, v = c.Prev() {
 		if len(out) == limit {
-			return out, out[len(out)-1].Cursor(), nil
+			return out, queuePos(&out[len(out)-1]), nil
 		}
-		var q Queued
+		var q model.Queued
 		if err := json.Unmarshal(v, &q); err != nil {
 			return nil, "", fmt.Errorf("decode queued %x: %w", k, err)
 		}
@@ -582,24 +494,13 @@ func (t *Tx) QueuePage(feed, cursor string, limit int) ([]Queued, string, error)
 	return out, "", nil
 }
 
-// Verdict is a curator's decision on a post from the review queue. It
-// outlives the queue entry so that an edit or a replayed event does not
-// undo it.
-type Verdict struct {
-	Feed string       `json:"feed"`
-	URI  syntax.ATURI `json:"uri"`
-	In   bool         `json:"in"`
-	By   string       `json:"by"`
-	AtUS int64        `json:"atUs"`
-}
-
 // Verdict returns the curator's verdict on uri in feed, or ErrNotFound.
-func (t *Tx) Verdict(feed string, uri syntax.ATURI) (*Verdict, error) {
+func (t *Tx) Verdict(feed string, uri syntax.ATURI) (*model.Verdict, error) {
 	raw := t.getPair(bucketCurVerdicts, feed, string(uri))
 	if raw == nil {
 		return nil, ErrNotFound
 	}
-	var v Verdict
+	var v model.Verdict
 	if err := json.Unmarshal(raw, &v); err != nil {
 		return nil, fmt.Errorf("decode verdict on %s in %s: %w", uri, feed, err)
 	}
@@ -607,36 +508,16 @@ func (t *Tx) Verdict(feed string, uri syntax.ATURI) (*Verdict, error) {
 }
 
 // PutVerdict records a verdict.
-func (t *Tx) PutVerdict(v *Verdict) error {
+func (t *Tx) PutVerdict(v *model.Verdict) error {
 	if v.Feed == "" || v.URI == "" {
 		return errors.New("put verdict: missing feed or uri")
 	}
 	return t.putJSON(bucketCurVerdicts, pairKey(v.Feed, string(v.URI)), v)
 }
 
-// AuditEntry is one change to curation: who, when, what, before and after.
-type AuditEntry struct {
-	AtUS int64 `json:"atUs"`
-	// Seq orders entries of the same microsecond; the store sets it.
-	Seq    uint64 `json:"seq"`
-	Actor  string `json:"actor"`
-	Action string `json:"action"`
-	Feed   string `json:"feed,omitempty"`
-	// Target is what changed: an author's DID, a post's AT-URI, a list.
-	Target string          `json:"target,omitempty"`
-	Before json.RawMessage `json:"before,omitempty"`
-	After  json.RawMessage `json:"after,omitempty"`
-	Note   string          `json:"note,omitempty"`
-}
-
-// Cursor is the audit log position just after this entry.
-func (e *AuditEntry) Cursor() string {
-	return strconv.FormatInt(e.AtUS, 10) + "." + strconv.FormatUint(e.Seq, 10)
-}
-
 // AppendAudit adds an entry to the audit log, in the same transaction as
 // the change it records.
-func (t *Tx) AppendAudit(e *AuditEntry) error {
+func (t *Tx) AppendAudit(e *model.AuditEntry) error {
 	if e.Actor == "" || e.Action == "" {
 		return errors.New("append audit: missing actor or action")
 	}
@@ -663,7 +544,7 @@ type AuditFilter struct {
 	Actor  string
 }
 
-func (f *AuditFilter) match(e *AuditEntry) bool {
+func (f *AuditFilter) match(e *model.AuditEntry) bool {
 	return (f.Feed == "" || e.Feed == f.Feed) &&
 		(f.Target == "" || e.Target == f.Target) &&
 		(f.Actor == "" || strings.EqualFold(e.Actor, f.Actor))
@@ -674,7 +555,7 @@ func (f *AuditFilter) match(e *AuditEntry) bool {
 // reads at most maxScan entries (0 means 100 times limit), so a filter
 // that matches little still answers quickly; the cursor lets the reader
 // go on.
-func (t *Tx) AuditPage(f AuditFilter, cursor string, limit, maxScan int) ([]AuditEntry, string, error) {
+func (t *Tx) AuditPage(f AuditFilter, cursor string, limit, maxScan int) ([]model.AuditEntry, string, error) {
 	b := t.tx.Bucket(bucketCurAudit)
 	if b == nil || limit <= 0 {
 		return nil, "", nil
@@ -699,7 +580,7 @@ func (t *Tx) AuditPage(f AuditFilter, cursor string, limit, maxScan int) ([]Audi
 			k, v = c.Prev()
 		}
 	}
-	var out []AuditEntry
+	var out []model.AuditEntry
 	var last []byte
 	for scanned := 0; k != nil; k, v = c.Prev() {
 		if len(out) == limit || scanned == maxScan {
@@ -707,7 +588,7 @@ func (t *Tx) AuditPage(f AuditFilter, cursor string, limit, maxScan int) ([]Audi
 		}
 		scanned++
 		last = k
-		var e AuditEntry
+		var e model.AuditEntry
 		if err := json.Unmarshal(v, &e); err != nil {
 			return nil, "", fmt.Errorf("decode audit entry %x: %w", k, err)
 		}
@@ -758,35 +639,16 @@ func (t *Tx) LeaveFeed(feed string, uri syntax.ATURI) (bool, error) {
 	return true, t.PutPost(p)
 }
 
-// DropQueued takes a record its author deleted out of every feed's review
-// queue. If it was queued, it leaves a tombstone as DeletePost does for the
-// records we keep, so neither a replayed create nor a curator's approval
-// can bring a deleted post into a feed.
-func (t *Tx) DropQueued(uri syntax.ATURI, deletedUS int64) (bool, error) {
+// QueueFeeds lists the feeds that have a review queue, in name order.
+func (t *Tx) QueueFeeds() ([]string, error) {
 	root := t.tx.Bucket(bucketCurQueue)
 	if root == nil {
-		return false, nil
+		return nil, nil
 	}
 	var feeds []string
 	err := root.ForEachBucket(func(name []byte) error {
 		feeds = append(feeds, string(name))
 		return nil
 	})
-	if err != nil {
-		return false, err
-	}
-	dropped := false
-	for _, feed := range feeds {
-		ok, err := t.DeleteQueued(feed, uri)
-		if err != nil {
-			return dropped, err
-		}
-		dropped = dropped || ok
-	}
-	if dropped && deletedUS > 0 {
-		if err := t.tx.Bucket(bucketTombstones).Put([]byte(uri), u64(uint64(deletedUS))); err != nil {
-			return true, fmt.Errorf("tombstone: %w", err)
-		}
-	}
-	return dropped, nil
+	return feeds, err
 }

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
+
+	"github.com/scpeace/feedgen/model"
 )
 
 func update(tb testing.TB, s *Store, fn func(*Tx) error) {
@@ -20,7 +22,7 @@ func update(tb testing.TB, s *Store, fn func(*Tx) error) {
 func TestCurationBucketsReadEmptyBeforeFirstWrite(t *testing.T) {
 	s := mustOpen(t)
 	err := s.View(func(tx *Tx) error {
-		if tier, err := tx.CuratedTier(feed, "did:plc:alice"); err != nil || tier != "" {
+		if tier, err := tx.AuthorTier(feed, "did:plc:alice"); err != nil || tier != model.TierNone {
 			t.Errorf("tier: got %q %v, want none", tier, err)
 		}
 		if tx.Blocked(postURI("did:plc:alice", 1)) {
@@ -45,15 +47,15 @@ func TestCurationBucketsReadEmptyBeforeFirstWrite(t *testing.T) {
 func TestEffectiveTier(t *testing.T) {
 	tests := []struct {
 		name  string
-		a     CuratedAuthor
-		want  string
+		a     model.CuratedAuthor
+		want  model.Tier
 		saved bool
 	}{
-		{"manual only", CuratedAuthor{Tier: TierAll}, TierAll, true},
-		{"list only", CuratedAuthor{ListItems: []string{"3k"}}, TierExpert, true},
-		{"manual block beats the list", CuratedAuthor{Tier: TierBlocked, ListItems: []string{"3k"}}, TierBlocked, true},
-		{"manual all beats the list's expert", CuratedAuthor{Tier: TierAll, ListItems: []string{"3k"}}, TierAll, true},
-		{"neither is no entry", CuratedAuthor{}, "", false},
+		{"manual only", model.CuratedAuthor{Tier: model.TierAll}, model.TierAll, true},
+		{"list only", model.CuratedAuthor{ListItems: []string{"3k"}}, model.TierExpert, true},
+		{"manual block beats the list", model.CuratedAuthor{Tier: model.TierBlocked, ListItems: []string{"3k"}}, model.TierBlocked, true},
+		{"manual all beats the list's expert", model.CuratedAuthor{Tier: model.TierAll, ListItems: []string{"3k"}}, model.TierAll, true},
+		{"neither is no entry", model.CuratedAuthor{}, model.TierNone, false},
 	}
 	s := mustOpen(t)
 	for i, tt := range tests {
@@ -79,13 +81,17 @@ func TestQueueKeepsTheNewestWithinItsBound(t *testing.T) {
 	s := mustOpen(t)
 	for i := range 7 {
 		update(t, s, func(tx *Tx) error {
-			q := &Queued{Feed: feed, Post: Post{URI: postURI("did:plc:eve", i), Author: "did:plc:eve", Text: fmt.Sprint("post ", i)}, Score: 2.5, QueuedUS: int64(1000 + i)}
-			return tx.PutQueued(q, 5)
+			q := &model.Queued{Feed: feed, Post: model.Post{URI: postURI("did:plc:eve", i), Author: "did:plc:eve", Text: fmt.Sprint("post ", i)}, Score: 2.5, QueuedUS: int64(1000 + i)}
+			if err := tx.PutQueued(q); err != nil {
+				return err
+			}
+			_, err := tx.TrimQueue(feed, 5)
+			return err
 		})
 	}
 	// An edit refreshes an entry in place.
 	update(t, s, func(tx *Tx) error {
-		return tx.PutQueued(&Queued{Feed: feed, Post: Post{URI: postURI("did:plc:eve", 4), Author: "did:plc:eve", Text: "edited"}, QueuedUS: 99999}, 5)
+		return tx.PutQueued(&model.Queued{Feed: feed, Post: model.Post{URI: postURI("did:plc:eve", 4), Author: "did:plc:eve", Text: "edited"}, QueuedUS: 99999})
 	})
 	var got []string
 	s.View(func(tx *Tx) error {
@@ -132,7 +138,7 @@ func TestAuditPagesNewestFirstWithFilters(t *testing.T) {
 				actor = "giorgi"
 			}
 			// Several entries in one microsecond stay distinct and ordered.
-			e := &AuditEntry{AtUS: int64(100 + i/2), Actor: actor, Action: "pin", Feed: feed, Target: fmt.Sprint(i)}
+			e := &model.AuditEntry{AtUS: int64(100 + i/2), Actor: actor, Action: "pin", Feed: feed, Target: fmt.Sprint(i)}
 			if err := tx.AppendAudit(e); err != nil {
 				return err
 			}
@@ -143,7 +149,7 @@ func TestAuditPagesNewestFirstWithFilters(t *testing.T) {
 		var out []string
 		cursor := ""
 		for range 100 {
-			var page []AuditEntry
+			var page []model.AuditEntry
 			var next string
 			s.View(func(tx *Tx) error {
 				var err error
@@ -218,9 +224,9 @@ func TestListItemsByList(t *testing.T) {
 	l1 := syntax.ATURI("at://did:plc:owner/app.bsky.graph.list/one")
 	l2 := syntax.ATURI("at://did:plc:owner/app.bsky.graph.list/two")
 	update(t, s, func(tx *Tx) error {
-		tx.PutListItem(owner, "a", ListItem{List: l1, Subject: "did:plc:alice"})
-		tx.PutListItem(owner, "b", ListItem{List: l2, Subject: "did:plc:bob"})
-		tx.PutListItem("did:plc:owner2", "c", ListItem{List: l1, Subject: "did:plc:carol"})
+		tx.PutListItem(owner, "a", model.ListItem{List: l1, Subject: "did:plc:alice"})
+		tx.PutListItem(owner, "b", model.ListItem{List: l2, Subject: "did:plc:bob"})
+		tx.PutListItem("did:plc:owner2", "c", model.ListItem{List: l1, Subject: "did:plc:carol"})
 		return nil
 	})
 	s.View(func(tx *Tx) error {

@@ -165,7 +165,10 @@ type PageRequest struct {
 
 // FeedPage reads one page: a seek to the cursor and a scan of the entries
 // after it. next is "" on the last page.
-func (s *Store) FeedPage(req PageRequest) (items []Item, next string, err error) {
+func (s *Store) FeedPage(ctx context.Context, req PageRequest) (items []Item, next string, err error) {
+	if err := ctx.Err(); err != nil {
+		return nil, "", err
+	}
 	if req.Limit <= 0 {
 		return nil, "", errors.New("feed page: limit must be positive")
 	}

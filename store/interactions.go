@@ -11,15 +11,10 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// Viewer preferences: what a logged-in viewer asked of a feed through
-// app.bsky.feed.sendInteractions ("show less like this", "show more").
-//
-//	viewerprefs   <viewer DID> 0x00 <feed ID> -> encoded ViewerPrefs
-//
-// One small value per viewer and feed, so serving a viewer costs one Get.
-// The bucket is created by the first write; a store that never received
-// an interaction has none. Its size is bounded by whoever writes it (the
-// feedgen package caps every list and expires old marks), and
+// viewerprefs holds what a logged-in viewer asked of a feed through
+// app.bsky.feed.sendInteractions ("show less like this", "show more"); see
+// the key schema in store.go. Its size is bounded by whoever writes it
+// (the feedgen package caps every list and expires old marks), and
 // PruneViewerPrefs sweeps the marks of viewers who never come back.
 var bucketViewerPrefs = []byte("viewerprefs")
 
@@ -172,7 +167,10 @@ func (t *Tx) PutViewerPrefs(viewer syntax.DID, feed string, p *ViewerPrefs) erro
 
 // ViewerPrefs reads what viewer asked of feed in a short read
 // transaction of its own.
-func (s *Store) ViewerPrefs(viewer syntax.DID, feed string) (p *ViewerPrefs, err error) {
+func (s *Store) ViewerPrefs(ctx context.Context, viewer syntax.DID, feed string) (p *ViewerPrefs, err error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	err = s.View(func(tx *Tx) error {
 		p, err = tx.ViewerPrefs(viewer, feed)
 		return err

@@ -80,7 +80,7 @@ func TestPutAndReadViewerPrefs(t *testing.T) {
 	s := mustOpen(t)
 	ctx := context.Background()
 	// Nothing stored yet, not even the bucket.
-	p, err := s.ViewerPrefs(viewer, "sc-peace")
+	p, err := s.ViewerPrefs(context.Background(), viewer, "sc-peace")
 	if err != nil || !p.Empty() {
 		t.Fatalf("fresh store: got %+v, %v; want empty prefs", p, err)
 	}
@@ -88,13 +88,13 @@ func TestPutAndReadViewerPrefs(t *testing.T) {
 	if err := s.Update(ctx, func(tx *Tx) error { return tx.PutViewerPrefs(viewer, "sc-peace", want) }); err != nil {
 		t.Fatal(err)
 	}
-	if p, _ := s.ViewerPrefs(viewer, "sc-peace"); !reflect.DeepEqual(p, want) {
+	if p, _ := s.ViewerPrefs(context.Background(), viewer, "sc-peace"); !reflect.DeepEqual(p, want) {
 		t.Errorf("read back: got %+v, want %+v", p, want)
 	}
-	if p, _ := s.ViewerPrefs(viewer, "other"); !p.Empty() {
+	if p, _ := s.ViewerPrefs(context.Background(), viewer, "other"); !p.Empty() {
 		t.Errorf("prefs leak into another feed: %+v", p)
 	}
-	if p, _ := s.ViewerPrefs("did:plc:someoneelsexxxxxxxxxxxxx", "sc-peace"); !p.Empty() {
+	if p, _ := s.ViewerPrefs(context.Background(), "did:plc:someoneelsexxxxxxxxxxxxx", "sc-peace"); !p.Empty() {
 		t.Errorf("prefs leak to another viewer: %+v", p)
 	}
 	// Taking everything back leaves no record behind.
@@ -118,7 +118,7 @@ func TestCorruptStoredPrefsServeAsEmpty(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := s.ViewerPrefs(viewer, "sc-peace")
+	p, err := s.ViewerPrefs(context.Background(), viewer, "sc-peace")
 	if !errors.Is(err, ErrCorruptPrefs) || p == nil || !p.Empty() {
 		t.Fatalf("got %+v, %v; want empty prefs and ErrCorruptPrefs", p, err)
 	}
@@ -166,7 +166,7 @@ func TestPruneViewerPrefs(t *testing.T) {
 	if got := s.CountViewerPrefs(); got != 12 {
 		t.Errorf("%d records left, want 12", got)
 	}
-	p, _ := s.ViewerPrefs("did:plc:viewer000000000000000000", "sc-peace")
+	p, _ := s.ViewerPrefs(context.Background(), "did:plc:viewer000000000000000000", "sc-peace")
 	if want := []Mark{{"at://new", 900}}; !reflect.DeepEqual(p.LessPosts, want) {
 		t.Errorf("kept marks: got %+v, want %+v", p.LessPosts, want)
 	}

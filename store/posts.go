@@ -8,69 +8,16 @@ import (
 	"fmt"
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
+
+	"github.com/scpeace/feedgen/model"
 )
 
 // ErrDeleted means a record was deleted by its author: a replayed create
 // must not bring it back.
 var ErrDeleted = errors.New("record was deleted")
 
-// Membership is a post's place in one feed and why it is there.
-type Membership struct {
-	Feed    string   `json:"feed"`
-	Score   float64  `json:"score"`
-	Reasons []string `json:"reasons,omitempty"`
-}
-
-// Post is a record we keep: a post, or a repost (Subject set) that a feed
-// serves with a repost reason.
-type Post struct {
-	URI    syntax.ATURI `json:"uri"`
-	CID    string       `json:"cid"`
-	Author syntax.DID   `json:"author"`
-	// Subject is the reposted post, for reposts.
-	Subject syntax.ATURI `json:"subject,omitempty"`
-
-	CreatedUS int64 `json:"createdUs"`
-	IndexedUS int64 `json:"indexedUs"`
-	// SortUS and Seq are set by the store when the record is first put and
-	// never change, so a post keeps its place when it is edited.
-	SortUS int64  `json:"sortUs"`
-	Seq    uint64 `json:"seq"`
-
-	Text        string       `json:"text,omitempty"`
-	Langs       []string     `json:"langs,omitempty"`
-	ReplyRoot   syntax.ATURI `json:"replyRoot,omitempty"`
-	ReplyParent syntax.ATURI `json:"replyParent,omitempty"`
-
-	Feeds []Membership `json:"feeds"`
-	// Hidden is set while the author's account is inactive.
-	Hidden bool `json:"hidden,omitempty"`
-}
-
-// InFeed reports whether the post is a member of feed.
-func (p *Post) InFeed(feed string) bool {
-	return p.membership(feed) != nil
-}
-
-func (p *Post) membership(feed string) *Membership {
-	for i := range p.Feeds {
-		if p.Feeds[i].Feed == feed {
-			return &p.Feeds[i]
-		}
-	}
-	return nil
-}
-
-// SortTime is the AppView's rule: the earlier of the record's own claim and
-// the time we saw it, so a post dated in the future cannot sit on top.
-func SortTime(createdUS, indexedUS int64) int64 {
-	if createdUS > 0 && createdUS < indexedUS {
-		return createdUS
-	}
-	return indexedUS
-}
-
-func (p *Post) item() Item {
+// item is the feed entry of p.
+func item(p *model.Post) Item {
 	it := Item{URI: p.URI, Langs: p.Langs, SortUS: p.SortUS, Seq: p.Seq}
 	if p.Subject != "" {
 		it.URI, it.Repost = p.Subject, p.URI
@@ -93,12 +40,12 @@ func authorKey(did syntax.DID, sortUS int64, seq uint64) []byte {
 }
 
 // Post returns the stored record at uri, or ErrNotFound.
-func (t *Tx) Post(uri syntax.ATURI) (*Post, error) {
+func (t *Tx) Post(uri syntax.ATURI) (*model.Post, error) {
 	v := t.tx.Bucket(bucketPosts).Get([]byte(uri))
 	if v == nil {
 		return nil, ErrNotFound
 	}
-	var p Post
+	var p model.Post
 	if err := json.Unmarshal(v, &p); err != nil {
 		return nil, fmt.Errorf("decode post %s: %w", uri, err)
 	}
@@ -120,7 +67,7 @@ func (t *Tx) Tombstoned(uri syntax.ATURI) bool {
 // already (an edit re-decides membership but keeps the place in the feed).
 // A record with no feeds is removed. A deleted record is refused with
 // ErrDeleted. On return p.SortUS and p.Seq hold the record's place.
-func (t *Tx) PutPost(p *Post) error {
+func (t *Tx) PutPost(p *model.Post) error {
 	if p.URI == "" || p.Author == "" {
 		return errors.New("put post: missing uri or author")
 	}
@@ -156,7 +103,7 @@ func (t *Tx) PutPost(p *Post) error {
 			return fmt.Errorf("put post: %w", err)
 		}
 		p.Seq = seq
-		p.SortUS = SortTime(p.CreatedUS, p.IndexedUS)
+		p.SortUS = model.SortTime(p.CreatedUS, p.IndexedUS)
 		p.Hidden = t.tx.Bucket(bucketAccounts).Get([]byte(p.Author)) != nil
 		if err := t.tx.Bucket(bucketAuthors).Put(authorKey(p.Author, p.SortUS, p.Seq), []byte(p.URI)); err != nil {
 			return fmt.Errorf("put post: %w", err)
@@ -175,7 +122,7 @@ func (t *Tx) PutPost(p *Post) error {
 	return t.savePost(p)
 }
 
-func (t *Tx) savePost(p *Post) error {
+func (t *Tx) savePost(p *model.Post) error {
 	v, err := json.Marshal(p)
 	if err != nil {
 		return fmt.Errorf("encode post: %w", err)
@@ -186,12 +133,12 @@ func (t *Tx) savePost(p *Post) error {
 	return nil
 }
 
-func (t *Tx) feedPut(feed string, p *Post) error {
+func (t *Tx) feedPut(feed string, p *model.Post) error {
 	b, err := t.tx.Bucket(bucketFeeds).CreateBucketIfNotExists([]byte(feed))
 	if err != nil {
 		return fmt.Errorf("feed bucket %s: %w", feed, err)
 	}
-	if err := b.Put(sortKey(p.SortUS, p.Seq), encodeItem(p.item())); err != nil {
+	if err := b.Put(sortKey(p.SortUS, p.Seq), encodeItem(item(p))); err != nil {
 		return fmt.Errorf("feed put: %w", err)
 	}
 	return nil
@@ -221,14 +168,22 @@ func (t *Tx) DeletePost(uri syntax.ATURI, deletedUS int64) (bool, error) {
 		return false, err
 	}
 	if deletedUS > 0 {
-		if err := t.tx.Bucket(bucketTombstones).Put([]byte(uri), u64(uint64(deletedUS))); err != nil {
-			return true, fmt.Errorf("tombstone: %w", err)
-		}
+		return true, t.PutTombstone(uri, deletedUS)
 	}
 	return true, nil
 }
 
-func (t *Tx) removePost(p *Post) error {
+// PutTombstone records that the record at uri was deleted at deletedUS, so
+// that a replayed create of it is refused (ErrDeleted). DeletePost leaves
+// one for the records we keep; this is for those we do not.
+func (t *Tx) PutTombstone(uri syntax.ATURI, deletedUS int64) error {
+	if err := t.tx.Bucket(bucketTombstones).Put([]byte(uri), u64(uint64(deletedUS))); err != nil {
+		return fmt.Errorf("tombstone: %w", err)
+	}
+	return nil
+}
+
+func (t *Tx) removePost(p *model.Post) error {
 	if !p.Hidden {
 		for _, m := range p.Feeds {
 			if err := t.feedDelete(m.Feed, p.SortUS, p.Seq); err != nil {
@@ -243,6 +198,15 @@ func (t *Tx) removePost(p *Post) error {
 		return err
 	}
 	return t.tx.Bucket(bucketPosts).Delete([]byte(p.URI))
+}
+
+// HasAuthorRecords reports whether any record by did is kept. The indexer
+// asks it before recording an account status change, so that the status
+// of the whole network's accounts does not pile up in the accounts bucket.
+func (t *Tx) HasAuthorRecords(did syntax.DID) bool {
+	prefix := append([]byte(did), 0)
+	k, _ := t.tx.Bucket(bucketAuthors).Cursor().Seek(prefix)
+	return k != nil && bytes.HasPrefix(k, prefix)
 }
 
 // authorPosts returns the URIs of author's records with sort time at or

@@ -1,5 +1,9 @@
 // Package store keeps feedgen's state in one bbolt file: the posts in each
-// feed, the stream cursor, and what curation and moderation need.
+// feed, the stream cursor, viewers' feedback, and what curators decided.
+// It owns storage only (keys, reads and writes, each idempotent); what a
+// value means and when to write it is decided elsewhere: membership by
+// package membership, curation by package curation, feedback by package
+// feedgen. The values it keeps are package model's types.
 //
 // # Key schema
 //
@@ -7,13 +11,25 @@
 //
 //	meta          "version"        -> uint32 schema version
 //	              "cursor/<name>"  -> uint64 stream cursor of source <name>
-//	posts         <record AT-URI>  -> JSON Post (posts and reposts we keep)
+//	posts         <record AT-URI>  -> JSON model.Post (posts and reposts we keep)
 //	feeds         one nested bucket per feed ID:
 //	  <feed>      sortUS(8) seq(8) -> encoded Item
 //	authors       <DID> 0x00 sortUS(8) seq(8) -> record AT-URI
 //	tombstones    <record AT-URI>  -> deletedUS(8)
 //	accounts      <DID>            -> status of an inactive account
 //	bytime        sortUS(8) seq(8) -> record AT-URI (every kept record, for retention)
+//	reposts       <subject AT-URI> 0x00 <repost AT-URI> -> empty
+//	viewerprefs   <viewer DID> 0x00 <feed ID> -> encoded ViewerPrefs
+//	cur.authors   <feed> 0x00 <DID>            -> JSON model.CuratedAuthor
+//	cur.listitems <owner DID> 0x00 <rkey>      -> JSON model.ListItem
+//	cur.blocks    <post AT-URI>                -> JSON model.Block
+//	cur.pins      <feed> 0x00 <post AT-URI>    -> JSON model.Pin
+//	cur.queue     one nested bucket per feed:
+//	  <feed>      "n"                          -> uint64 number of entries
+//	              "t" queuedUS(8) seq(8)       -> JSON model.Queued
+//	              "u" <post AT-URI>            -> its "t" key
+//	cur.verdicts  <feed> 0x00 <post AT-URI>    -> JSON model.Verdict
+//	cur.audit     atUS(8) seq(8)               -> JSON model.AuditEntry
 //
 // A feed page is one Seek to the cursor's key followed by a scan of at
 // most limit entries (fewer skips aside), whatever the size of the
@@ -22,9 +38,18 @@
 // top; seq is a store-wide sequence number assigned once per record, so two
 // posts with the same sort time still have distinct keys and cursors.
 //
-// Other parts of feedgen add buckets of their own; the file that does so
-// documents them: curation.go (cur.* buckets: curated authors, Bluesky
-// list items, blocks, pins, the review queue, verdicts, the audit log).
+// reposts indexes the reposts that entered a feed by the post they repost,
+// so that deleting a post takes them along. viewerprefs holds one small
+// value per viewer and feed (what they asked to see less or more of), so
+// serving a viewer costs one Get; package feedgen bounds it.
+//
+// Curation's buckets (cur.*) are made on first write, and so are reposts
+// and viewerprefs: a database that never saw them reads them as empty.
+// Authors, pins, the queue and verdicts are per feed; a block is global,
+// because a blocked post leaves every feed. List items are keyed by their
+// owner and record key because a delete event names nothing else. The
+// audit log is append-only and never pruned: it grows at the pace of human
+// decisions, and a log that forgets is no log.
 package store
 
 import (
@@ -37,6 +62,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/scpeace/feedgen/model"
 )
 
 const schemaVersion = 1
@@ -55,8 +82,10 @@ var (
 
 // Errors returned by the store.
 var (
-	// ErrNotFound means the record asked for is not stored.
-	ErrNotFound = errors.New("not found")
+	// ErrNotFound means the record asked for is not stored. It is
+	// model.ErrNotFound, so code reading through an interface can test
+	// for it without importing the store.
+	ErrNotFound = model.ErrNotFound
 	// ErrBadCursor means a feed cursor was not one this store issued.
 	ErrBadCursor = errors.New("malformed cursor")
 	// ErrCorruptCursor means a stored stream cursor cannot be read. The
@@ -201,9 +230,9 @@ type Tx struct {
 	tx *bolt.Tx
 }
 
-// Bolt exposes the underlying transaction to other parts of feedgen that
-// keep buckets of their own (curation, interactions). They must not touch
-// the buckets documented in this package.
+// Bolt exposes the underlying transaction, for OnCommit hooks and for
+// tests that read every key. Every bucket is documented in this package
+// and written only through its methods.
 func (t *Tx) Bolt() *bolt.Tx { return t.tx }
 
 func u64(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
@@ -283,6 +312,11 @@ func (s *Store) Cursor(name string) (c int64, ok bool, err error) {
 	})
 	return c, ok, err
 }
+
+// OnCommit runs fn once the transaction has committed, and never if it
+// rolls back: for work that must follow the change (a backfill of an
+// author the change listed), never precede it.
+func (t *Tx) OnCommit(fn func()) { t.tx.OnCommit(fn) }
 
 // SavedCursor is one stream cursor as stored: its value, or why it cannot
 // be used.

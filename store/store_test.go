@@ -16,6 +16,8 @@ import (
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/scpeace/feedgen/model"
 )
 
 const feed = "peace"
@@ -34,8 +36,8 @@ func postURI(did string, n int) syntax.ATURI {
 	return syntax.ATURI(fmt.Sprintf("at://%s/app.bsky.feed.post/3kpost%07d", did, n))
 }
 
-func testPost(did string, n int, sortUS int64, feeds ...string) *Post {
-	p := &Post{
+func testPost(did string, n int, sortUS int64, feeds ...string) *model.Post {
+	p := &model.Post{
 		URI:       postURI(did, n),
 		CID:       "bafyreidhi6lpekgnw3mswwlyvxteujhdq4lohuqr5jdmyok5vriqfyaj5a",
 		Author:    syntax.DID(did),
@@ -44,12 +46,12 @@ func testPost(did string, n int, sortUS int64, feeds ...string) *Post {
 		Langs:     []string{"en"},
 	}
 	for _, f := range feeds {
-		p.Feeds = append(p.Feeds, Membership{Feed: f, Score: 1, Reasons: []string{"test"}})
+		p.Feeds = append(p.Feeds, model.Membership{Feed: f, Score: 1, Reasons: []string{"test"}})
 	}
 	return p
 }
 
-func put(tb testing.TB, s *Store, posts ...*Post) {
+func put(tb testing.TB, s *Store, posts ...*model.Post) {
 	tb.Helper()
 	err := s.Update(context.Background(), func(tx *Tx) error {
 		for _, p := range posts {
@@ -73,7 +75,7 @@ func walk(tb testing.TB, s *Store, feed string, limit int) []syntax.ATURI {
 		if pages > 100000 {
 			tb.Fatal("paging does not end")
 		}
-		items, next, err := s.FeedPage(PageRequest{Feed: feed, Cursor: cursor, Limit: limit})
+		items, next, err := s.FeedPage(context.Background(), PageRequest{Feed: feed, Cursor: cursor, Limit: limit})
 		if err != nil {
 			tb.Fatal(err)
 		}
@@ -243,7 +245,7 @@ func TestLastPageHasNoCursor(t *testing.T) {
 	}{{10, 1}, {5, 2}, {3, 4}, {100, 1}, {1, 10}} {
 		cursor, pages := "", 0
 		for {
-			items, next, err := s.FeedPage(PageRequest{Feed: feed, Cursor: cursor, Limit: tc.limit})
+			items, next, err := s.FeedPage(context.Background(), PageRequest{Feed: feed, Cursor: cursor, Limit: tc.limit})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -266,12 +268,12 @@ func TestMalformedCursors(t *testing.T) {
 	s := mustOpen(t)
 	for _, c := range []string{"x", "1", "1.", ".1", "1.2.3", "-1.2", "1.-2", "+1.2", "1.2 ", " 1.2", "1e3.4",
 		"99999999999999999999.1", "1.999999999999999999999", "１.２", "0x10.1", "1,2"} {
-		if _, _, err := s.FeedPage(PageRequest{Feed: feed, Cursor: c, Limit: 10}); !errors.Is(err, ErrBadCursor) {
+		if _, _, err := s.FeedPage(context.Background(), PageRequest{Feed: feed, Cursor: c, Limit: 10}); !errors.Is(err, ErrBadCursor) {
 			t.Errorf("cursor %q: got %v, want ErrBadCursor", c, err)
 		}
 	}
 	// A well-formed cursor past every post is simply the end.
-	items, next, err := s.FeedPage(PageRequest{Feed: feed, Cursor: "0.0", Limit: 10})
+	items, next, err := s.FeedPage(context.Background(), PageRequest{Feed: feed, Cursor: "0.0", Limit: 10})
 	if err != nil || len(items) != 0 || next != "" {
 		t.Errorf("cursor 0.0: got %v %q %v", items, next, err)
 	}
@@ -284,7 +286,7 @@ func TestPagingIsStableWhilePostsArrive(t *testing.T) {
 	s := mustOpen(t)
 	const n = 10_000
 	rng := rand.New(rand.NewPCG(1, 2))
-	var batch []*Post
+	var batch []*model.Post
 	for i := range n {
 		// 200 distinct timestamps for 10,000 posts.
 		batch = append(batch, testPost(fmt.Sprintf("did:plc:author%017d", i%37), i, 1_000_000+int64(rng.IntN(200)), feed))
@@ -314,7 +316,7 @@ func TestPagingIsStableWhilePostsArrive(t *testing.T) {
 		seen := map[syntax.ATURI]bool{}
 		cursor := ""
 		for {
-			items, next, err := s.FeedPage(PageRequest{Feed: feed, Cursor: cursor, Limit: limit})
+			items, next, err := s.FeedPage(context.Background(), PageRequest{Feed: feed, Cursor: cursor, Limit: limit})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -397,10 +399,10 @@ func TestDeleteLeavesEveryFeedAndStaysDeleted(t *testing.T) {
 func TestRepostItems(t *testing.T) {
 	s := mustOpen(t)
 	orig := postURI("did:plc:bbbbbbbbbbbbbbbbbbbbbbbb", 1)
-	rp := &Post{URI: "at://did:plc:aaaaaaaaaaaaaaaaaaaaaaaa/app.bsky.feed.repost/3krepost", CID: "x",
-		Author: "did:plc:aaaaaaaaaaaaaaaaaaaaaaaa", Subject: orig, IndexedUS: 5, Feeds: []Membership{{Feed: feed}}}
+	rp := &model.Post{URI: "at://did:plc:aaaaaaaaaaaaaaaaaaaaaaaa/app.bsky.feed.repost/3krepost", CID: "x",
+		Author: "did:plc:aaaaaaaaaaaaaaaaaaaaaaaa", Subject: orig, IndexedUS: 5, Feeds: []model.Membership{{Feed: feed}}}
 	put(t, s, rp)
-	items, _, err := s.FeedPage(PageRequest{Feed: feed, Limit: 10})
+	items, _, err := s.FeedPage(context.Background(), PageRequest{Feed: feed, Limit: 10})
 	if err != nil || len(items) != 1 {
 		t.Fatalf("got %v %v", items, err)
 	}

@@ -34,7 +34,8 @@ import (
 	"github.com/bluesky-social/indigo/atproto/syntax"
 	"github.com/labstack/echo/v4"
 
-	"github.com/scpeace/feedgen/indexer"
+	"github.com/scpeace/feedgen/internal/synth"
+	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -143,12 +144,12 @@ func seed(path string, n int) error {
 			for j := i; j < i+20_000 && j < n; j++ {
 				did := fmt.Sprintf("did:plc:author%017d", j%997)
 				ts := int64(1_700_000_000_000_000) + int64(j/3)*1_000_000
-				p := &store.Post{
+				p := &model.Post{
 					URI:    syntax.ATURI(fmt.Sprintf("at://%s/app.bsky.feed.post/3kp%010d", did, j)),
 					CID:    "bafyreidhi6lpekgnw3mswwlyvxteujhdq4lohuqr5jdmyok5vriqfyaj5a",
 					Author: syntax.DID(did), CreatedUS: ts, IndexedUS: ts,
 					Text: "a post for the load test", Langs: []string{"en"},
-					Feeds: []store.Membership{{Feed: feedID, Score: 1, Reasons: []string{"load"}}},
+					Feeds: []model.Membership{{Feed: feedID, Score: 1, Reasons: []string{"load"}}},
 				}
 				if err := tx.PutPost(p); err != nil {
 					return err
@@ -174,7 +175,7 @@ func cursorAt(path string, n int) (string, error) {
 	cursor := ""
 	for n > 0 {
 		step := min(n, 100)
-		_, next, err := st.FeedPage(store.PageRequest{Feed: feedID, Limit: step, Cursor: cursor})
+		_, next, err := st.FeedPage(context.Background(), store.PageRequest{Feed: feedID, Limit: step, Cursor: cursor})
 		if err != nil {
 			return "", err
 		}
@@ -339,7 +340,7 @@ func runIngest(bin string, n, conc, limit int) error {
 	}
 	// Recent enough that retention keeps them all.
 	start := time.Now().Add(-time.Duration(n/2000+60) * time.Second)
-	if err := indexer.WriteSynthetic(f, indexer.SynthConfig{Seed: 1, Events: n, Start: start}); err != nil {
+	if err := synth.Write(f, synth.Config{Seed: 1, Events: n, Start: start}); err != nil {
 		return err
 	}
 	if err := f.Close(); err != nil {

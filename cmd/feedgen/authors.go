@@ -11,6 +11,7 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"github.com/scpeace/feedgen/curation"
+	"github.com/scpeace/feedgen/model"
 )
 
 func authorsCommand() *cli.Command {
@@ -147,7 +148,7 @@ func runAuthorsList(ctx context.Context, cmd *cli.Command) error {
 		for _, a := range out.Authors {
 			source := "manual"
 			switch {
-			case a.Tier == "":
+			case a.Tier == model.TierNone:
 				source = "list"
 			case a.OnList:
 				source = "manual+list"

@@ -10,7 +10,7 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"github.com/scpeace/feedgen/curation"
-	"github.com/scpeace/feedgen/store"
+	"github.com/scpeace/feedgen/model"
 )
 
 func blockCommand() *cli.Command {
@@ -39,18 +39,7 @@ func runBlock(ctx context.Context, cmd *cli.Command) error {
 	if cmd.Args().Len() == 0 {
 		return listBlocks(ctx, cmd)
 	}
-	uri, err := oneArg(cmd, "the post")
-	if err != nil {
-		return err
-	}
-	req := curation.PostRequest{URI: uri, Note: cmd.String("note")}
-	var res *curation.BlockResult
-	err = curate(ctx, cmd,
-		func(a *adminClient) error { return a.do(ctx, http.MethodPost, "/admin/blocks", req, &res) },
-		func(svc *curation.Service, actor string) (err error) {
-			res, err = svc.Block(ctx, actor, req)
-			return err
-		})
+	res, err := curatePost(ctx, cmd, "/admin/blocks", (*curation.Service).Block)
 	if err != nil {
 		return err
 	}
@@ -67,18 +56,7 @@ func runBlock(ctx context.Context, cmd *cli.Command) error {
 }
 
 func runUnblock(ctx context.Context, cmd *cli.Command) error {
-	uri, err := oneArg(cmd, "the post")
-	if err != nil {
-		return err
-	}
-	req := curation.PostRequest{URI: uri, Note: cmd.String("note")}
-	var res *curation.BlockResult
-	err = curate(ctx, cmd,
-		func(a *adminClient) error { return a.do(ctx, http.MethodPost, "/admin/blocks/remove", req, &res) },
-		func(svc *curation.Service, actor string) (err error) {
-			res, err = svc.Unblock(ctx, actor, req)
-			return err
-		})
+	res, err := curatePost(ctx, cmd, "/admin/blocks/remove", (*curation.Service).Unblock)
 	if err != nil {
 		return err
 	}
@@ -89,7 +67,7 @@ func runUnblock(ctx context.Context, cmd *cli.Command) error {
 
 func listBlocks(ctx context.Context, cmd *cli.Command) error {
 	var out struct {
-		Blocks []store.Block `json:"blocks"`
+		Blocks []model.Block `json:"blocks"`
 	}
 	err := curate(ctx, cmd,
 		func(a *adminClient) error { return a.do(ctx, http.MethodGet, "/admin/blocks", nil, &out) },

@@ -17,6 +17,7 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"github.com/scpeace/feedgen/indexer"
+	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/relevance"
 )
 
@@ -57,7 +58,7 @@ func runClassify(ctx context.Context, cmd *cli.Command) error {
 		return err
 	}
 	env := relevance.NewMemoryEnv()
-	for _, t := range []relevance.Tier{relevance.TierAll, relevance.TierExpert, relevance.TierBlocked} {
+	for _, t := range []model.Tier{model.TierAll, model.TierExpert, model.TierBlocked} {
 		for _, s := range cmd.StringSlice(t.String()) {
 			did, err := syntax.ParseDID(s)
 			if err != nil {

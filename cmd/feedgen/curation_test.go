@@ -5,14 +5,13 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
 
+	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -39,17 +38,24 @@ func fakePLC(t *testing.T, pds string, dids ...string) string {
 	return srv.URL
 }
 
-// feedgenRun runs the binary with env and args and returns its output;
-// wantOK says whether it must succeed.
+// feedgenRun runs the command line in this process with the FEEDGEN_*
+// variables of env ("K=V") and returns its output; wantOK says whether it
+// must succeed.
 func feedgenRun(t *testing.T, env []string, wantOK bool, args ...string) string {
 	t.Helper()
-	cmd := exec.Command(feedgenBinary(t), args...)
-	cmd.Env = cleanEnv(env...)
-	out, err := cmd.CombinedOutput()
+	m := map[string]string{}
+	for _, kv := range env {
+		k, v, _ := strings.Cut(kv, "=")
+		m[k] = v
+	}
+	out, err := runFeedgen(t, m, args...)
 	if (err == nil) != wantOK {
 		t.Fatalf("feedgen %s: err %v, want ok=%v: %s", strings.Join(args, " "), err, wantOK, out)
 	}
-	return string(out)
+	if err != nil {
+		out += err.Error()
+	}
+	return out
 }
 
 // The curation commands work on the database file when no server runs
@@ -67,8 +73,8 @@ func TestCurationCommandsLocalAndRemote(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = st.Update(context.Background(), func(tx *store.Tx) error {
-		return tx.PutPost(&store.Post{URI: post, CID: "x", Author: bob, IndexedUS: 1000, Text: "Tbilisi protest",
-			Feeds: []store.Membership{{Feed: "sc-peace", Score: 3, Reasons: []string{"place:Tbilisi(+2)"}}}})
+		return tx.PutPost(&model.Post{URI: post, CID: "x", Author: bob, IndexedUS: 1000, Text: "Tbilisi protest",
+			Feeds: []model.Membership{{Feed: "sc-peace", Score: 3, Reasons: []string{"place:Tbilisi(+2)"}}}})
 	})
 	st.Close()
 	if err != nil {
@@ -89,8 +95,8 @@ func TestCurationCommandsLocalAndRemote(t *testing.T) {
 		t.Errorf("unknown DID: %s", out)
 	}
 
-	s := startServe(t, "FEEDGEN_LISTEN=127.0.0.1:0", "FEEDGEN_DB="+db, "FEEDGEN_SOURCE=none", "FEEDGEN_PLC_URL="+plc, "FEEDGEN_ADMIN_TOKENS="+testToken)
-	online := []string{"FEEDGEN_DB=" + db, "FEEDGEN_ADMIN_URL=http://" + s.addr, "FEEDGEN_ADMIN_TOKENS=" + testToken}
+	s := startService(t, localEnv(t, "FEEDGEN_DB="+db, "FEEDGEN_PLC_URL="+plc, "FEEDGEN_ADMIN_TOKENS="+testToken), shutdownBudget)
+	online := []string{"FEEDGEN_DB=" + db, "FEEDGEN_ADMIN_URL=http://" + s.Addr(), "FEEDGEN_ADMIN_TOKENS=" + testToken}
 
 	var list struct {
 		Authors []struct {
@@ -106,7 +112,7 @@ func TestCurationCommandsLocalAndRemote(t *testing.T) {
 		t.Errorf("authors list through the server: %+v", list)
 	}
 	out = feedgenRun(t, online, true, "unblock", string(post))
-	if !strings.Contains(out, "back in: sc-peace") || !strings.Contains(skeletonBody(t, s.addr), string(post)) {
+	if !strings.Contains(out, "back in: sc-peace") || !strings.Contains(skeletonBody(t, s.Addr()), string(post)) {
 		t.Errorf("unblock: %s", out)
 	}
 	out = feedgenRun(t, online, true, "explain", string(post))
@@ -130,6 +136,7 @@ func TestCurationCommandsLocalAndRemote(t *testing.T) {
 	if strings.Join(got, ",") != "unblock,block,author.add" || audit.Entries[0].Actor != "ops" || !strings.HasPrefix(audit.Entries[1].Actor, "cli") {
 		t.Errorf("audit: %+v", audit.Entries)
 	}
-	s.cmd.Process.Signal(syscall.SIGTERM)
-	<-s.done
+	if err := s.stop(); err != nil {
+		t.Fatal(err)
+	}
 }

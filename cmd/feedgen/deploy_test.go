@@ -25,6 +25,7 @@ import (
 
 	"github.com/scpeace/feedgen/config"
 	"github.com/scpeace/feedgen/feedgen"
+	"github.com/scpeace/feedgen/internal/testutil"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -80,7 +81,9 @@ func readFly(t *testing.T) flyConfig {
 
 // loadConfig runs config.Load with exactly the FEEDGEN_* variables given,
 // as `feedgen serve` would at startup.
-func loadConfig(t *testing.T, env map[string]string) *config.Config {
+// setEnv makes env the only FEEDGEN_* variables of the process, for the
+// rest of the test, as a shell would start feedgen.
+func setEnv(t *testing.T, env map[string]string) {
 	t.Helper()
 	for _, kv := range os.Environ() {
 		if k, _, _ := strings.Cut(kv, "="); strings.HasPrefix(k, "FEEDGEN_") {
@@ -91,6 +94,12 @@ func loadConfig(t *testing.T, env map[string]string) *config.Config {
 	for k, v := range env {
 		t.Setenv(k, v)
 	}
+}
+
+// loadConfig is the configuration `feedgen serve` runs with in env.
+func loadConfig(t *testing.T, env map[string]string) *config.Config {
+	t.Helper()
+	setEnv(t, env)
 	var cfg *config.Config
 	var loadErr error
 	cmd := &cli.Command{Name: "feedgen", Flags: config.Flags(), Commands: []*cli.Command{{Name: "serve",
@@ -165,11 +174,8 @@ func TestFlyTOMLMatchesTheCode(t *testing.T) {
 	if sig := fc.KillSignal; sig != "SIGTERM" && sig != "SIGINT" {
 		t.Errorf("kill_signal %q: serve shuts down in order on SIGTERM or SIGINT only", sig)
 	}
-	if d := flyDuration(t, fc.KillTimeout); d < shutdownBudget {
-		t.Errorf("kill_timeout %s is shorter than the shutdown budget %s", d, shutdownBudget)
-	}
-	if httpDrainTimeout >= shutdownBudget || indexerStopTimeout >= shutdownBudget {
-		t.Errorf("the shutdown budget %s does not cover the drain %s and the indexer stop %s", shutdownBudget, httpDrainTimeout, indexerStopTimeout)
+	if d := flyDuration(t, fc.KillTimeout); d < shutdownBudget.Total() {
+		t.Errorf("kill_timeout %s is shorter than the shutdown budget %s", d, shutdownBudget.Total())
 	}
 	if len(fc.VM) != 1 || fc.VM[0].Memory != "256mb" {
 		t.Errorf("vm: got %+v, want one 256mb machine", fc.VM)
@@ -191,7 +197,7 @@ func TestFlyTOMLMatchesTheCode(t *testing.T) {
 	// last answer.
 	get := func(h feedgen.Health, method string, paths ...string) *httptest.ResponseRecorder {
 		deps := feedgen.Deps{Store: st, Registry: prometheus.NewRegistry(), Health: map[string]feedgen.Health{"indexer": h}}
-		srv, err := feedgen.New(serverConfig(cfg), deps)
+		srv, err := feedgen.New(serverConfig(cfg, shutdownBudget), deps)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -451,27 +457,19 @@ func TestEntrypointHandsTheVolumeToTheUser(t *testing.T) {
 
 	// The real binary, through the entrypoint, serves the restored feed.
 	bin := filepath.Join(base, "feedgen")
-	b, err := os.ReadFile(feedgenBinary(t))
+	b, err := os.ReadFile(testutil.Feedgen(t))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(bin, b, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	s := startServeWith(t, []string{"sh", script, bin, "serve"},
+	s := testutil.Serve(t, []string{"sh", script, bin, "serve"},
 		"FEEDGEN_LISTEN=127.0.0.1:0", "FEEDGEN_DB="+db, "FEEDGEN_SOURCE=none")
-	if got := skeletonBody(t, s.addr); strings.Count(got, `"post"`) != 3 {
+	if got := skeletonBody(t, s.Addr); strings.Count(got, `"post"`) != 3 {
 		t.Errorf("restored feed not served: %s", got)
 	}
-	s.cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case err := <-s.done:
-		if err != nil {
-			t.Errorf("exit after SIGTERM: %v", err)
-		}
-	case <-time.After(15 * time.Second):
-		t.Fatal("feedgen did not stop")
-	}
+	s.Stop()
 
 	// Started as another user, the entrypoint changes nothing and runs
 	// the command as that user.

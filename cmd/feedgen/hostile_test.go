@@ -9,7 +9,6 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -76,37 +75,25 @@ func health(t *testing.T, addr string) string {
 	return string(body)
 }
 
-func stopServe(t *testing.T, s *server) {
-	t.Helper()
-	s.cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case err := <-s.done:
-		if err != nil {
-			t.Fatalf("exit after SIGTERM: %v", err)
-		}
-	case <-time.After(15 * time.Second):
-		t.Fatal("feedgen did not stop after SIGTERM")
-	}
-}
-
 // Issue 9's crash loop: after an event with time_us = 9e18 the service keeps serving, health
 // never answers 500, and a restart comes up cleanly.
 func TestServeSurvivesAnEventFromTheYear287000(t *testing.T) {
 	js := hostileJetstream(t)
 	db := filepath.Join(t.TempDir(), "feedgen.db")
-	env := []string{"FEEDGEN_LISTEN=127.0.0.1:0", "FEEDGEN_DB=" + db,
-		"FEEDGEN_SOURCE=ws" + strings.TrimPrefix(js.URL, "http") + "/subscribe"}
-	s := startServe(t, env...)
+	env := localEnv(t, "FEEDGEN_DB="+db, "FEEDGEN_SOURCE=ws"+strings.TrimPrefix(js.URL, "http")+"/subscribe")
+	s := startService(t, env, shutdownBudget)
 	deadline := time.Now().Add(20 * time.Second)
-	for !strings.Contains(health(t, s.addr), `"events":6`) {
+	for !strings.Contains(health(t, s.Addr()), `"events":6`) {
 		if time.Now().After(deadline) {
-			t.Fatalf("the indexer did not take the six events: %s", health(t, s.addr))
+			t.Fatalf("the indexer did not take the six events: %s", health(t, s.Addr()))
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
 	time.Sleep(300 * time.Millisecond) // a batch commits within 200ms
-	health(t, s.addr)
-	stopServe(t, s)
+	health(t, s.Addr())
+	if err := s.stop(); err != nil {
+		t.Fatal(err)
+	}
 
 	st, err := store.Open(db, store.Options{ReadOnly: true})
 	if err != nil {
@@ -123,12 +110,14 @@ func TestServeSurvivesAnEventFromTheYear287000(t *testing.T) {
 	}
 
 	// The restart comes up and keeps running.
-	s = startServe(t, env...)
+	s = startService(t, env, shutdownBudget)
 	time.Sleep(500 * time.Millisecond)
-	if !strings.Contains(health(t, s.addr), `"connected":true`) {
-		t.Errorf("after the restart the indexer is not following the stream: %s", health(t, s.addr))
+	if !strings.Contains(health(t, s.Addr()), `"connected":true`) {
+		t.Errorf("after the restart the indexer is not following the stream: %s", health(t, s.Addr()))
 	}
-	stopServe(t, s)
+	if err := s.stop(); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // A database from a version without the bounds may hold the corrupt cursor already: serve
@@ -151,29 +140,25 @@ func TestCorruptCursorRecovery(t *testing.T) {
 		t.Fatalf("cursor show: %v\n%s", err, out)
 	}
 
-	s := startServeWith(t, []string{feedgenBinary(t), "serve"}, "FEEDGEN_LISTEN=127.0.0.1:0", "FEEDGEN_DB="+db,
-		"FEEDGEN_SOURCE=ws"+strings.TrimPrefix(js.URL, "http")+"/subscribe")
+	source := "FEEDGEN_SOURCE=ws" + strings.TrimPrefix(js.URL, "http") + "/subscribe"
+	s := startService(t, localEnv(t, "FEEDGEN_DB="+db, source), shutdownBudget)
 	select {
-	case <-s.done:
+	case <-s.exited:
 	case <-time.After(15 * time.Second):
 		t.Fatal("serve kept running on a corrupt cursor")
 	}
-	var said bool
-	for line := range s.logs {
-		if strings.Contains(line, "cursor reset") && strings.Contains(line, db) {
-			said = true
-		}
-	}
-	if !said {
-		t.Error("serve stopped without saying which command recovers")
+	if err := s.stop(); err == nil || !strings.Contains(err.Error(), "cursor reset") || !strings.Contains(err.Error(), db) {
+		t.Errorf("serve stopped with %v, want it to say which command recovers", err)
 	}
 
 	if out, err := runFeedgen(t, nil, "--db", db, "cursor", "reset", "jetstream"); err != nil {
 		t.Fatalf("cursor reset: %v\n%s", err, out)
 	}
-	s = startServe(t, "FEEDGEN_LISTEN=127.0.0.1:0", "FEEDGEN_DB="+db, "FEEDGEN_SOURCE=ws"+strings.TrimPrefix(js.URL, "http")+"/subscribe")
-	health(t, s.addr)
-	stopServe(t, s)
+	s = startService(t, localEnv(t, "FEEDGEN_DB="+db, source), shutdownBudget)
+	health(t, s.Addr())
+	if err := s.stop(); err != nil {
+		t.Fatal(err)
+	}
 
 	// set takes a number or, for jetstream, a time; never one in the future.
 	if _, err := runFeedgen(t, env, "cursor", "set", "jetstream", "2026-03-01T12:00:00Z"); err != nil {

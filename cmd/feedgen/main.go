@@ -1,5 +1,9 @@
 // Command feedgen serves curated Bluesky feeds: one binary for the server,
-// the indexer and the curators' tools.
+// the indexer and the curators' tools. It only wires: core.go builds the
+// decider, curation and the indexer over one store (for serve, replay and
+// the curation commands on the database file), service.go is `serve`
+// (open every part, run them, stop them in order within the shutdown
+// budget), and each other file is one subcommand.
 package main
 
 import (
@@ -18,7 +22,7 @@ var version = "dev"
 
 func main() {
 	if err := run(context.Background(), os.Args); err != nil {
-		slog.Error("feedgen failed", "err", err)
+		newLogger(os.Stderr, slog.LevelInfo).Error("feedgen failed", "err", err)
 		os.Exit(1)
 	}
 }
@@ -55,9 +59,8 @@ func app() *cli.Command {
 }
 
 // newLogger is the process logger: JSON lines on w, as log collectors on
-// fly.io and elsewhere expect.
+// fly.io and elsewhere expect. It is passed to every part; the global
+// default logger is left alone.
 func newLogger(w io.Writer, level slog.Level) *slog.Logger {
-	logger := slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: level}))
-	slog.SetDefault(logger)
-	return logger
+	return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: level}))
 }

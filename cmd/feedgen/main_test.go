@@ -1,124 +1,132 @@
 package main
 
 import (
-	"bufio"
+	"bytes"
+	"context"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
+	"github.com/scpeace/feedgen/internal/testutil"
 	"github.com/scpeace/feedgen/store"
 )
 
-var (
-	buildOnce sync.Once
-	binPath   string
-	buildErr  error
-)
+// running is `feedgen serve` run in this process: the service, and its
+// log.
+type running struct {
+	*service
+	log  *syncBuffer
+	stop func() error
+	// exited is closed when Run returns by itself or is stopped; err is
+	// what it returned.
+	exited chan struct{}
+	err    error
+}
 
-// feedgenBinary builds the real binary once for the tests that run it as a
-// user would.
-func feedgenBinary(t *testing.T) string {
+// startService opens and runs the service as `feedgen serve` would with
+// env (FEEDGEN_* variables), within budget b, until the test ends or stop
+// is called; prepare, if given, may change the service before it runs.
+// stop returns what Run and Close returned.
+func startService(t *testing.T, env map[string]string, b budget, prepare ...func(*service)) *running {
 	t.Helper()
-	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "feedgen-bin")
-		if err != nil {
-			buildErr = err
-			return
-		}
-		binPath = filepath.Join(dir, "feedgen")
-		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
-		if err != nil {
-			buildErr = err
-			t.Logf("%s", out)
+	cfg := loadConfig(t, env)
+	logs := &syncBuffer{}
+	logger := slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	ctx, cancel := context.WithCancel(context.Background())
+	s, err := openService(ctx, cfg, logger, b)
+	if err != nil {
+		cancel()
+		t.Fatal(err)
+	}
+	for _, p := range prepare {
+		p(s)
+	}
+	r := &running{service: s, log: logs, exited: make(chan struct{})}
+	go func() {
+		r.err = s.Run(ctx)
+		close(r.exited)
+	}()
+	var once sync.Once
+	var stopErr error
+	r.stop = func() error {
+		once.Do(func() {
+			cancel()
+			select {
+			case <-r.exited:
+				stopErr = r.err
+			case <-time.After(b.Total() + 10*time.Second):
+				t.Fatalf("Run did not return within %s after its context ended", b.Total()+10*time.Second)
+			}
+			if err := s.Close(); err != nil && stopErr == nil {
+				stopErr = err
+			}
+		})
+		return stopErr
+	}
+	t.Cleanup(func() {
+		r.stop()
+		if t.Failed() {
+			t.Logf("log:\n%s", logs)
 		}
 	})
-	if buildErr != nil {
-		t.Fatalf("build: %v", buildErr)
+	return r
+}
+
+// syncBuffer is a bytes.Buffer safe for a logger and a test at once.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// localEnv is the environment of a local test service on its own port and
+// database, with no source.
+func localEnv(t *testing.T, extra ...string) map[string]string {
+	env := map[string]string{"FEEDGEN_LISTEN": "127.0.0.1:0", "FEEDGEN_DB": filepath.Join(t.TempDir(), "feedgen.db"), "FEEDGEN_SOURCE": "none"}
+	for _, kv := range extra {
+		k, v, _ := strings.Cut(kv, "=")
+		env[k] = v
 	}
-	return binPath
+	return env
 }
 
-// cleanEnv is the test process's environment without FEEDGEN_* variables,
-// plus extra.
-func cleanEnv(extra ...string) []string {
-	var env []string
-	for _, kv := range os.Environ() {
-		if !strings.HasPrefix(kv, "FEEDGEN_") {
-			env = append(env, kv)
-		}
-	}
-	return append(env, extra...)
-}
-
-// server is a running `feedgen serve`.
-type server struct {
-	cmd  *exec.Cmd
-	addr string
-	logs chan string
-	done chan error
-}
-
-func startServe(t *testing.T, env ...string) *server {
+// runFeedgen runs the command line in this process with exactly the
+// FEEDGEN_* variables given, and returns what it printed, and its error.
+func runFeedgen(t *testing.T, env map[string]string, args ...string) (string, error) {
 	t.Helper()
-	return startServeWith(t, []string{feedgenBinary(t), "serve"}, env...)
+	setEnv(t, env)
+	var out bytes.Buffer
+	cmd := app()
+	cmd.Writer, cmd.ErrWriter = &out, &out
+	err := cmd.Run(context.Background(), append([]string{"feedgen"}, args...))
+	return out.String(), err
 }
 
-// startServeWith runs argv (which ends up running feedgen serve) and
-// waits until it serves.
-func startServeWith(t *testing.T, argv []string, env ...string) *server {
-	t.Helper()
-	cmd := exec.Command(argv[0], argv[1:]...)
-	cmd.Env = cleanEnv(env...)
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	s := &server{cmd: cmd, logs: make(chan string, 1000), done: make(chan error, 1)}
-	addr := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(stderr)
-		for sc.Scan() {
-			line := sc.Text()
-			var rec struct {
-				Msg  string `json:"msg"`
-				Addr string `json:"addr"`
-			}
-			if json.Unmarshal([]byte(line), &rec) == nil && rec.Msg == "serving" {
-				addr <- rec.Addr
-			}
-			select {
-			case s.logs <- line:
-			default:
-			}
-		}
-		close(s.logs)
-		s.done <- cmd.Wait()
-	}()
-	t.Cleanup(func() { cmd.Process.Kill() })
-	select {
-	case s.addr = <-addr:
-	case <-time.After(20 * time.Second):
-		t.Fatal("feedgen serve did not start")
-	}
-	return s
-}
-
+// The real binary stops in order on SIGTERM, says so, and releases the
+// database. (The one test of a signal; the others run the service in
+// process.)
 func TestServeRunsAndShutsDownGracefully(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "feedgen.db")
-	s := startServe(t, "FEEDGEN_LISTEN=127.0.0.1:0", "FEEDGEN_DB="+db, "FEEDGEN_SOURCE=none")
+	p := testutil.Serve(t, []string{testutil.Feedgen(t), "serve"}, "FEEDGEN_LISTEN=127.0.0.1:0", "FEEDGEN_DB="+db, "FEEDGEN_SOURCE=none")
 
-	resp, err := http.Get("http://" + s.addr + "/xrpc/app.bsky.feed.describeFeedGenerator")
+	resp, err := http.Get("http://" + p.Addr + "/xrpc/app.bsky.feed.describeFeedGenerator")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,26 +135,10 @@ func TestServeRunsAndShutsDownGracefully(t *testing.T) {
 	if resp.StatusCode != 200 || !strings.Contains(string(body), "app.bsky.feed.generator/sc-peace") {
 		t.Fatalf("describe: %d %s", resp.StatusCode, body)
 	}
-
-	if err := s.cmd.Process.Signal(syscall.SIGTERM); err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case err := <-s.done:
-		if err != nil {
-			t.Fatalf("exit after SIGTERM: %v", err)
-		}
-	case <-time.After(15 * time.Second):
-		t.Fatal("feedgen did not stop after SIGTERM")
-	}
-	var sawStopped bool
-	for line := range s.logs {
-		sawStopped = sawStopped || strings.Contains(line, `"msg":"stopped"`)
-	}
-	if !sawStopped {
+	p.Stop()
+	if !strings.Contains(p.Log(), `"msg":"stopped"`) {
 		t.Error("no 'stopped' log line")
 	}
-	// The database was closed and released.
 	st, err := store.Open(db, store.Options{Timeout: time.Second})
 	if err != nil {
 		t.Fatalf("database not released: %v", err)
@@ -161,26 +153,22 @@ func TestStartupErrorsNameTheVariable(t *testing.T) {
 	}{
 		{"FEEDGEN_LISTN=127.0.0.1:0", "FEEDGEN_LISTN"},
 		{"FEEDGEN_HOSTNAME=not a host", "FEEDGEN_HOSTNAME"},
+		{"FEEDGEN_SOURCE=gopher://example.com", "FEEDGEN_SOURCE"},
 	} {
-		cmd := exec.Command(feedgenBinary(t), "serve")
-		cmd.Env = cleanEnv(tc.env, "FEEDGEN_DB="+filepath.Join(t.TempDir(), "x.db"), "FEEDGEN_SOURCE=none")
-		out, err := cmd.CombinedOutput()
-		if err == nil {
-			t.Fatalf("%s: started, want a startup error", tc.env)
-		}
-		if !strings.Contains(string(out), tc.want) {
-			t.Errorf("%s: output %q does not name %s", tc.env, out, tc.want)
+		_, err := runFeedgen(t, localEnv(t, tc.env), "serve")
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: got %v, want a startup error naming %s", tc.env, err, tc.want)
 		}
 	}
 }
 
 func TestHelpListsSubcommands(t *testing.T) {
-	out, err := exec.Command(feedgenBinary(t), "--help").CombinedOutput()
+	out, err := runFeedgen(t, nil, "--help")
 	if err != nil {
 		t.Fatalf("--help: %v: %s", err, out)
 	}
 	for _, want := range []string{"serve", "--listen", "FEEDGEN_SOURCE"} {
-		if !strings.Contains(string(out), want) {
+		if !strings.Contains(out, want) {
 			t.Errorf("--help does not mention %s", want)
 		}
 	}
@@ -189,14 +177,13 @@ func TestHelpListsSubcommands(t *testing.T) {
 // `serve --source FILE` ingests a recording, then keeps serving it, and
 // the health check shows the indexer's state.
 func TestServeIngestsAFileThenServes(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "feedgen.db")
 	devset, _ := filepath.Abs("../../relevance/testdata/devset.jsonl")
-	s := startServe(t, "FEEDGEN_LISTEN=127.0.0.1:0", "FEEDGEN_DB="+db, "FEEDGEN_SOURCE="+devset,
+	s := startService(t, localEnv(t, "FEEDGEN_SOURCE="+devset,
 		// The devset was recorded in 2025; keep it.
-		"FEEDGEN_RETENTION=100000h")
+		"FEEDGEN_RETENTION=100000h"), shutdownBudget)
 	deadline := time.Now().Add(20 * time.Second)
 	for {
-		body := skeletonBody(t, s.addr)
+		body := skeletonBody(t, s.Addr())
 		if n := strings.Count(body, `"post"`); n >= 50 {
 			break
 		}
@@ -205,7 +192,7 @@ func TestServeIngestsAFileThenServes(t *testing.T) {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	resp, err := http.Get("http://" + s.addr + "/xrpc/_health")
+	resp, err := http.Get("http://" + s.Addr() + "/xrpc/_health")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -223,17 +210,7 @@ func TestServeIngestsAFileThenServes(t *testing.T) {
 	if resp.StatusCode != 200 || health.Status != "ok" || ix.Source != "file" || !ix.Done || ix.Events != 166 {
 		t.Fatalf("health after ingesting the file: %d %+v", resp.StatusCode, health)
 	}
-	s.cmd.Process.Signal(syscall.SIGTERM)
-	if err := <-s.done; err != nil {
-		t.Fatalf("exit: %v", err)
-	}
-}
-
-func TestServeRejectsABadSource(t *testing.T) {
-	cmd := exec.Command(feedgenBinary(t), "serve")
-	cmd.Env = cleanEnv("FEEDGEN_SOURCE=gopher://example.com", "FEEDGEN_DB="+filepath.Join(t.TempDir(), "x.db"))
-	out, err := cmd.CombinedOutput()
-	if err == nil || !strings.Contains(string(out), "FEEDGEN_SOURCE") {
-		t.Fatalf("got %v %s, want a startup error naming FEEDGEN_SOURCE", err, out)
+	if err := s.stop(); err != nil {
+		t.Fatalf("stop: %v", err)
 	}
 }

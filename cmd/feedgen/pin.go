@@ -10,7 +10,7 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"github.com/scpeace/feedgen/curation"
-	"github.com/scpeace/feedgen/store"
+	"github.com/scpeace/feedgen/model"
 )
 
 func pinCommand() *cli.Command {
@@ -46,19 +46,8 @@ func runUnpin(ctx context.Context, cmd *cli.Command) error {
 	return pinOrUnpin(ctx, cmd, "/admin/pins/remove", (*curation.Service).Unpin)
 }
 
-func pinOrUnpin(ctx context.Context, cmd *cli.Command, path string, op func(*curation.Service, context.Context, string, curation.PostRequest) (*curation.PinResult, error)) error {
-	uri, err := oneArg(cmd, "the post")
-	if err != nil {
-		return err
-	}
-	req := curation.PostRequest{Feed: cmd.String("feed"), URI: uri, Note: cmd.String("note")}
-	var res *curation.PinResult
-	err = curate(ctx, cmd,
-		func(a *adminClient) error { return a.do(ctx, http.MethodPost, path, req, &res) },
-		func(svc *curation.Service, actor string) (err error) {
-			res, err = op(svc, ctx, actor, req)
-			return err
-		})
+func pinOrUnpin(ctx context.Context, cmd *cli.Command, path string, op postOp[*curation.PinResult]) error {
+	res, err := curatePost(ctx, cmd, path, op)
 	if err != nil {
 		return err
 	}
@@ -78,7 +67,7 @@ func pinOrUnpin(ctx context.Context, cmd *cli.Command, path string, op func(*cur
 
 func listPins(ctx context.Context, cmd *cli.Command) error {
 	var out struct {
-		Pins []store.Pin `json:"pins"`
+		Pins []model.Pin `json:"pins"`
 	}
 	err := curate(ctx, cmd,
 		func(a *adminClient) error {

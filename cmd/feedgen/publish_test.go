@@ -2,26 +2,23 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"image"
 	"image/color"
 	"image/png"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
-	"github.com/ipfs/go-cid"
-	"github.com/multiformats/go-multihash"
+
+	"github.com/scpeace/feedgen/internal/testutil"
 )
 
 const (
@@ -30,175 +27,32 @@ const (
 	pubPassword = "abcd-efgh-ijkl-mnop"
 )
 
-// fakePDS answers the few XRPC methods publish uses, on 127.0.0.1, as
-// the reference PDS does: sessions by password, blobs addressed by CID,
-// records with compare-and-swap on their CID.
-type fakePDS struct {
-	srv     *httptest.Server
-	mu      sync.Mutex
-	did     string
-	calls   []string
-	blobs   map[string]string // CID -> content type
-	records map[string]storedRecord
-	puts    []map[string]json.RawMessage
+// publisherPDS is the fake PDS with the publisher's account on it.
+type publisherPDS struct{ *testutil.FakePDS }
+
+func newFakePDS(t *testing.T, did string) *publisherPDS {
+	p := testutil.NewFakePDS(t)
+	p.AddAccount(did, pubHandle, pubPassword)
+	return &publisherPDS{p}
 }
 
-type storedRecord struct {
-	cid   string
-	value json.RawMessage
-}
-
-func rawCID(data []byte) string {
-	c, err := cid.NewPrefixV1(cid.Raw, multihash.SHA2_256).Sum(data)
-	if err != nil {
-		panic(err)
-	}
-	return c.String()
-}
-
-func newFakePDS(t *testing.T, did string) *fakePDS {
-	f := &fakePDS{did: did, blobs: map[string]string{}, records: map[string]storedRecord{}}
-	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
-	t.Cleanup(f.srv.Close)
-	return f
-}
-
-func (f *fakePDS) methods() []string {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return append([]string(nil), f.calls...)
-}
-
-func (f *fakePDS) count(method string) int {
-	n := 0
-	for _, c := range f.methods() {
-		if c == method {
-			n++
-		}
-	}
-	return n
-}
-
-func xrpcErr(w http.ResponseWriter, code int, name, msg string) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(code)
-	json.NewEncoder(w).Encode(map[string]string{"error": name, "message": msg})
-}
-
-func (f *fakePDS) serve(w http.ResponseWriter, r *http.Request) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	method := strings.TrimPrefix(r.URL.Path, "/xrpc/")
-	f.calls = append(f.calls, method)
-	if method != "com.atproto.server.createSession" && method != "com.atproto.repo.getRecord" && r.Header.Get("Authorization") != "Bearer access-"+f.did {
-		xrpcErr(w, 401, "AuthenticationRequired", "bad token")
-		return
-	}
-	w.Header().Set("Content-Type", "application/json")
-	switch method {
-	case "com.atproto.server.createSession":
-		var in struct{ Identifier, Password string }
-		json.NewDecoder(r.Body).Decode(&in)
-		if in.Password != pubPassword || (in.Identifier != pubHandle && in.Identifier != f.did) {
-			xrpcErr(w, 401, "AuthenticationRequired", "Invalid identifier or password")
-			return
-		}
-		json.NewEncoder(w).Encode(map[string]any{"accessJwt": "access-" + f.did, "refreshJwt": "refresh", "handle": pubHandle, "did": f.did, "active": true})
-	case "com.atproto.repo.uploadBlob":
-		data, _ := io.ReadAll(r.Body)
-		c := rawCID(data)
-		f.blobs[c] = r.Header.Get("Content-Type")
-		json.NewEncoder(w).Encode(map[string]any{"blob": map[string]any{"$type": "blob", "ref": map[string]string{"$link": c}, "mimeType": r.Header.Get("Content-Type"), "size": len(data)}})
-	case "com.atproto.repo.getRecord":
-		q := r.URL.Query()
-		rec, ok := f.records[q.Get("rkey")]
-		if q.Get("repo") != f.did || q.Get("collection") != "app.bsky.feed.generator" || !ok {
-			xrpcErr(w, 400, "RecordNotFound", "Could not locate record")
-			return
-		}
-		json.NewEncoder(w).Encode(map[string]any{"uri": "at://" + f.did + "/app.bsky.feed.generator/" + q.Get("rkey"), "cid": rec.cid, "value": rec.value})
-	case "com.atproto.repo.putRecord":
-		var in map[string]json.RawMessage
-		if err := json.NewDecoder(r.Body).Decode(&in); err != nil {
-			xrpcErr(w, 400, "InvalidRequest", err.Error())
-			return
-		}
-		f.puts = append(f.puts, in)
-		var repo, rkey string
-		json.Unmarshal(in["repo"], &repo)
-		json.Unmarshal(in["rkey"], &rkey)
-		if repo != f.did {
-			xrpcErr(w, 403, "InvalidRequest", "not your repo")
-			return
-		}
-		cur, exists := f.records[rkey]
-		if swap, ok := in["swapRecord"]; ok {
-			var want *string
-			json.Unmarshal(swap, &want)
-			if (want == nil && exists) || (want != nil && (!exists || *want != cur.cid)) {
-				xrpcErr(w, 400, "InvalidSwap", "Record was at "+cur.cid)
-				return
-			}
-		}
-		var rec struct {
-			Avatar *struct {
-				Ref struct {
-					Link string `json:"$link"`
-				} `json:"ref"`
-			} `json:"avatar"`
-		}
-		json.Unmarshal(in["record"], &rec)
-		if rec.Avatar != nil && f.blobs[rec.Avatar.Ref.Link] == "" {
-			xrpcErr(w, 400, "InvalidRequest", "Could not find blob: "+rec.Avatar.Ref.Link)
-			return
-		}
-		c := rawCID(in["record"])
-		f.records[rkey] = storedRecord{cid: c, value: in["record"]}
-		json.NewEncoder(w).Encode(map[string]string{"uri": "at://" + f.did + "/app.bsky.feed.generator/" + rkey, "cid": c})
-	case "com.atproto.repo.deleteRecord":
-		var in struct{ Repo, Collection, Rkey string }
-		json.NewDecoder(r.Body).Decode(&in)
-		delete(f.records, in.Rkey)
-		w.Write([]byte("{}"))
-	default:
-		xrpcErr(w, 404, "MethodNotImplemented", method)
-	}
+// generators are the publisher's feed generator records, by record key.
+func (f *publisherPDS) generators() map[string]testutil.StoredRecord {
+	return f.Records(pubDID, "app.bsky.feed.generator")
 }
 
 // record returns the stored record of rkey as a map.
-func (f *fakePDS) record(t *testing.T, rkey string) map[string]any {
+func (f *publisherPDS) record(t *testing.T, rkey string) map[string]any {
 	t.Helper()
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	rec, ok := f.records[rkey]
+	rec, ok := f.generators()[rkey]
 	if !ok {
 		t.Fatalf("no record %s", rkey)
 	}
 	var m map[string]any
-	if err := json.Unmarshal(rec.value, &m); err != nil {
+	if err := json.Unmarshal(rec.Value, &m); err != nil {
 		t.Fatal(err)
 	}
 	return m
-}
-
-// runFeedgen runs the command line in this process with exactly the
-// FEEDGEN_* variables given, and returns what it printed.
-func runFeedgen(t *testing.T, env map[string]string, args ...string) (string, error) {
-	t.Helper()
-	for _, kv := range os.Environ() {
-		if k, _, _ := strings.Cut(kv, "="); strings.HasPrefix(k, "FEEDGEN_") {
-			t.Setenv(k, "")
-			os.Unsetenv(k)
-		}
-	}
-	for k, v := range env {
-		t.Setenv(k, v)
-	}
-	var out bytes.Buffer
-	a := app()
-	a.Writer, a.ErrWriter = &out, &out
-	err := a.Run(context.Background(), append([]string{"feedgen"}, args...))
-	return out.String(), err
 }
 
 func writePNG(t *testing.T, path string, size int) []byte {
@@ -253,7 +107,7 @@ func TestPublishCreatesThenUpdates(t *testing.T) {
 	dir := t.TempDir()
 	pds := newFakePDS(t, pubDID)
 	avatar := writePNG(t, filepath.Join(dir, "avatar.png"), 64)
-	env := publishEnv(dir, pds.srv.URL, feedsFile(t, dir, peaceDesc, "avatar.png"))
+	env := publishEnv(dir, pds.URL, feedsFile(t, dir, peaceDesc, "avatar.png"))
 
 	out, err := runFeedgen(t, env, "publish")
 	if err != nil {
@@ -268,7 +122,7 @@ func TestPublishCreatesThenUpdates(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
-	if got := pds.methods()[0]; got != "com.atproto.server.createSession" {
+	if got := pds.Calls()[0]; got != "com.atproto.server.createSession" {
 		t.Errorf("first call: got %s, want createSession", got)
 	}
 
@@ -284,13 +138,13 @@ func TestPublishCreatesThenUpdates(t *testing.T) {
 		"displayName":         "South Caucasus Peace",
 		"description":         peaceDesc,
 		"acceptsInteractions": true,
-		"avatar": map[string]any{"$type": "blob", "ref": map[string]any{"$link": rawCID(avatar)},
+		"avatar": map[string]any{"$type": "blob", "ref": map[string]any{"$link": testutil.RawCID(avatar)},
 			"mimeType": "image/png", "size": float64(len(avatar))},
 	}
 	if !reflect.DeepEqual(peace, want) {
 		t.Errorf("sc-peace record:\n got %v\nwant %v", peace, want)
 	}
-	if ct := pds.blobs[rawCID(avatar)]; ct != "image/png" {
+	if ct := pds.Blob(testutil.RawCID(avatar)); ct != "image/png" {
 		t.Errorf("avatar uploaded as %q, want image/png", ct)
 	}
 	digest := pds.record(t, "sc-digest")
@@ -301,7 +155,7 @@ func TestPublishCreatesThenUpdates(t *testing.T) {
 	}
 
 	// Change one description and publish again.
-	cidBefore := pds.records["sc-peace"].cid
+	cidBefore := pds.generators()["sc-peace"].CID
 	createdBefore := pds.record(t, "sc-peace")["createdAt"]
 	feedsFile(t, dir, peaceDesc+" Curated.", "avatar.png")
 	out, err = runFeedgen(t, env, "publish")
@@ -316,14 +170,14 @@ func TestPublishCreatesThenUpdates(t *testing.T) {
 	if peace["description"] != peaceDesc+" Curated." || peace["createdAt"] != createdBefore {
 		t.Errorf("updated record: description %q, createdAt %v (was %v)", peace["description"], peace["createdAt"], createdBefore)
 	}
-	last := pds.puts[len(pds.puts)-1]
+	last := pds.Puts()[len(pds.Puts())-1]
 	if string(last["swapRecord"]) != `"`+cidBefore+`"` {
 		t.Errorf("update swapped on %s, want the CID read, %s", last["swapRecord"], cidBefore)
 	}
-	if n := pds.count("com.atproto.repo.uploadBlob"); n != 1 {
+	if n := pds.CallCount("com.atproto.repo.uploadBlob"); n != 1 {
 		t.Errorf("the unchanged avatar was uploaded %d times, want once", n)
 	}
-	if n := pds.count("com.atproto.repo.putRecord"); n != 3 {
+	if n := pds.CallCount("com.atproto.repo.putRecord"); n != 3 {
 		t.Errorf("%d putRecord calls, want 3 (two creates, one update)", n)
 	}
 
@@ -331,17 +185,17 @@ func TestPublishCreatesThenUpdates(t *testing.T) {
 	if out, err := runFeedgen(t, env, "unpublish", "sc-digest"); err != nil || !strings.Contains(out, "removed at://"+pubDID+"/app.bsky.feed.generator/sc-digest") {
 		t.Fatalf("unpublish sc-digest: %v\n%s", err, out)
 	}
-	if _, ok := pds.records["sc-digest"]; ok {
+	if _, ok := pds.generators()["sc-digest"]; ok {
 		t.Error("sc-digest still published")
 	}
-	if _, ok := pds.records["sc-peace"]; !ok {
+	if _, ok := pds.generators()["sc-peace"]; !ok {
 		t.Error("unpublishing sc-digest removed sc-peace")
 	}
 	if out, err := runFeedgen(t, env, "unpublish"); err != nil {
 		t.Fatalf("unpublish: %v\n%s", err, out)
 	}
-	if len(pds.records) != 0 {
-		t.Errorf("records left after unpublish: %v", pds.records)
+	if len(pds.generators()) != 0 {
+		t.Errorf("records left after unpublish: %v", pds.generators())
 	}
 }
 
@@ -381,11 +235,11 @@ func TestPublishRefusesInvalidRecordsBeforeSending(t *testing.T) {
 			} else {
 				feeds = feedsFile(t, dir, peaceDesc, tt.avatar(t, dir))
 			}
-			out, err := runFeedgen(t, publishEnv(dir, pds.srv.URL, feeds), "publish")
+			out, err := runFeedgen(t, publishEnv(dir, pds.URL, feeds), "publish")
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("got %v (output %q), want an error about %s", err, out, tt.want)
 			}
-			if calls := pds.methods(); len(calls) != 0 {
+			if calls := pds.Calls(); len(calls) != 0 {
 				t.Errorf("sent %v before refusing", calls)
 			}
 		})
@@ -397,7 +251,7 @@ func TestPublishLoginProblems(t *testing.T) {
 	pds := newFakePDS(t, pubDID)
 	feeds := feedsFile(t, dir, peaceDesc, "")
 
-	env := publishEnv(dir, pds.srv.URL, feeds)
+	env := publishEnv(dir, pds.URL, feeds)
 	env["FEEDGEN_PUBLISHER_PASSWORD"] = "wrong-pass-word-1234"
 	_, err := runFeedgen(t, env, "publish")
 	if err == nil || !strings.Contains(err.Error(), "AuthenticationRequired") {
@@ -406,23 +260,23 @@ func TestPublishLoginProblems(t *testing.T) {
 		t.Errorf("the error shows the password: %v", err)
 	}
 
-	env = publishEnv(dir, pds.srv.URL, feeds)
+	env = publishEnv(dir, pds.URL, feeds)
 	delete(env, "FEEDGEN_PUBLISHER_PASSWORD")
 	if _, err := runFeedgen(t, env, "publish"); err == nil || !strings.Contains(err.Error(), "FEEDGEN_PUBLISHER_PASSWORD") {
 		t.Errorf("no password: got %v, want it to name FEEDGEN_PUBLISHER_PASSWORD", err)
 	}
 
 	// The account logged in is not the one the served feed URIs name.
-	env = publishEnv(dir, pds.srv.URL, feeds)
+	env = publishEnv(dir, pds.URL, feeds)
 	env["FEEDGEN_PUBLISHER_DID"] = "did:plc:someoneelsexxxxxxxxxxxxx"
 	if _, err := runFeedgen(t, env, "publish"); err == nil || !strings.Contains(err.Error(), "FEEDGEN_PUBLISHER_DID="+pubDID) {
 		t.Errorf("other account: got %v, want a hint to set FEEDGEN_PUBLISHER_DID", err)
 	}
-	if n := pds.count("com.atproto.repo.putRecord") + pds.count("com.atproto.repo.uploadBlob"); n != 0 {
+	if n := pds.CallCount("com.atproto.repo.putRecord") + pds.CallCount("com.atproto.repo.uploadBlob"); n != 0 {
 		t.Errorf("%d writes after failed logins", n)
 	}
 
-	if _, err := runFeedgen(t, publishEnv(dir, pds.srv.URL, feeds), "publish", "no-such-feed"); err == nil || !strings.Contains(err.Error(), "no-such-feed") {
+	if _, err := runFeedgen(t, publishEnv(dir, pds.URL, feeds), "publish", "no-such-feed"); err == nil || !strings.Contains(err.Error(), "no-such-feed") {
 		t.Errorf("unknown rkey: got %v", err)
 	}
 }
@@ -439,7 +293,7 @@ func TestPublishFindsThePDSThroughPLC(t *testing.T) {
 		}
 		json.NewEncoder(w).Encode(map[string]any{
 			"id": pubDID, "alsoKnownAs": []string{"at://" + pubHandle},
-			"service": []map[string]string{{"id": "#atproto_pds", "type": "AtprotoPersonalDataServer", "serviceEndpoint": pds.srv.URL}},
+			"service": []map[string]string{{"id": "#atproto_pds", "type": "AtprotoPersonalDataServer", "serviceEndpoint": pds.URL}},
 		})
 	}))
 	defer plc.Close()
@@ -452,15 +306,15 @@ func TestPublishFindsThePDSThroughPLC(t *testing.T) {
 	if _, err := runFeedgen(t, env, "publish"); err == nil || !strings.Contains(err.Error(), "private or reserved network") {
 		t.Fatalf("publish to a loopback PDS named by a DID document: got %v, want a refusal", err)
 	}
-	if len(pds.records) != 0 {
-		t.Fatalf("got %d records through a refused PDS", len(pds.records))
+	if len(pds.generators()) != 0 {
+		t.Fatalf("got %d records through a refused PDS", len(pds.generators()))
 	}
 	env["FEEDGEN_ALLOW_PRIVATE_NETWORKS"] = "true"
 	if out, err := runFeedgen(t, env, "publish"); err != nil {
 		t.Fatalf("publish: %v\n%s", err, out)
 	}
-	if len(pds.records) != 2 {
-		t.Errorf("got %d records, want 2", len(pds.records))
+	if len(pds.generators()) != 2 {
+		t.Errorf("got %d records, want 2", len(pds.generators()))
 	}
 }
 
@@ -468,19 +322,19 @@ func TestPublishDryRun(t *testing.T) {
 	dir := t.TempDir()
 	pds := newFakePDS(t, pubDID)
 	avatar := writePNG(t, filepath.Join(dir, "avatar.png"), 16)
-	env := publishEnv(dir, pds.srv.URL, feedsFile(t, dir, peaceDesc, "avatar.png"))
+	env := publishEnv(dir, pds.URL, feedsFile(t, dir, peaceDesc, "avatar.png"))
 	delete(env, "FEEDGEN_PUBLISHER_PASSWORD")
 	out, err := runFeedgen(t, env, "publish", "--dry-run")
 	if err != nil {
 		t.Fatalf("dry run: %v\n%s", err, out)
 	}
 	for _, want := range []string{`"displayName": "South Caucasus Peace"`, `"acceptsInteractions": true`, `"did": "did:web:localhost%3A3999"`,
-		`"cid": "` + rawCID(avatar) + `"`, "nothing sent", "at://" + pubDID + "/app.bsky.feed.generator/sc-digest"} {
+		`"cid": "` + testutil.RawCID(avatar) + `"`, "nothing sent", "at://" + pubDID + "/app.bsky.feed.generator/sc-digest"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("dry run output lacks %s:\n%s", want, out)
 		}
 	}
-	if calls := pds.methods(); len(calls) != 0 {
+	if calls := pds.Calls(); len(calls) != 0 {
 		t.Errorf("dry run sent %v", calls)
 	}
 }

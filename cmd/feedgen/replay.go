@@ -9,7 +9,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
 	"github.com/urfave/cli/v3"
 
 	"github.com/scpeace/feedgen/config"
@@ -55,29 +54,22 @@ func runReplay(ctx context.Context, cmd *cli.Command) error {
 		return err
 	}
 	defer st.Close()
-	ixCfg := indexerConfig(cfg, spec)
-	// A file is read as fast as the disk allows: bigger batches, fewer
-	// fsyncs.
-	ixCfg.BatchSize = 5000
 	// The file is judged with the curated authors (the configured ones
 	// seeded first), blocks and verdicts the database holds; nothing is
-	// fetched from the network.
-	cur, err := newCuration(cfg, st, logger, false)
+	// fetched from the network. It is read as fast as the disk allows:
+	// bigger batches, fewer fsyncs.
+	c, err := newCore(cfg, st, logger, coreOptions{source: spec, batchSize: 5000})
 	if err != nil {
 		return err
 	}
-	if err := cur.Seed(ctx); err != nil {
-		return err
-	}
-	ix, err := newIndexer(ixCfg, st, prometheus.NewRegistry(), logger, cur)
-	if err != nil {
+	if err := c.curation.Seed(ctx); err != nil {
 		return err
 	}
 	t0 := time.Now()
-	if err := ix.Run(ctx); err != nil {
+	if err := c.indexer.Run(ctx); err != nil {
 		return err
 	}
-	s := ix.Status()
+	s := c.indexer.Status()
 	elapsed := time.Since(t0)
 	logger.Info("replay finished", "file", spec.Path, "events", s.Events, "complete", s.Done,
 		"seconds", elapsed.Seconds(), "events_per_second", float64(s.Events)/max(elapsed.Seconds(), 1e-9))

@@ -7,15 +7,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 	"time"
 
-	bolt "go.etcd.io/bbolt"
-
-	"github.com/scpeace/feedgen/indexer"
-	"github.com/scpeace/feedgen/store"
+	"github.com/scpeace/feedgen/internal/synth"
+	"github.com/scpeace/feedgen/internal/testutil"
 )
 
 // crashFixture writes a synthetic recording and a feeds file that curates
@@ -25,7 +22,7 @@ func crashFixture(t *testing.T, events int) (eventsPath, feedsPath string) {
 	dir := t.TempDir()
 	eventsPath = filepath.Join(dir, "events.jsonl")
 	var buf bytes.Buffer
-	err := indexer.WriteSynthetic(&buf, indexer.SynthConfig{
+	err := synth.Write(&buf, synth.Config{
 		Seed: 42, Events: events, Start: time.Now().Add(-3 * time.Hour), Authors: 20000, Garbage: true,
 	})
 	if err != nil {
@@ -35,11 +32,11 @@ func crashFixture(t *testing.T, events int) (eventsPath, feedsPath string) {
 		t.Fatal(err)
 	}
 	var all, experts []string
-	for i := 0; i < indexer.SynthTierAll+indexer.SynthExperts; i++ {
-		if i < indexer.SynthTierAll {
-			all = append(all, indexer.SynthAuthor(i).String())
+	for i := 0; i < synth.TierAll+synth.Experts; i++ {
+		if i < synth.TierAll {
+			all = append(all, synth.Author(i).String())
 		} else {
-			experts = append(experts, indexer.SynthAuthor(i).String())
+			experts = append(experts, synth.Author(i).String())
 		}
 	}
 	feeds := map[string]any{"feeds": []map[string]any{{
@@ -55,37 +52,9 @@ func crashFixture(t *testing.T, events int) (eventsPath, feedsPath string) {
 }
 
 func replayCmd(t *testing.T, db, feeds, events string) *exec.Cmd {
-	cmd := exec.Command(feedgenBinary(t), "replay", "--db", db, "--feeds", feeds, "--log-level", "warn", events)
-	cmd.Env = cleanEnv()
+	cmd := exec.Command(testutil.Feedgen(t), "replay", "--db", db, "--feeds", feeds, "--log-level", "warn", events)
+	cmd.Env = testutil.Env()
 	return cmd
-}
-
-// dumpDB reads every key and value of a database file.
-func dumpDB(t *testing.T, path string) map[string]string {
-	t.Helper()
-	st, err := store.Open(path, store.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	out := map[string]string{}
-	err = st.View(func(tx *store.Tx) error {
-		var walk func(prefix string, b *bolt.Bucket) error
-		walk = func(prefix string, b *bolt.Bucket) error {
-			return b.ForEach(func(k, v []byte) error {
-				if v == nil {
-					return walk(prefix+string(k)+"/", b.Bucket(k))
-				}
-				out[prefix+string(k)] = string(v)
-				return nil
-			})
-		}
-		return tx.Bolt().ForEach(func(name []byte, b *bolt.Bucket) error { return walk(string(name)+"/", b) })
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
 }
 
 // TestReplaySurvivesKill9 kills `feedgen replay` with SIGKILL at random
@@ -103,7 +72,7 @@ func TestReplaySurvivesKill9(t *testing.T) {
 	if out, err := replayCmd(t, clean, feeds, events).CombinedOutput(); err != nil {
 		t.Fatalf("uninterrupted replay: %v\n%s", err, out)
 	}
-	want := dumpDB(t, clean)
+	want := testutil.DumpFile(t, clean)
 
 	seed := uint64(time.Now().UnixNano())
 	t.Logf("kill schedule seed %d", seed)
@@ -137,7 +106,7 @@ func TestReplaySurvivesKill9(t *testing.T) {
 	if out, err := replayCmd(t, crashed, feeds, events).CombinedOutput(); err != nil {
 		t.Fatalf("final replay: %v\n%s", err, out)
 	}
-	got := dumpDB(t, crashed)
+	got := testutil.DumpFile(t, crashed)
 	// Seeding the configured authors records when it happened (the audit
 	// log, each entry's added time): those differ between any two runs,
 	// so only their number is compared.
@@ -146,21 +115,7 @@ func TestReplaySurvivesKill9(t *testing.T) {
 			t.Errorf("%s: %d keys after the kills, %d in the uninterrupted run", prefix, m, n)
 		}
 	}
-	var diffs []string
-	for k, v := range want {
-		if w, ok := got[k]; !ok {
-			diffs = append(diffs, "missing: "+k)
-		} else if w != v {
-			diffs = append(diffs, "differs: "+k)
-		}
-	}
-	for k := range got {
-		if _, ok := want[k]; !ok {
-			diffs = append(diffs, "extra: "+k)
-		}
-	}
-	sort.Strings(diffs)
-	if len(diffs) > 0 {
+	if diffs := testutil.Diff(want, got); len(diffs) > 0 {
 		t.Fatalf("after %d kills the database differs from the uninterrupted run in %d keys, e.g. %q", kills, len(diffs), diffs[:min(5, len(diffs))])
 	}
 	feedKeys := 0

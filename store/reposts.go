@@ -7,24 +7,14 @@ import (
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/scpeace/feedgen/model"
 )
 
-// The indexer's additions to the schema:
-//
-//	reposts       <subject AT-URI> 0x00 <repost AT-URI> -> empty
-//
-// reposts indexes the kept reposts by the post they repost, so that
-// deleting a post takes its reposts out of the feeds with it.
+// reposts indexes the kept reposts by the post they repost (see the key
+// schema in store.go), so that deleting a post takes its reposts out of
+// the feeds with it. It holds only reposts that entered a feed.
 var bucketReposts = []byte("reposts")
-
-// HasAuthorRecords reports whether any record by did is kept. The indexer
-// asks it before recording an account status change, so that the status
-// of the whole network's accounts does not pile up in the accounts bucket.
-func (t *Tx) HasAuthorRecords(did syntax.DID) bool {
-	prefix := append([]byte(did), 0)
-	k, _ := t.tx.Bucket(bucketAuthors).Cursor().Seek(prefix)
-	return k != nil && bytes.HasPrefix(k, prefix)
-}
 
 func repostKey(subject, repost syntax.ATURI) []byte {
 	k := make([]byte, 0, len(subject)+1+len(repost))
@@ -35,7 +25,7 @@ func repostKey(subject, repost syntax.ATURI) []byte {
 
 // PutRepost is PutPost for a repost (p.Subject set) that also keeps the
 // reposts index, so DeletePostAndReposts can find it.
-func (t *Tx) PutRepost(p *Post) error {
+func (t *Tx) PutRepost(p *model.Post) error {
 	if p.Subject == "" {
 		return errors.New("put repost: no subject")
 	}

@@ -1,4 +1,9 @@
-package indexer
+// Package synth writes synthetic Jetstream recordings: the mix of events a
+// subscription to posts, reposts and list items delivers, reproducible
+// from a seed, so that tests, benchmarks and the load tool need no
+// network. It writes the wire format itself (not through package indexer),
+// so that the indexer's decoder is read against an encoder of its own.
+package synth
 
 import (
 	"bufio"
@@ -8,15 +13,17 @@ import (
 	"strings"
 	"time"
 
+	"encoding/json"
+
 	comatproto "github.com/bluesky-social/indigo/api/atproto"
 	"github.com/bluesky-social/indigo/api/bsky"
 	"github.com/bluesky-social/indigo/atproto/syntax"
 )
 
-// SynthConfig shapes a synthetic Jetstream recording: the mix a Jetstream
+// Config shapes a synthetic Jetstream recording: the mix a Jetstream
 // subscription to posts, reposts and list items delivers, so tests and
 // benchmarks do not need the network.
-type SynthConfig struct {
+type Config struct {
 	// Seed makes the stream reproducible: one seed, one byte-identical
 	// file.
 	Seed uint64
@@ -33,22 +40,22 @@ type SynthConfig struct {
 	Garbage bool
 }
 
-// SynthTierAll and SynthExperts are how many of the first synthetic
-// authors (SynthAuthor(0), SynthAuthor(1), ...) a test should treat as
-// curated with TierAll, and then as experts, to see reposts enter.
+// TierAll and Experts are how many of the first synthetic authors
+// (Author(0), Author(1), ...) a test should list in tier all, and then as
+// experts, to see reposts enter; they repost more than their share.
 const (
-	SynthTierAll = 5
-	SynthExperts = 45
+	TierAll = 5
+	Experts = 45
 )
 
-// SynthAuthor is the DID of synthetic author i.
-func SynthAuthor(i int) syntax.DID {
+// Author is the DID of synthetic author i.
+func Author(i int) syntax.DID {
 	return syntax.DID(fmt.Sprintf("did:plc:synth%019d", i))
 }
 
 // The on-topic share of posts is about 2%; their text names a country in
 // one of several languages, as relevance would have to recognise.
-var synthTopic = []string{
+var topic = []string{
 	"Armenia and Azerbaijan initialled the peace agreement in Washington today",
 	"Georgia's parliament votes on the foreign agents law again; protests on Rustaveli",
 	"Border delimitation commission of Armenia and Azerbaijan met in Gabala",
@@ -61,7 +68,7 @@ var synthTopic = []string{
 	"Армения и Азербайджан: переговоры о мире продолжаются (Armenia)",
 }
 
-var synthChatter = []string{
+var chatter = []string{
 	"good morning everyone ☀️",
 	"is it just me or did this week last a month?",
 	"new blog post about my sourdough journey, link in bio",
@@ -84,21 +91,75 @@ var synthChatter = []string{
 	"finally finished the marathon training plan 🏃",
 }
 
-var synthLangs = [][]string{{"en"}, {"ja"}, {"pt"}, {"de"}, {"es"}, {"ko"}, {"fr"}, {"tr"}, {"ru"}, {"it"}, {"hy"}, {"az"}, {"ka"}, nil}
+var langs = [][]string{{"en"}, {"ja"}, {"pt"}, {"de"}, {"es"}, {"ko"}, {"fr"}, {"tr"}, {"ru"}, {"it"}, {"hy"}, {"az"}, {"ka"}, nil}
 
-type synthPost struct {
+// Collections of the events written.
+const (
+	collectionPost     = "app.bsky.feed.post"
+	collectionRepost   = "app.bsky.feed.repost"
+	collectionListItem = "app.bsky.graph.listitem"
+)
+
+// event is one Jetstream event as the wire carries it.
+type event struct {
+	DID      string    `json:"did"`
+	TimeUS   int64     `json:"time_us"`
+	Kind     string    `json:"kind"`
+	Commit   *commit   `json:"commit,omitempty"`
+	Account  *account  `json:"account,omitempty"`
+	Identity *identity `json:"identity,omitempty"`
+}
+
+type commit struct {
+	Rev        string          `json:"rev"`
+	Operation  string          `json:"operation"`
+	Collection string          `json:"collection"`
+	RKey       string          `json:"rkey"`
+	Record     json.RawMessage `json:"record,omitempty"`
+	CID        string          `json:"cid,omitempty"`
+}
+
+type account struct {
+	Active bool   `json:"active"`
+	DID    string `json:"did,omitempty"`
+	Status string `json:"status,omitempty"`
+}
+
+type identity struct {
+	DID    string `json:"did,omitempty"`
+	Handle string `json:"handle,omitempty"`
+}
+
+// record marshals a record with its $type.
+func record(v any) json.RawMessage {
+	switch r := v.(type) {
+	case *bsky.FeedPost:
+		r.LexiconTypeID = collectionPost
+	case *bsky.FeedRepost:
+		r.LexiconTypeID = collectionRepost
+	case *bsky.GraphListitem:
+		r.LexiconTypeID = collectionListItem
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // the generator's own records always marshal
+	}
+	return b
+}
+
+type recordRef struct {
 	author int
 	rkey   string
 }
 
-type synthGen struct {
-	cfg    SynthConfig
+type gen struct {
+	cfg    Config
 	r      *rand.Rand
 	t      int64
 	step   float64
-	recent []synthPost // ring of recent posts, for replies, reposts, deletes
+	recent []recordRef // ring of recent posts, for replies, reposts, deletes
 	head   int
-	reps   []synthPost // recent reposts, for repost deletes
+	reps   []recordRef // recent reposts, for repost deletes
 	rhead  int
 	clock  uint
 	// Accounts that are deactivated (1) or deleted (2) publish nothing,
@@ -107,12 +168,12 @@ type synthGen struct {
 	inactive []int
 }
 
-// WriteSynthetic writes cfg.Events lines of synthetic Jetstream events:
+// Write writes cfg.Events lines of synthetic Jetstream events:
 // about 70% post creates (2% of them on-topic, a fifth replies, some with
 // link cards), 12% reposts, 8% post deletes, 2% repost deletes, 1% edits,
 // 1% list items, and account and identity events. Likes and follows are
 // absent, as Jetstream filters them for us.
-func WriteSynthetic(w io.Writer, cfg SynthConfig) error {
+func Write(w io.Writer, cfg Config) error {
 	if cfg.Rate <= 0 {
 		cfg.Rate = 2000
 	}
@@ -122,13 +183,13 @@ func WriteSynthetic(w io.Writer, cfg SynthConfig) error {
 	if cfg.Start.IsZero() {
 		return fmt.Errorf("synthetic: no start time")
 	}
-	g := &synthGen{
+	g := &gen{
 		cfg:    cfg,
 		r:      rand.New(rand.NewPCG(cfg.Seed, cfg.Seed^0x5eed)),
 		t:      cfg.Start.UnixMicro(),
 		step:   1e6 / cfg.Rate,
-		recent: make([]synthPost, 0, 4096),
-		reps:   make([]synthPost, 0, 1024),
+		recent: make([]recordRef, 0, 4096),
+		reps:   make([]recordRef, 0, 1024),
 		gone:   map[int]uint8{},
 	}
 	bw := bufio.NewWriterSize(w, 1<<16)
@@ -138,8 +199,7 @@ func WriteSynthetic(w io.Writer, cfg SynthConfig) error {
 			bw.WriteByte('\n')
 			continue
 		}
-		ev := g.next()
-		b, err := EncodeJetstream(ev)
+		b, err := json.Marshal(g.next())
 		if err != nil {
 			return fmt.Errorf("synthetic: %w", err)
 		}
@@ -151,14 +211,14 @@ func WriteSynthetic(w io.Writer, cfg SynthConfig) error {
 	return bw.Flush()
 }
 
-func (g *synthGen) tick() int64 {
+func (g *gen) tick() int64 {
 	// Exponential gaps: a Poisson stream at the configured rate, with
 	// strictly increasing time_us as Jetstream guarantees.
 	g.t += 1 + int64(g.r.ExpFloat64()*g.step)
 	return g.t
 }
 
-func (g *synthGen) author() int {
+func (g *gen) author() int {
 	for {
 		// A few accounts post a lot; most rarely.
 		a := int(float64(g.cfg.Authors) * g.r.Float64() * g.r.Float64())
@@ -168,30 +228,34 @@ func (g *synthGen) author() int {
 	}
 }
 
-func (g *synthGen) account(t int64) Event {
+func (g *gen) account(t int64) event {
+	ev := func(a int, active bool, status string) event {
+		did := Author(a).String()
+		return event{DID: did, TimeUS: t, Kind: "account", Account: &account{Active: active, DID: did, Status: status}}
+	}
 	if len(g.inactive) > 0 && g.r.IntN(2) == 0 {
 		i := g.r.IntN(len(g.inactive))
 		a := g.inactive[i]
 		g.inactive = append(g.inactive[:i], g.inactive[i+1:]...)
 		delete(g.gone, a)
-		return Event{Kind: KindAccount, DID: SynthAuthor(a), TimeUS: t, Cursor: t, Account: &Account{Active: true}}
+		return ev(a, true, "")
 	}
 	a := g.author()
 	if g.r.IntN(3) == 0 {
 		g.gone[a] = 2
-		return Event{Kind: KindAccount, DID: SynthAuthor(a), TimeUS: t, Cursor: t, Account: &Account{Active: false, Status: "deleted"}}
+		return ev(a, false, "deleted")
 	}
 	g.gone[a] = 1
 	g.inactive = append(g.inactive, a)
-	return Event{Kind: KindAccount, DID: SynthAuthor(a), TimeUS: t, Cursor: t, Account: &Account{Active: false, Status: "deactivated"}}
+	return ev(a, false, "deactivated")
 }
 
-func (g *synthGen) rkey(t int64) string {
+func (g *gen) rkey(t int64) string {
 	g.clock = (g.clock + 1) % 1024
 	return syntax.NewTID(t, g.clock).String()
 }
 
-func (g *synthGen) cid() syntax.CID {
+func (g *gen) cid() string {
 	const alphabet = "abcdefghijklmnopqrstuvwxyz234567"
 	var b strings.Builder
 	b.Grow(59)
@@ -199,10 +263,10 @@ func (g *synthGen) cid() syntax.CID {
 	for range 52 {
 		b.WriteByte(alphabet[g.r.IntN(32)])
 	}
-	return syntax.CID(b.String())
+	return b.String()
 }
 
-func (g *synthGen) remember(p synthPost) {
+func (g *gen) remember(p recordRef) {
 	if len(g.recent) < cap(g.recent) {
 		g.recent = append(g.recent, p)
 		return
@@ -211,18 +275,18 @@ func (g *synthGen) remember(p synthPost) {
 	g.head = (g.head + 1) % len(g.recent)
 }
 
-func (g *synthGen) pick() (synthPost, bool) {
+func (g *gen) pick() (recordRef, bool) {
 	if len(g.recent) == 0 {
-		return synthPost{}, false
+		return recordRef{}, false
 	}
 	return g.recent[g.r.IntN(len(g.recent))], true
 }
 
-func uriOf(p synthPost, coll string) string {
-	return "at://" + SynthAuthor(p.author).String() + "/" + coll + "/" + p.rkey
+func uriOf(p recordRef, coll string) string {
+	return "at://" + Author(p.author).String() + "/" + coll + "/" + p.rkey
 }
 
-func (g *synthGen) next() Event {
+func (g *gen) next() event {
 	t := g.tick()
 	roll := g.r.IntN(1000)
 	switch {
@@ -234,58 +298,58 @@ func (g *synthGen) next() Event {
 		}
 	case roll < 900:
 		if p, ok := g.pick(); ok && g.gone[p.author] == 0 {
-			return g.deleteOf(t, p.author, CollectionPost, p.rkey)
+			return g.deleteOf(t, p.author, collectionPost, p.rkey)
 		}
 	case roll < 920:
 		if len(g.reps) > 0 {
 			if p := g.reps[g.r.IntN(len(g.reps))]; g.gone[p.author] == 0 {
-				return g.deleteOf(t, p.author, CollectionRepost, p.rkey)
+				return g.deleteOf(t, p.author, collectionRepost, p.rkey)
 			}
 		}
 	case roll < 930:
 		if p, ok := g.pick(); ok && g.gone[p.author] == 0 {
 			ev := g.postCreate(t)
-			ev.DID = SynthAuthor(p.author)
-			ev.Commit.Op, ev.Commit.RKey = OpUpdate, syntax.RecordKey(p.rkey)
+			ev.DID = Author(p.author).String()
+			ev.Commit.Operation, ev.Commit.RKey = "update", p.rkey
 			return ev
 		}
 	case roll < 940:
 		a := g.author()
-		return Event{Kind: KindCommit, DID: SynthAuthor(a), TimeUS: t, Cursor: t, Commit: &Commit{
-			Op: OpCreate, Rev: g.rkey(t), Collection: CollectionListItem, RKey: syntax.RecordKey(g.rkey(t)), CID: g.cid(),
-			ListItem: &bsky.GraphListitem{CreatedAt: synthTime(t), List: "at://" + SynthAuthor(a).String() + "/app.bsky.graph.list/3kabc", Subject: SynthAuthor(g.author()).String()},
-		}}
+		c := &commit{Operation: "create", Rev: g.rkey(t), Collection: collectionListItem, RKey: g.rkey(t), CID: g.cid()}
+		c.Record = record(&bsky.GraphListitem{CreatedAt: timestamp(t), List: "at://" + Author(a).String() + "/app.bsky.graph.list/3kabc", Subject: Author(g.author()).String()})
+		return event{DID: Author(a).String(), TimeUS: t, Kind: "commit", Commit: c}
 	case roll < 945:
 		return g.account(t)
 	case roll < 955:
 		a := g.author()
-		return Event{Kind: KindIdentity, DID: SynthAuthor(a), TimeUS: t, Cursor: t, Identity: &Identity{Handle: fmt.Sprintf("user%d.bsky.social", a)}}
+		did := Author(a).String()
+		return event{DID: did, TimeUS: t, Kind: "identity", Identity: &identity{DID: did, Handle: fmt.Sprintf("user%d.bsky.social", a)}}
 	}
 	return g.postCreate(t)
 }
 
-func synthTime(t int64) string {
+func timestamp(t int64) string {
 	return time.UnixMicro(t).UTC().Format("2006-01-02T15:04:05.000Z")
 }
 
-func (g *synthGen) postCreate(t int64) Event {
+func (g *gen) postCreate(t int64) event {
 	a := g.author()
 	rkey := g.rkey(t)
-	post := &bsky.FeedPost{CreatedAt: synthTime(t - int64(g.r.IntN(2_000_000)))}
+	post := &bsky.FeedPost{CreatedAt: timestamp(t - int64(g.r.IntN(2_000_000)))}
 	onTopic := g.r.IntN(50) == 0
 	if onTopic {
-		post.Text = synthTopic[g.r.IntN(len(synthTopic))]
-		post.Langs = synthLangs[g.r.IntN(len(synthLangs))]
+		post.Text = topic[g.r.IntN(len(topic))]
+		post.Langs = langs[g.r.IntN(len(langs))]
 	} else {
-		post.Text = synthChatter[g.r.IntN(len(synthChatter))]
+		post.Text = chatter[g.r.IntN(len(chatter))]
 		if g.r.IntN(3) == 0 {
-			post.Text += " " + synthChatter[g.r.IntN(len(synthChatter))]
+			post.Text += " " + chatter[g.r.IntN(len(chatter))]
 		}
-		post.Langs = synthLangs[g.r.IntN(len(synthLangs))]
+		post.Langs = langs[g.r.IntN(len(langs))]
 	}
 	if g.r.IntN(5) == 0 {
 		if p, ok := g.pick(); ok {
-			ref := &comatproto.RepoStrongRef{Uri: uriOf(p, CollectionPost), Cid: g.cid().String()}
+			ref := &comatproto.RepoStrongRef{Uri: uriOf(p, collectionPost), Cid: g.cid()}
 			post.Reply = &bsky.FeedPost_ReplyRef{Root: ref, Parent: ref}
 		}
 	}
@@ -295,43 +359,42 @@ func (g *synthGen) postCreate(t int64) Event {
 			Description: "A description that runs for a sentence or two, as link cards usually do.",
 		}}}
 	}
-	g.remember(synthPost{author: a, rkey: rkey})
-	return Event{Kind: KindCommit, DID: SynthAuthor(a), TimeUS: t, Cursor: t, Commit: &Commit{
-		Op: OpCreate, Rev: rkey, Collection: CollectionPost, RKey: syntax.RecordKey(rkey), CID: g.cid(), Post: post,
-	}}
+	g.remember(recordRef{author: a, rkey: rkey})
+	c := &commit{Operation: "create", Rev: rkey, Collection: collectionPost, RKey: rkey, CID: g.cid()}
+	c.Record = record(post)
+	return event{DID: Author(a).String(), TimeUS: t, Kind: "commit", Commit: c}
 }
 
-func (g *synthGen) repost(t int64) (Event, bool) {
+func (g *gen) repost(t int64) (event, bool) {
 	p, ok := g.pick()
 	if !ok {
-		return Event{}, false
+		return event{}, false
 	}
 	a := g.author()
-	if c := g.r.IntN(SynthTierAll + SynthExperts); g.r.IntN(10) == 0 && g.gone[c] == 0 {
+	if c := g.r.IntN(TierAll + Experts); g.r.IntN(10) == 0 && g.gone[c] == 0 {
 		// Curated authors repost a little more than their share.
 		a = c
 	}
 	rkey := g.rkey(t)
-	rp := synthPost{author: a, rkey: rkey}
+	rp := recordRef{author: a, rkey: rkey}
 	if len(g.reps) < cap(g.reps) {
 		g.reps = append(g.reps, rp)
 	} else {
 		g.reps[g.rhead] = rp
 		g.rhead = (g.rhead + 1) % len(g.reps)
 	}
-	return Event{Kind: KindCommit, DID: SynthAuthor(a), TimeUS: t, Cursor: t, Commit: &Commit{
-		Op: OpCreate, Rev: rkey, Collection: CollectionRepost, RKey: syntax.RecordKey(rkey), CID: g.cid(),
-		Repost: &bsky.FeedRepost{CreatedAt: synthTime(t), Subject: &comatproto.RepoStrongRef{Uri: uriOf(p, CollectionPost), Cid: g.cid().String()}},
-	}}, true
+	c := &commit{Operation: "create", Rev: rkey, Collection: collectionRepost, RKey: rkey, CID: g.cid()}
+	c.Record = record(&bsky.FeedRepost{CreatedAt: timestamp(t), Subject: &comatproto.RepoStrongRef{Uri: uriOf(p, collectionPost), Cid: g.cid()}})
+	return event{DID: Author(a).String(), TimeUS: t, Kind: "commit", Commit: c}, true
 }
 
-func (g *synthGen) deleteOf(t int64, author int, coll, rkey string) Event {
-	return Event{Kind: KindCommit, DID: SynthAuthor(author), TimeUS: t, Cursor: t, Commit: &Commit{
-		Op: OpDelete, Rev: g.rkey(t), Collection: syntax.NSID(coll), RKey: syntax.RecordKey(rkey),
+func (g *gen) deleteOf(t int64, author int, coll, rkey string) event {
+	return event{DID: Author(author).String(), TimeUS: t, Kind: "commit", Commit: &commit{
+		Operation: "delete", Rev: g.rkey(t), Collection: coll, RKey: rkey,
 	}}
 }
 
-func (g *synthGen) garbage() string {
+func (g *gen) garbage() string {
 	switch g.r.IntN(4) {
 	case 0:
 		return `{"did":"did:plc:abc","time_us":` // truncated

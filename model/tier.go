@@ -1,20 +1,23 @@
-package relevance
+package model
 
 import "fmt"
 
-// Tier is an author's curation tier. The zero value is an author who is not
-// listed.
+// Tier is how far a feed trusts an author. The zero value is an author who
+// is not listed.
 type Tier uint8
 
-// The curation tiers.
+// The author tiers.
 const (
-	// TierNone is an unlisted author: their posts need a strong signal.
+	// TierNone is an unlisted author: their posts need a strong signal,
+	// and their reposts never enter.
 	TierNone Tier = iota
 	// TierAll is a regional newsroom: every top-level post is in; replies
-	// are judged as an expert's.
+	// are judged as an expert's; every repost enters a feed that takes
+	// reposts.
 	TierAll
-	// TierExpert needs only a weak topic signal, and their replies in a
-	// thread whose root is in the feed stay with it.
+	// TierExpert needs only a weak topic signal, their replies in a
+	// thread whose root is in the feed stay with it, and their reposts of
+	// posts already in the feed enter it.
 	TierExpert
 	// TierBlocked never enters the feed.
 	TierBlocked
@@ -30,6 +33,13 @@ func (t Tier) String() string {
 	return fmt.Sprintf("tier(%d)", uint8(t))
 }
 
+// Listed reports whether the author is on the feed's list, in any tier.
+func (t Tier) Listed() bool { return t != TierNone }
+
+// Curated reports whether the author is trusted on the topic: tier all or
+// expert.
+func (t Tier) Curated() bool { return t == TierAll || t == TierExpert }
+
 // ParseTier parses a tier name; "" and "none" are TierNone.
 func ParseTier(s string) (Tier, error) {
 	if s == "" {
@@ -43,7 +53,8 @@ func ParseTier(s string) (Tier, error) {
 	return TierNone, fmt.Errorf("unknown tier %q (want all, expert, blocked or none)", s)
 }
 
-// MarshalText implements encoding.TextMarshaler.
+// MarshalText implements encoding.TextMarshaler. Stored records and the
+// admin API carry tiers by name.
 func (t Tier) MarshalText() ([]byte, error) {
 	if int(t) >= len(tierNames) {
 		return nil, fmt.Errorf("invalid tier %d", uint8(t))

@@ -1,0 +1,107 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/bluesky-social/indigo/atproto/syntax"
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/scpeace/feedgen/config"
+	"github.com/scpeace/feedgen/curation"
+	"github.com/scpeace/feedgen/indexer"
+	"github.com/scpeace/feedgen/membership"
+	"github.com/scpeace/feedgen/model"
+	"github.com/scpeace/feedgen/relevance"
+	"github.com/scpeace/feedgen/store"
+)
+
+// core is what decides and writes feed membership over one store: the
+// decider, curation, and the indexer, whose one writer applies the
+// stream's events and curation's backfills alike. serve, replay and the
+// curators' commands on the database file all build it here.
+type core struct {
+	decider  *membership.Decider
+	curation *curation.Service
+	indexer  *indexer.Indexer
+}
+
+// coreOptions say how a command uses the core.
+type coreOptions struct {
+	// source is what the indexer follows (SourceNone: only backfills).
+	source indexer.SourceSpec
+	// backfill lets curation fetch an added author's recent posts (when
+	// --backfill-window allows); they go through the indexer's inbox, so
+	// the indexer must be running.
+	backfill bool
+	// batchSize overrides the indexer's transaction size (0: default).
+	batchSize int
+	// registerer receives the indexer's metrics (nil: kept private).
+	registerer prometheus.Registerer
+}
+
+// newCore builds the decider from the feed definitions, curation, and the
+// indexer, in that order: each is handed what it uses, nothing is wired in
+// afterwards. With backfill the inbox is made first, so that curation
+// (which sends backfills) and the indexer (which writes them) can both be
+// given it; without, the indexer stops at the end of a file source.
+func newCore(cfg *config.Config, st *store.Store, logger *slog.Logger, o coreOptions) (*core, error) {
+	var decFeeds []membership.Feed
+	var curFeeds []curation.Feed
+	for _, f := range cfg.Feeds {
+		rules, err := loadRules(f.Rules)
+		if err != nil {
+			return nil, fmt.Errorf("feed %s: %w", f.RKey, err)
+		}
+		decFeeds = append(decFeeds, membership.Feed{ID: f.RKey, Classifier: relevance.New(rules), Reposts: f.Reposts})
+		seed := map[syntax.DID]model.Tier{}
+		for tier, dids := range map[model.Tier][]string{model.TierAll: f.Authors.All, model.TierExpert: f.Authors.Expert, model.TierBlocked: f.Authors.Blocked} {
+			for _, d := range dids {
+				seed[syntax.DID(d)] = tier
+			}
+		}
+		curFeeds = append(curFeeds, curation.Feed{ID: f.RKey, URI: f.URI, List: syntax.ATURI(f.List), Seed: seed})
+	}
+	dec, err := membership.New(membership.Config{Feeds: decFeeds})
+	if err != nil {
+		return nil, err
+	}
+	deps := curation.Deps{Store: st, Directory: newDirectory(cfg), Decider: dec, Logger: logger,
+		HTTPClient: pdsClient(cfg, 20*time.Second)}
+	var inbox *indexer.Inbox
+	if o.backfill && cfg.BackfillWindow > 0 {
+		inbox = indexer.NewInbox()
+		deps.Ingester = inbox
+	}
+	cur, err := curation.New(curation.Config{Feeds: curFeeds, MaxPins: cfg.MaxPins, BackfillWindow: cfg.BackfillWindow}, deps)
+	if err != nil {
+		return nil, err
+	}
+	ix, err := indexer.New(indexer.Config{
+		Source:       o.source,
+		Retention:    cfg.Retention,
+		LagThreshold: cfg.MaxLag,
+		BatchSize:    o.batchSize,
+		UserAgent:    "feedgen/" + version,
+	}, indexer.Deps{Store: st, Registerer: o.registerer, Logger: logger, Decider: dec, Records: cur, Inbox: inbox})
+	if err != nil {
+		return nil, err
+	}
+	return &core{decider: dec, curation: cur, indexer: ix}, nil
+}
+
+// withWriter runs fn while the indexer runs, for commands that use the
+// database file directly: a backfill they start needs the writer.
+func (c *core) withWriter(ctx context.Context, fn func() error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() { done <- c.indexer.Run(ctx) }()
+	err := fn()
+	cancel()
+	if ierr := <-done; ierr != nil && err == nil {
+		err = fmt.Errorf("indexer: %w", ierr)
+	}
+	return err
+}

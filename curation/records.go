@@ -1,0 +1,20 @@
+package curation
+
+import (
+	"github.com/scpeace/feedgen/indexer"
+	"github.com/scpeace/feedgen/store"
+)
+
+// The service takes the records of the stream that are curation's: the
+// items of the Bluesky lists the feeds follow.
+var _ indexer.RecordHandler = (*Service)(nil)
+
+// HandleRecord implements indexer.RecordHandler: list item commits go to
+// HandleListItem; everything else is not curation's.
+func (s *Service) HandleRecord(tx *store.Tx, ev *indexer.Event) error {
+	c := ev.Commit
+	if ev.Kind != indexer.KindCommit || c == nil || c.Collection.String() != collectionListItem {
+		return nil
+	}
+	return s.HandleListItem(tx, ev.DID, c.RKey.String(), c.Op == indexer.OpDelete, c.ListItem)
+}

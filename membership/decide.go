@@ -1,0 +1,337 @@
+// Package membership decides which feeds a post or repost belongs in, and
+// why. It is the one place that does: [Decider.Decide] is called for every
+// post and repost the indexer applies, from the stream and from a
+// curator's backfill alike, and the curators' explain tool reads the same
+// judgement through [Decider.Judge].
+//
+// A decision reads, for each feed: the relevance rules (package
+// relevance), the author's tier (a curator's, or the feed's Bluesky list),
+// a curator's block of the post, a curator's verdict on it from the review
+// queue, the thread it replies to and the post it quotes, and for a repost
+// the reposter's tier and whether the reposted post is in the feed. New
+// signals (an expert's like, engagement, labels) join here, as more reads
+// through [State].
+//
+// The decider is pure where it can be: it reads through State, a small
+// view of one store transaction (*store.Tx in production, a map in
+// tests), and returns an [Outcome] (the memberships, and what the review
+// queue should do) that the indexer's apply step writes.
+package membership
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/bluesky-social/indigo/api/bsky"
+	"github.com/bluesky-social/indigo/atproto/syntax"
+
+	"github.com/scpeace/feedgen/model"
+	"github.com/scpeace/feedgen/relevance"
+)
+
+// State is what a decision reads: the stored state as one transaction
+// sees it, so that a decision and what it read are always consistent and
+// the earlier records of the same batch are seen. *store.Tx implements it.
+type State interface {
+	// Post returns the kept record at uri, or model.ErrNotFound.
+	Post(uri syntax.ATURI) (*model.Post, error)
+	// InFeed reports whether the record at uri is visible in feed.
+	InFeed(feed string, uri syntax.ATURI) bool
+	// Tombstoned reports whether the record at uri was deleted.
+	Tombstoned(uri syntax.ATURI) bool
+	// Blocked reports whether a curator blocked the post at uri.
+	Blocked(uri syntax.ATURI) bool
+	// AuthorTier is the author's effective tier in feed.
+	AuthorTier(feed string, author syntax.DID) (model.Tier, error)
+	// Verdict is a curator's verdict on uri in feed, or model.ErrNotFound.
+	Verdict(feed string, uri syntax.ATURI) (*model.Verdict, error)
+	// AuthorPostsInFeed counts the author's visible records in feed with
+	// sort time at or after sinceUS.
+	AuthorPostsInFeed(feed string, author syntax.DID, sinceUS int64) int
+}
+
+// Feed is one feed the decider decides for.
+type Feed struct {
+	// ID is the feed's record key, its name in the store.
+	ID string
+	// Classifier applies the feed's relevance rules.
+	Classifier *relevance.Classifier
+	// Reposts lets reposts by curated authors into the feed.
+	Reposts bool
+}
+
+// DefaultQueueMax bounds each feed's review queue when Config leaves it
+// zero: a queue nobody works must not grow without end.
+const DefaultQueueMax = 1000
+
+// Config is the decider's configuration.
+type Config struct {
+	Feeds []Feed
+	// QueueMax is how many entries each feed's review queue keeps; the
+	// oldest go first (DefaultQueueMax).
+	QueueMax int
+}
+
+// Decider decides feed membership. It is safe for concurrent use.
+type Decider struct {
+	feeds    []Feed
+	byID     map[string]*Feed
+	queueMax int
+	// reposts is set when some feed takes reposts.
+	reposts bool
+}
+
+// New checks the configuration and builds the decider.
+func New(cfg Config) (*Decider, error) {
+	if len(cfg.Feeds) == 0 {
+		return nil, errors.New("membership: no feeds")
+	}
+	d := &Decider{feeds: cfg.Feeds, byID: map[string]*Feed{}, queueMax: cfg.QueueMax}
+	if d.queueMax <= 0 {
+		d.queueMax = DefaultQueueMax
+	}
+	for i := range d.feeds {
+		f := &d.feeds[i]
+		if f.ID == "" || f.Classifier == nil {
+			return nil, fmt.Errorf("membership: feed %d: missing ID or classifier", i+1)
+		}
+		if d.byID[f.ID] != nil {
+			return nil, fmt.Errorf("membership: feed %q twice", f.ID)
+		}
+		d.byID[f.ID] = f
+		d.reposts = d.reposts || f.Reposts
+	}
+	return d, nil
+}
+
+// Rules returns the relevance rules of feed, or nil for a feed the
+// decider does not know.
+func (d *Decider) Rules(feed string) *relevance.Rules {
+	if f := d.byID[feed]; f != nil {
+		return f.Classifier.Rules()
+	}
+	return nil
+}
+
+// Record is a post or repost being created or edited, as a decision reads
+// it. It is passed by value: the stream decides every post of the
+// network, and a pointer through the indexer's interface would cost each
+// one a heap allocation.
+type Record struct {
+	URI    syntax.ATURI
+	Author syntax.DID
+	// TimeUS is when the network saw the record (for a backfill, when it
+	// was fetched), and CreatedUS what the record claims (0 if it could
+	// not be read). The earlier is the post's time for the per-hour cap,
+	// so that a backfill of a week of posts meets the cap hour by hour.
+	TimeUS    int64
+	CreatedUS int64
+	// Edit is set for an update of the record. Only an edit can take a
+	// queued post clearly out, so only an edit asks the queue to forget
+	// a post that is out.
+	Edit bool
+	// Post is the post record; nil for a repost.
+	Post *bsky.FeedPost
+	// Subject is the reposted post, for a repost.
+	Subject syntax.ATURI
+}
+
+// Outcome is what a decision asks the apply step to write.
+type Outcome struct {
+	// Feeds are the record's memberships after the decision; none means
+	// it is not kept (and leaves the feeds if it was).
+	Feeds []model.Membership
+	// Queue are the feeds whose review queue should hold the post (a new
+	// entry, or an edit's refreshed one), with its score and reasons.
+	Queue []model.Membership
+	// Unqueue are the feeds whose review queue must not hold the post.
+	Unqueue []string
+	// QueueMax is how many entries a feed's queue keeps once Queue is
+	// written; the oldest go first.
+	QueueMax int
+}
+
+// Reasons a decision gives besides the relevance rules' own.
+const (
+	// ReasonApproved marks a post a curator let in from the review queue.
+	ReasonApproved = "review:approved"
+	// ReasonRepost marks a repost; the reposter's tier follows.
+	ReasonRepost = "repost"
+)
+
+// Decide says which feeds a record belongs in, and what the review queue
+// should do about it. It reads only. Errors come only from st.
+//
+// A post: a blocked post goes nowhere. In each feed the relevance rules
+// judge it with the author's tier, its thread and the post it quotes. One
+// that is out but was approved by a curator is in all the same (a verdict
+// stands over later edits and replays, unless the author was blocked
+// since); one in the review band that no curator has judged waits in the
+// queue.
+//
+// A repost enters the feeds that take reposts: always from an author of
+// tier all, and from an expert when the reposted post is itself in the
+// feed (the repost then lifts it to the top with the expert's name on
+// it). A reposted post that was deleted or blocked stays out, reposted or
+// not.
+func (d *Decider) Decide(st State, r Record) (Outcome, error) {
+	out := Outcome{QueueMax: d.queueMax}
+	switch {
+	case r.Subject != "":
+		return out, d.decideRepost(st, &r, &out)
+	case r.Post == nil || st.Blocked(r.URI):
+		return out, nil
+	}
+	in, err := input(st, &r)
+	if err != nil {
+		return out, err
+	}
+	for i := range d.feeds {
+		f := &d.feeds[i]
+		j, err := judge(st, f, in)
+		if err != nil {
+			return out, err
+		}
+		if j.In {
+			out.Feeds = append(out.Feeds, model.Membership{Feed: f.ID, Score: j.Score, Reasons: j.Reasons})
+			out.Unqueue = append(out.Unqueue, f.ID)
+			continue
+		}
+		v, err := st.Verdict(f.ID, r.URI)
+		switch {
+		case errors.Is(err, model.ErrNotFound):
+			v = nil
+		case err != nil:
+			return out, fmt.Errorf("verdict on %s: %w", r.URI, err)
+		}
+		switch {
+		case v != nil && v.In && j.Tier != model.TierBlocked:
+			out.Feeds = append(out.Feeds, model.Membership{Feed: f.ID, Score: j.Score, Reasons: append(j.Reasons, ReasonApproved)})
+		case v == nil && j.Review:
+			out.Queue = append(out.Queue, model.Membership{Feed: f.ID, Score: j.Score, Reasons: j.Reasons})
+		case r.Edit:
+			// The edit may have taken a queued post clearly out.
+			out.Unqueue = append(out.Unqueue, f.ID)
+		}
+	}
+	return out, nil
+}
+
+func (d *Decider) decideRepost(st State, r *Record, out *Outcome) error {
+	if !d.reposts {
+		return nil
+	}
+	// Nearly every repost is by an author no feed lists: one look-up per
+	// feed settles it.
+	for i := range d.feeds {
+		f := &d.feeds[i]
+		if !f.Reposts {
+			continue
+		}
+		tier, err := st.AuthorTier(f.ID, r.Author)
+		if err != nil {
+			return fmt.Errorf("tier of %s: %w", r.Author, err)
+		}
+		switch {
+		case tier == model.TierAll:
+			out.Feeds = append(out.Feeds, model.Membership{Feed: f.ID, Score: 1, Reasons: []string{ReasonRepost, "author:all"}})
+		case tier == model.TierExpert && st.InFeed(f.ID, r.Subject):
+			out.Feeds = append(out.Feeds, model.Membership{Feed: f.ID, Score: 1, Reasons: []string{ReasonRepost, "author:expert", "subject-in-feed"}})
+		}
+	}
+	if len(out.Feeds) > 0 && (st.Tombstoned(r.Subject) || st.Blocked(r.Subject)) {
+		out.Feeds = nil
+	}
+	return nil
+}
+
+// Judgement is one feed's relevance decision on a post, with the author's
+// tier it read.
+type Judgement struct {
+	relevance.Decision
+	Tier model.Tier
+}
+
+// Judge is the relevance decision Decide makes for a post in one feed,
+// before blocks, verdicts and the queue: what the curators' explain tool
+// shows as "judged now". It reads only.
+func (d *Decider) Judge(st State, feed string, r Record) (Judgement, error) {
+	f := d.byID[feed]
+	if f == nil {
+		return Judgement{}, fmt.Errorf("membership: no feed %q", feed)
+	}
+	if r.Post == nil {
+		return Judgement{}, errors.New("membership: judge needs a post")
+	}
+	in, err := input(st, &r)
+	if err != nil {
+		return Judgement{}, err
+	}
+	return judge(st, f, in)
+}
+
+// judge runs the feed's relevance rules against the state st shows.
+func judge(st State, f *Feed, in relevance.Input) (Judgement, error) {
+	env := &feedEnv{st: st, feed: f.ID, self: in.URI}
+	dec, err := f.Classifier.Classify(env, in)
+	if err != nil {
+		return Judgement{}, err
+	}
+	return Judgement{Decision: dec, Tier: env.tier}, nil
+}
+
+// input builds the classifier's input. The post is judged at its sort
+// time; a quoted post we keep lends its text.
+func input(st State, r *Record) (relevance.Input, error) {
+	p := relevance.FromRecord(r.Post)
+	if p.QuotedURI != "" {
+		q, err := st.Post(p.QuotedURI)
+		switch {
+		case err == nil:
+			p.Quoted = &relevance.Post{Text: q.Text, Langs: q.Langs}
+		case !errors.Is(err, model.ErrNotFound):
+			return relevance.Input{}, fmt.Errorf("quoted post %s: %w", p.QuotedURI, err)
+		}
+	}
+	sortUS := model.SortTime(r.CreatedUS, r.TimeUS)
+	return relevance.Input{URI: r.URI, Author: r.Author, Time: time.UnixMicro(sortUS), Post: p}, nil
+}
+
+// feedEnv is the classifier's view of one feed through State.
+type feedEnv struct {
+	st   State
+	feed string
+	// self is the post being judged: a replayed or edited post must not
+	// count against its own author's cap.
+	self syntax.ATURI
+	// tier is the author's tier, as last asked.
+	tier model.Tier
+}
+
+// Tier implements relevance.Env.
+func (e *feedEnv) Tier(author syntax.DID) (model.Tier, error) {
+	t, err := e.st.AuthorTier(e.feed, author)
+	if err != nil {
+		return model.TierNone, fmt.Errorf("author %s in feed %s: %w", author, e.feed, err)
+	}
+	e.tier = t
+	return t, nil
+}
+
+// InFeed implements relevance.Env.
+func (e *feedEnv) InFeed(uri syntax.ATURI) (bool, error) {
+	return e.st.InFeed(e.feed, uri), nil
+}
+
+// AcceptedSince implements relevance.Env.
+func (e *feedEnv) AcceptedSince(author syntax.DID, since time.Time) (int, error) {
+	sinceUS := since.UnixMicro()
+	n := e.st.AuthorPostsInFeed(e.feed, author, sinceUS)
+	if n > 0 {
+		if p, err := e.st.Post(e.self); err == nil && !p.Hidden && p.InFeed(e.feed) && p.SortUS >= sinceUS {
+			n--
+		}
+	}
+	return n, nil
+}

@@ -1,0 +1,69 @@
+package model
+
+import (
+	"errors"
+
+	"github.com/bluesky-social/indigo/atproto/syntax"
+)
+
+// ErrNotFound means the record asked for is not kept. The store returns
+// it (as store.ErrNotFound), and code that reads through an interface
+// (membership.State) tests for it without importing the store.
+var ErrNotFound = errors.New("not found")
+
+// Membership is a record's place in one feed and why it is there.
+type Membership struct {
+	Feed    string   `json:"feed"`
+	Score   float64  `json:"score"`
+	Reasons []string `json:"reasons,omitempty"`
+}
+
+// Post is a record we keep: a post, or a repost (Subject set) that a feed
+// serves with a repost reason.
+type Post struct {
+	URI    syntax.ATURI `json:"uri"`
+	CID    string       `json:"cid"`
+	Author syntax.DID   `json:"author"`
+	// Subject is the reposted post, for reposts.
+	Subject syntax.ATURI `json:"subject,omitempty"`
+
+	CreatedUS int64 `json:"createdUs"`
+	IndexedUS int64 `json:"indexedUs"`
+	// SortUS and Seq are set by the store when the record is first put and
+	// never change, so a post keeps its place when it is edited.
+	SortUS int64  `json:"sortUs"`
+	Seq    uint64 `json:"seq"`
+
+	Text        string       `json:"text,omitempty"`
+	Langs       []string     `json:"langs,omitempty"`
+	ReplyRoot   syntax.ATURI `json:"replyRoot,omitempty"`
+	ReplyParent syntax.ATURI `json:"replyParent,omitempty"`
+
+	Feeds []Membership `json:"feeds"`
+	// Hidden is set while the author's account is inactive.
+	Hidden bool `json:"hidden,omitempty"`
+}
+
+// InFeed reports whether the post is a member of feed (visible or not).
+func (p *Post) InFeed(feed string) bool {
+	return p.Membership(feed) != nil
+}
+
+// Membership returns the post's membership of feed, or nil.
+func (p *Post) Membership(feed string) *Membership {
+	for i := range p.Feeds {
+		if p.Feeds[i].Feed == feed {
+			return &p.Feeds[i]
+		}
+	}
+	return nil
+}
+
+// SortTime is the AppView's rule: the earlier of the record's own claim and
+// the time we saw it, so a post dated in the future cannot sit on top.
+func SortTime(createdUS, indexedUS int64) int64 {
+	if createdUS > 0 && createdUS < indexedUS {
+		return createdUS
+	}
+	return indexedUS
+}
