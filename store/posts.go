@@ -68,6 +68,19 @@ func (t *Tx) Tombstoned(uri syntax.ATURI) bool {
 // A record with no feeds is removed. A deleted record is refused with
 // ErrDeleted. On return p.SortUS and p.Seq hold the record's place.
 func (t *Tx) PutPost(p *model.Post) error {
+	return t.putPost(p, false)
+}
+
+// ParkPost is PutPost that keeps the record even when it is in no feed:
+// one a change of rules took out (or a queued post it cleared) stays, out
+// of every feed, until retention prunes it, so that the next change of
+// rules, or a revert, can judge it again. Records that never entered a
+// feed are not kept: a change of rules cannot bring those back.
+func (t *Tx) ParkPost(p *model.Post) error {
+	return t.putPost(p, true)
+}
+
+func (t *Tx) putPost(p *model.Post, park bool) error {
 	if p.URI == "" || p.Author == "" {
 		return errors.New("put post: missing uri or author")
 	}
@@ -81,7 +94,7 @@ func (t *Tx) PutPost(p *model.Post) error {
 	case err != nil:
 		return err
 	}
-	if len(p.Feeds) == 0 {
+	if len(p.Feeds) == 0 && !park {
 		if old != nil {
 			return t.removePost(old)
 		}
