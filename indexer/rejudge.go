@@ -10,7 +10,6 @@ import (
 
 	"github.com/scpeace/feedgen/membership"
 	"github.com/scpeace/feedgen/model"
-	"github.com/scpeace/feedgen/relevance"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -87,20 +86,6 @@ func (in *Inbox) Rejudge(ctx context.Context, job *RejudgeJob) error {
 	}
 }
 
-// keptRecord is how a kept record is judged again: as an edit (so that a
-// queued post now clearly out leaves the queue), with the content it
-// keeps.
-func keptInput(p *model.Post) membership.Record {
-	r := membership.Record{URI: p.URI, Author: p.Author, TimeUS: p.IndexedUS, CreatedUS: p.CreatedUS, Edit: true}
-	if p.Subject != "" {
-		r.Subject = p.Subject
-		return r
-	}
-	c := relevance.FromKept(p)
-	r.Content = &c
-	return r
-}
-
 // rejudgeTarget is what a re-judge reads and writes: the writer's
 // transaction, or a dry run's overlay of one.
 type rejudgeTarget interface {
@@ -154,7 +139,7 @@ func (r *rejudger) one(st rejudgeTarget, p *model.Post, stored bool, q *model.Qu
 	case q != nil:
 		from = model.PlaceQueue
 	}
-	out, err := r.dec.DecideFeed(st, feed, keptInput(p))
+	out, err := r.dec.DecideFeed(st, feed, membership.KeptRecord(p))
 	if err != nil {
 		return fmt.Errorf("decide %s again: %w", p.URI, err)
 	}
@@ -386,6 +371,9 @@ func rejudgeBatch(tx *store.Tx, job *RejudgeJob, nowUS int64, t *Tally) (*model.
 	r.kinds = countSamples(&state.Diff)
 	if err := r.step(tx, txTarget{tx}, &state, limit); err != nil {
 		return nil, fmt.Errorf("rejudge %s: %w", state.Feed, err)
+	}
+	if state.Phase == model.RejudgeDone && state.DoneUS == 0 {
+		state.DoneUS = nowUS
 	}
 	if err := tx.PutRejudge(&state); err != nil {
 		return nil, err

@@ -209,6 +209,21 @@ type Record struct {
 	Subject syntax.ATURI
 }
 
+// KeptRecord is a kept record as a decision reads it when it is judged
+// again (after a change of rules, or to explain it): as an edit, so that
+// a queued post now clearly out leaves the queue, with the content it
+// keeps (relevance.FromKept) in place of the record.
+func KeptRecord(p *model.Post) Record {
+	r := Record{URI: p.URI, Author: p.Author, TimeUS: p.IndexedUS, CreatedUS: p.CreatedUS, Edit: true}
+	if p.Subject != "" {
+		r.Subject = p.Subject
+		return r
+	}
+	c := relevance.FromKept(p)
+	r.Content = &c
+	return r
+}
+
 // Outcome is what a decision asks the apply step to write.
 type Outcome struct {
 	// Feeds are the record's memberships after the decision; none means

@@ -214,18 +214,33 @@ func readLine(br *bufio.Reader) ([]byte, error) {
 // loadRules resolves a rules reference as the feed configuration writes
 // it: "builtin:NAME", a bare builtin name, or a path to a rules file.
 func loadRules(ref string) (*relevance.Rules, error) {
-	if name, ok := strings.CutPrefix(ref, "builtin:"); ok {
-		return relevance.Builtin(name)
+	rules, _, err := loadRulesText(ref)
+	return rules, err
+}
+
+// loadRulesText is loadRules that also returns the text the rules were
+// read from.
+func loadRulesText(ref string) (*relevance.Rules, string, error) {
+	name, ok := strings.CutPrefix(ref, "builtin:")
+	if !ok {
+		if _, err := os.Stat(ref); errors.Is(err, os.ErrNotExist) && slices.Contains(relevance.BuiltinNames(), ref) {
+			name, ok = ref, true
+		}
 	}
-	if _, err := os.Stat(ref); errors.Is(err, os.ErrNotExist) && slices.Contains(relevance.BuiltinNames(), ref) {
-		return relevance.Builtin(ref)
+	if ok {
+		text, err := relevance.BuiltinText(name)
+		if err != nil {
+			return nil, "", err
+		}
+		rules, err := relevance.ParseRules(name+".rules", strings.NewReader(text))
+		return rules, text, err
 	}
-	f, err := os.Open(ref)
+	b, err := os.ReadFile(ref)
 	if err != nil {
-		return nil, fmt.Errorf("rules: %w", err)
+		return nil, "", fmt.Errorf("rules: %w", err)
 	}
-	defer f.Close()
-	return relevance.ParseRules(ref, f)
+	rules, err := relevance.ParseRules(ref, bytes.NewReader(b))
+	return rules, string(b), err
 }
 
 // readLabels reads lines {"uri": "...", "in": true}.
