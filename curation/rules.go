@@ -536,3 +536,36 @@ func (s *Service) ReloadDefinitions(ctx context.Context, actor string, defs []De
 	}
 	return out
 }
+
+// RulesStatus is one feed's rules in brief, for the health check.
+type RulesStatus struct {
+	// Rules names the rules in force: an uploaded version or the
+	// definition's, with the start of their hash.
+	Rules string `json:"rules"`
+	// UploadError says why a stored upload is not applied.
+	UploadError string `json:"uploadError,omitempty"`
+	// Rejudging is set while the feed is being judged again after a
+	// change: how far it got.
+	Rejudging string `json:"rejudging,omitempty"`
+}
+
+// RulesStatus says which rules each feed applies, and whether one is
+// being judged again.
+func (s *Service) RulesStatus() map[string]RulesStatus {
+	out := make(map[string]RulesStatus, len(s.feeds))
+	for _, f := range s.feeds {
+		fr := s.feedRulesOf(f.ID)
+		out[f.ID] = RulesStatus{Rules: rulesLabel(fr.active()), UploadError: fr.uploadErr}
+	}
+	_ = s.store.View(func(tx *store.Tx) error {
+		all, err := tx.Rejudges()
+		for _, r := range all {
+			if st, ok := out[r.Feed]; ok && r.DoneUS == 0 {
+				st.Rejudging = fmt.Sprintf("%s: %d kept and %d queued posts judged", r.Phase, r.Diff.Held, r.Diff.Queued)
+				out[r.Feed] = st
+			}
+		}
+		return err
+	})
+	return out
+}
