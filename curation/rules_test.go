@@ -254,3 +254,39 @@ func TestReloadDefinitions(t *testing.T) {
 		t.Errorf("revert after the reload: feed %q, want the reloaded definition's", got)
 	}
 }
+
+// Malformed requests to the rules routes are refused with a 4xx that says
+// why, and write nothing.
+func TestRulesRoutesRefuseBadInput(t *testing.T) {
+	e := newEnv(t)
+	e.stream(didAlice, textStrong, 0)
+	before := e.snapshot()
+	big := "[group g]\nplace 3 X\n  any: " + strings.Repeat("x", 600<<10) + "\n"
+	for _, tc := range []struct {
+		name, method, path, token string
+		body                      any
+		code                      int
+		err                       string
+	}{
+		{"no token", "POST", "/admin/rules", "", map[string]any{"rules": yerevanRules}, 401, ""},
+		{"unknown field", "POST", "/admin/rules", tokenAni, map[string]any{"rules": yerevanRules, "force": true}, 400, ""},
+		{"not JSON", "POST", "/admin/rules/diff", tokenAni, "rules = yes", 400, ""},
+		{"samples", "POST", "/admin/rules/diff", tokenAni, map[string]any{"rules": yerevanRules, "samples": 1000}, 400, "InvalidRequest"},
+		{"rules and revert", "POST", "/admin/rules/diff", tokenAni, map[string]any{"rules": yerevanRules, "revert": true}, 400, "InvalidRequest"},
+		{"revert through apply", "POST", "/admin/rules", tokenAni, map[string]any{"revert": true}, 400, "InvalidRequest"},
+		{"rules to revert", "POST", "/admin/rules/revert", tokenAni, map[string]any{"rules": yerevanRules}, 400, ""},
+		{"empty rules", "POST", "/admin/rules", tokenAni, map[string]any{"rules": "  \n"}, 400, "InvalidRules"},
+		{"too big", "POST", "/admin/rules", tokenAni, map[string]any{"rules": big}, 400, "InvalidRules"},
+		{"unknown feed", "POST", "/admin/rules", tokenAni, map[string]any{"feed": "nope", "rules": yerevanRules}, 400, "UnknownFeed"},
+		{"bad text flag", "GET", "/admin/rules?text=yes", tokenAni, nil, 400, "InvalidRequest"},
+		{"long note", "POST", "/admin/rules", tokenAni, map[string]any{"rules": yerevanRules, "note": strings.Repeat("n", 5000)}, 400, "InvalidNote"},
+	} {
+		code, out := e.call(tc.method, tc.path, tc.token, tc.body)
+		if code != tc.code || (tc.err != "" && errName(out) != tc.err) {
+			t.Errorf("%s: got %d %v, want %d %s", tc.name, code, out, tc.code, tc.err)
+		}
+	}
+	if !slices.Equal(e.snapshot(), before) {
+		t.Error("a refused request wrote to the database")
+	}
+}
