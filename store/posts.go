@@ -235,11 +235,21 @@ func (t *Tx) authorPosts(author syntax.DID, sinceUS int64) []syntax.ATURI {
 }
 
 // AuthorPostsInFeed counts author's visible records in feed with sort time
-// at or after sinceUS. The per-author hourly cap uses it.
+// at or after sinceUS. The per-author hourly cap uses it. A visible
+// member has its entry in the feed's bucket under the same sort key as
+// in the authors index, so the count reads no record: it runs for every
+// post that goes in, and for every kept post when a change of rules
+// judges them again.
 func (t *Tx) AuthorPostsInFeed(feed string, author syntax.DID, sinceUS int64) int {
+	fb := t.tx.Bucket(bucketFeeds).Bucket([]byte(feed))
+	if fb == nil {
+		return 0
+	}
+	prefix := append([]byte(author), 0)
 	n := 0
-	for _, uri := range t.authorPosts(author, sinceUS) {
-		if t.InFeed(feed, uri) {
+	c := t.tx.Bucket(bucketAuthors).Cursor()
+	for k, _ := c.Seek(authorKey(author, sinceUS, 0)); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		if len(k) == len(prefix)+16 && fb.Get(k[len(prefix):]) != nil {
 			n++
 		}
 	}
