@@ -138,7 +138,7 @@ func BenchmarkRejudge(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
-		b.ReportMetric((cpuTime() - cpu0).Seconds()/float64(b.N), "cpu-s/op")
+		b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 		b.ReportMetric(float64(d.Held+d.Queued)/(b.Elapsed().Seconds()/float64(b.N)), "records/s")
 		b.ReportMetric(float64(d.Left), "moved")
 	})
@@ -153,7 +153,7 @@ func BenchmarkRejudge(b *testing.B) {
 			res = rejudgeAll(b, st, dec)
 			i++
 		}
-		b.ReportMetric((cpuTime() - cpu0).Seconds()/float64(b.N), "cpu-s/op")
+		b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 		b.ReportMetric(float64(res.Diff.Held+res.Diff.Queued)/(b.Elapsed().Seconds()/float64(b.N)), "records/s")
 		b.ReportMetric(float64(res.Diff.Entered+res.Diff.Left), "moved")
 	})
