@@ -35,7 +35,9 @@ func TestRulesChangeOnARunningFeed(t *testing.T) {
 	n.ProcessAll(t)
 	in := func(uri string) bool { return slices.Contains(f.skeleton(publisher), uri) }
 	waitFor(t, 20*time.Second, "the on-topic posts in the feed", func() bool { return in(strong.URI.String()) && in(card.URI.String()) })
-	var queue struct{ Entries []struct{ Post struct{ URI string } } }
+	var queue struct {
+		Entries []struct{ Post struct{ URI string } }
+	}
 	waitFor(t, 20*time.Second, "the review-band post in the queue", func() bool {
 		f.admin("GET", "/queue", nil, &queue)
 		return len(queue.Entries) == 1 && queue.Entries[0].Post.URI == review.URI.String()

@@ -254,7 +254,7 @@ func (r *rejudger) move(p *model.Post, from, to string, now, queue *model.Member
 	if !room {
 		return
 	}
-	m := RulesMove(p, from, to)
+	m := newMove(p, from, to)
 	switch {
 	case now != nil:
 		m.Score, m.Reasons = now.Score, now.Reasons
@@ -264,9 +264,9 @@ func (r *rejudger) move(p *model.Post, from, to string, now, queue *model.Member
 	d.Samples = append(d.Samples, m)
 }
 
-// RulesMove describes a record that moves from one place to another, for
+// newMove describes a record that moves from one place to another, for
 // people: the start of its text, no judgement yet.
-func RulesMove(p *model.Post, from, to string) model.RulesMove {
+func newMove(p *model.Post, from, to string) model.RulesMove {
 	text := p.Text
 	if r := []rune(text); len(r) > 200 {
 		text = string(r[:200]) + "…"
