@@ -6,10 +6,13 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/scpeace/feedgen/curation"
 	"github.com/scpeace/feedgen/membership"
+	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/relevance"
+	"github.com/scpeace/feedgen/store"
 )
 
 // yerevanRules are a curator's own rules: a post naming Yerevan is in,
@@ -288,5 +291,67 @@ func TestRulesRoutesRefuseBadInput(t *testing.T) {
 	}
 	if !slices.Equal(e.snapshot(), before) {
 		t.Error("a refused request wrote to the database")
+	}
+}
+
+// A change of rules that a restart cut short (stored, not yet judged) is
+// judged to the end by the next start's Run, with the stored rules.
+func TestInterruptedRejudgeResumesAtStart(t *testing.T) {
+	e := newEnv(t)
+	strong := e.stream(didAlice, textStrong, 0)
+	review := e.stream(didBob, textReview, 0)
+	err := e.st.Update(context.Background(), func(tx *store.Tx) error {
+		v := &model.RulesVersion{Feed: feedID, Hash: "h", Text: yerevanRules, SetBy: "ani"}
+		if err := tx.PutRulesVersion(v); err != nil {
+			return err
+		}
+		return tx.PutRejudge(&model.Rejudge{Feed: feedID, Actor: "ani", Phase: model.RejudgePosts,
+			Rules: model.RulesRef{Source: model.RulesUpload, Version: v.Version, Hash: v.Hash}})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := e.feedPosts(); !slices.Equal(got, []string{strong}) {
+		t.Fatalf("before the restart: %q", got)
+	}
+	rules, err := relevance.Builtin("south-caucasus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec, err := membership.New(membership.Config{Feeds: []membership.Feed{{ID: feedID, Classifier: relevance.New(rules)}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := curation.New(curation.Config{Feeds: []curation.Feed{{ID: feedID, URI: feedURI}}},
+		curation.Deps{Store: e.st, Directory: e.dir, Decider: dec, Rejudger: e.ing.inbox})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- svc.Run(ctx) }()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		var r *model.Rejudge
+		if err := e.st.View(func(tx *store.Tx) (err error) { r, err = tx.Rejudge(feedID); return err }); err != nil {
+			t.Fatal(err)
+		}
+		if r.DoneUS != 0 {
+			if r.Diff.Entered != 1 || r.Diff.Left != 1 {
+				t.Errorf("resumed re-judge: %+v", r.Diff)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the interrupted re-judge was not resumed")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if got := e.feedPosts(); !slices.Equal(got, []string{review}) {
+		t.Errorf("after the resumed re-judge: %q", got)
 	}
 }
