@@ -2,6 +2,7 @@ package relevance
 
 import (
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -120,5 +121,31 @@ func BenchmarkParseRules(b *testing.B) {
 		if _, err := Builtin(DefaultRules); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkScoreScaling scores one post made of n region and topic words
+// (a list of countries, places and political words, the densest text the
+// rules see), for growing n. Time per word should stay flat: each context
+// looks only at the occurrences it refers to, within its window.
+func BenchmarkScoreScaling(b *testing.B) {
+	c := mustBuiltin(b)
+	words := strings.Fields(`Armenia Azerbaijan Georgia Yerevan Baku Tbilisi border treaty
+	parliament elections Russia Türkiye Iran Albania Andorra Austria Belgium Bulgaria
+	Pashinyan Aliyev Karabakh government opposition protest sanctions refugees`)
+	for _, n := range []int{25, 100, 400, 1600} {
+		var sb strings.Builder
+		for i := range n {
+			if i > 0 {
+				sb.WriteByte(' ')
+			}
+			sb.WriteString(words[i%len(words)])
+		}
+		p := Post{Text: sb.String(), Langs: []string{"en"}}
+		b.Run(strconv.Itoa(n)+"-words", func(b *testing.B) {
+			for b.Loop() {
+				c.Score(&p)
+			}
+		})
 	}
 }

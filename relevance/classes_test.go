@@ -151,3 +151,74 @@ func TestContextKinds(t *testing.T) {
 		})
 	}
 }
+
+// TestRegionLanguages covers the register that real news in Armenian,
+// Georgian and Azerbaijani showed: the region's politics written in its own
+// languages without naming the country, and the everyday posts in those
+// languages that must stay out. Short posts in the other languages of the
+// feed check that the same news is in wherever it is written.
+func TestRegionLanguages(t *testing.T) {
+	c := mustBuiltin(t)
+	tests := []struct {
+		name string
+		text string
+		lang string
+		in   bool
+		why  string // a reason prefix that must be there; "!prefix" must not be
+	}{
+		// Politics without a place name: the script and one political word.
+		{"opposition rally, hy", "Ընդդիմությունը նոր հանրահավաք է հայտարարել Ազատության հրապարակում", "hy", true, "with:opposition/Armenian script"},
+		{"PM in parliament, hy", "Վարչապետը խորհրդարանում ներկայացրեց կառավարության ծրագիրը", "hy", true, "topic:government (region languages)"},
+		{"shots at the border, hy", "Սահմանին կրակոցներ են հնչել, զինծառայող է վիրավորվել", "hy", true, "with:border/Armenian script"},
+		{"a party leader, hy", "Ծառուկյանը հայտարարեց, որ չի մասնակցելու ընտրություններին", "hy", true, "person:Politicians of the region"},
+		{"government and parliament, ka", "მთავრობამ პარლამენტს ახალი კანონპროექტი წარუდგინა", "ka", true, "topic:government (region languages)"},
+		{"protest on Rustaveli, ka", "ოპოზიცია რუსთაველზე აქციას მართავს", "ka", true, "with:opposition/Georgian script"},
+		{"opposition rally, az", "Müxalifət partiyaları mitinq keçirmək üçün icazə istəyib", "az", true, "with:opposition/Azerbaijani language"},
+		{"parliament, az", "Milli Məclis yeni qanun layihəsini qəbul etdi", "az", true, "with:parliament/Azerbaijani language"},
+		// Everyday posts in those languages.
+		{"grandmother's gata, hy", "Այսօր պատրաստեցի տատիկիս գաթան, շատ համեղ ստացվեց", "hy", false, "place:Armenian script(+1.5)"},
+		{"a concert, hy", "Երեկ Արամ Խաչատրյանի անվան համերգասրահում հրաշալի համերգ էր", "hy", false, "place:Armenian script"},
+		{"a court appeal is not a protest, hy", "Բողոքը ներկայացվել է վերաքննիչ դատարան", "hy", false, "!topic:protest"},
+		{"khinkali, ka", "დღეს ხინკალი გავაკეთეთ, ძალიან გემრიელი იყო", "ka", false, "place:Georgian script(+1.5)"},
+		{"rugby, ka", "საქართველოს ნაკრებმა რაგბიში გაიმარჯვა", "ka", false, "neg:Sakartvelo/"},
+		{"a fortress is not a prison, ka", "ანანურის ციხე ერთ-ერთი ყველაზე ლამაზი ადგილია", "ka", false, "!topic:repression"},
+		{"abroad is not the border, ka", "ზაფხულში საზღვარგარეთ მივდივართ დასასვენებლად", "ka", false, "!topic:border"},
+		{"dolma, az", "Bu gün nənəmin dolmasını bişirdim, çox dadlı oldu", "az", false, "place:Azerbaijani language"},
+		{"the football club, az", "Qarabağ FK Çempionlar Liqasında qələbə qazandı", "az", false, "neg:Qarabag/FK"},
+		{"a town's administration, az", "Bunu Bakı Şəhər İcra Hakimiyyətindən bildiriblər", "az", false, "neg:government/İcra"},
+		{"a matter is not a parable, az", "Xarici İşlər Nazirliyi məsələ ilə bağlı açıqlama yayıb: Azərbaycan sülh danışıqlarına hazırdır", "az", true, "!neg:Azerbaijan/Folklore"},
+		// Another country's politics in the region's languages.
+		{"Greece's bailout, ka", "საბერძნეთის მთავრობამ ახალი სესხი მიიღო", "ka", false, "neg:Georgian script/Countries"},
+		{"Syria's opposition, hy", "Սիրիայի ընդդիմությունը հրաժարվեց բանակցություններից", "hy", false, "neg:Armenian script/Countries"},
+		// The same news in the other languages of the feed.
+		{"protest, ru", "Оппозиция в Тбилиси вышла на акцию протеста у парламента", "ru", true, "topic:protest"},
+		{"a promotion is not a protest, ru", "Акция в Тбилиси: скидки на вино и сыр до конца недели", "ru", false, "!topic:protest"},
+		{"peace treaty, ru", "Армения и Азербайджан согласовали текст мирного договора", "ru", true, "topic:peace deal"},
+		{"peace treaty, uk", "Вірменія та Азербайджан узгодили текст мирної угоди", "uk", true, "topic:peace deal"},
+		{"foreign agents, uk", "У Грузії опозиція протестує проти закону про іноагентів", "uk", true, "place:Sakartvelo"},
+		{"peace treaty, tr", "Ermenistan ile Azerbaycan arasında barış anlaşması metni üzerinde uzlaşıldı", "tr", true, "topic:peace deal"},
+		{"protest, tr", "Gürcistan'da muhalefet parlamento önünde protesto düzenledi", "tr", true, "topic:opposition"},
+		{"peace treaty, de", "Armenien und Aserbaidschan einigen sich auf den Text des Friedensvertrags", "de", true, "topic:peace deal"},
+		{"initialled, fr", "L'Arménie et l'Azerbaïdjan ont paraphé l'accord de paix à Washington", "fr", true, "topic:initialled"},
+		{"the Ossetians, ru", "Москва оправдывает агрессию спасением осетинского народа от геноцида", "ru", true, "place:Ossetians"},
+		{"North Ossetia is Russia's", "Новый глава Северной Осетии назначен Кремлём после выборов", "ru", false, "!place:Ossetians"},
+		{"a Georgian toast, ru", "Грузинский тост: за мир на границе и за правительство, которое слушает народ", "ru", false, "neg:Sakartvelo/Folklore"},
+		{"as Armenians say, ru", "Как говорят армяне, сосед через границу ближе родственника за морем", "ru", false, "neg:Armenia/Folklore"},
+		{"German Free Democrats", "The Free Democrats in Bonn want negotiations with the opposition", "en", false, "!institution:Parties of the region"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := classifyOne(t, c, NewMemoryEnv(), Post{Text: tt.text, Langs: []string{tt.lang}})
+			if d.In != tt.in {
+				t.Errorf("in = %v (score %v, %v), want %v", d.In, d.Score, d.Reasons, tt.in)
+			}
+			if not, ok := strings.CutPrefix(tt.why, "!"); ok {
+				if hasReason(d.Reasons, not) {
+					t.Errorf("reasons %v have %q", d.Reasons, not)
+				}
+			} else if !hasReason(d.Reasons, tt.why) {
+				t.Errorf("reasons %v lack %q", d.Reasons, tt.why)
+			}
+		})
+	}
+}

@@ -1,7 +1,9 @@
 package relevance
 
 import (
+	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -193,6 +195,7 @@ type scratch struct {
 	counted []int32 // concept -> 1 + index of first surviving occurrence; 0 if none
 	groups  []float64
 	order   []int32 // concepts in order of first occurrence
+	ix      occIndex
 }
 
 // Score returns the content score of a post and the reasons for it.
@@ -243,6 +246,8 @@ func (c *Classifier) Score(p *Post) Content {
 	}
 	langs := p.Langs
 	pats := rs.m.patterns
+	ix := &sc.ix
+	ix.build(rs, sc.occs)
 
 	// Pass 1: cancel concept occurrences that sit in a negative context.
 	var negs, withs, caps []string
@@ -257,7 +262,7 @@ func (c *Classifier) Score(p *Post) Content {
 			if !r.cancel {
 				continue
 			}
-			if label, ok := rs.near(r, int32(ri), sc.occs, i, langs, false); ok {
+			if label, ok := rs.near(r, int32(ri), sc.occs, ix, i, langs, false); ok {
 				sc.occs[i].cancelled = true
 				negs = appendOnce(negs, "neg:"+cn.name+"/"+label)
 				break
@@ -300,11 +305,11 @@ func (c *Classifier) Score(p *Post) Content {
 			if r.cancel {
 				continue
 			}
-			for i, o := range sc.occs {
-				if pats[o.pat].concept != ci || o.cancelled {
+			for _, i := range ix.byConcept[ci] {
+				if sc.occs[i].cancelled {
 					continue
 				}
-				if label, ok := rs.near(r, int32(ri), sc.occs, i, langs, true); ok {
+				if label, ok := rs.near(r, int32(ri), sc.occs, ix, int(i), langs, true); ok {
 					boost += r.weight
 					withs = append(withs, "with:"+cn.name+"/"+label+signed(r.weight))
 					break
@@ -322,6 +327,7 @@ func (c *Classifier) Score(p *Post) Content {
 		score += v
 	}
 	clear(sc.counted)
+	ix.reset()
 	out.Score = round2(score)
 	out.Reasons = append(append(append(out.Reasons, withs...), negs...), caps...)
 	return out
@@ -329,7 +335,13 @@ func (c *Classifier) Score(p *Post) Content {
 
 // near looks for rule r's context around occurrence i and returns what it
 // found. surviving restricts @Name contexts to occurrences not cancelled.
-func (rs *Rules) near(r *ctxRule, ri int32, occs []occ, i int, langs []string, surviving bool) (string, bool) {
+//
+// It looks only at the occurrences of the rule's own forms and of the
+// concepts it names, and for a windowed rule only at those that start
+// within reach of the window (a binary search in each list, which is in
+// position order), so a post's score costs time in proportion to its
+// words, not to the product of its occurrences.
+func (rs *Rules) near(r *ctxRule, ri int32, occs []occ, ix *occIndex, i int, langs []string, surviving bool) (string, bool) {
 	for _, l := range r.langs {
 		for _, pl := range langs {
 			base, _, _ := strings.Cut(strings.ToLower(pl), "-")
@@ -339,50 +351,139 @@ func (rs *Rules) near(r *ctxRule, ri int32, occs []occ, i int, langs []string, s
 		}
 	}
 	o := occs[i]
-	found := 0
-	var seen [maxCount]int32 // starts already counted, for xK contexts
-	for j, x := range occs {
-		if j == i {
-			continue
-		}
-		xp := &rs.m.patterns[x.pat]
-		var label string
-		switch {
-		case xp.concept < 0 && xp.rule == ri:
-			label = xp.label
-		case xp.concept >= 0 && slices.Contains(r.refs, int(xp.concept)) && !(surviving && x.cancelled):
-			label = rs.concepts[xp.concept].name
+	// The starts an occurrence in the window may have: a phrase before o
+	// may start up to maxSpan words before its last word.
+	lo, hi := int32(math.MinInt32), int32(math.MaxInt32)
+	if r.window != windowPost {
+		w := int32(r.window)
+		switch r.dir {
+		case 1:
+			lo, hi = o.end+1, o.end+1+w
+		case -1:
+			lo, hi = o.start-1-w-rs.m.maxSpan, o.start-1
 		default:
-			continue
-		}
-		if r.window != windowPost {
-			var gap int32 // words between; <0 overlaps
-			switch r.dir {
-			case 1:
-				gap = x.start - o.end - 1
-			case -1:
-				gap = o.start - x.end - 1
-			default:
-				gap = max(x.start-o.end, o.start-x.end) - 1
-			}
-			if gap > int32(r.window) || (r.dir != 0 && gap < 0) {
-				continue
-			}
-		}
-		if r.count <= 1 {
-			return label, true
-		}
-		// Several forms may match one word; count each place once.
-		if slices.Contains(seen[:found], x.start) {
-			continue
-		}
-		seen[found] = x.start
-		found++
-		if found >= r.count {
-			return label + "(x" + strconv.Itoa(r.count) + ")", true
+			lo, hi = o.start-1-w-rs.m.maxSpan, o.end+1+w
 		}
 	}
-	return "", false
+	found := 0
+	var seen [maxCount]int32 // starts already counted, for xK contexts
+	bestJ, bestLabel := -1, ""
+	try := func(list []int32, label func(int) string) bool {
+		k, _ := slices.BinarySearchFunc(list, lo, func(j int32, t int32) int { return cmp.Compare(occs[j].start, t) })
+		for ; k < len(list); k++ {
+			j := int(list[k])
+			x := occs[j]
+			if x.start > hi {
+				break
+			}
+			if j == i || (surviving && x.cancelled) {
+				continue
+			}
+			if r.window != windowPost {
+				var gap int32 // words between; <0 overlaps
+				switch r.dir {
+				case 1:
+					gap = x.start - o.end - 1
+				case -1:
+					gap = o.start - x.end - 1
+				default:
+					gap = max(x.start-o.end, o.start-x.end) - 1
+				}
+				if gap > int32(r.window) || (r.dir != 0 && gap < 0) {
+					continue
+				}
+			}
+			if r.count <= 1 {
+				// The first in position order, whichever list it is in.
+				if bestJ < 0 || x.start < occs[bestJ].start || (x.start == occs[bestJ].start && j < bestJ) {
+					bestJ, bestLabel = j, label(j)
+				}
+				return false
+			}
+			// Several forms may match one word; count each place once.
+			if slices.Contains(seen[:found], x.start) {
+				continue
+			}
+			seen[found] = x.start
+			found++
+			if found >= r.count {
+				bestLabel = label(j) + "(x" + strconv.Itoa(r.count) + ")"
+				return true
+			}
+		}
+		return false
+	}
+	own := func(j int) string { return rs.m.patterns[occs[j].pat].label }
+	if try(ix.byRule[ri], own) {
+		return bestLabel, true
+	}
+	for _, c := range r.refs {
+		if try(ix.byConcept[c], func(int) string { return rs.concepts[c].name }) {
+			return bestLabel, true
+		}
+	}
+	return bestLabel, bestJ >= 0
+}
+
+// occIndex groups a post's occurrences by the concept or context rule
+// whose pattern they matched, each group in position order, so that a
+// context looks only at what it refers to.
+type occIndex struct {
+	byConcept [][]int32 // concept -> occurrence indexes
+	byRule    [][]int32 // context rule -> occurrences of its own forms
+	touched   []int32   // concepts (>= 0) and rules (-1-id) with entries
+}
+
+func (ix *occIndex) build(rs *Rules, occs []occ) {
+	if len(ix.byConcept) < len(rs.concepts) {
+		ix.byConcept = make([][]int32, len(rs.concepts))
+	}
+	if len(ix.byRule) < len(rs.rules) {
+		ix.byRule = make([][]int32, len(rs.rules))
+	}
+	for i, o := range occs {
+		p := &rs.m.patterns[o.pat]
+		var list *[]int32
+		if p.concept >= 0 {
+			list = &ix.byConcept[p.concept]
+			if len(*list) == 0 {
+				ix.touched = append(ix.touched, p.concept)
+			}
+		} else {
+			list = &ix.byRule[p.rule]
+			if len(*list) == 0 {
+				ix.touched = append(ix.touched, -1-p.rule)
+			}
+		}
+		*list = append(*list, int32(i))
+	}
+	// Word matches come in position order; script and language triggers
+	// come last, so a list that has one may need sorting.
+	for _, t := range ix.touched {
+		list := ix.list(t)
+		if !slices.IsSortedFunc(list, func(a, b int32) int { return cmp.Compare(occs[a].start, occs[b].start) }) {
+			slices.SortStableFunc(list, func(a, b int32) int { return cmp.Compare(occs[a].start, occs[b].start) })
+		}
+	}
+}
+
+func (ix *occIndex) list(t int32) []int32 {
+	if t >= 0 {
+		return ix.byConcept[t]
+	}
+	return ix.byRule[-1-t]
+}
+
+// reset empties the lists used, keeping their memory for the next post.
+func (ix *occIndex) reset() {
+	for _, t := range ix.touched {
+		if t >= 0 {
+			ix.byConcept[t] = ix.byConcept[t][:0]
+		} else {
+			ix.byRule[-1-t] = ix.byRule[-1-t][:0]
+		}
+	}
+	ix.touched = ix.touched[:0]
 }
 
 func appendOnce(list []string, s string) []string {

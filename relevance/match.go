@@ -75,6 +75,9 @@ type matcher struct {
 	// Trigger patterns, checked per post rather than per word.
 	scripts []int32
 	langs   []int32
+	// maxSpan is the most words a pattern spans beyond its first: how far
+	// before a window an occurrence that ends inside it may start.
+	maxSpan int32
 }
 
 func newMatcher() *matcher {
@@ -101,6 +104,7 @@ func (m *matcher) finish(glue []string) {
 	}
 	for i, p := range m.patterns {
 		id := int32(i)
+		m.maxSpan = max(m.maxSpan, int32(len(p.words))-1)
 		switch {
 		case p.script != nil:
 			m.scripts = append(m.scripts, id)
@@ -186,7 +190,9 @@ func (m *matcher) match(buf []byte, toks []tok, out []occ) []occ {
 	return out
 }
 
-// langPos is where a langs trigger sits: far from every word.
+// langPos is where a langs or script trigger sits: far from every word, so
+// that only contexts anywhere in the post ("post") see it. A script is not
+// a word: a date after the first Armenian word is no table of figures.
 const langPos = -4 * fieldGap
 
 // triggers appends occurrences of script and langs patterns: the first word
@@ -199,7 +205,7 @@ func (m *matcher) triggers(buf []byte, toks []tok, langs []string, out []occ) []
 				continue
 			}
 			if r, _ := utf8.DecodeRune(buf[t.start:t.end]); unicode.Is(tab, r) {
-				out = append(out, occ{pat: id, start: t.pos, end: t.pos})
+				out = append(out, occ{pat: id, start: langPos, end: langPos})
 				break
 			}
 		}

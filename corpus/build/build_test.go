@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -69,5 +71,44 @@ func TestCandidateFilterIsBroad(t *testing.T) {
 		if got := isCandidate(cl, text{body: tt.text, lang: "en"}); got != tt.want {
 			t.Errorf("isCandidate(%q) = %v, want %v", tt.text, got, tt.want)
 		}
+	}
+	// In the region's own languages a text is read when it names the
+	// region or speaks of politics; a recipe or a match in Georgian is not.
+	for _, tt := range []struct {
+		text, lang string
+		want       bool
+	}{
+		{"Ընդդիմությունը նոր հանրահավաք է հայտարարել", "hy", true},
+		{"Այսօր պատրաստեցի տատիկիս գաթան", "hy", false},
+		{"მთავრობამ ახალი კანონპროექტი წარუდგინა", "ka", true},
+		{"დღეს ხინკალი გავაკეთეთ", "ka", false},
+		{"Milli Məclis yeni qanunu qəbul etdi", "az", true},
+		{"Bu gün nənəmin dolmasını bişirdim", "az", false},
+		{"Вірменія та Азербайджан", "uk", true},
+	} {
+		if got := isCandidate(cl, text{body: tt.text, lang: tt.lang}); got != tt.want {
+			t.Errorf("isCandidate(%q, %s) = %v, want %v", tt.text, tt.lang, got, tt.want)
+		}
+	}
+}
+
+func TestReadELD(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"big-test.txt":  "hy\tԸնդդիմությունը հանրահավաք է հայտարարել\nru\tВ Тбилиси снова протесты\n",
+		"sentences.txt": "ka\tმთავრობამ კანონპროექტი წარუდგინა\n",
+		"tweets.txt":    "fr\tla géorgie et l'ue\nbroken line without a tab\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got []string
+	if err := readELD(dir, func(t text) { got = append(got, t.key+"|"+t.lang+"|"+t.doc) }); err != nil {
+		t.Fatal(err)
+	}
+	want := "big-test.1|hy|big-test.1,big-test.2|ru|big-test.2,sentences.1|ka|sentences.1,tweets.1|fr|tweets.1"
+	if strings.Join(got, ",") != want {
+		t.Errorf("readELD = %q, want %q (each line its own document, keyed by file and line)", strings.Join(got, ","), want)
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -37,7 +38,57 @@ var regionStems = []string{
 	"пашинян", "алиев", "кочарян", "саргсян", "шеварднадзе", "саакашвили", "иванишвили", "гамсахурдиа",
 	// institutions, routes, the peace process
 	"minsk", "dashnak",
+	// Ukrainian
+	"вірмен", "грузі", "азербайдж", "карабах", "єреван",
+	// in the region's own scripts: the countries, peoples, capitals, regions
+	"հայաստան", "հայկական", "հայեր", "հայոց", "ադրբեջան", "վրաստան", "վրաց", "ղարաբաղ", "արցախ",
+	"երևան", "երեւան", "բաքու", "բաքվ", "թբիլիսի", "սյունիք", "նախիջևան", "նախիջեւան", "ստեփանակերտ",
+	"աբխազ", "թուրք", "փաշինյան", "ալիև", "ալիեւ", "քոչարյան", "սարգսյան",
+	"საქართველო", "ქართველ", "სომხ", "სომეხ", "აზერბაიჯან", "აფხაზ", "ცხინვალ", "სამაჩაბლო", "ოსეთ", "თბილის",
+	"ერევან", "ბაქო", "ყარაბაღ", "ივანიშვილ", "სააკაშვილ", "კობახიძ", "ზურაბიშვილ", "ღარიბაშვილ",
 }
+
+// politicsStems are folded word beginnings that speak of government,
+// elections, war and diplomacy in the region's own languages. A text in
+// Armenian or Georgian script, or in Azerbaijani, is a candidate when it
+// names the region or uses one of these: a text in Georgian about a
+// football match or a recipe cannot be about the region's politics, and
+// reading thousands of them would not change a label.
+var politicsStems = foldAll(
+	// Armenian
+	"կառավար", "նախագահ", "վարչապետ", "նախարար", "խորհրդարան", "պատգամավոր", "կուսակց", "ընտրությ",
+	"ընտրող", "ընդդիմ", "իշխանությ", "իշխող", "պետությ", "պետական", "պատերազմ", "բանակ", "զինվոր", "զինված",
+	"սահման", "հակամարտ", "խաղաղ", "բանակց", "պայմանագ", "համաձայնագ", "դեսպան", "դիվանագ", "քաղաքական",
+	"քաղաքականությ", "ցույց", "բողոք", "հանրահավաք", "ձերբակալ", "դատարան", "բանտ", "ցեղասպան", "փախստական",
+	"անկախությ", "հանրաքվե", "սահմանադր", "ռուսաստան", "իրան", "հրադադար", "պաշտպանությ", "զենք", "օկուպաց",
+	"ահաբեկ", "միջազգային", "հացադուլ", "ոստիկան", "ԵՄ", "ՆԱՏՕ", "ՄԱԿ", "ԵԱՀԿ", "ՀԱՊԿ", "ԱՄՆ",
+	// Georgian
+	"მთავრობ", "პრეზიდენტ", "პრემიერ", "მინისტრ", "პარლამენტ", "დეპუტატ", "პარტი", "არჩევნ", "ოპოზიცი",
+	"ხელისუფლებ", "სახელმწიფო", "ომი", "ომის", "ომში", "არმი", "ჯარ", "სამხედრო", "საზღვ", "კონფლიქტ",
+	"მშვიდობ", "მოლაპარაკებ", "ხელშეკრულებ", "შეთანხმებ", "ელჩ", "დიპლომატ", "პოლიტიკ", "აქცი", "პროტესტ",
+	"დააკავ", "დაკავ", "სასამართლო", "ციხ", "პატიმარ", "დევნილ", "ოკუპაცი", "ოკუპირ", "დამოუკიდებლობ",
+	"რეფერენდუმ", "კონსტიტუცი", "ნატო", "ევროკავშირ", "გაერო", "რუსეთ", "თურქეთ", "ირან", "აშშ", "კრემლ",
+	"სანქცი", "ევროპ", "პოლიცი",
+	// Azerbaijani
+	"hökumət", "prezident", "nazir", "parlament", "məclis", "deputat", "partiya", "seçki", "müxalif",
+	"hakimiyyət", "dövlət", "müharibə", "ordu", "əsgər", "sərhəd", "münaqişə", "sülh", "danışıq", "müqavilə",
+	"saziş", "səfir", "diplomat", "siyasi", "siyasət", "etiraz", "mitinq", "həbs", "məhkəmə", "qaçqın",
+	"köçkün", "işğal", "müstəqil", "referendum", "konstitusiya", "nato", "avropa", "bmt", "rusiya", "türkiyə",
+	"iran", "abş", "sanksiya", "şəhid", "terror", "polis",
+)
+
+func foldAll(ws ...string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = relevance.Fold(w)
+	}
+	return out
+}
+
+// triggerConcepts are the rules' concepts that fire on a script or a
+// declared language rather than on a word: they make a text a candidate
+// only together with a word of politics.
+var triggerConcepts = []string{"Armenian script", "Georgian script", "Azerbaijani language"}
 
 // regionWords must match a whole word: as prefixes they would catch
 // "observe", "baking", "tripping" and "karst".
@@ -50,7 +101,8 @@ var regionWords = map[string]bool{
 // the region, is written in Armenian or Georgian script, or the current
 // rules count any concept for it that is not a mere topic or actor word.
 func isCandidate(cl *relevance.Classifier, t text) bool {
-	for _, w := range strings.Fields(relevance.Fold(t.body)) {
+	politics := false
+	for _, w := range strings.FieldsFunc(relevance.Fold(t.body), notWordRune) {
 		if regionWords[w] {
 			return true
 		}
@@ -59,10 +111,20 @@ func isCandidate(cl *relevance.Classifier, t text) bool {
 				return true
 			}
 		}
+		for _, s := range politicsStems {
+			if strings.HasPrefix(w, s) {
+				politics = true
+			}
+		}
 	}
-	for _, r := range t.body {
-		if unicode.Is(unicode.Armenian, r) || unicode.Is(unicode.Georgian, r) {
+	if politics {
+		if t.lang == "az" {
 			return true
+		}
+		for _, r := range t.body {
+			if unicode.Is(unicode.Armenian, r) || unicode.Is(unicode.Georgian, r) {
+				return true
+			}
 		}
 	}
 	p := relevance.Post{Text: t.body}
@@ -70,9 +132,16 @@ func isCandidate(cl *relevance.Classifier, t text) bool {
 		p.Langs = []string{t.lang}
 	}
 	for _, r := range cl.Score(&p).Reasons {
-		if kind, _, ok := strings.Cut(r, ":"); ok && kind != "topic" && kind != "actor" && kind != "neg" && kind != "cap" && kind != "with" {
+		kind, rest, ok := strings.Cut(r, ":")
+		if !ok || kind == "topic" || kind == "actor" || kind == "neg" || kind == "cap" || kind == "with" {
+			continue
+		}
+		name, _, _ := strings.Cut(rest, "(")
+		if !slices.Contains(triggerConcepts, name) {
 			return true
 		}
 	}
 	return false
 }
+
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' }

