@@ -18,6 +18,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"path/filepath"
 	"time"
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
@@ -175,7 +176,16 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	e.GET("/xrpc/_health", s.healthCheck)
 	e.GET("/metrics", echo.WrapHandler(promhttp.HandlerFor(deps.Registry, promhttp.HandlerOpts{})))
 	e.GET("/", s.index)
-	s.admin = e.Group(AdminPrefix, adminAuth(cfg.AdminTokens))
+	dbPath := deps.Store.Path()
+	if abs, err := filepath.Abs(dbPath); err == nil {
+		dbPath = abs
+	}
+	s.admin = e.Group(AdminPrefix, adminAuth(cfg.AdminTokens), func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			c.Response().Header().Set(DatabaseHeader, dbPath)
+			return next(c)
+		}
+	})
 	s.admin.GET("/whoami", func(c echo.Context) error {
 		return c.JSON(http.StatusOK, map[string]string{"actor": ActorFrom(c), "version": s.cfg.Version})
 	})

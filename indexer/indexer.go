@@ -224,8 +224,8 @@ func (ix *Indexer) Run(ctx context.Context) error {
 		// Never a silent jump to live: the operator decides, and is told
 		// exactly how.
 		return fmt.Errorf("indexer: saved stream position unusable: %w. To recover, stop feedgen and run "+
-			"`feedgen --db %s cursor reset %q` to follow the stream from live (what was published since the last good "+
-			"position is skipped), or `feedgen --db %s cursor set %q POSITION` to resume from a position you know",
+			"`feedgen cursor reset --db %s %q` to follow the stream from live (what was published since the last good "+
+			"position is skipped), or `feedgen cursor set --db %s %q POSITION` to resume from a position you know",
 			err, ix.store.Path(), ix.cursorName, ix.store.Path(), ix.cursorName)
 	}
 	if err != nil {

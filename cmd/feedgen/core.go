@@ -101,7 +101,7 @@ func (c *core) withWriter(ctx context.Context, fn func() error) error {
 	err := fn()
 	cancel()
 	if ierr := <-done; ierr != nil && err == nil {
-		err = fmt.Errorf("indexer: %w", ierr)
+		err = ierr
 	}
 	return err
 }

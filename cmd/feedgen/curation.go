@@ -54,8 +54,8 @@ func curate(ctx context.Context, cmd *cli.Command, remote func(*adminClient) err
 	if err != nil {
 		return err
 	}
-	return withServerOrStore(ctx, cfg, remote, func(st *store.Store) error {
-		logger := slog.New(slog.NewTextHandler(cmd.Root().ErrWriter, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	return withServerOrStore(ctx, cmd, cfg, remote, func(st *store.Store) error {
+		logger := slog.New(slog.NewTextHandler(cmd.Root().ErrWriter, &slog.HandlerOptions{Level: slog.LevelWarn, ReplaceAttr: readableAttr}))
 		c, err := newCore(cfg, st, logger, coreOptions{source: indexer.SourceSpec{Kind: indexer.SourceNone}, backfill: true})
 		if err != nil {
 			return err

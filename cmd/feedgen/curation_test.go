@@ -58,6 +58,24 @@ func feedgenRun(t *testing.T, env []string, wantOK bool, args ...string) string 
 	return out
 }
 
+// feedgenJSON runs a command with --json and decodes what it printed on
+// its output (notes go to the error stream).
+func feedgenJSON(t *testing.T, env []string, v any, args ...string) {
+	t.Helper()
+	m := map[string]string{}
+	for _, kv := range env {
+		k, val, _ := strings.Cut(kv, "=")
+		m[k] = val
+	}
+	stdout, stderr, err := runFeedgenStreams(t, m, append(args, "--json")...)
+	if err != nil {
+		t.Fatalf("feedgen %s: %v: %s", strings.Join(args, " "), err, stderr)
+	}
+	if err := json.Unmarshal([]byte(stdout), v); err != nil {
+		t.Fatalf("feedgen %s --json: %v: %q", strings.Join(args, " "), err, stdout)
+	}
+}
+
 // The curation commands work on the database file when no server runs
 // and through the admin API when one does, with the same results.
 func TestCurationCommandsLocalAndRemote(t *testing.T) {
@@ -104,9 +122,7 @@ func TestCurationCommandsLocalAndRemote(t *testing.T) {
 			Effective          string `json:"effectiveTier"`
 		}
 	}
-	if err := json.Unmarshal([]byte(feedgenRun(t, online, true, "authors", "list", "--json")), &list); err != nil {
-		t.Fatal(err)
-	}
+	feedgenJSON(t, online, &list, "authors", "list")
 	if len(list.Authors) != 1 || list.Authors[0].DID != alice || list.Authors[0].Effective != "all" ||
 		!strings.HasPrefix(list.Authors[0].AddedBy, "cli") || list.Authors[0].Note != "newsroom" {
 		t.Errorf("authors list through the server: %+v", list)
@@ -126,9 +142,7 @@ func TestCurationCommandsLocalAndRemote(t *testing.T) {
 	var audit struct {
 		Entries []struct{ Actor, Action, Target string }
 	}
-	if err := json.Unmarshal([]byte(feedgenRun(t, online, true, "audit", "--json")), &audit); err != nil {
-		t.Fatal(err)
-	}
+	feedgenJSON(t, online, &audit, "audit")
 	var got []string
 	for _, e := range audit.Entries {
 		got = append(got, e.Action)

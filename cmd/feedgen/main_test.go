@@ -108,15 +108,24 @@ func localEnv(t *testing.T, extra ...string) map[string]string {
 }
 
 // runFeedgen runs the command line in this process with exactly the
-// FEEDGEN_* variables given, and returns what it printed, and its error.
+// FEEDGEN_* variables given, and returns what it printed (the error stream
+// first, as a terminal shows its notes before the output), and its error.
 func runFeedgen(t *testing.T, env map[string]string, args ...string) (string, error) {
 	t.Helper()
+	stdout, stderr, err := runFeedgenStreams(t, env, args...)
+	return stderr + stdout, err
+}
+
+// runFeedgenStreams is runFeedgen with the output and the error stream
+// apart.
+func runFeedgenStreams(t *testing.T, env map[string]string, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
 	setEnv(t, env)
-	var out bytes.Buffer
+	var out, errOut bytes.Buffer
 	cmd := app()
-	cmd.Writer, cmd.ErrWriter = &out, &out
-	err := cmd.Run(context.Background(), append([]string{"feedgen"}, args...))
-	return out.String(), err
+	cmd.Writer, cmd.ErrWriter = &out, &errOut
+	err = cmd.Run(context.Background(), append([]string{"feedgen"}, args...))
+	return out.String(), errOut.String(), err
 }
 
 // The real binary stops in order on SIGTERM, says so, and releases the
@@ -167,9 +176,18 @@ func TestHelpListsSubcommands(t *testing.T) {
 	if err != nil {
 		t.Fatalf("--help: %v: %s", err, out)
 	}
-	for _, want := range []string{"serve", "--listen", "FEEDGEN_SOURCE"} {
+	for _, want := range []string{"serve", "classify", "authors", "backup", "FEEDGEN_"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("--help does not mention %s", want)
+		}
+	}
+	out, err = runFeedgen(t, nil, "serve", "--help")
+	if err != nil {
+		t.Fatalf("serve --help: %v: %s", err, out)
+	}
+	for _, want := range []string{"--listen", "FEEDGEN_SOURCE", "--max-lag", "--admin-tokens"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("serve --help does not mention %s", want)
 		}
 	}
 }

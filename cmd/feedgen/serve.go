@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
@@ -27,6 +28,13 @@ func runServe(ctx context.Context, cmd *cli.Command) error {
 	cfg, err := config.Load(cmd)
 	if err != nil {
 		return err
+	}
+	if cfg.Source.Kind == indexer.SourceFile {
+		// Found out now, not once the database is open and the server
+		// listening.
+		if _, err := os.Stat(cfg.Source.Path); err != nil {
+			return fmt.Errorf("--%s (%s): %w", config.FlagSource, config.EnvName(config.FlagSource), err)
+		}
 	}
 	logger := newLogger(os.Stderr, cfg.LogLevel)
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)

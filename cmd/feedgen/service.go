@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -162,6 +163,11 @@ func (a *service) Run(ctx context.Context) error {
 			defer close(dones[i])
 			if err := p.run(pctx); err != nil {
 				a.log.Error("stopped", "part", p.name, "err", err)
+				// Parts name themselves in their errors ("indexer: ...");
+				// say it once.
+				if strings.HasPrefix(err.Error(), p.name+": ") {
+					return err
+				}
 				return fmt.Errorf("%s: %w", p.name, err)
 			}
 			return nil
