@@ -13,6 +13,8 @@ import (
 
 	"github.com/bluesky-social/indigo/atproto/identity"
 	"github.com/bluesky-social/indigo/atproto/syntax"
+
+	"github.com/scpeace/feedgen/internal/netguard"
 )
 
 // maxPDSResponse bounds one response from a PDS: a page of 100 records is
@@ -113,7 +115,7 @@ func (c *pdsClient) get(ctx context.Context, pds, method string, q url.Values, o
 	req.Header.Set("Accept", "application/json")
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return fmt.Errorf("%s at %s: %w", method, pds, err)
+		return fmt.Errorf("%s at %s: %w", method, pds, netguard.Diagnose(err))
 	}
 	defer resp.Body.Close()
 	body := io.LimitReader(resp.Body, maxPDSResponse)

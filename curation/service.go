@@ -97,6 +97,10 @@ type Deps struct {
 	// indexer.Inbox); nil disables backfill.
 	Ingester Ingester
 	Logger   *slog.Logger
+	// CheckDNS looks up a name that must exist (the PLC directory's), to
+	// tell a handle that does not exist from DNS that does not work; nil
+	// skips it.
+	CheckDNS func(ctx context.Context) error
 }
 
 // Service is every curation operation. It is safe for concurrent use.
@@ -108,6 +112,8 @@ type Service struct {
 	decider *membership.Decider
 	ingest  Ingester
 	log     *slog.Logger
+	// checkDNS: see Deps.CheckDNS.
+	checkDNS func(ctx context.Context) error
 
 	feeds  []*Feed
 	byID   map[string]*Feed
@@ -152,16 +158,17 @@ func New(cfg Config, deps Deps) (*Service, error) {
 		hc = guardedClient(cfg.FetchTimeout)
 	}
 	s := &Service{
-		cfg:     cfg,
-		store:   deps.Store,
-		dir:     deps.Directory,
-		pds:     &pdsClient{http: hc, dir: deps.Directory},
-		decider: deps.Decider,
-		ingest:  deps.Ingester,
-		log:     deps.Logger.With("component", "curation"),
-		byID:    map[string]*Feed{},
-		owners:  map[syntax.DID][]*Feed{},
-		pending: make(chan backfillJob, 1024),
+		cfg:      cfg,
+		store:    deps.Store,
+		dir:      deps.Directory,
+		pds:      &pdsClient{http: hc, dir: deps.Directory},
+		decider:  deps.Decider,
+		ingest:   deps.Ingester,
+		checkDNS: deps.CheckDNS,
+		log:      deps.Logger.With("component", "curation"),
+		byID:     map[string]*Feed{},
+		owners:   map[syntax.DID][]*Feed{},
+		pending:  make(chan backfillJob, 1024),
 	}
 	if len(cfg.Feeds) == 0 {
 		return nil, errors.New("curation: no feeds")

@@ -236,7 +236,12 @@ func TestFlyTOMLMatchesTheCode(t *testing.T) {
 // lag is an indexer health that is fine or far behind.
 type lag bool
 
-func (l lag) Health() (bool, any) { return bool(l), map[string]bool{"current": bool(l)} }
+func (l lag) Health() feedgen.Check {
+	if l {
+		return feedgen.Check{Status: feedgen.StatusOK}
+	}
+	return feedgen.Check{Status: feedgen.StatusUnhealthy, Reason: "far behind"}
+}
 
 // dockerfile is the instructions of the Dockerfile, continuation lines
 // joined, comments dropped.

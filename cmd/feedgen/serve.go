@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/urfave/cli/v3"
 
@@ -51,12 +52,46 @@ func runServe(ctx context.Context, cmd *cli.Command) error {
 	return nil
 }
 
-// indexerHealth shows the indexer's state on /xrpc/_health.
-type indexerHealth struct{ ix *indexer.Indexer }
+// indexerHealth shows the indexer's state on /xrpc/_health: unhealthy
+// past --max-lag, degraded while it is not connected (the feed is served,
+// but goes stale), each with the reason in words.
+type indexerHealth struct {
+	ix     *indexer.Indexer
+	maxLag time.Duration
+	now    func() time.Time
+}
 
-func (h indexerHealth) Health() (bool, any) {
-	s := h.ix.Status()
-	return s.Healthy, s
+func (h indexerHealth) Health() feedgen.Check {
+	return indexerCheck(h.ix.Status(), h.maxLag, h.now())
+}
+
+func indexerCheck(s indexer.Status, maxLag time.Duration, now time.Time) feedgen.Check {
+	c := feedgen.Check{Status: feedgen.StatusOK, Details: s}
+	lag := time.Duration(s.Lag * float64(time.Second)).Round(time.Second)
+	away := ""
+	switch s.State {
+	case "connecting":
+		away = fmt.Sprintf("connecting to %s since %s (%s)", orDash(s.Host), s.Since.Format(time.RFC3339), now.Sub(s.Since).Round(time.Second))
+	case "reconnecting":
+		away = fmt.Sprintf("disconnected from %s since %s (%s), reconnecting", s.Host, s.Since.Format(time.RFC3339), now.Sub(s.Since).Round(time.Second))
+		if s.LastError != "" {
+			away += "; last error: " + s.LastError
+		}
+	}
+	switch {
+	case !s.Healthy:
+		c.Status = feedgen.StatusUnhealthy
+		c.Reason = fmt.Sprintf("%s behind the network, more than --max-lag %s", lag, maxLag)
+		if s.LastEvent.IsZero() {
+			c.Reason = fmt.Sprintf("no event in the %s since start, more than --max-lag %s", lag, maxLag)
+		}
+		if away != "" {
+			c.Reason += "; " + away
+		}
+	case away != "":
+		c.Status, c.Reason = feedgen.StatusDegraded, away
+	}
+	return c
 }
 
 func serverConfig(cfg *config.Config, b budget) feedgen.Config {

@@ -115,7 +115,7 @@ func openService(ctx context.Context, cfg *config.Config, logger *slog.Logger, b
 	}
 	health := map[string]feedgen.Health{}
 	if cfg.Source.Kind != indexer.SourceNone {
-		health["indexer"] = indexerHealth{a.core.indexer}
+		health["indexer"] = indexerHealth{ix: a.core.indexer, maxLag: cfg.MaxLag, now: time.Now}
 	}
 	a.server, err = feedgen.New(serverConfig(cfg, b), feedgen.Deps{Store: st, Logger: logger, Registry: reg, Auth: validator, Health: health, Pins: a.core.curation})
 	if err != nil {
