@@ -58,6 +58,13 @@ type Config struct {
 	BackfillMax int
 	// FetchTimeout bounds one request to a PDS (20s).
 	FetchTimeout time.Duration
+	// ProfileRefresh is how old a cached profile (handle, display name,
+	// avatar) may be before it is fetched again
+	// (DefaultProfileRefresh); ProfileRetry how soon a failed one is
+	// tried again (DefaultProfileRetry); ProfileWorkers how many are
+	// fetched at once (DefaultProfileWorkers).
+	ProfileRefresh, ProfileRetry time.Duration
+	ProfileWorkers               int
 	// Now is the clock (time.Now).
 	Now func() time.Time
 }
@@ -74,6 +81,15 @@ func (c *Config) setDefaults() {
 	}
 	if c.FetchTimeout <= 0 {
 		c.FetchTimeout = 20 * time.Second
+	}
+	if c.ProfileRefresh <= 0 {
+		c.ProfileRefresh = DefaultProfileRefresh
+	}
+	if c.ProfileRetry <= 0 {
+		c.ProfileRetry = DefaultProfileRetry
+	}
+	if c.ProfileWorkers <= 0 {
+		c.ProfileWorkers = DefaultProfileWorkers
 	}
 	if c.Now == nil {
 		c.Now = time.Now
@@ -130,6 +146,8 @@ type Service struct {
 	// pending are authors waiting for a background backfill (added
 	// through the live Bluesky list).
 	pending chan backfillJob
+	// people resolves and caches who authors are.
+	people *people
 }
 
 // guardedClient is the PDS client when none is given: a PDS's address
@@ -194,6 +212,7 @@ func New(cfg Config, deps Deps) (*Service, error) {
 	if err := s.loadPins(); err != nil {
 		return nil, err
 	}
+	s.people = newPeople(s)
 	return s, nil
 }
 

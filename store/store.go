@@ -30,6 +30,7 @@
 //	              "u" <post AT-URI>            -> its "t" key
 //	cur.verdicts  <feed> 0x00 <post AT-URI>    -> JSON model.Verdict
 //	cur.audit     atUS(8) seq(8)               -> JSON model.AuditEntry
+//	profiles      <DID>                        -> JSON model.Profile
 //
 // A feed page is one Seek to the cursor's key followed by a scan of at
 // most limit entries (fewer skips aside), whatever the size of the
@@ -50,6 +51,12 @@
 // owner and record key because a delete event names nothing else. The
 // audit log is append-only and never pruned: it grows at the pace of human
 // decisions, and a log that forgets is no log.
+//
+// profiles caches who the authors curators see are (handle, display name,
+// a 64-pixel JPEG of the avatar, a few KB each), with the time each was
+// resolved: package curation fetches one again when it is older than its
+// refresh age. It is made on first write, holds only authors someone
+// looked at, and can be deleted at any time; it fills again.
 package store
 
 import (
