@@ -6,15 +6,14 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"os/exec"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/scpeace/feedgen/internal/testutil"
 )
 
 func TestPageHeaders(t *testing.T) {
@@ -39,67 +38,8 @@ func TestPageHeaders(t *testing.T) {
 	}
 }
 
-// chromium finds the browser. CI installs it (.ci/browser-setup); only
-// where BROWSER_TESTS=optional may the browser tests be skipped.
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, p := range []string{os.Getenv("CHROMIUM_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser"} {
-		if p == "" {
-			continue
-		}
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	if p, err := exec.LookPath("chromium"); err == nil {
-		return p
-	}
-	if os.Getenv("BROWSER_TESTS") == "optional" {
-		t.Skip("chromium is not installed and BROWSER_TESTS=optional: skipping the browser test (run .ci/browser-setup to install it)")
-	}
-	t.Fatal("chromium is not installed: run .ci/browser-setup (or set BROWSER_TESTS=optional to skip the browser tests)")
-	return ""
-}
-
-// browser starts a headless Chromium with a fresh profile. The flags keep
-// it from calling home, which a closed network refuses slowly.
-func browser(t *testing.T) context.Context {
-	t.Helper()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium(t)),
-		chromedp.Flag("headless", true),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("disable-extensions", true),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
-	// Any uncaught script error fails the test.
-	err := chromedp.Listen(ctx, func(ev any) {
-		if ex, ok := ev.(*runtime.EventExceptionThrown); ok {
-			d := ex.ExceptionDetails
-			msg := d.Text
-			if d.Exception != nil {
-				msg += " " + d.Exception.Description
-			}
-			t.Errorf("script error on the page at %s:%d: %s", d.URL, d.LineNumber, msg)
-		}
-	})
-	if err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
-	return ctx
-}
+// browser is a headless Chromium for the page tests.
+func browser(t *testing.T) context.Context { return testutil.Browser(t) }
 
 func sel(attr, value string) string { return fmt.Sprintf(`[%s="%s"]`, attr, value) }
 
