@@ -484,3 +484,44 @@ func TestEntrypointHandsTheVolumeToTheUser(t *testing.T) {
 		t.Errorf("as uid 65533: got %q, %v", out, err)
 	}
 }
+
+// fly.toml's comments send the operator to DEPLOY.md's steps by number and
+// title; both must name the same step, so that renumbering DEPLOY.md cannot
+// leave a comment pointing at the wrong one.
+func TestFlyTOMLPointsToTheRightSteps(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join(repoRoot, "fly.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Comments, joined into one text: a reference may wrap.
+	var comments []string
+	for _, line := range strings.Split(string(raw), "\n") {
+		if _, c, ok := strings.Cut(line, "#"); ok {
+			comments = append(comments, strings.TrimSpace(c))
+		}
+	}
+	text := strings.Join(comments, " ")
+	deploy, err := os.ReadFile(filepath.Join(repoRoot, "DEPLOY.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	headings := map[string]string{}
+	for _, m := range regexp.MustCompile(`(?m)^## (\d+)\. (.+)$`).FindAllStringSubmatch(string(deploy), -1) {
+		headings[m[1]] = m[2]
+	}
+	refs := regexp.MustCompile(`DEPLOY\.md, step (\d+)(?:, "([^"]+)")?`).FindAllStringSubmatch(text, -1)
+	if len(refs) < 5 {
+		t.Fatalf("found %d references to DEPLOY.md's steps in fly.toml, want the five it makes", len(refs))
+	}
+	for _, r := range refs {
+		step, title := r[1], r[2]
+		switch h, ok := headings[step]; {
+		case title == "":
+			t.Errorf("%q names no title: write DEPLOY.md, step %s, \"<its title>\"", r[0], step)
+		case !ok:
+			t.Errorf("%q: DEPLOY.md has no step %s", r[0], step)
+		case !strings.HasPrefix(h, title):
+			t.Errorf("%q: step %s of DEPLOY.md is %q", r[0], step, h)
+		}
+	}
+}
