@@ -200,7 +200,7 @@ func (s *Service) judgeNow(tx *store.Tx, ex *Explanation, ev *indexer.Event) err
 		if fe.Reasons != nil {
 			continue
 		}
-		j, err := s.decider.Judge(tx, fe.Feed, &r)
+		j, err := s.decider.Judge(tx, fe.Feed, r)
 		if err != nil {
 			return err
 		}

@@ -22,7 +22,7 @@ import (
 // Returning an error stops the indexer, so return one only for storage
 // failures.
 type Decider interface {
-	Decide(st membership.State, r *membership.Record) (membership.Outcome, error)
+	Decide(st membership.State, r membership.Record) (membership.Outcome, error)
 }
 
 // RecordHandler receives commits to collections other than posts and
@@ -118,7 +118,7 @@ func (s *Step) applyRecord(tx *store.Tx, ev *Event, t *Tally) error {
 		t.drop(ReasonTooOld)
 		return nil
 	}
-	out, err := s.Decider.Decide(tx, &r)
+	out, err := s.Decider.Decide(tx, r)
 	if err != nil {
 		return fmt.Errorf("decide %s: %w", uri, err)
 	}

@@ -100,7 +100,7 @@ type keywordDecider struct {
 	tiers tiers
 }
 
-func (d keywordDecider) Decide(st membership.State, r *membership.Record) (membership.Outcome, error) {
+func (d keywordDecider) Decide(st membership.State, r membership.Record) (membership.Outcome, error) {
 	var out membership.Outcome
 	if r.Subject != "" {
 		switch d.tiers[r.Author] {
@@ -110,6 +110,9 @@ func (d keywordDecider) Decide(st membership.State, r *membership.Record) (membe
 			if st.InFeed(d.feed, r.Subject) {
 				out.Feeds = []model.Membership{{Feed: d.feed, Score: 1, Reasons: []string{"repost", "author:expert", "subject-in-feed"}}}
 			}
+		}
+		if len(out.Feeds) > 0 && (st.Tombstoned(r.Subject) || st.Blocked(r.Subject)) {
+			out.Feeds = nil
 		}
 		return out, nil
 	}

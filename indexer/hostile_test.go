@@ -137,9 +137,10 @@ func TestJetstreamHugeFrameIsSkippedInBoundedMemory(t *testing.T) {
 	st := mustOpen(t)
 	// Reading through 64 MB under the race detector on a busy machine can
 	// take longer than the tests' usual 2s stall timeout (which, rightly,
-	// does not count bytes of a frame being thrown away as progress).
+	// does not count bytes of a frame being thrown away as progress), and
+	// than their 1s ping: the pong waits behind the frame.
 	ti := newTestIndexer(t, st, SourceSpec{Kind: SourceJetstream, URLs: []string{wsURL(srv)}}, nil,
-		func(c *Config, _ *Deps) { c.StallTimeout = time.Minute })
+		func(c *Config, _ *Deps) { c.StallTimeout, c.PingInterval = time.Minute, time.Minute })
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)

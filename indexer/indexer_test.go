@@ -515,3 +515,24 @@ func TestDecodeRecord(t *testing.T) {
 		}
 	}
 }
+
+// A file source cut short by a cancel is not reported as ingested: health
+// must not say "done" of a file half read.
+func TestCancelledFileIsNotDone(t *testing.T) {
+	st := mustOpen(t)
+	path := writeFile(t, synthBytes(t, 50000, 3))
+	ti := newTestIndexer(t, st, SourceSpec{Kind: SourceFile, Path: path}, nil, func(c *Config, _ *Deps) { c.BatchSize = 10 })
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- ti.Run(ctx) }()
+	for ti.Status().Events == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if s := ti.Status(); s.Done || s.Events >= 50000 {
+		t.Errorf("after a cancel: %+v, want a file not done", s)
+	}
+}

@@ -46,6 +46,7 @@ func (w *writer) run(ctx context.Context, ch <-chan message, srcErr <-chan error
 		return nil
 	}
 	srcDone := ch == nil
+	cancelled := ctx.Done()
 	for {
 		var src <-chan message
 		if !srcDone {
@@ -60,11 +61,13 @@ func (w *writer) run(ctx context.Context, ch <-chan message, srcErr <-chan error
 				if err := flush(nil); err != nil {
 					return err
 				}
-				if err := <-srcErr; err != nil && !errors.Is(err, context.Canceled) {
+				err := <-srcErr
+				if err != nil && !errors.Is(err, context.Canceled) {
 					return fmt.Errorf("indexer: %w", err)
 				}
 				srcDone = true
 				if ix.cfg.Source.Finite() && ctx.Err() == nil {
+					// A file read to its end, not one cut short.
 					ix.sourceDone()
 				}
 				continue
@@ -101,13 +104,14 @@ func (w *writer) run(ctx context.Context, ch <-chan message, srcErr <-chan error
 			if err := flush(nil); err != nil {
 				return err
 			}
-		case <-ctx.Done():
+		case <-cancelled:
 			// The source sees the cancel too and closes ch; without a
-			// source there is nothing more to wait for.
+			// source there is nothing more to wait for. No more batches
+			// are taken from the inbox meanwhile.
 			if srcDone {
 				return nil
 			}
-			ctx = context.Background()
+			cancelled = nil
 			w.inbox = nil
 		}
 	}

@@ -88,7 +88,7 @@ func BenchmarkDecide(b *testing.B) {
 			b.ReportAllocs()
 			err := st.Update(context.Background(), func(tx *store.Tx) error {
 				for b.Loop() {
-					if _, err := d.Decide(tx, &tc.ev); err != nil {
+					if _, err := d.Decide(tx, tc.ev); err != nil {
 						return err
 					}
 				}

@@ -115,7 +115,9 @@ func (d *Decider) Rules(feed string) *relevance.Rules {
 }
 
 // Record is a post or repost being created or edited, as a decision reads
-// it.
+// it. It is passed by value: the stream decides every post of the
+// network, and a pointer through the indexer's interface would cost each
+// one a heap allocation.
 type Record struct {
 	URI    syntax.ATURI
 	Author syntax.DID
@@ -173,15 +175,15 @@ const (
 // feed (the repost then lifts it to the top with the expert's name on
 // it). A reposted post that was deleted or blocked stays out, reposted or
 // not.
-func (d *Decider) Decide(st State, r *Record) (Outcome, error) {
+func (d *Decider) Decide(st State, r Record) (Outcome, error) {
 	out := Outcome{QueueMax: d.queueMax}
 	switch {
 	case r.Subject != "":
-		return out, d.decideRepost(st, r, &out)
+		return out, d.decideRepost(st, &r, &out)
 	case r.Post == nil || st.Blocked(r.URI):
 		return out, nil
 	}
-	in, err := input(st, r)
+	in, err := input(st, &r)
 	if err != nil {
 		return out, err
 	}
@@ -254,7 +256,7 @@ type Judgement struct {
 // Judge is the relevance decision Decide makes for a post in one feed,
 // before blocks, verdicts and the queue: what the curators' explain tool
 // shows as "judged now". It reads only.
-func (d *Decider) Judge(st State, feed string, r *Record) (Judgement, error) {
+func (d *Decider) Judge(st State, feed string, r Record) (Judgement, error) {
 	f := d.byID[feed]
 	if f == nil {
 		return Judgement{}, fmt.Errorf("membership: no feed %q", feed)
@@ -262,7 +264,7 @@ func (d *Decider) Judge(st State, feed string, r *Record) (Judgement, error) {
 	if r.Post == nil {
 		return Judgement{}, errors.New("membership: judge needs a post")
 	}
-	in, err := input(st, r)
+	in, err := input(st, &r)
 	if err != nil {
 		return Judgement{}, err
 	}

@@ -90,20 +90,20 @@ func postURI(did syntax.DID, rkey string) syntax.ATURI {
 	return syntax.ATURI("at://" + did.String() + "/app.bsky.feed.post/" + rkey)
 }
 
-func post(did syntax.DID, rkey, text string) *membership.Record {
-	return &membership.Record{URI: postURI(did, rkey), Author: did, TimeUS: now.UnixMicro(), CreatedUS: now.UnixMicro(),
+func post(did syntax.DID, rkey, text string) membership.Record {
+	return membership.Record{URI: postURI(did, rkey), Author: did, TimeUS: now.UnixMicro(), CreatedUS: now.UnixMicro(),
 		Post: &bsky.FeedPost{Text: text, Langs: []string{"en"}, CreatedAt: now.Format(time.RFC3339)}}
 }
 
-func reply(did syntax.DID, rkey, text string, root syntax.ATURI) *membership.Record {
+func reply(did syntax.DID, rkey, text string, root syntax.ATURI) membership.Record {
 	r := post(did, rkey, text)
 	ref := &comatproto.RepoStrongRef{Uri: root.String(), Cid: "bafyreidfayvfuwqa7qlnopdjiqrxzs6blmoeu4rujcjtnci5beludirz2a"}
 	r.Post.Reply = &bsky.FeedPost_ReplyRef{Root: ref, Parent: ref}
 	return r
 }
 
-func repost(did syntax.DID, rkey string, subject syntax.ATURI) *membership.Record {
-	return &membership.Record{URI: syntax.ATURI("at://" + did.String() + "/app.bsky.feed.repost/" + rkey), Author: did,
+func repost(did syntax.DID, rkey string, subject syntax.ATURI) membership.Record {
+	return membership.Record{URI: syntax.ATURI("at://" + did.String() + "/app.bsky.feed.repost/" + rkey), Author: did,
 		TimeUS: now.UnixMicro(), Subject: subject}
 }
 
@@ -155,7 +155,7 @@ func TestPosts(t *testing.T) {
 	tests := []struct {
 		name  string
 		setup func(s *fakeState)
-		rec   *membership.Record
+		rec   membership.Record
 		want  want
 	}{
 		{"a strong post is in, and leaves the queue", nil, post(alice, "3ka", textStrong), want{in: true, reason: "person:Pashinyan(+3)", unqueue: true}},
@@ -176,7 +176,7 @@ func TestPosts(t *testing.T) {
 		{"a rejected post is not queued again", func(s *fakeState) {
 			s.verdicts[postURI(alice, "3ka")] = &model.Verdict{Feed: feedID, URI: postURI(alice, "3ka")}
 		}, post(alice, "3ka", textReview), want{}},
-		{"an edit that goes clearly out leaves the queue", nil, func() *membership.Record {
+		{"an edit that goes clearly out leaves the queue", nil, func() membership.Record {
 			r := post(alice, "3ka", textOff)
 			r.Edit = true
 			return r
@@ -190,7 +190,7 @@ func TestPosts(t *testing.T) {
 		}, reply(alice, "3kr", "Exactly, the treaty and the border commission are separate tracks.", root), want{in: true, reason: "thread:root-in-feed(+1.5)", unqueue: true}},
 		{"a quoted post we keep lends its text", func(s *fakeState) {
 			s.posts[quoted] = &model.Post{URI: quoted, Author: alice, Text: textStrong}
-		}, func() *membership.Record {
+		}, func() membership.Record {
 			r := post(alice, "3kq", "Worth reading")
 			r.Post.Embed = &bsky.FeedPost_Embed{EmbedRecord: &bsky.EmbedRecord{Record: &comatproto.RepoStrongRef{Uri: quoted.String(), Cid: "bafyreidfayvfuwqa7qlnopdjiqrxzs6blmoeu4rujcjtnci5beludirz2a"}}}
 			return r
@@ -298,7 +298,7 @@ func TestStorageErrorsSurface(t *testing.T) {
 	d := decider(t, true)
 	s := newState()
 	s.fail = errors.New("disk on fire")
-	for _, r := range []*membership.Record{post(alice, "3ka", textStrong), repost(outlet, "3kr", postURI(alice, "3ka"))} {
+	for _, r := range []membership.Record{post(alice, "3ka", textStrong), repost(outlet, "3kr", postURI(alice, "3ka"))} {
 		if _, err := d.Decide(s, r); err == nil || !strings.Contains(err.Error(), "disk on fire") {
 			t.Errorf("%s: got %v, want the storage error", r.URI, err)
 		}
