@@ -525,3 +525,37 @@ func TestFlyTOMLPointsToTheRightSteps(t *testing.T) {
 		}
 	}
 }
+
+// The README's build command makes a binary where its next command runs
+// it: not `-o feedgen`, which in this repository names the feedgen/
+// package directory (Go then puts the binary inside it), and in a place
+// git ignores.
+func TestREADMEBuildsWhereItRuns(t *testing.T) {
+	ignore, err := os.ReadFile(filepath.Join(repoRoot, ".gitignore"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, doc := range []string{"README.md", "DEPLOY.md"} {
+		raw, err := os.ReadFile(filepath.Join(repoRoot, doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		builds := regexp.MustCompile("go build -o (\\S+) \\./cmd/feedgen").FindAllStringSubmatch(string(raw), -1)
+		if len(builds) == 0 {
+			t.Errorf("%s says nowhere how to build the binary", doc)
+		}
+		for _, b := range builds {
+			out := b[1]
+			if fi, err := os.Stat(filepath.Join(repoRoot, out)); err == nil && fi.IsDir() {
+				t.Errorf("%s: go build -o %s writes into the directory %s/", doc, out, out)
+			}
+			dir, _, ok := strings.Cut(out, "/")
+			if !ok || !strings.Contains(string(ignore), "/"+dir+"/") {
+				t.Errorf("%s: the binary %s is not in a directory .gitignore names", doc, out)
+			}
+			if doc == "README.md" && !strings.Contains(string(raw), out+" serve") {
+				t.Errorf("README.md builds %s but does not run `%s serve`", out, out)
+			}
+		}
+	}
+}
