@@ -106,7 +106,8 @@ func (a *adminClient) request(ctx context.Context, method, path string, in any) 
 			e.Hint = "give a token of FEEDGEN_ADMIN_TOKENS with --admin-token or FEEDGEN_ADMIN_TOKEN"
 		case http.StatusForbidden:
 			if e.Name == "AdminDisabled" {
-				e.Hint = "the server at " + a.base + " has no admin tokens"
+				e.Hint = "start the server at " + a.base + " with FEEDGEN_ADMIN_TOKENS=name=token (CURATION.md, \"Getting a token\"); " +
+					"the commands send the first token, or --admin-token"
 			}
 		}
 		return nil, e

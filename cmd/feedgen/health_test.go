@@ -84,7 +84,7 @@ func TestHealthFollowsTheConnection(t *testing.T) {
 	if h.Code != 200 || h.Status != "degraded" || h.Checks.Indexer.Status != "degraded" {
 		t.Errorf("while reconnecting: got %d %q, want 200 degraded", h.Code, h.Status)
 	}
-	if !strings.Contains(h.Reason, "indexer: disconnected from "+host+" since ") || !strings.Contains(h.Reason, "refused") {
+	if !strings.Contains(h.Reason, "indexer: disconnected since ") || !strings.Contains(h.Reason, "last tried "+host+": ") || !strings.Contains(h.Reason, "refused") {
 		t.Errorf("reason %q: want the host, since when, and the refused connection", h.Reason)
 	}
 	if !strings.Contains(h.Checks.Indexer.LastError, "network error: connection to "+host+" refused") || h.Checks.Indexer.Since.IsZero() {
@@ -123,8 +123,8 @@ func TestIndexerCheck(t *testing.T) {
 			feedgen.StatusDegraded, "connecting to jetstream1.us-east.bsky.network since 2026-03-01T12:00:00Z (42s)"},
 		{"reconnecting", indexer.Status{State: "reconnecting", Host: "jetstream2.us-east.bsky.network", Since: since, Healthy: true,
 			LastError: "dial: network error: DNS lookup of jetstream2.us-east.bsky.network failed: no such host"},
-			feedgen.StatusDegraded, "disconnected from jetstream2.us-east.bsky.network since 2026-03-01T12:00:00Z (42s), reconnecting; " +
-				"last error: dial: network error: DNS lookup of jetstream2.us-east.bsky.network failed: no such host"},
+			feedgen.StatusDegraded, "disconnected since 2026-03-01T12:00:00Z (42s), reconnecting; last tried jetstream2.us-east.bsky.network: " +
+				"dial: network error: DNS lookup of jetstream2.us-east.bsky.network failed: no such host"},
 		{"behind", indexer.Status{State: "connected", Connected: true, Lag: 421, LastEvent: now.Add(-421 * time.Second)},
 			feedgen.StatusUnhealthy, "7m1s behind the network, more than --max-lag 5m0s"},
 	} {

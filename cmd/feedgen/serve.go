@@ -73,9 +73,11 @@ func indexerCheck(s indexer.Status, maxLag time.Duration, now time.Time) feedgen
 	case "connecting":
 		away = fmt.Sprintf("connecting to %s since %s (%s)", orDash(s.Host), s.Since.Format(time.RFC3339), now.Sub(s.Since).Round(time.Second))
 	case "reconnecting":
-		away = fmt.Sprintf("disconnected from %s since %s (%s), reconnecting", s.Host, s.Since.Format(time.RFC3339), now.Sub(s.Since).Round(time.Second))
+		// Since counts from the first failure; the host is the one tried
+		// last (Jetstream fails over between instances).
+		away = fmt.Sprintf("disconnected since %s (%s), reconnecting; last tried %s", s.Since.Format(time.RFC3339), now.Sub(s.Since).Round(time.Second), s.Host)
 		if s.LastError != "" {
-			away += "; last error: " + s.LastError
+			away += ": " + s.LastError
 		}
 	}
 	switch {
