@@ -1,14 +1,12 @@
 package curation_test
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/bluesky-social/indigo/atproto/identity"
@@ -16,6 +14,7 @@ import (
 
 	"github.com/scpeace/feedgen/curation"
 	"github.com/scpeace/feedgen/internal/netguard"
+	"github.com/scpeace/feedgen/internal/testutil"
 )
 
 // brokenDirectory fails handle look-ups with err, as the network would.
@@ -26,24 +25,6 @@ type brokenDirectory struct {
 
 func (d brokenDirectory) LookupHandle(context.Context, syntax.Handle) (*identity.Identity, error) {
 	return nil, d.err
-}
-
-// lockedBuffer is a log both the service and the test use.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
 }
 
 func withDeps(fn func(*curation.Deps)) envOption {
@@ -75,7 +56,7 @@ func TestNetworkFailuresAreNotFacts(t *testing.T) {
 			[]string{"handle analyst.example.org does not resolve to an account"}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var log lockedBuffer
+			var log testutil.SyncBuffer
 			e := newEnv(t, withDeps(func(d *curation.Deps) {
 				d.Directory = brokenDirectory{Directory: d.Directory, err: tc.lookup}
 				d.Logger = slog.New(slog.NewTextHandler(&log, nil))

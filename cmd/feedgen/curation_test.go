@@ -11,31 +11,18 @@ import (
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
 
+	"github.com/scpeace/feedgen/internal/testutil"
 	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/store"
 )
 
 // fakePLC serves DID documents of did:plc accounts whose PDS is pds.
 func fakePLC(t *testing.T, pds string, dids ...string) string {
-	known := map[string]bool{}
+	m := map[string]string{}
 	for _, d := range dids {
-		known[d] = true
+		m[d] = ""
 	}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		did := strings.TrimPrefix(r.URL.Path, "/")
-		if !known[did] {
-			http.Error(w, `{"message":"DID not registered"}`, http.StatusNotFound)
-			return
-		}
-		w.Header().Set("Content-Type", "application/json")
-		json.NewEncoder(w).Encode(map[string]any{
-			"@context": []string{"https://www.w3.org/ns/did/v1"},
-			"id":       did,
-			"service":  []map[string]string{{"id": "#atproto_pds", "type": "AtprotoPersonalDataServer", "serviceEndpoint": pds}},
-		})
-	}))
-	t.Cleanup(srv.Close)
-	return srv.URL
+	return testutil.FakePLC(t, pds, m)
 }
 
 // feedgenRun runs the command line in this process with the FEEDGEN_*

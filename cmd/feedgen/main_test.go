@@ -21,7 +21,7 @@ import (
 // log.
 type running struct {
 	*service
-	log  *syncBuffer
+	log  *testutil.SyncBuffer
 	stop func() error
 	// exited is closed when Run returns by itself or is stopped; err is
 	// what it returned.
@@ -36,7 +36,7 @@ type running struct {
 func startService(t *testing.T, env map[string]string, b budget, prepare ...func(*service)) *running {
 	t.Helper()
 	cfg := loadConfig(t, env)
-	logs := &syncBuffer{}
+	logs := &testutil.SyncBuffer{}
 	logger := slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	ctx, cancel := context.WithCancel(context.Background())
 	s, err := openService(ctx, cfg, logger, b)
@@ -76,24 +76,6 @@ func startService(t *testing.T, env map[string]string, b budget, prepare ...func
 		}
 	})
 	return r
-}
-
-// syncBuffer is a bytes.Buffer safe for a logger and a test at once.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 // localEnv is the environment of a local test service on its own port and

@@ -1,9 +1,6 @@
 package main
 
 import (
-	"encoding/json"
-	"net/http"
-	"net/http/httptest"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -16,25 +13,6 @@ import (
 	"github.com/scpeace/feedgen/store"
 )
 
-// plcWithHandles serves DID documents of accounts on pds, declaring their
-// handles.
-func plcWithHandles(t *testing.T, pds string, handles map[string]string) string {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		did := strings.TrimPrefix(r.URL.Path, "/")
-		h, ok := handles[did]
-		if !ok {
-			http.Error(w, `{"message":"DID not registered"}`, http.StatusNotFound)
-			return
-		}
-		json.NewEncoder(w).Encode(map[string]any{
-			"@context": []string{"https://www.w3.org/ns/did/v1"}, "id": did, "alsoKnownAs": []string{"at://" + h},
-			"service": []map[string]string{{"id": "#atproto_pds", "type": "AtprotoPersonalDataServer", "serviceEndpoint": pds}},
-		})
-	}))
-	t.Cleanup(srv.Close)
-	return srv.URL
-}
-
 // The command line names people too: handle and display name, on the
 // database file and through the server alike.
 func TestCommandsNamePeople(t *testing.T) {
@@ -44,7 +22,7 @@ func TestCommandsNamePeople(t *testing.T) {
 	pds.AddAccount(alice, "alice.test", "pw")
 	pds.AddAccount(bob, "bob.test", "pw")
 	pds.Put(alice, "app.bsky.actor.profile", "self", map[string]any{"$type": "app.bsky.actor.profile", "displayName": "Alice Aliyeva"})
-	plc := plcWithHandles(t, pds.URL, map[string]string{alice: "alice.test", bob: "bob.test"})
+	plc := testutil.FakePLC(t, pds.URL, map[string]string{alice: "alice.test", bob: "bob.test"})
 	db := filepath.Join(t.TempDir(), "feedgen.db")
 	queued := syntax.ATURI("at://" + alice + "/app.bsky.feed.post/3kalicepost1")
 	st, err := store.Open(db, store.Options{})

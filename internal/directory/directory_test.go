@@ -2,11 +2,8 @@ package directory_test
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"net/http"
-	"net/http/httptest"
-	"strings"
 	"testing"
 
 	"github.com/bluesky-social/indigo/atproto/identity"
@@ -15,24 +12,6 @@ import (
 	"github.com/scpeace/feedgen/internal/directory"
 	"github.com/scpeace/feedgen/internal/testutil"
 )
-
-// plc serves DID documents declaring the given handles.
-func plc(t *testing.T, pds string, handles map[string]string) string {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		did := strings.TrimPrefix(r.URL.Path, "/")
-		h, ok := handles[did]
-		if !ok {
-			http.Error(w, `{"message":"DID not registered"}`, http.StatusNotFound)
-			return
-		}
-		json.NewEncoder(w).Encode(map[string]any{
-			"@context": []string{"https://www.w3.org/ns/did/v1"}, "id": did, "alsoKnownAs": []string{"at://" + h},
-			"service": []map[string]string{{"id": "#atproto_pds", "type": "AtprotoPersonalDataServer", "serviceEndpoint": pds}},
-		})
-	}))
-	t.Cleanup(srv.Close)
-	return srv.URL
-}
 
 // With a handle resolver, handles of a local network resolve through it,
 // and count only when the DID document declares them too.
@@ -44,7 +23,7 @@ func TestHandlesThroughAService(t *testing.T) {
 	// but bob.test resolves to nobody.
 	pds.AddAccount(mallory, "mallory.test", "pw")
 	dir := directory.New(directory.Config{
-		PLCURL:         plc(t, pds.URL, map[string]string{alice: "alice.test", mallory: "bob.test"}),
+		PLCURL:         testutil.FakePLC(t, pds.URL, map[string]string{alice: "alice.test", mallory: "bob.test"}),
 		HTTPClient:     http.DefaultClient,
 		HandleResolver: pds.URL,
 	})
