@@ -89,6 +89,11 @@ func TestCommandsSayWhichDatabaseTheyRead(t *testing.T) {
 		t.Errorf("output: %q", stdout)
 	}
 
+	_, stderr, err = runFeedgenStreams(t, env, "cursor", "show")
+	if first, _, _ := strings.Cut(stderr, "\n"); err != nil || first != "feedgen: database "+db {
+		t.Errorf("cursor show: first line %q (%v)", first, err)
+	}
+
 	s := startService(t, localEnv(t, "FEEDGEN_DB="+db, "FEEDGEN_ADMIN_TOKENS="+testToken), shutdownBudget)
 	online := localEnv(t, "FEEDGEN_DB=/nowhere/else.db", "FEEDGEN_ADMIN_URL=http://"+s.Addr(), "FEEDGEN_ADMIN_TOKENS="+testToken)
 	_, stderr, err = runFeedgenStreams(t, online, "audit")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"time"
 
@@ -55,6 +56,11 @@ func openForCursor(cmd *cli.Command) (*store.Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w (stop feedgen serve first)", err)
 	}
+	path := cfg.DBPath
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	note(cmd, "database %s", path)
 	return st, nil
 }
 
