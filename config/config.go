@@ -53,6 +53,10 @@ type Config struct {
 	LogLevel slog.Level
 	// PLCURL is the PLC directory used to resolve did:plc identities.
 	PLCURL string
+	// HandleResolver, if set, is a PDS or AppView whose
+	// com.atproto.identity.resolveHandle resolves handles instead of DNS
+	// and the https well-known (a local test network's *.test handles).
+	HandleResolver string
 
 	PrivacyPolicyURL  string
 	TermsOfServiceURL string
@@ -124,6 +128,7 @@ const (
 	FlagPublisherHandle = "publisher-handle"
 	FlagPublisherPass   = "publisher-password"
 	FlagPDSURL          = "pds-url"
+	FlagHandleResolver  = "handle-resolver"
 )
 
 // EnvName is the environment variable of a flag.
@@ -158,10 +163,16 @@ func dur(name string, def time.Duration, usage string) *cli.DurationFlag {
 	return &cli.DurationFlag{Name: name, Value: def, Usage: usage, Sources: cli.EnvVars(EnvName(name))}
 }
 
-// Flags are the global flags of the feedgen command. Every subcommand
-// sees them.
-func Flags() []cli.Flag {
-	return []cli.Flag{
+// Flags are feedgen's options, made afresh: a flag keeps the state of the
+// run that parsed it, so each command gets its own. Every command that
+// loads the Config takes them all, because Load reads them all and the
+// FEEDGEN_* environment is shared by every command (on a server, the
+// curators' commands must agree with the service about the database, the
+// feeds and the admin URL). Only the options named in shown are listed in
+// the command's help; the others are still read, mostly from the
+// environment. With no names, every option is listed.
+func Flags(shown ...string) []cli.Flag {
+	all := []cli.Flag{
 		str(FlagListen, DefaultListen, "host:port the HTTP server listens on"),
 		str(FlagDB, DefaultDB, "path of the bbolt database file"),
 		str(FlagHostname, DefaultHostname, "public host name of this service, may carry a port (localhost:3000)"),
@@ -171,14 +182,15 @@ func Flags() []cli.Flag {
 		str(FlagSource, DefaultSource, "what to index: jetstream, ws(s):// Jetstream or subscribeRepos URLs, a file of Jetstream events, or none"),
 		str(FlagLogLevel, "info", "log level: debug, info, warn or error"),
 		str(FlagPLCURL, DefaultPLCURL, "PLC directory for resolving did:plc identities"),
+		str(FlagHandleResolver, "", "resolve handles with com.atproto.identity.resolveHandle at this PDS or AppView instead of DNS and https (a local test network's *.test handles)"),
 		str(FlagPrivacyPolicy, "", "privacy policy URL shown by describeFeedGenerator"),
 		str(FlagTermsOfService, "", "terms of service URL shown by describeFeedGenerator"),
-		dur(FlagMaxLag, DefaultMaxLag, "health check fails when the indexer is further behind than this"),
+		dur(FlagMaxLag, DefaultMaxLag, "/xrpc/_health says unhealthy (503) when the indexer is further behind than this"),
 		dur(FlagRetention, DefaultRetention, "how long posts are kept"),
 		str(FlagFeeds, "", "JSON file of feed definitions (default: the built-in South Caucasus Peace feed)"),
 		str(FlagAdminTokens, "", "admin API tokens, name=token pairs separated by commas (names go in the audit log)"),
-		str(FlagAdminURL, "", "admin API of the running server, for the curators' commands (default http://<listen>)"),
-		str(FlagAdminToken, "", "token the curators' commands send (default: the first of --admin-tokens)"),
+		str(FlagAdminURL, "", "admin API of the running server (default http://<listen>)"),
+		str(FlagAdminToken, "", "token sent to the admin API (default: the first of --admin-tokens)"),
 		dur(FlagBackfillWindow, DefaultBackfillWindow, "how far back an added author's posts are fetched from their PDS (0 disables backfill)"),
 		&cli.IntFlag{Name: FlagMaxPins, Value: DefaultMaxPins, Usage: "most posts a feed may pin", Sources: cli.EnvVars(EnvName(FlagMaxPins))},
 		str(FlagPublisherHandle, "", "handle (or DID) that publish and unpublish log in with (default: the publisher DID)"),
@@ -187,23 +199,69 @@ func Flags() []cli.Flag {
 		&cli.BoolFlag{Name: FlagAllowPrivate, Usage: "let outbound fetches (identity documents, PDSes) reach loopback, private and reserved addresses (local test networks only)", Sources: cli.EnvVars(EnvName(FlagAllowPrivate))},
 		&cli.BoolFlag{Name: FlagAuthStrict, Usage: "answer 401 to an invalid service JWT instead of serving it logged out", Sources: cli.EnvVars(EnvName(FlagAuthStrict))},
 	}
+	if len(shown) == 0 {
+		return all
+	}
+	show := map[string]bool{}
+	for _, n := range shown {
+		show[n] = true
+	}
+	for _, f := range all {
+		if show[f.Names()[0]] {
+			continue
+		}
+		switch f := f.(type) {
+		case *cli.StringFlag:
+			f.Hidden = true
+		case *cli.DurationFlag:
+			f.Hidden = true
+		case *cli.IntFlag:
+			f.Hidden = true
+		case *cli.BoolFlag:
+			f.Hidden = true
+		}
+	}
+	return all
 }
 
-// CheckEnv fails on any FEEDGEN_* variable in environ that no flag of cmd
-// or its ancestors reads.
-func CheckEnv(cmd *cli.Command, environ []string) error {
+// The options each kind of command lists in its help.
+var (
+	// ServeOptions are the server's: serve lists them all.
+	ServeOptions = []string{FlagListen, FlagDB, FlagHostname, FlagServiceDID, FlagServiceEndpoint, FlagPublisherDID,
+		FlagSource, FlagLogLevel, FlagPLCURL, FlagHandleResolver, FlagPrivacyPolicy, FlagTermsOfService, FlagMaxLag,
+		FlagRetention, FlagFeeds, FlagAdminTokens, FlagBackfillWindow, FlagMaxPins, FlagAllowPrivate, FlagAuthStrict}
+	// ClientOptions are what the curators' commands and backup need to
+	// find the data: the running server, or the database file.
+	ClientOptions = []string{FlagAdminURL, FlagAdminToken, FlagDB}
+	// ReplayOptions are replay's.
+	ReplayOptions = []string{FlagDB, FlagFeeds, FlagRetention, FlagLogLevel}
+	// PublishOptions are publish's and unpublish's.
+	PublishOptions = []string{FlagHostname, FlagServiceDID, FlagServiceEndpoint, FlagPublisherDID, FlagPublisherHandle,
+		FlagPublisherPass, FlagPDSURL, FlagPLCURL, FlagFeeds, FlagAllowPrivate}
+	// StoreOptions are for commands on the database file alone.
+	StoreOptions = []string{FlagDB}
+)
+
+// EnvNames are the environment variables feedgen reads, sorted.
+func EnvNames() []string {
+	var names []string
+	for _, f := range Flags() {
+		if ev, ok := f.(interface{ GetEnvVars() []string }); ok {
+			names = append(names, ev.GetEnvVars()...)
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+// CheckEnv fails on any FEEDGEN_* variable in environ that feedgen does
+// not read: it is almost always a typo. Every command reads the same
+// variables, so one that only serve uses is no error elsewhere.
+func CheckEnv(environ []string) error {
+	names := EnvNames()
 	known := map[string]bool{}
-	for c := cmd; c != nil; c = c.Root() {
-		for _, f := range c.Flags {
-			if ev, ok := f.(interface{ GetEnvVars() []string }); ok {
-				for _, name := range ev.GetEnvVars() {
-					known[name] = true
-				}
-			}
-		}
-		if c == c.Root() {
-			break
-		}
+	for _, n := range names {
+		known[n] = true
 	}
 	var unknown []string
 	for _, kv := range environ {
@@ -216,18 +274,13 @@ func CheckEnv(cmd *cli.Command, environ []string) error {
 		return nil
 	}
 	sort.Strings(unknown)
-	names := make([]string, 0, len(known))
-	for k := range known {
-		names = append(names, k)
-	}
-	sort.Strings(names)
 	return fmt.Errorf("unknown environment variable %s (known: %s)", strings.Join(unknown, ", "), strings.Join(names, " "))
 }
 
 // Load builds and validates the Config from a command's flags (which
 // urfave/cli has already merged with the environment).
 func Load(cmd *cli.Command) (*Config, error) {
-	if err := CheckEnv(cmd, os.Environ()); err != nil {
+	if err := CheckEnv(os.Environ()); err != nil {
 		return nil, err
 	}
 	cfg := &Config{
@@ -295,6 +348,12 @@ func Load(cmd *cli.Command) (*Config, error) {
 	cfg.LogLevel = lvl
 	if err := checkBaseURL(cfg.PLCURL); err != nil {
 		return nil, bad(FlagPLCURL, err)
+	}
+	cfg.HandleResolver = strings.TrimSuffix(cmd.String(FlagHandleResolver), "/")
+	if cfg.HandleResolver != "" {
+		if err := checkBaseURL(cfg.HandleResolver); err != nil {
+			return nil, bad(FlagHandleResolver, err)
+		}
 	}
 	for _, f := range []string{FlagPrivacyPolicy, FlagTermsOfService} {
 		if v := cmd.String(f); v != "" {

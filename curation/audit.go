@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 
+	"github.com/bluesky-social/indigo/atproto/syntax"
+
 	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/store"
 )
@@ -23,6 +25,19 @@ type AuditPage struct {
 	Entries []model.AuditEntry `json:"entries"`
 	// Cursor continues the page; "" on the last.
 	Cursor string `json:"cursor,omitempty"`
+}
+
+// People are the DIDs the page's entries name: authors changed, the
+// authors of posts changed, and list owners who acted.
+func (p *AuditPage) People() []syntax.DID {
+	var refs []string
+	for _, e := range p.Entries {
+		refs = append(refs, e.Target)
+		if owner, ok := strings.CutPrefix(e.Actor, "list:"); ok {
+			refs = append(refs, owner)
+		}
+	}
+	return authorDIDs(refs...)
 }
 
 // Audit reads the audit log: who changed what, when, with the entry as it

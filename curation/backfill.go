@@ -172,8 +172,9 @@ func (s *Service) enqueueBackfill(did syntax.DID, why string) {
 
 // Run does the background work until ctx ends: it syncs every feed's
 // Bluesky list (retrying while the owner's PDS cannot be reached),
-// backfills authors added through the list, and finishes judging a feed
-// again when a restart cut that short. It returns nil when ctx ends.
+// backfills authors added through the list, finishes judging a feed again
+// when a restart cut that short, and resolves the profiles the pages asked
+// for. It returns nil when ctx ends.
 func (s *Service) Run(ctx context.Context) error {
 	syncDone := make(chan struct{})
 	go func() {
@@ -188,6 +189,12 @@ func (s *Service) Run(ctx context.Context) error {
 		s.resumeRejudges(ctx)
 	}()
 	defer func() { <-resumeDone }()
+	peopleDone := make(chan struct{})
+	go func() {
+		defer close(peopleDone)
+		s.people.run(ctx)
+	}()
+	defer func() { <-peopleDone }()
 	for {
 		select {
 		case <-ctx.Done():

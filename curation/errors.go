@@ -3,6 +3,8 @@ package curation
 import (
 	"errors"
 	"net/http"
+
+	"github.com/scpeace/feedgen/internal/netguard"
 )
 
 // Kind is the class of a curation error; it decides the HTTP status.
@@ -66,7 +68,15 @@ func unavailable(name, msg string) *Error {
 	return &Error{Kind: KindUnavailable, Name: name, Message: msg}
 }
 
+// upstream is a failure of someone else's server or of the network on
+// the way. The message says what failed (a DNS lookup, a refused
+// connection, a timeout, TLS) and with which host, so that nobody takes a
+// broken network for a fact about the account or the post.
 func upstream(name, msg string, err error) *Error {
+	if err != nil {
+		err = netguard.Diagnose(err)
+		msg += ": " + err.Error()
+	}
 	return &Error{Kind: KindUpstream, Name: name, Message: msg, Err: err}
 }
 

@@ -89,7 +89,7 @@ func (e *env) clock() time.Time { return time.Unix(0, e.now.Load()).UTC() }
 // advance moves the fake clock on.
 func (e *env) advance(d time.Duration) { e.now.Add(int64(d)) }
 
-type envOption func(*curation.Config, *curation.Feed)
+type envOption func(*curation.Config, *curation.Feed, *curation.Deps)
 
 func newEnv(t *testing.T, opts ...envOption) *env {
 	t.Helper()
@@ -117,8 +117,11 @@ func newEnv(t *testing.T, opts ...envOption) *env {
 	}
 	f := curation.Feed{ID: feedID, URI: feedURI, Rules: "builtin:south-caucasus", RulesText: text}
 	cfg := curation.Config{Now: func() time.Time { return e.clock() }}
+	// The fake PDS is on loopback, as in a local test network.
+	hc := netguard.New(netguard.Options{AllowPrivate: true, MaxBody: netguard.PDSResponseMax})
+	deps := curation.Deps{Store: st, Directory: e.dir, HTTPClient: hc}
 	for _, o := range opts {
-		o(&cfg, &f)
+		o(&cfg, &f, &deps)
 	}
 	cfg.Feeds = []curation.Feed{f}
 	dec, err := membership.New(membership.Config{Feeds: []membership.Feed{{ID: feedID, Classifier: relevance.New(rules), Reposts: true}}})
@@ -129,10 +132,9 @@ func newEnv(t *testing.T, opts ...envOption) *env {
 	// one running indexer, which hands it the list items of the stream.
 	inbox := indexer.NewInbox()
 	e.ing = &countingIngester{inbox: inbox}
-	// The fake PDS is on loopback, as in a local test network.
-	hc := netguard.New(netguard.Options{AllowPrivate: true, MaxBody: netguard.PDSResponseMax})
 	e.dec = dec
-	e.svc, err = curation.New(cfg, curation.Deps{Store: st, Directory: e.dir, Decider: dec, Ingester: e.ing, Rejudger: inbox, HTTPClient: hc})
+	deps.Decider, deps.Ingester, deps.Rejudger = dec, e.ing, inbox
+	e.svc, err = curation.New(cfg, deps)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,15 +172,15 @@ func newEnv(t *testing.T, opts ...envOption) *env {
 }
 
 func withList(list string) envOption {
-	return func(_ *curation.Config, f *curation.Feed) { f.List = syntax.ATURI(list) }
+	return func(_ *curation.Config, f *curation.Feed, _ *curation.Deps) { f.List = syntax.ATURI(list) }
 }
 
 func withSeed(seed map[syntax.DID]model.Tier) envOption {
-	return func(_ *curation.Config, f *curation.Feed) { f.Seed = seed }
+	return func(_ *curation.Config, f *curation.Feed, _ *curation.Deps) { f.Seed = seed }
 }
 
 func withMaxPins(n int) envOption {
-	return func(c *curation.Config, _ *curation.Feed) { c.MaxPins = n }
+	return func(c *curation.Config, _ *curation.Feed, _ *curation.Deps) { c.MaxPins = n }
 }
 
 // countingIngester counts the posts backfills send through the running

@@ -4,6 +4,9 @@ import (
 	"context"
 	"net/http"
 	"strconv"
+	"time"
+
+	"github.com/bluesky-social/indigo/atproto/syntax"
 
 	"github.com/labstack/echo/v4"
 
@@ -40,6 +43,12 @@ import (
 //	POST /rules/diff                {feed, rules | revert, samples} what a change would move
 //	POST /rules                     {feed, rules, note, samples} upload and apply new rules
 //	POST /rules/revert              {feed, note, samples} back to the definition's rules
+//	GET  /people?did=...&wait=      who authors are: handle, display name, avatar
+//
+// Answers that name authors (authors, posts, queue, audit, explain, blocks,
+// pins) carry "people": DID -> {did, handle, displayName, avatar,
+// profileUrl}, from the cache without waiting; those not known yet are
+// fetched in the background, and /people gives them later.
 func (s *Service) Routes(g *echo.Group) {
 	g.GET("/feeds", func(c echo.Context) error {
 		return c.JSON(http.StatusOK, map[string]any{"feeds": s.Feeds(), "actor": feedgen.ActorFrom(c)})
@@ -53,7 +62,11 @@ func (s *Service) Routes(g *echo.Group) {
 		if as == nil {
 			as = []Author{}
 		}
-		return c.JSON(http.StatusOK, map[string]any{"authors": as})
+		dids := make([]syntax.DID, len(as))
+		for i := range as {
+			dids[i] = as[i].DID
+		}
+		return c.JSON(http.StatusOK, map[string]any{"authors": as, "people": s.People(c.Request().Context(), dids, 0)})
 	})
 	g.POST("/authors", func(c echo.Context) error {
 		var req AddAuthorRequest
@@ -76,7 +89,11 @@ func (s *Service) Routes(g *echo.Group) {
 		if err != nil {
 			return httpError(err)
 		}
-		return c.JSON(http.StatusOK, map[string]any{"blocks": nonNil(bs)})
+		var refs []string
+		for _, b := range bs {
+			refs = append(refs, string(b.URI))
+		}
+		return c.JSON(http.StatusOK, map[string]any{"blocks": nonNil(bs), "people": s.People(c.Request().Context(), authorDIDs(refs...), 0)})
 	})
 	g.POST("/blocks", postHandler(s.Block))
 	g.POST("/blocks/remove", postHandler(s.Unblock))
@@ -85,13 +102,20 @@ func (s *Service) Routes(g *echo.Group) {
 		if err != nil {
 			return httpError(err)
 		}
-		return c.JSON(http.StatusOK, map[string]any{"pins": ps})
+		var refs []string
+		for _, p := range ps {
+			refs = append(refs, string(p.URI))
+		}
+		return c.JSON(http.StatusOK, map[string]any{"pins": ps, "people": s.People(c.Request().Context(), authorDIDs(refs...), 0)})
 	})
 	g.POST("/pins", postHandler(s.Pin))
 	g.POST("/pins/remove", postHandler(s.Unpin))
 	g.GET("/explain", func(c echo.Context) error {
 		res, err := s.Explain(c.Request().Context(), c.QueryParam("uri"))
-		return respond(c, res, err)
+		if err != nil {
+			return httpError(err)
+		}
+		return c.JSON(http.StatusOK, explainAnswer{res, s.People(c.Request().Context(), []syntax.DID{res.Author}, 0)})
 	})
 	g.GET("/queue", func(c echo.Context) error {
 		limit, err := intParam(c, "limit")
@@ -99,7 +123,10 @@ func (s *Service) Routes(g *echo.Group) {
 			return err
 		}
 		res, err := s.Queue(c.Request().Context(), c.QueryParam("feed"), c.QueryParam("cursor"), limit)
-		return respond(c, res, err)
+		if err != nil {
+			return httpError(err)
+		}
+		return c.JSON(http.StatusOK, queueAnswer{res, s.People(c.Request().Context(), res.Authors(), 0)})
 	})
 	g.POST("/queue/approve", verdictHandler(s.Approve))
 	g.POST("/queue/reject", verdictHandler(s.Reject))
@@ -112,7 +139,10 @@ func (s *Service) Routes(g *echo.Group) {
 			Feed: c.QueryParam("feed"), Target: c.QueryParam("target"), Actor: c.QueryParam("actor"),
 			Cursor: c.QueryParam("cursor"), Limit: limit,
 		})
-		return respond(c, res, err)
+		if err != nil {
+			return httpError(err)
+		}
+		return c.JSON(http.StatusOK, auditAnswer{res, s.People(c.Request().Context(), res.People(), 0)})
 	})
 	g.POST("/lists/sync", func(c echo.Context) error {
 		var req struct {
@@ -182,9 +212,46 @@ func (s *Service) Routes(g *echo.Group) {
 		if err != nil {
 			return httpError(err)
 		}
-		return c.JSON(http.StatusOK, map[string]any{"posts": nonNil(ps)})
+		var dids []syntax.DID
+		for _, p := range ps {
+			dids = append(dids, p.Author)
+		}
+		return c.JSON(http.StatusOK, map[string]any{"posts": nonNil(ps), "people": s.People(c.Request().Context(), dids, 0)})
+	})
+	g.GET("/people", func(c echo.Context) error {
+		dids, err := ParseDIDs(c.QueryParams()["did"])
+		if err != nil {
+			return httpError(err)
+		}
+		var wait time.Duration
+		if raw := c.QueryParam("wait"); raw != "" {
+			if wait, err = time.ParseDuration(raw); err != nil || wait < 0 {
+				return xrpc(http.StatusBadRequest, "InvalidRequest", "wait must be a duration such as 5s")
+			}
+			wait = min(wait, MaxPeopleWait)
+		}
+		return c.JSON(http.StatusOK, map[string]any{"people": s.People(c.Request().Context(), dids, wait)})
 	})
 }
+
+// MaxPeopleWait bounds how long GET /people?wait= waits for profiles.
+const MaxPeopleWait = 10 * time.Second
+
+// Answers with "people" beside the result: who the authors it names are.
+type (
+	explainAnswer struct {
+		*Explanation
+		People map[syntax.DID]Person `json:"people"`
+	}
+	queueAnswer struct {
+		*QueuePage
+		People map[syntax.DID]Person `json:"people"`
+	}
+	auditAnswer struct {
+		*AuditPage
+		People map[syntax.DID]Person `json:"people"`
+	}
+)
 
 func nonNil[T any](s []T) []T {
 	if s == nil {

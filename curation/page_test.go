@@ -6,15 +6,14 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"os/exec"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/scpeace/feedgen/internal/testutil"
 )
 
 func TestPageHeaders(t *testing.T) {
@@ -39,67 +38,8 @@ func TestPageHeaders(t *testing.T) {
 	}
 }
 
-// chromium finds the browser. CI installs it (.ci/browser-setup); only
-// where BROWSER_TESTS=optional may the browser tests be skipped.
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, p := range []string{os.Getenv("CHROMIUM_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser"} {
-		if p == "" {
-			continue
-		}
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	if p, err := exec.LookPath("chromium"); err == nil {
-		return p
-	}
-	if os.Getenv("BROWSER_TESTS") == "optional" {
-		t.Skip("chromium is not installed and BROWSER_TESTS=optional: skipping the browser test (run .ci/browser-setup to install it)")
-	}
-	t.Fatal("chromium is not installed: run .ci/browser-setup (or set BROWSER_TESTS=optional to skip the browser tests)")
-	return ""
-}
-
-// browser starts a headless Chromium with a fresh profile. The flags keep
-// it from calling home, which a closed network refuses slowly.
-func browser(t *testing.T) context.Context {
-	t.Helper()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium(t)),
-		chromedp.Flag("headless", true),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("disable-extensions", true),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
-	// Any uncaught script error fails the test.
-	err := chromedp.Listen(ctx, func(ev any) {
-		if ex, ok := ev.(*runtime.EventExceptionThrown); ok {
-			d := ex.ExceptionDetails
-			msg := d.Text
-			if d.Exception != nil {
-				msg += " " + d.Exception.Description
-			}
-			t.Errorf("script error on the page at %s:%d: %s", d.URL, d.LineNumber, msg)
-		}
-	})
-	if err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
-	return ctx
-}
+// browser is a headless Chromium for the page tests.
+func browser(t *testing.T) context.Context { return testutil.Browser(t) }
 
 func sel(attr, value string) string { return fmt.Sprintf(`[%s="%s"]`, attr, value) }
 
@@ -154,7 +94,7 @@ func TestCuratorPageInBrowser(t *testing.T) {
 		t.Errorf("signed in as %q, want ani", actor)
 	}
 	xssText := text("#feed-list li" + sel("data-uri", xss) + " .text")
-	made, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#feed-list img, #feed-list script").length`))
+	made, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#feed-list .text img, #feed-list .text script, #feed-list script").length`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -201,4 +141,95 @@ func TestCuratorPageInBrowser(t *testing.T) {
 	if got := e.auditActions(); !slices.Equal(got, want) {
 		t.Errorf("audit: got %v, want %v", got, want)
 	}
+}
+
+// The page shows people, not DIDs: in the feed, the authors, the queue,
+// the audit log and explain, each author is their avatar, display name and
+// @handle, linked to their profile on bsky.app; one who cannot be resolved
+// is their DID, and the page does not wait for them.
+func TestPageShowsPeople(t *testing.T) {
+	e := newEnv(t)
+	e.setProfile(didBob, "Bob Bagratyan", pngImage(t, 120, 120))
+	e.setProfile(didAlice, "Alice Aliyeva", nil)
+	// carol has no profile record: her handle alone.
+	e.background()
+	bobPost := e.stream(didBob, textStrong, time.Hour)
+	ghostPost := e.stream(didGhost, textStrong, 2*time.Hour)
+	e.stream(didCarol, textReview, 3*time.Hour)
+	e.ok("POST", "/admin/authors", map[string]any{"author": "alice.test", "tier": "expert", "noBackfill": true})
+	srv := httptest.NewServer(e.srv)
+	t.Cleanup(srv.Close)
+	ctx := browser(t)
+	type css = chromedp.CSS
+	wait := func(what, js string) {
+		t.Helper()
+		wctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+		defer cancel()
+		if _, err := chromedp.Run(wctx, chromedp.Poll[chromedp.Void](js)); err != nil {
+			html, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("app").innerText`))
+			t.Fatalf("%s: %v\npage:\n%s", what, err, html)
+		}
+	}
+	// personIn finds the person shown for did under root.
+	personIn := func(root, did string) string {
+		return fmt.Sprintf(`document.querySelector(%q)`, root+" span.person"+sel("data-did", did))
+	}
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/curate"),
+		chromedp.WaitVisible(css("#token")),
+		chromedp.SendKeys(css("#token"), tokenAni),
+		chromedp.Click(css("#signin-btn")),
+		chromedp.WaitVisible(css("#feed-list li"+sel("data-uri", bobPost))),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bob := personIn("#feed-list li"+sel("data-uri", bobPost), didBob)
+	wait("bob's name, handle and avatar in the feed", bob+`?.querySelector(".display-name")?.textContent === "Bob Bagratyan"`)
+	link, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]string](`(() => { const a = `+bob+`.querySelector("a");
+		return {text: a.textContent, href: a.href, target: a.target, img: `+bob+`.querySelector("img.avatar").src.slice(0, 23)}; })()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if link["text"] != "@bob.test" || link["href"] != "https://bsky.app/profile/"+didBob || link["target"] != "_blank" || link["img"] != "data:image/jpeg;base64," {
+		t.Errorf("bob in the feed: %v", link)
+	}
+	post, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector(`+fmt.Sprintf("%q", "#feed-list li"+sel("data-uri", bobPost))+` + " .actions a").href`))
+	if err != nil || post != "https://bsky.app/profile/"+didBob+"/post/"+strings.TrimPrefix(bobPost, "at://"+didBob+"/app.bsky.feed.post/") {
+		t.Errorf("the post's link: %q %v", post, err)
+	}
+	ghost, err := chromedp.Run(ctx, chromedp.Evaluate[string](personIn("#feed-list li"+sel("data-uri", ghostPost), didGhost)+`.textContent`))
+	if err != nil || ghost != didGhost {
+		t.Errorf("the ghost is shown as %q (%v), want the DID alone", ghost, err)
+	}
+
+	err = chromedp.Do(ctx, chromedp.Click(css("#nav-authors")), chromedp.WaitVisible(css("#authors-table tr"+sel("data-did", didAlice))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wait("alice in the authors", personIn("#authors-table", didAlice)+`?.textContent.includes("Alice Aliyeva@alice.test")`)
+
+	err = chromedp.Do(ctx, chromedp.Click(css("#nav-queue")), chromedp.WaitVisible(css("#queue-list li.post")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wait("carol in the queue", personIn("#queue-list", didCarol)+`?.querySelector("a")?.textContent === "@carol.test"`)
+
+	err = chromedp.Do(ctx, chromedp.Click(css("#nav-audit")), chromedp.WaitVisible(css("#audit-table tbody tr")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wait("alice in the audit log", personIn("#audit-table", didAlice)+`?.textContent.includes("@alice.test")`)
+
+	err = chromedp.Do(ctx,
+		chromedp.Click(css("#nav-explain")),
+		chromedp.WaitVisible(css("#explain-input")),
+		chromedp.SendKeys(css("#explain-input"), bobPost),
+		chromedp.Click(css("#explain-btn")),
+		chromedp.WaitVisible(css("#explain-result .feed-verdict")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wait("bob in explain", personIn("#explain-result", didBob)+`?.textContent.includes("Bob Bagratyan@bob.test")`)
 }

@@ -13,6 +13,8 @@ import (
 
 	"github.com/bluesky-social/indigo/atproto/identity"
 	"github.com/bluesky-social/indigo/atproto/syntax"
+
+	"github.com/scpeace/feedgen/internal/netguard"
 )
 
 // maxPDSResponse bounds one response from a PDS: a page of 100 records is
@@ -38,12 +40,42 @@ func (c *pdsClient) endpoint(ctx context.Context, did syntax.DID) (string, error
 	if err != nil {
 		return "", upstream("ResolutionFailed", fmt.Sprintf("could not resolve %s", did), err)
 	}
+	return c.endpointOf(ident)
+}
+
+// endpointOf is the PDS an identity names.
+func (c *pdsClient) endpointOf(ident *identity.Identity) (string, error) {
 	pds := ident.PDSEndpoint()
 	u, err := url.Parse(pds)
 	if pds == "" || err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		return "", upstream("NoPDS", fmt.Sprintf("the DID document of %s names no usable PDS", did), nil)
+		return "", upstream("NoPDS", fmt.Sprintf("the DID document of %s names no usable PDS", ident.DID), nil)
 	}
 	return strings.TrimSuffix(pds, "/"), nil
+}
+
+// getBlob reads a blob of repo, of at most max bytes.
+func (c *pdsClient) getBlob(ctx context.Context, pds string, repo syntax.DID, cid string, max int64) ([]byte, error) {
+	q := url.Values{"did": {repo.String()}, "cid": {cid}}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, pds+"/xrpc/com.atproto.sync.getBlob?"+q.Encode(), nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("getBlob at %s: %w", pds, netguard.Diagnose(err))
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("getBlob at %s: HTTP %d", pds, resp.StatusCode)
+	}
+	b, err := io.ReadAll(io.LimitReader(resp.Body, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("getBlob at %s: %w", pds, netguard.Diagnose(err))
+	}
+	if int64(len(b)) > max {
+		return nil, fmt.Errorf("getBlob at %s: blob larger than %d bytes", pds, max)
+	}
+	return b, nil
 }
 
 // listedRecord is one record of a com.atproto.repo.listRecords page.
@@ -113,7 +145,7 @@ func (c *pdsClient) get(ctx context.Context, pds, method string, q url.Values, o
 	req.Header.Set("Accept", "application/json")
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return fmt.Errorf("%s at %s: %w", method, pds, err)
+		return fmt.Errorf("%s at %s: %w", method, pds, netguard.Diagnose(err))
 	}
 	defer resp.Body.Close()
 	body := io.LimitReader(resp.Body, maxPDSResponse)

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/bluesky-social/indigo/atproto/syntax"
+
 	"github.com/scpeace/feedgen/membership"
 	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/store"
@@ -18,6 +20,15 @@ type QueuePage struct {
 	Total   int            `json:"total"`
 	Entries []model.Queued `json:"entries"`
 	Cursor  string         `json:"cursor,omitempty"`
+}
+
+// Authors are the DIDs of the authors of the page's posts.
+func (p *QueuePage) Authors() []syntax.DID {
+	out := make([]syntax.DID, 0, len(p.Entries))
+	for _, e := range p.Entries {
+		out = append(out, e.Post.Author)
+	}
+	return out
 }
 
 // MaxPageLimit bounds the page size of the queue and the audit log.

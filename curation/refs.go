@@ -9,6 +9,8 @@ import (
 
 	"github.com/bluesky-social/indigo/atproto/identity"
 	"github.com/bluesky-social/indigo/atproto/syntax"
+
+	"github.com/scpeace/feedgen/internal/netguard"
 )
 
 // appHosts are the web app hosts whose post and profile URLs curators
@@ -51,15 +53,36 @@ func (s *Service) resolveAccount(ctx context.Context, ref string) (account, erro
 	h, _ := id.AsHandle()
 	ident, err := s.dir.LookupHandle(ctx, h)
 	if err != nil {
-		switch {
-		case errors.Is(err, identity.ErrHandleNotFound), errors.Is(err, identity.ErrHandleMismatch),
-			errors.Is(err, identity.ErrHandleNotDeclared), errors.Is(err, identity.ErrHandleReservedTLD),
-			errors.Is(err, identity.ErrInvalidHandle), errors.Is(err, identity.ErrDIDNotFound):
-			return account{}, &Error{Kind: KindInvalid, Name: "HandleNotFound", Message: fmt.Sprintf("handle %s does not resolve to an account", h), Err: err}
-		}
-		return account{}, upstream("ResolutionFailed", fmt.Sprintf("could not resolve handle %s, try again or give the DID", h), err)
+		return account{}, s.handleError(ctx, h, err)
 	}
 	return account{DID: ident.DID, Handle: h.Normalize().String(), Ident: ident}, nil
+}
+
+// handleError says why a handle did not resolve. "Not found" is said only
+// when the other side said so: DNS answering "no such name" looks the same
+// whether the handle is gone or DNS does not work from here, so a name
+// that must exist is looked up too before the handle is called unknown.
+func (s *Service) handleError(ctx context.Context, h syntax.Handle, err error) error {
+	switch {
+	case errors.Is(err, identity.ErrHandleMismatch):
+		return &Error{Kind: KindInvalid, Name: "HandleNotFound", Err: err,
+			Message: fmt.Sprintf("handle %s points to an account whose DID document names another handle", h)}
+	case errors.Is(err, identity.ErrHandleReservedTLD), errors.Is(err, identity.ErrInvalidHandle):
+		return &Error{Kind: KindInvalid, Name: "HandleNotFound", Err: err,
+			Message: fmt.Sprintf("%s cannot be a handle (a reserved top-level domain)", h)}
+	case errors.Is(err, identity.ErrHandleNotFound), errors.Is(err, identity.ErrHandleNotDeclared), errors.Is(err, identity.ErrDIDNotFound):
+		if s.checkDNS != nil {
+			if derr := s.checkDNS(ctx); derr != nil {
+				s.log.Warn("handle not found, and DNS does not resolve a name that must exist", "handle", h, "err", err, "dns", derr)
+				return upstream("ResolutionFailed", fmt.Sprintf("could not resolve handle %s: DNS knows neither it nor a name that must exist, "+
+					"so DNS does not work from here", h), derr)
+			}
+		}
+		return &Error{Kind: KindInvalid, Name: "HandleNotFound", Err: err,
+			Message: fmt.Sprintf("handle %s does not resolve to an account (DNS and https://%s/.well-known/atproto-did say there is none)", h, h)}
+	}
+	s.log.Warn("handle resolution failed", "handle", h, "err", err)
+	return upstream("ResolutionFailed", fmt.Sprintf("could not resolve handle %s (try again, or give the DID)", h), err)
 }
 
 func (s *Service) lookupDID(ctx context.Context, did syntax.DID) (account, error) {
@@ -68,6 +91,7 @@ func (s *Service) lookupDID(ctx context.Context, did syntax.DID) (account, error
 		return account{}, &Error{Kind: KindInvalid, Name: "UnknownDID", Message: fmt.Sprintf("no account has the DID %s", did), Err: err}
 	}
 	if err != nil {
+		err = netguard.Diagnose(err)
 		s.log.Warn("DID not resolved; taking it as given", "did", did, "err", err)
 		return account{DID: did, Warning: "the DID could not be resolved right now (" + err.Error() + "); it was taken as given"}, nil
 	}

@@ -64,6 +64,13 @@ type Config struct {
 	BackfillMax int
 	// FetchTimeout bounds one request to a PDS (20s).
 	FetchTimeout time.Duration
+	// ProfileRefresh is how old a cached profile (handle, display name,
+	// avatar) may be before it is fetched again
+	// (DefaultProfileRefresh); ProfileRetry how soon a failed one is
+	// tried again (DefaultProfileRetry); ProfileWorkers how many are
+	// fetched at once (DefaultProfileWorkers).
+	ProfileRefresh, ProfileRetry time.Duration
+	ProfileWorkers               int
 	// Now is the clock (time.Now).
 	Now func() time.Time
 }
@@ -80,6 +87,15 @@ func (c *Config) setDefaults() {
 	}
 	if c.FetchTimeout <= 0 {
 		c.FetchTimeout = 20 * time.Second
+	}
+	if c.ProfileRefresh <= 0 {
+		c.ProfileRefresh = DefaultProfileRefresh
+	}
+	if c.ProfileRetry <= 0 {
+		c.ProfileRetry = DefaultProfileRetry
+	}
+	if c.ProfileWorkers <= 0 {
+		c.ProfileWorkers = DefaultProfileWorkers
 	}
 	if c.Now == nil {
 		c.Now = time.Now
@@ -106,6 +122,10 @@ type Deps struct {
 	// rules changed (an indexer.Inbox); nil refuses changes of rules.
 	Rejudger Rejudger
 	Logger   *slog.Logger
+	// CheckDNS looks up a name that must exist (the PLC directory's), to
+	// tell a handle that does not exist from DNS that does not work; nil
+	// skips it.
+	CheckDNS func(ctx context.Context) error
 }
 
 // Service is every curation operation. It is safe for concurrent use.
@@ -117,6 +137,8 @@ type Service struct {
 	decider *membership.Decider
 	ingest  Ingester
 	log     *slog.Logger
+	// checkDNS: see Deps.CheckDNS.
+	checkDNS func(ctx context.Context) error
 
 	feeds  []*Feed
 	byID   map[string]*Feed
@@ -141,6 +163,8 @@ type Service struct {
 	rulesMu      sync.Mutex
 	rulesStateMu sync.RWMutex
 	rules        map[string]*feedRules
+	// people resolves and caches who authors are.
+	people *people
 }
 
 // guardedClient is the PDS client when none is given: a PDS's address
@@ -169,17 +193,18 @@ func New(cfg Config, deps Deps) (*Service, error) {
 		hc = guardedClient(cfg.FetchTimeout)
 	}
 	s := &Service{
-		cfg:     cfg,
-		store:   deps.Store,
-		dir:     deps.Directory,
-		pds:     &pdsClient{http: hc, dir: deps.Directory},
-		decider: deps.Decider,
-		ingest:  deps.Ingester,
-		rejudge: deps.Rejudger,
-		log:     deps.Logger.With("component", "curation"),
-		byID:    map[string]*Feed{},
-		owners:  map[syntax.DID][]*Feed{},
-		pending: make(chan backfillJob, 1024),
+		cfg:      cfg,
+		store:    deps.Store,
+		dir:      deps.Directory,
+		pds:      &pdsClient{http: hc, dir: deps.Directory},
+		decider:  deps.Decider,
+		ingest:   deps.Ingester,
+		rejudge:  deps.Rejudger,
+		checkDNS: deps.CheckDNS,
+		log:      deps.Logger.With("component", "curation"),
+		byID:     map[string]*Feed{},
+		owners:   map[syntax.DID][]*Feed{},
+		pending:  make(chan backfillJob, 1024),
 	}
 	if len(cfg.Feeds) == 0 {
 		return nil, errors.New("curation: no feeds")
@@ -208,6 +233,7 @@ func New(cfg Config, deps Deps) (*Service, error) {
 	if err := s.loadRules(); err != nil {
 		return nil, err
 	}
+	s.people = newPeople(s)
 	return s, nil
 }
 

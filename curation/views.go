@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"sync"
-	"time"
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
 
@@ -41,9 +39,8 @@ type PostView struct {
 
 // Posts describes posts (and reposts) of a feed page for the curators'
 // page: text, author and handle, time, the feed's reasons, the author's
-// tier, pin and block. Handles of authors not on the list are looked up in
-// the identity directory, a few at a time and briefly; one that does not
-// come is left out.
+// tier, pin and block. Handles come from the people cache; an author not
+// known yet is queued, and shown by DID meanwhile.
 func (s *Service) Posts(ctx context.Context, feedID string, refs []string) ([]PostView, error) {
 	f, err := s.feed(feedID)
 	if err != nil {
@@ -99,48 +96,19 @@ func (s *Service) Posts(ctx context.Context, feedID string, refs []string) ([]Po
 	if err != nil {
 		return nil, err
 	}
-	s.fillHandles(ctx, out)
-	return out, nil
-}
-
-// fillHandles looks up the handles the store did not have.
-func (s *Service) fillHandles(ctx context.Context, views []PostView) {
-	need := map[syntax.DID][]int{}
-	for i := range views {
-		if views[i].Handle == "" {
-			need[views[i].Author] = append(need[views[i].Author], i)
+	// Handles come from the people cache, never from the network while
+	// the page waits.
+	dids := make([]syntax.DID, len(out))
+	for i := range out {
+		dids[i] = out[i].Author
+	}
+	known := s.People(ctx, dids, 0)
+	for i := range out {
+		if h := known[out[i].Author].Handle; h != "" {
+			out[i].Handle = h
 		}
 	}
-	if len(need) == 0 {
-		return
-	}
-	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
-	defer cancel()
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, 8)
-	for did, idx := range need {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			select {
-			case sem <- struct{}{}:
-			case <-ctx.Done():
-				return
-			}
-			defer func() { <-sem }()
-			ident, err := s.dir.LookupDID(ctx, did)
-			if err != nil || ident.Handle.IsInvalidHandle() {
-				return
-			}
-			mu.Lock()
-			for _, i := range idx {
-				views[i].Handle = ident.Handle.String()
-			}
-			mu.Unlock()
-		}()
-	}
-	wg.Wait()
+	return out, nil
 }
 
 // appURL is the bsky.app address of a post (or of its author's profile for

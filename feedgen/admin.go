@@ -27,6 +27,11 @@ type adminKey struct {
 
 const actorKey = "feedgen.admin.actor"
 
+// DatabaseHeader names, on every authorised admin answer, the database
+// file the server holds, so that the command-line tools can say which one
+// they read.
+const DatabaseHeader = "Feedgen-Database"
+
 // Admin returns the route group of the admin API; every route in it needs
 // one of the configured tokens. With no tokens configured the admin API
 // refuses everything.

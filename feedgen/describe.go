@@ -1,9 +1,11 @@
 package feedgen
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"sort"
 	"strings"
 
 	"github.com/bluesky-social/indigo/api/bsky"
@@ -60,43 +62,99 @@ func (s *Server) didDocument(c echo.Context) error {
 }
 
 type healthResponse struct {
-	Status  string         `json:"status"`
+	Status HealthStatus `json:"status"`
+	// Reason says why the status is not ok: each part's reason, named.
+	Reason  string         `json:"reason,omitempty"`
 	Version string         `json:"version"`
 	Checks  map[string]any `json:"checks,omitempty"`
 }
 
-// healthCheck answers 200 when every part is healthy and 503 otherwise, so
-// a platform health check can restart a stuck machine. It never answers
-// 500: details that cannot be written as JSON (a time from a broken stream,
-// say) make the answer 503 with a body that says so, and a check that
-// panics is unhealthy.
+// checkBody is one part's entry in checks: its status and reason, and its
+// details' own fields beside them.
+type checkBody struct {
+	Status HealthStatus `json:"status"`
+	Reason string       `json:"reason,omitempty"`
+	// Details is the part's own report; a JSON object's fields are put
+	// beside status and reason.
+	Details any `json:"-"`
+}
+
+func (b checkBody) MarshalJSON() ([]byte, error) {
+	head, err := json.Marshal(struct {
+		Status HealthStatus `json:"status"`
+		Reason string       `json:"reason,omitempty"`
+	}{b.Status, b.Reason})
+	if err != nil || b.Details == nil {
+		return head, err
+	}
+	d, err := json.Marshal(b.Details)
+	if err != nil {
+		return nil, err
+	}
+	d = bytes.TrimSpace(d)
+	if len(d) < 2 || d[0] != '{' {
+		return json.Marshal(struct {
+			Status  HealthStatus    `json:"status"`
+			Reason  string          `json:"reason,omitempty"`
+			Details json.RawMessage `json:"details"`
+		}{b.Status, b.Reason, d})
+	}
+	if len(d) == 2 { // {}
+		return head, nil
+	}
+	return append(append(head[:len(head)-1], ','), d[1:]...), nil
+}
+
+// healthCheck answers with the worst status of the parts: 200 for ok and
+// degraded (serving, something to look at), 503 for unhealthy, so a
+// platform health check can restart a stuck machine. Anything but ok
+// comes with a reason. It never answers 500: details that cannot be
+// written as JSON (a time from a broken stream, say) make the answer 503
+// with a body that says so, and a check that panics is unhealthy.
 func (s *Server) healthCheck(c echo.Context) error {
-	out := healthResponse{Status: "ok", Version: s.cfg.Version}
-	code := http.StatusOK
+	out := healthResponse{Status: StatusOK, Version: s.cfg.Version}
 	if len(s.health) > 0 {
 		out.Checks = make(map[string]any, len(s.health))
 	}
-	for name, h := range s.health {
-		ok, details := checkHealth(h)
-		out.Checks[name] = details
-		if !ok {
-			out.Status, code = "unhealthy", http.StatusServiceUnavailable
+	names := make([]string, 0, len(s.health))
+	for name := range s.health {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var reasons []string
+	for _, name := range names {
+		ch := checkHealth(s.health[name])
+		if ch.Status == "" {
+			ch.Status = StatusOK
 		}
+		out.Checks[name] = checkBody{Status: ch.Status, Reason: ch.Reason, Details: ch.Details}
+		if ch.Status.rank() > out.Status.rank() {
+			out.Status = ch.Status
+		}
+		if ch.Status != StatusOK && ch.Reason != "" {
+			reasons = append(reasons, name+": "+ch.Reason)
+		}
+	}
+	out.Reason = strings.Join(reasons, "; ")
+	code := http.StatusOK
+	if out.Status == StatusUnhealthy {
+		code = http.StatusServiceUnavailable
 	}
 	body, err := json.Marshal(out)
 	if err != nil {
 		s.log.Error("health details cannot be written as JSON", "err", err)
-		body, _ = json.Marshal(healthResponse{Status: "unhealthy", Version: s.cfg.Version,
-			Checks: map[string]any{"error": "health details cannot be written as JSON: " + err.Error()}})
+		msg := "health details cannot be written as JSON: " + err.Error()
+		body, _ = json.Marshal(healthResponse{Status: StatusUnhealthy, Reason: msg, Version: s.cfg.Version,
+			Checks: map[string]any{"error": msg}})
 		code = http.StatusServiceUnavailable
 	}
 	return c.JSONBlob(code, body)
 }
 
-func checkHealth(h Health) (ok bool, details any) {
+func checkHealth(h Health) (c Check) {
 	defer func() {
 		if r := recover(); r != nil {
-			ok, details = false, map[string]string{"error": fmt.Sprintf("health check failed: %v", r)}
+			c = Check{Status: StatusUnhealthy, Reason: fmt.Sprintf("health check failed: %v", r)}
 		}
 	}()
 	return h.Health()

@@ -18,6 +18,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"path/filepath"
 	"time"
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
@@ -71,8 +72,43 @@ const DefaultShutdownTimeout = 10 * time.Second
 
 // Health reports on a part of the service for /xrpc/_health.
 type Health interface {
-	// Health returns whether the part is healthy, and details to show.
-	Health() (ok bool, details any)
+	// Health says how the part is doing.
+	Health() Check
+}
+
+// HealthStatus is how a part of the service is doing.
+type HealthStatus string
+
+// The health statuses, from best to worst.
+const (
+	// StatusOK: working as it should.
+	StatusOK HealthStatus = "ok"
+	// StatusDegraded: serving, but something is wrong that may mend by
+	// itself (the indexer reconnecting to the network): worth a look,
+	// not a restart. Answered with 200.
+	StatusDegraded HealthStatus = "degraded"
+	// StatusUnhealthy: the service is not doing its job (the feed is
+	// too far behind). Answered with 503, so that a platform check can
+	// act.
+	StatusUnhealthy HealthStatus = "unhealthy"
+)
+
+func (s HealthStatus) rank() int {
+	switch s {
+	case StatusOK:
+		return 0
+	case StatusDegraded:
+		return 1
+	}
+	return 2
+}
+
+// Check is one part's health: its status, why it is not ok (a sentence
+// for the person reading the body), and details to show as they are.
+type Check struct {
+	Status  HealthStatus
+	Reason  string
+	Details any
 }
 
 // Server is the HTTP server.
@@ -175,7 +211,16 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	e.GET("/xrpc/_health", s.healthCheck)
 	e.GET("/metrics", echo.WrapHandler(promhttp.HandlerFor(deps.Registry, promhttp.HandlerOpts{})))
 	e.GET("/", s.index)
-	s.admin = e.Group(AdminPrefix, adminAuth(cfg.AdminTokens))
+	dbPath := deps.Store.Path()
+	if abs, err := filepath.Abs(dbPath); err == nil {
+		dbPath = abs
+	}
+	s.admin = e.Group(AdminPrefix, adminAuth(cfg.AdminTokens), func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			c.Response().Header().Set(DatabaseHeader, dbPath)
+			return next(c)
+		}
+	})
 	s.admin.GET("/whoami", func(c echo.Context) error {
 		return c.JSON(http.StatusOK, map[string]string{"actor": ActorFrom(c), "version": s.cfg.Version})
 	})
@@ -320,7 +365,25 @@ func (s *Server) errorHandler(err error, c echo.Context) {
 		}
 	}
 	if code >= 500 {
-		s.log.Error("request failed", "method", c.Request().Method, "path", c.Request().URL.Path, "status", code, "err", err)
+		// Say what failed, once: the answer's error and message, and the
+		// cause behind them. A failure of someone else's server (502)
+		// is a warning; our own (500) an error.
+		attrs := []any{"method", c.Request().Method, "path", c.Request().URL.Path, "status", code}
+		cause := err
+		if he != nil {
+			if code != http.StatusInternalServerError {
+				attrs = append(attrs, "error", body.Error, "message", body.Message)
+			}
+			cause = he.Internal
+		}
+		if cause != nil {
+			attrs = append(attrs, "err", cause)
+		}
+		level := slog.LevelError
+		if code != http.StatusInternalServerError {
+			level = slog.LevelWarn
+		}
+		s.log.Log(c.Request().Context(), level, "request failed", attrs...)
 		if code == http.StatusInternalServerError {
 			body = XRPCError{Error: "InternalServerError", Message: "internal server error"}
 		}

@@ -361,22 +361,54 @@ func TestDIDDocument(t *testing.T) {
 	}
 }
 
-type fakeHealth struct {
-	ok  bool
-	lag string
-}
+type fakeHealth Check
 
-func (h fakeHealth) Health() (bool, any) { return h.ok, map[string]string{"lag": h.lag} }
+func (h fakeHealth) Health() Check { return Check(h) }
 
+// Health is ok, degraded (still 200: serving, with something to look at)
+// or unhealthy (503), and anything but ok says why, at the top and in the
+// part's entry beside its details.
 func TestHealth(t *testing.T) {
-	f := newFixture(t, testConfig(), map[string]Health{"indexer": fakeHealth{true, "1s"}})
-	code, body := f.get(t, "/xrpc/_health")
-	if code != 200 || !strings.Contains(string(body), `"version":"test"`) || !strings.Contains(string(body), `"lag":"1s"`) {
-		t.Fatalf("healthy: got %d %s", code, body)
+	for _, tc := range []struct {
+		name   string
+		check  Check
+		code   int
+		want   []string
+		absent []string
+	}{
+		{"ok", Check{Status: StatusOK, Details: map[string]string{"lag": "1s"}}, 200,
+			[]string{`"status":"ok"`, `"version":"test"`, `"checks":{"indexer":{"status":"ok","lag":"1s"}}`}, []string{"reason"}},
+		{"degraded", Check{Status: StatusDegraded, Reason: "reconnecting to jetstream2.us-east.bsky.network since 12:00:03Z", Details: map[string]bool{"connected": false}}, 200,
+			[]string{`"status":"degraded"`, `"reason":"indexer: reconnecting to jetstream2.us-east.bsky.network since 12:00:03Z"`,
+				`"indexer":{"status":"degraded","reason":"reconnecting to jetstream2.us-east.bsky.network since 12:00:03Z","connected":false}`}, nil},
+		{"unhealthy", Check{Status: StatusUnhealthy, Reason: "20m0s behind the network", Details: map[string]string{"lag": "20m"}}, 503,
+			[]string{`"status":"unhealthy"`, `"reason":"indexer: 20m0s behind the network"`}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t, testConfig(), map[string]Health{"indexer": fakeHealth(tc.check)})
+			code, body := f.get(t, "/xrpc/_health")
+			if code != tc.code {
+				t.Errorf("got %d, want %d: %s", code, tc.code, body)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(string(body), w) {
+					t.Errorf("body lacks %s: %s", w, body)
+				}
+			}
+			for _, a := range tc.absent {
+				if strings.Contains(string(body), a) {
+					t.Errorf("body has %s: %s", a, body)
+				}
+			}
+		})
 	}
-	f = newFixture(t, testConfig(), map[string]Health{"indexer": fakeHealth{false, "20m"}})
-	if code, body := f.get(t, "/xrpc/_health"); code != 503 || !strings.Contains(string(body), "unhealthy") {
-		t.Fatalf("lagging: got %d %s, want 503", code, body)
+	// The worst part decides.
+	f := newFixture(t, testConfig(), map[string]Health{
+		"indexer": fakeHealth{Status: StatusDegraded, Reason: "reconnecting"},
+		"store":   fakeHealth{Status: StatusUnhealthy, Reason: "disk full"},
+	})
+	if code, body := f.get(t, "/xrpc/_health"); code != 503 || !strings.Contains(string(body), `"reason":"indexer: reconnecting; store: disk full"`) {
+		t.Errorf("two parts: got %d %s", code, body)
 	}
 }
 
@@ -385,11 +417,11 @@ func TestHealth(t *testing.T) {
 // health answer 503, never 500.
 type brokenHealth struct{ panics bool }
 
-func (h brokenHealth) Health() (bool, any) {
+func (h brokenHealth) Health() Check {
 	if h.panics {
 		panic("boom")
 	}
-	return true, map[string]any{"lastEvent": time.UnixMicro(9e18)}
+	return Check{Status: StatusOK, Details: map[string]any{"lastEvent": time.UnixMicro(9e18)}}
 }
 
 func TestHealthNeverAnswers500(t *testing.T) {

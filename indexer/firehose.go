@@ -62,6 +62,7 @@ func (f *firehoseSource) run(ctx context.Context, start int64, have bool, out ch
 		if ctx.Err() != nil {
 			return nil
 		}
+		f.ix.conn.down(host, err, cfg.Now())
 		wait := b.next()
 		f.ix.log.Warn("firehose disconnected", "host", host, "events", n, "err", err, "retry_in", wait)
 		if !sleepCtx(ctx, wait) {
@@ -82,8 +83,7 @@ func (f *firehoseSource) session(ctx context.Context, from int64, out chan<- mes
 	}
 	defer w.close()
 	host := hostOf(f.url)
-	f.ix.conn.set(host, true)
-	defer f.ix.conn.set(host, false)
+	f.ix.conn.up(host, cfg.Now())
 	f.ix.log.Info("firehose connected", "host", host, "cursor", from)
 	for {
 		typ, b, tooBig, err := w.readMessage(maxFirehoseFrame)

@@ -228,7 +228,7 @@ func TestCorruptCursorSaysHowToRecover(t *testing.T) {
 	if !errors.Is(err, store.ErrCorruptCursor) {
 		t.Fatalf("got %v, want ErrCorruptCursor", err)
 	}
-	for _, want := range []string{"feedgen --db " + st.Path() + ` cursor reset "jetstream"`, "cursor set"} {
+	for _, want := range []string{"feedgen cursor reset --db " + st.Path() + ` "jetstream"`, "cursor set"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not say %q", err, want)
 		}

@@ -224,8 +224,8 @@ func (ix *Indexer) Run(ctx context.Context) error {
 		// Never a silent jump to live: the operator decides, and is told
 		// exactly how.
 		return fmt.Errorf("indexer: saved stream position unusable: %w. To recover, stop feedgen and run "+
-			"`feedgen --db %s cursor reset %q` to follow the stream from live (what was published since the last good "+
-			"position is skipped), or `feedgen --db %s cursor set %q POSITION` to resume from a position you know",
+			"`feedgen cursor reset --db %s %q` to follow the stream from live (what was published since the last good "+
+			"position is skipped), or `feedgen cursor set --db %s %q POSITION` to resume from a position you know",
 			err, ix.store.Path(), ix.cursorName, ix.store.Path(), ix.cursorName)
 	}
 	if err != nil {
@@ -285,9 +285,18 @@ func (ix *Indexer) lag() time.Duration {
 // Status is the indexer's state for the health endpoint.
 type Status struct {
 	Source string `json:"source"`
-	// Host is the host connected to, "" while disconnected.
-	Host      string    `json:"host,omitempty"`
-	Connected bool      `json:"connected"`
+	// State is what the indexer is doing: "connecting" (no connection
+	// made yet), "connected", "reconnecting" (the connection was lost or
+	// refused; it tries again with backoff), "ingesting" or "done" for a
+	// file, "idle" with no source.
+	State string `json:"state"`
+	// Since is when State began.
+	Since time.Time `json:"since,omitzero"`
+	// Host is the host connected to, or being tried.
+	Host      string `json:"host,omitempty"`
+	Connected bool   `json:"connected"`
+	// LastError is why the last connection ended or could not be made.
+	LastError string    `json:"lastError,omitempty"`
 	LastEvent time.Time `json:"lastEvent,omitzero"`
 	Lag       float64   `json:"lagSeconds"`
 	// EventsPerSecond is the recent rate of events handled.
@@ -309,7 +318,25 @@ func (ix *Indexer) Status() Status {
 		EventsPerSecond: ix.rate.rate(ix.cfg.Now()),
 		Done:            ix.done.Load(),
 	}
-	st.Host, st.Connected = ix.conn.get()
+	c := ix.conn.get()
+	st.Host, st.Connected, st.LastError, st.Since = c.host, c.connected, c.lastErr, c.since
+	switch {
+	case ix.src == nil:
+		st.State, st.Since = "idle", time.Time{}
+	case st.Done:
+		st.State, st.Since = "done", time.Time{}
+	case ix.cfg.Source.Kind == SourceFile:
+		st.State, st.Since = "ingesting", time.Time{}
+	case c.connected:
+		st.State = "connected"
+	case c.everConnected || c.lastErr != "":
+		st.State = "reconnecting"
+	default:
+		st.State = "connecting"
+	}
+	if st.Since.IsZero() && (st.State == "connecting") {
+		st.Since = ix.started.UTC()
+	}
 	if us := ix.lastEventUS.Load(); us > 0 {
 		st.LastEvent = time.UnixMicro(us).UTC()
 	}
@@ -317,23 +344,47 @@ func (ix *Indexer) Status() Status {
 	return st
 }
 
-// connState is the host a network source is connected to.
+// connState is the connection of a network source: the host, whether it
+// is up, since when it is up or down, and why it last went down.
 type connState struct {
-	mu        sync.Mutex
-	host      string
-	connected bool
+	mu sync.Mutex
+	connSnapshot
 }
 
-func (c *connState) set(host string, connected bool) {
-	c.mu.Lock()
-	c.host, c.connected = host, connected
-	c.mu.Unlock()
+type connSnapshot struct {
+	host          string
+	connected     bool
+	everConnected bool
+	since         time.Time
+	lastErr       string
 }
 
-func (c *connState) get() (string, bool) {
+// up records a connection made to host at now.
+func (c *connState) up(host string, now time.Time) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.host, c.connected
+	c.host, c.connected, c.everConnected, c.since = host, true, true, now.UTC()
+}
+
+// down records that the connection to host ended, or could not be made,
+// with err. The time is kept from the first failure after a connection,
+// so that "since" says how long the source has been away.
+func (c *connState) down(host string, err error, now time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.connected || c.since.IsZero() || (!c.everConnected && c.lastErr == "") {
+		c.since = now.UTC()
+	}
+	c.host, c.connected = host, false
+	if err != nil {
+		c.lastErr = err.Error()
+	}
+}
+
+func (c *connState) get() connSnapshot {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.connSnapshot
 }
 
 // rateMeter computes events per second over the last ten seconds or so

@@ -49,6 +49,7 @@ func (j *jetstreamSource) run(ctx context.Context, start int64, have bool, out c
 		if ctx.Err() != nil {
 			return nil
 		}
+		j.ix.conn.down(host, err, cfg.Now())
 		wait := b.next()
 		j.ix.log.Warn("jetstream disconnected", "host", host, "events", n, "err", err, "retry_in", wait)
 		if !sleepCtx(ctx, wait) {
@@ -76,8 +77,7 @@ func (j *jetstreamSource) session(ctx context.Context, base string, from int64, 
 	}
 	defer w.close()
 	host := hostOf(base)
-	j.ix.conn.set(host, true)
-	defer j.ix.conn.set(host, false)
+	j.ix.conn.up(host, cfg.Now())
 	j.ix.log.Info("jetstream connected", "host", host, "cursor", from)
 	for {
 		typ, b, tooBig, err := w.readMessage(MaxEventSize)

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/coder/websocket"
+
+	"github.com/scpeace/feedgen/internal/netguard"
 )
 
 // Errors that end a connection and make the source connect again.
@@ -78,9 +80,11 @@ func dialWS(ctx context.Context, cfg *Config, u string) (*wsConn, error) {
 	})
 	if err != nil {
 		if resp != nil {
-			return nil, fmt.Errorf("dial: %s: %w", resp.Status, err)
+			return nil, fmt.Errorf("dial %s: %s: %w", hostOf(u), resp.Status, err)
 		}
-		return nil, fmt.Errorf("dial: %w", err)
+		// Say what failed on the network (DNS, refused, timeout, TLS)
+		// and where, not the whole URL with its query.
+		return nil, fmt.Errorf("dial: %w", netguard.Diagnose(err))
 	}
 	// Sizes are bounded by readMessage, which skips what is too large
 	// instead of tearing down the connection (the same frame would come

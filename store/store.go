@@ -32,6 +32,7 @@
 //	cur.audit     atUS(8) seq(8)               -> JSON model.AuditEntry
 //	cur.rules     <feed>                       -> JSON model.RulesVersion
 //	cur.rejudge   <feed>                       -> JSON model.Rejudge
+//	profiles      <DID>                        -> JSON model.Profile
 //
 // A feed page is one Seek to the cursor's key followed by a scan of at
 // most limit entries (fewer skips aside), whatever the size of the
@@ -62,6 +63,11 @@
 // rules takes out of every feed stays in posts (and bytime) with no feeds,
 // parked, until retention prunes it, so that a later change can judge it
 // again.
+// profiles caches who the authors curators see are (handle, display name,
+// a 64-pixel JPEG of the avatar, a few KB each), with the time each was
+// resolved: package curation fetches one again when it is older than its
+// refresh age. It is made on first write, holds only authors someone
+// looked at, and can be deleted at any time; it fills again.
 package store
 
 import (
@@ -71,6 +77,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -114,7 +121,18 @@ type Options struct {
 	NoSync bool
 	// ReadOnly opens the file with a shared lock, for tools that only look.
 	ReadOnly bool
+	// MustExist refuses to create the file: the tools that work on an
+	// existing database must never leave an empty one behind, which they
+	// would then read as "nothing there". The error is ErrNoDatabase.
+	MustExist bool
 }
+
+// ErrNoDatabase means Options.MustExist was set and there is no file.
+var ErrNoDatabase = errors.New("no database file")
+
+// ErrLocked means another process holds the file (bbolt's lock) for
+// longer than Options.Timeout.
+var ErrLocked = errors.New("the file is locked by another process")
 
 // Store is the bbolt database.
 type Store struct {
@@ -135,10 +153,14 @@ func Open(path string, opts Options) (*Store, error) {
 		// open read the whole file to rebuild it, which costs start-up
 		// time and leaves the whole file resident.
 		FreelistType: bolt.FreelistMapType,
+		OpenFile:     openFile(opts.MustExist),
 	})
 	if err != nil {
+		if errors.Is(err, os.ErrNotExist) && opts.MustExist {
+			return nil, fmt.Errorf("open %s: %w", path, ErrNoDatabase)
+		}
 		if errors.Is(err, bolt.ErrTimeout) {
-			return nil, fmt.Errorf("open %s: the file is locked by another process (is feedgen already running?)", path)
+			return nil, fmt.Errorf("open %s: %w (is feedgen already running?)", path, ErrLocked)
 		}
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
@@ -151,6 +173,17 @@ func Open(path string, opts Options) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// openFile opens the database file as bbolt does, without O_CREATE when
+// the file must exist.
+func openFile(mustExist bool) func(string, int, os.FileMode) (*os.File, error) {
+	return func(name string, flag int, perm os.FileMode) (*os.File, error) {
+		if mustExist {
+			flag &^= os.O_CREATE
+		}
+		return os.OpenFile(name, flag, perm)
+	}
 }
 
 func (s *Store) init() error {

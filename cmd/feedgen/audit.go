@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strconv"
 
+	"github.com/bluesky-social/indigo/atproto/syntax"
 	"github.com/urfave/cli/v3"
 
 	"github.com/scpeace/feedgen/curation"
@@ -32,14 +33,24 @@ func runAudit(ctx context.Context, cmd *cli.Command) error {
 		return fmt.Errorf("audit: takes no arguments")
 	}
 	req := curation.AuditRequest{Feed: cmd.String("feed"), Target: cmd.String("target"), Actor: cmd.String("actor"), Cursor: cmd.String("cursor"), Limit: int(cmd.Int("limit"))}
-	var page *curation.AuditPage
+	var page struct {
+		*curation.AuditPage
+		People people `json:"people"`
+	}
 	err := curate(ctx, cmd,
 		func(a *adminClient) error {
 			q := url.Values{"feed": {req.Feed}, "target": {req.Target}, "actor": {req.Actor}, "cursor": {req.Cursor}, "limit": {strconv.Itoa(req.Limit)}}
-			return a.do(ctx, http.MethodGet, "/admin/audit?"+q.Encode(), nil, &page)
+			err := a.do(ctx, http.MethodGet, "/admin/audit?"+q.Encode(), nil, &page)
+			if err == nil {
+				page.People = remotePeople(ctx, a, page.AuditPage.People())
+			}
+			return err
 		},
 		func(svc *curation.Service, _ string) (err error) {
-			page, err = svc.Audit(ctx, req)
+			page.AuditPage, err = svc.Audit(ctx, req)
+			if err == nil {
+				page.People = localPeople(ctx, svc, page.AuditPage.People())
+			}
 			return err
 		})
 	if err != nil {
@@ -47,7 +58,7 @@ func runAudit(ctx context.Context, cmd *cli.Command) error {
 	}
 	return output(cmd, page, func(w io.Writer) {
 		for _, e := range page.Entries {
-			fmt.Fprintf(w, "%s  %-12s %-14s %-10s %s", usTime(e.AtUS), e.Actor, e.Action, orDash(e.Feed), e.Target)
+			fmt.Fprintf(w, "%s  %-12s %-14s %-10s %s", usTime(e.AtUS), e.Actor, e.Action, orDash(e.Feed), auditTarget(page.People, e.Target))
 			if e.Note != "" {
 				fmt.Fprintf(w, "  (%s)", e.Note)
 			}
@@ -63,4 +74,20 @@ func runAudit(ctx context.Context, cmd *cli.Command) error {
 			fmt.Fprintf(w, "more: --cursor %s\n", page.Cursor)
 		}
 	})
+}
+
+// auditTarget writes what a change was about with who it concerns: an
+// author's name before their DID, a post's URI and its author's name.
+func auditTarget(p people, target string) string {
+	if did, err := syntax.ParseDID(target); err == nil {
+		return p.named(did)
+	}
+	if u, err := syntax.ParseATURI(target); err == nil {
+		if did, err := u.Authority().AsDID(); err == nil {
+			if n := p.name(did); n != did.String() {
+				return target + " by " + n
+			}
+		}
+	}
+	return target
 }

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"text/tabwriter"
 
+	"github.com/bluesky-social/indigo/atproto/syntax"
 	"github.com/urfave/cli/v3"
 
 	"github.com/scpeace/feedgen/curation"
@@ -130,13 +131,28 @@ func runAuthorsList(ctx context.Context, cmd *cli.Command) error {
 	}
 	var out struct {
 		Authors []curation.Author `json:"authors"`
+		People  people            `json:"people"`
+	}
+	dids := func() []syntax.DID {
+		var d []syntax.DID
+		for _, a := range out.Authors {
+			d = append(d, a.DID)
+		}
+		return d
 	}
 	err := curate(ctx, cmd,
 		func(a *adminClient) error {
-			return a.do(ctx, http.MethodGet, "/admin/authors?"+url.Values{"feed": {cmd.String("feed")}}.Encode(), nil, &out)
+			err := a.do(ctx, http.MethodGet, "/admin/authors?"+url.Values{"feed": {cmd.String("feed")}}.Encode(), nil, &out)
+			if err == nil {
+				out.People = remotePeople(ctx, a, dids())
+			}
+			return err
 		},
 		func(svc *curation.Service, _ string) (err error) {
 			out.Authors, err = svc.Authors(ctx, cmd.String("feed"))
+			if err == nil {
+				out.People = localPeople(ctx, svc, dids())
+			}
 			return err
 		})
 	if err != nil {
@@ -144,7 +160,7 @@ func runAuthorsList(ctx context.Context, cmd *cli.Command) error {
 	}
 	return output(cmd, out, func(w io.Writer) {
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "HANDLE\tDID\tTIER\tSOURCE\tADDED BY\tADDED\tNOTE")
+		fmt.Fprintln(tw, "AUTHOR\tDID\tTIER\tSOURCE\tADDED BY\tADDED\tNOTE")
 		for _, a := range out.Authors {
 			source := "manual"
 			switch {
@@ -153,7 +169,14 @@ func runAuthorsList(ctx context.Context, cmd *cli.Command) error {
 			case a.OnList:
 				source = "manual+list"
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", orDash(a.Handle), a.DID, a.Effective, source, a.AddedBy, usTime(a.AddedUS), a.Note)
+			who := out.People.name(a.DID)
+			if who == a.DID.String() {
+				who = orDash(a.Handle)
+				if a.Handle != "" {
+					who = "@" + a.Handle
+				}
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", who, a.DID, a.Effective, source, a.AddedBy, usTime(a.AddedUS), a.Note)
 		}
 		tw.Flush()
 		fmt.Fprintf(w, "%d author(s)\n", len(out.Authors))

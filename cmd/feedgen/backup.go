@@ -20,8 +20,11 @@ func backupCommand() *cli.Command {
 		Name:      "backup",
 		Usage:     "write a consistent copy of the database to FILE, while the service runs",
 		ArgsUsage: "FILE",
-		Description: "Through the running server's admin API when it holds the database, otherwise from the file.\n" +
-			"To restore, stop the service and put the copy in place of the database file (see DEPLOY.md).",
+		Description: "Through the running server's admin API when one answers (--admin-url), otherwise from the\n" +
+			"database file, if it exists and no other process holds it. An existing FILE is kept unless\n" +
+			"--force is given. To restore, stop the service and put the copy in place of the database file\n" +
+			"(see DEPLOY.md).",
+		Flags:  []cli.Flag{&cli.BoolFlag{Name: "force", Usage: "replace FILE if it exists"}},
 		Action: runBackup,
 	}
 }
@@ -40,6 +43,15 @@ func runBackup(ctx context.Context, cmd *cli.Command) error {
 			return errors.New("backup: refusing to overwrite the database itself")
 		}
 	}
+	if fi, err := os.Stat(dst); err == nil {
+		if fi.IsDir() {
+			return fmt.Errorf("backup: %s is a directory; give the file to write", dst)
+		}
+		if !cmd.Bool("force") {
+			return fmt.Errorf("backup: %s exists (%d bytes, %s); give another name, or --force to replace it",
+				dst, fi.Size(), fi.ModTime().UTC().Format("2006-01-02 15:04Z"))
+		}
+	}
 	// Write next to the destination and rename, so a failed backup never
 	// leaves a truncated file where a good one is expected.
 	tmp, err := os.CreateTemp(filepath.Dir(dst), ".feedgen-backup-*")
@@ -48,7 +60,7 @@ func runBackup(ctx context.Context, cmd *cli.Command) error {
 	}
 	defer os.Remove(tmp.Name())
 	var n int64
-	err = withServerOrStore(ctx, cfg,
+	err = withServerOrStore(ctx, cmd, cfg,
 		func(a *adminClient) error {
 			resp, err := a.request(ctx, http.MethodGet, "/admin/backup", nil)
 			if err != nil {

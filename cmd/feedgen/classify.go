@@ -10,10 +10,13 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
+	gocid "github.com/ipfs/go-cid"
+	"github.com/multiformats/go-multihash"
 	"github.com/urfave/cli/v3"
 
 	"github.com/scpeace/feedgen/indexer"
@@ -23,19 +26,37 @@ import (
 func classifyCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "classify",
-		Usage:     "judge posts from Jetstream events (JSON lines) and say why",
+		Usage:     "judge posts (JSON lines: Jetstream events or post records) and say why",
 		ArgsUsage: "[FILE|-]",
-		Description: `Reads Jetstream events from FILE, or standard input when FILE is - or
-absent, and prints one JSON line per post:
+		Description: `Reads JSON lines from FILE, or standard input when FILE is - or absent.
+Each line is one of:
+
+  a post record, at least its text, to try a sentence:
+    {"text": "Mirzoyan and Bayramov met in Washington", "langs": ["en"]}
+  the fields of app.bsky.feed.post may follow (facets, embed, reply,
+  labels, createdAt), and "uri" (at://DID/app.bsky.feed.post/RKEY) and
+  "author" (a DID) say whose it is;
+
+  a Jetstream event, as recorded from the network ("kind":"commit", ...);
+  "time_us" and "commit.cid" may be left out: the time is then the
+  record's createdAt, and the CID is not needed to judge.
+
+It prints one JSON line per post, with "line" (the input line) in place of
+"uri" for a post given without one:
 
   {"uri":"at://...","in":true,"score":4.5,"reasons":["person:Pashinyan(+3)", ...]}
 
-Events are judged in order with the indexer's code path: a reply whose thread
-root went in earlier is judged with that knowledge. With --labels FILE (lines
-{"uri":"...","in":true}) it prints precision, recall, false positives per
-100,000 posts and the mistakes instead. --unlabelled-out counts posts without
-a label as out: for a corpus where only what a broad filter found was
-labelled by hand, such as corpus/ (see corpus/README.md).
+Posts are judged in order with the indexer's code path: a reply whose
+thread root went in earlier is judged with that knowledge. Events that are
+not posts (likes, accounts) are passed over. A line that is neither is
+skipped and named on standard error; then classify exits with status 1,
+after judging every other line.
+
+With --labels FILE (lines {"uri":"...","in":true}) it prints precision,
+recall, false positives per 100,000 posts and the mistakes instead.
+--unlabelled-out counts posts without a label as out: for a corpus where
+only what a broad filter found was labelled by hand, such as corpus/ (see
+corpus/README.md).
 
 With --diff OLD NEW [FILE] it judges every post with the rules OLD and with
 the rules NEW (each builtin:NAME or a file), each with its own memory of what
@@ -104,7 +125,8 @@ func runClassify(ctx context.Context, cmd *cli.Command) error {
 	bw := bufio.NewWriter(out)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
-	bad, err := eachEvent(ctx, in, func(ev indexer.Event) error {
+	var skipped []int
+	lines, err := eachInput(ctx, in, time.Now(), func(line int, ev indexer.Event, named bool) error {
 		j, ok, err := classifyEvent(c, env, ev)
 		if err != nil || !ok {
 			return err
@@ -113,25 +135,60 @@ func runClassify(ctx context.Context, cmd *cli.Command) error {
 			judged = append(judged, j)
 			return nil
 		}
-		return enc.Encode(decisionLine{URI: j.uri, In: j.d.In, Score: j.d.Score, Reasons: nonNil(j.d.Reasons)})
+		d := decisionLine{URI: j.uri, In: j.d.In, Score: j.d.Score, Reasons: nonNil(j.d.Reasons)}
+		if !named {
+			d.URI, d.Line = "", line
+		}
+		return enc.Encode(d)
 	}, func(line int, err error) {
-		fmt.Fprintf(errw, "classify: line %d: %v (skipped)\n", line, err)
+		skipped = append(skipped, line)
+		if len(skipped) <= maxSkipReports {
+			fmt.Fprintf(errw, "classify: line %d: %v (skipped)\n", line, err)
+		}
 	})
 	if err != nil {
+		bw.Flush()
 		return err
-	}
-	if bad > 0 {
-		fmt.Fprintf(errw, "classify: %d malformed events skipped\n", bad)
 	}
 	if labels != nil {
 		report(bw, judged, labels, cmd.Bool("unlabelled-out"))
 	}
-	return bw.Flush()
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	if len(skipped) > 0 {
+		return skippedError(skipped, lines)
+	}
+	return nil
+}
+
+// maxSkipReports is how many skipped lines are reported one by one, and
+// named in the final error.
+const maxSkipReports = 5
+
+// skippedError says how many lines were skipped, and the first of them.
+func skippedError(skipped []int, lines int) error {
+	nums := make([]string, 0, maxSkipReports)
+	for _, n := range skipped[:min(len(skipped), maxSkipReports)] {
+		nums = append(nums, strconv.Itoa(n))
+	}
+	more := ""
+	if len(skipped) > maxSkipReports {
+		more = ", ..."
+	}
+	word := "line"
+	if len(skipped) > 1 {
+		word = "lines"
+	}
+	return fmt.Errorf("classify: %d of %d lines skipped (%s %s%s): a line is a post record with a \"text\" or a Jetstream event "+
+		"(see feedgen classify --help)", len(skipped), lines, word, strings.Join(nums, ", "), more)
 }
 
 // decisionLine is one line of classify's output.
 type decisionLine struct {
-	URI     string   `json:"uri"`
+	// Line is the input line of a post given without a URI.
+	Line    int      `json:"line,omitempty"`
+	URI     string   `json:"uri,omitempty"`
 	In      bool     `json:"in"`
 	Score   float64  `json:"score"`
 	Reasons []string `json:"reasons"`
@@ -170,32 +227,150 @@ func classifyEvent(c *relevance.Classifier, env *relevance.MemoryEnv, ev indexer
 	return judgement{uri: uri.String(), text: cm.Post.Text, d: d}, true, nil
 }
 
-// eachEvent decodes JSON lines from r and calls fn for each event, and
-// onBad for each line that does not decode; it returns how many were bad.
-func eachEvent(ctx context.Context, r io.Reader, fn func(indexer.Event) error, onBad func(int, error)) (int, error) {
+// eachInput decodes JSON lines from r and calls fn for each event (named
+// is false for a post given without a URI), and onBad for each line that
+// does not decode; it returns how many non-empty lines it read.
+func eachInput(ctx context.Context, r io.Reader, start time.Time, fn func(line int, ev indexer.Event, named bool) error, onBad func(int, error)) (int, error) {
 	br := bufio.NewReaderSize(r, 64*1024)
-	bad := 0
+	n := 0
 	for line := 1; ; line++ {
 		if err := ctx.Err(); err != nil {
-			return bad, err
+			return n, err
 		}
 		b, err := readLine(br)
 		if len(bytes.TrimSpace(b)) > 0 {
-			ev, derr := indexer.DecodeJetstream(b)
+			n++
+			// A post without a time is taken as seen in input order.
+			ev, named, derr := decodeInput(b, line, start.Add(time.Duration(line)*time.Microsecond))
 			if derr != nil {
-				bad++
 				onBad(line, derr)
-			} else if ferr := fn(ev); ferr != nil {
-				return bad, ferr
+			} else if ferr := fn(line, ev, named); ferr != nil {
+				return n, ferr
 			}
 		}
 		if errors.Is(err, io.EOF) {
-			return bad, nil
+			return n, nil
 		}
 		if err != nil {
-			return bad, fmt.Errorf("classify: read line %d: %w", line, err)
+			return n, fmt.Errorf("classify: read line %d: %w", line, err)
 		}
 	}
+}
+
+// inputLine is what decodeInput looks at first: whether a line is a
+// Jetstream event or a post record, and what the latter says of itself.
+type inputLine struct {
+	Kind   string `json:"kind"`
+	DID    string `json:"did"`
+	TimeUS int64  `json:"time_us"`
+	Commit *struct {
+		Operation  string          `json:"operation"`
+		Collection string          `json:"collection"`
+		RKey       string          `json:"rkey"`
+		CID        string          `json:"cid"`
+		Record     json.RawMessage `json:"record"`
+	} `json:"commit"`
+	Text      *string `json:"text"`
+	URI       string  `json:"uri"`
+	Author    string  `json:"author"`
+	CreatedAt string  `json:"createdAt"`
+}
+
+// decodeInput reads one input line as an event, with the stream's own
+// checks. A Jetstream event with its time and CID goes through the
+// stream's decoder as it is; one without them, and a post record, are
+// made into the create event the stream would carry, at seen (or at the
+// record's createdAt). named says whether the post came with its URI.
+func decodeInput(b []byte, line int, seen time.Time) (indexer.Event, bool, error) {
+	var in inputLine
+	if err := json.Unmarshal(b, &in); err != nil {
+		return indexer.Event{}, false, fmt.Errorf("not JSON: %w", err)
+	}
+	switch {
+	case in.Kind != "":
+		cm := in.Commit
+		if in.TimeUS > 0 && (cm == nil || cm.CID != "" || cm.Operation != "create") {
+			ev, err := indexer.DecodeJetstream(b)
+			return ev, true, err
+		}
+		if cm == nil || cm.Operation != "create" {
+			ev, err := indexer.DecodeJetstream(b) // says what is wrong
+			return ev, true, err
+		}
+		uri := "at://" + in.DID + "/" + cm.Collection + "/" + cm.RKey
+		ev, err := indexer.DecodeRecord(uri, placeholderCID(b, cm.CID), cm.Record, eventTime(in.TimeUS, cm.Record, seen))
+		return ev, true, err
+	case in.Text != nil:
+		return decodePostRecord(b, in, line, seen)
+	}
+	return indexer.Event{}, false, errors.New(`neither a post record (no "text") nor a Jetstream event (no "kind")`)
+}
+
+// decodePostRecord makes a line holding a post record into its create
+// event. Without "author", each line has an author of its own, so that
+// nothing is judged against the posts of others (the per-author cap).
+func decodePostRecord(b []byte, in inputLine, line int, seen time.Time) (indexer.Event, bool, error) {
+	var rec map[string]json.RawMessage
+	if err := json.Unmarshal(b, &rec); err != nil {
+		return indexer.Event{}, false, err
+	}
+	for _, k := range []string{"uri", "author", "cid"} {
+		delete(rec, k)
+	}
+	rec["$type"] = json.RawMessage(`"` + indexer.CollectionPost + `"`)
+	if in.CreatedAt == "" {
+		rec["createdAt"] = json.RawMessage(`"` + seen.UTC().Format(time.RFC3339Nano) + `"`)
+	}
+	value, err := json.Marshal(rec)
+	if err != nil {
+		return indexer.Event{}, false, err
+	}
+	named := in.URI != ""
+	uri := in.URI
+	if !named {
+		author := in.Author
+		if author == "" {
+			author = fmt.Sprintf("did:plc:line%020d", line)
+		}
+		if _, err := syntax.ParseDID(author); err != nil {
+			return indexer.Event{}, false, fmt.Errorf("author %q: %w", author, err)
+		}
+		uri = fmt.Sprintf("at://%s/%s/line%d", author, indexer.CollectionPost, line)
+	} else if in.Author != "" && !strings.HasPrefix(in.URI, "at://"+in.Author+"/") {
+		return indexer.Event{}, false, fmt.Errorf("uri %s is not by author %s", in.URI, in.Author)
+	}
+	ev, err := indexer.DecodeRecord(uri, placeholderCID(b, ""), value, eventTime(0, value, seen))
+	return ev, named, err
+}
+
+// eventTime is the time an event was seen: its time_us, else its
+// record's createdAt, else seen.
+func eventTime(timeUS int64, record json.RawMessage, seen time.Time) int64 {
+	if timeUS > 0 {
+		return timeUS
+	}
+	var r struct {
+		CreatedAt string `json:"createdAt"`
+	}
+	if json.Unmarshal(record, &r) == nil {
+		if us := indexer.ParseCreated(r.CreatedAt); us > 0 {
+			return us
+		}
+	}
+	return seen.UnixMicro()
+}
+
+// placeholderCID is cid, or one made from the line itself when it has
+// none: the judgement does not read it, the stream's decoder wants one.
+func placeholderCID(line []byte, cid string) string {
+	if cid != "" {
+		return cid
+	}
+	h, err := multihash.Sum(line, multihash.SHA2_256, -1)
+	if err != nil {
+		panic(err)
+	}
+	return gocid.NewCidV1(gocid.DagCBOR, h).String()
 }
 
 // readLine reads one line without its line ending, however long; a line

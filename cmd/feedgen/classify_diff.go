@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
 	"github.com/urfave/cli/v3"
@@ -106,7 +107,8 @@ func runClassifyDiff(ctx context.Context, cmd *cli.Command) error {
 	enc.SetEscapeHTML(false)
 	var posts int
 	var d model.RulesDiff
-	bad, err := eachEvent(ctx, in, func(ev indexer.Event) error {
+	var skipped []int
+	lines, err := eachInput(ctx, in, time.Now(), func(_ int, ev indexer.Event, _ bool) error {
 		var js [2]judgement
 		for i := range cs {
 			j, ok, err := classifyEvent(cs[i], envs[i], ev)
@@ -135,7 +137,10 @@ func runClassifyDiff(ctx context.Context, cmd *cli.Command) error {
 		return enc.Encode(classifyDiffLine{URI: js[0].uri, From: from, To: to, Text: js[0].text,
 			Old: diffJudgement{js[0].d.Score, nonNil(js[0].d.Reasons)}, New: diffJudgement{js[1].d.Score, nonNil(js[1].d.Reasons)}})
 	}, func(line int, err error) {
-		fmt.Fprintf(errw, "classify: line %d: %v (skipped)\n", line, err)
+		skipped = append(skipped, line)
+		if len(skipped) <= maxSkipReports {
+			fmt.Fprintf(errw, "classify: line %d: %v (skipped)\n", line, err)
+		}
 	})
 	if err != nil {
 		return err
@@ -143,10 +148,10 @@ func runClassifyDiff(ctx context.Context, cmd *cli.Command) error {
 	if err := bw.Flush(); err != nil {
 		return err
 	}
-	if bad > 0 {
-		fmt.Fprintf(errw, "classify: %d malformed events skipped\n", bad)
-	}
 	fmt.Fprintf(errw, "classify --diff: %d posts; %d enter the feed, %d leave it, %d join the review band, %d leave it clearly out\n",
 		posts, d.Entered, d.Left, d.QueueAdded, d.QueueRemoved)
+	if len(skipped) > 0 {
+		return skippedError(skipped, lines)
+	}
 	return nil
 }

@@ -146,17 +146,54 @@ func TestClassifyRemembersThreads(t *testing.T) {
 	}
 }
 
+// A line it cannot read is skipped and named, every other line is judged,
+// and the exit status says something was skipped, with a count and the
+// first line numbers.
 func TestClassifySkipsMalformedLines(t *testing.T) {
-	stdin := "{not json\n\n" + rootEvent + "\n" + `{"did":"did:plc:x","time_us":1,"kind":"account","account":{"active":true}}` + "\n"
+	stdin := "{not json\n\n" + rootEvent + "\n" + `{"did":"did:plc:x","time_us":1,"kind":"account","account":{"active":true}}` + "\n" +
+		`{"txt":"a typo"}` + "\n"
 	out, errOut, err := runCLI(t, stdin, "classify")
-	if err != nil {
-		t.Fatal(err)
-	}
 	if n := strings.Count(out, "\n"); n != 1 || !strings.Contains(out, `"in":true`) {
 		t.Errorf("got %d lines, want the one post:\n%s", n, out)
 	}
-	if !strings.Contains(errOut, "line 1:") || !strings.Contains(errOut, "1 malformed events skipped") {
-		t.Errorf("stderr does not name the bad line:\n%s", errOut)
+	if !strings.Contains(errOut, "line 1: not JSON") || !strings.Contains(errOut, `line 5: neither a post record (no "text")`) {
+		t.Errorf("stderr does not name the bad lines:\n%s", errOut)
+	}
+	if err == nil || !strings.Contains(err.Error(), "2 of 4 lines skipped (lines 1, 5)") {
+		t.Errorf("got %v, want an error counting the skipped lines", err)
+	}
+	// Many bad lines: the first five, then the count.
+	_, errOut, err = runCLI(t, strings.Repeat("nope\n", 12), "classify")
+	if strings.Count(errOut, "(skipped)") != 5 || err == nil || !strings.Contains(err.Error(), "12 of 12 lines skipped (lines 1, 2, 3, 4, 5, ...)") {
+		t.Errorf("twelve bad lines: %v\n%s", err, errOut)
+	}
+}
+
+// A curator tries a sentence: a line of {"text": ...} is enough, and a
+// Jetstream event needs neither its time nor its CID.
+func TestClassifyTakesPlainPosts(t *testing.T) {
+	stdin := `{"text":"Mirzoyan and Bayramov initialled the peace treaty in Washington","langs":["en"]}` + "\n" +
+		`{"text":"I had pizza today"}` + "\n" +
+		`{"text":"Lovely day in Tbilisi","author":"` + expertB + `"}` + "\n" +
+		`{"text":"Pashinyan and Aliyev met in Abu Dhabi","uri":"at://did:plc:aaaaaaaaaaaaaaaaaaaaaaaa/app.bsky.feed.post/3kabc"}` + "\n" +
+		strings.Replace(strings.Replace(rootEvent, `"time_us":1761653622709903,`, "", 1), `,"cid":"bafyreidkxivqm7ldpay2xcgrn27bjvpl5brjcifuehdfmejll2x5hap5fq"`, "", 1) + "\n"
+	out, errOut, err := runCLI(t, stdin, "classify", "--expert", expertB)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	got := strings.Split(strings.TrimSpace(out), "\n")
+	want := []string{`{"line":1,"in":true,`, `{"line":2,"in":false,`, `{"line":3,"in":true,"score":`,
+		`{"uri":"at://did:plc:aaaaaaaaaaaaaaaaaaaaaaaa/app.bsky.feed.post/3kabc","in":true,`, `{"uri":"` + rootURI + `","in":true,`}
+	if len(got) != len(want) {
+		t.Fatalf("got %d lines, want %d:\n%s", len(got), len(want), out)
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("line %d: got %s, want it to start %s", i+1, got[i], want[i])
+		}
+	}
+	if !strings.Contains(got[2], "tier:expert") {
+		t.Errorf("the expert's line was not judged as theirs: %s", got[2])
 	}
 }
 

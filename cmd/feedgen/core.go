@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net/url"
 	"time"
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
@@ -12,6 +13,7 @@ import (
 	"github.com/scpeace/feedgen/config"
 	"github.com/scpeace/feedgen/curation"
 	"github.com/scpeace/feedgen/indexer"
+	"github.com/scpeace/feedgen/internal/netguard"
 	"github.com/scpeace/feedgen/membership"
 	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/relevance"
@@ -70,7 +72,7 @@ func newCore(cfg *config.Config, st *store.Store, logger *slog.Logger, o coreOpt
 		return nil, err
 	}
 	deps := curation.Deps{Store: st, Directory: newDirectory(cfg), Decider: dec, Logger: logger,
-		HTTPClient: pdsClient(cfg, 20*time.Second)}
+		HTTPClient: pdsClient(cfg, 20*time.Second), CheckDNS: checkDNS(cfg)}
 	var inbox *indexer.Inbox
 	if o.backfill {
 		// The writer takes curation's re-judges after a change of rules,
@@ -98,6 +100,21 @@ func newCore(cfg *config.Config, st *store.Store, logger *slog.Logger, o coreOpt
 	return &core{decider: dec, curation: cur, indexer: ix}, nil
 }
 
+// checkDNS looks up the PLC directory's host, a name that must resolve
+// wherever feedgen can work at all.
+func checkDNS(cfg *config.Config) func(context.Context) error {
+	u, err := url.Parse(cfg.PLCURL)
+	if err != nil {
+		return nil
+	}
+	host := u.Hostname()
+	return func(ctx context.Context) error {
+		ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		defer cancel()
+		return netguard.CheckDNS(ctx, host)
+	}
+}
+
 // withWriter runs fn while the indexer runs, for commands that use the
 // database file directly: a backfill they start needs the writer.
 func (c *core) withWriter(ctx context.Context, fn func() error) error {
@@ -107,7 +124,7 @@ func (c *core) withWriter(ctx context.Context, fn func() error) error {
 	err := fn()
 	cancel()
 	if ierr := <-done; ierr != nil && err == nil {
-		err = fmt.Errorf("indexer: %w", ierr)
+		err = ierr
 	}
 	return err
 }

@@ -7,31 +7,37 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"os"
 	"os/user"
 	"time"
 
 	"github.com/bluesky-social/indigo/atproto/identity"
+	"github.com/bluesky-social/indigo/atproto/syntax"
 	"github.com/urfave/cli/v3"
 
 	"github.com/scpeace/feedgen/config"
 	"github.com/scpeace/feedgen/curation"
 	"github.com/scpeace/feedgen/indexer"
+	"github.com/scpeace/feedgen/internal/directory"
+	"github.com/scpeace/feedgen/internal/netguard"
 	"github.com/scpeace/feedgen/store"
 )
 
 // newDirectory resolves handles and DID documents for curation: through
 // the configured PLC directory, cached, since curators ask about the same
-// few accounts again and again.
+// few accounts again and again; a DID document names its own did:web host
+// and PDS, and someone else's data must not steer our requests into our
+// own networks (didClient). --handle-resolver sends handles to a service
+// of our own configuration instead of DNS.
 func newDirectory(cfg *config.Config) identity.Directory {
-	// A DID document names its own did:web host and PDS: someone else's
-	// data must not steer our requests into our own networks.
-	base := &identity.BaseDirectory{
-		PLCURL:     cfg.PLCURL,
-		HTTPClient: *didClient(cfg),
-		UserAgent:  "feedgen/" + version,
-	}
-	return identity.NewCacheDirectory(base, 10_000, 6*time.Hour, 2*time.Minute, 10*time.Minute)
+	return directory.New(directory.Config{
+		PLCURL:         cfg.PLCURL,
+		HTTPClient:     didClient(cfg),
+		HandleResolver: cfg.HandleResolver,
+		ResolverClient: pdsClient(cfg, 10*time.Second, netguard.HostPort(cfg.HandleResolver)),
+		UserAgent:      "feedgen/" + version,
+	})
 }
 
 // localActor names whoever runs a command on the database file directly,
@@ -54,8 +60,8 @@ func curate(ctx context.Context, cmd *cli.Command, remote func(*adminClient) err
 	if err != nil {
 		return err
 	}
-	return withServerOrStore(ctx, cfg, remote, func(st *store.Store) error {
-		logger := slog.New(slog.NewTextHandler(cmd.Root().ErrWriter, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	return withServerOrStore(ctx, cmd, cfg, remote, func(st *store.Store) error {
+		logger := slog.New(slog.NewTextHandler(cmd.Root().ErrWriter, &slog.HandlerOptions{Level: slog.LevelWarn, ReplaceAttr: readableAttr}))
 		c, err := newCore(cfg, st, logger, coreOptions{source: indexer.SourceSpec{Kind: indexer.SourceNone}, backfill: true})
 		if err != nil {
 			return err
@@ -122,6 +128,53 @@ func oneArg(cmd *cli.Command, what string) (string, error) {
 		return "", fmt.Errorf("%s: want exactly one argument, %s", cmd.FullName(), what)
 	}
 	return cmd.Args().First(), nil
+}
+
+// peopleWait is how long a command waits for the authors it names to be
+// resolved: unlike the page, it has no later to show them in.
+const peopleWait = 5 * time.Second
+
+// people says who dids are, through the server or the service; an author
+// not resolved in time, or at all, is their DID.
+type people map[syntax.DID]curation.Person
+
+func remotePeople(ctx context.Context, a *adminClient, dids []syntax.DID) people {
+	if len(dids) == 0 {
+		return nil
+	}
+	q := url.Values{"wait": {peopleWait.String()}}
+	for _, d := range dids[:min(len(dids), curation.MaxPeople)] {
+		q.Add("did", d.String())
+	}
+	var out struct {
+		People people `json:"people"`
+	}
+	// Names are a nicety: a server that cannot say leaves the DIDs.
+	if err := a.do(ctx, http.MethodGet, "/admin/people?"+q.Encode(), nil, &out); err != nil {
+		return nil
+	}
+	return out.People
+}
+
+func localPeople(ctx context.Context, svc *curation.Service, dids []syntax.DID) people {
+	return svc.People(ctx, dids, peopleWait)
+}
+
+// name is how did is written: "@handle (Display Name)", or the DID.
+func (p people) name(did syntax.DID) string {
+	if q, ok := p[did]; ok {
+		return q.Name()
+	}
+	return did.String()
+}
+
+// named is the name followed by the DID, for lines where the DID is what
+// another command takes; the DID alone when nothing better is known.
+func (p people) named(did syntax.DID) string {
+	if n := p.name(did); n != did.String() {
+		return n + " " + did.String()
+	}
+	return did.String()
 }
 
 func usTime(us int64) string {

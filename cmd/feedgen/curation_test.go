@@ -11,31 +11,18 @@ import (
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
 
+	"github.com/scpeace/feedgen/internal/testutil"
 	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/store"
 )
 
 // fakePLC serves DID documents of did:plc accounts whose PDS is pds.
 func fakePLC(t *testing.T, pds string, dids ...string) string {
-	known := map[string]bool{}
+	m := map[string]string{}
 	for _, d := range dids {
-		known[d] = true
+		m[d] = ""
 	}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		did := strings.TrimPrefix(r.URL.Path, "/")
-		if !known[did] {
-			http.Error(w, `{"message":"DID not registered"}`, http.StatusNotFound)
-			return
-		}
-		w.Header().Set("Content-Type", "application/json")
-		json.NewEncoder(w).Encode(map[string]any{
-			"@context": []string{"https://www.w3.org/ns/did/v1"},
-			"id":       did,
-			"service":  []map[string]string{{"id": "#atproto_pds", "type": "AtprotoPersonalDataServer", "serviceEndpoint": pds}},
-		})
-	}))
-	t.Cleanup(srv.Close)
-	return srv.URL
+	return testutil.FakePLC(t, pds, m)
 }
 
 // feedgenRun runs the command line in this process with the FEEDGEN_*
@@ -43,12 +30,7 @@ func fakePLC(t *testing.T, pds string, dids ...string) string {
 // must succeed.
 func feedgenRun(t *testing.T, env []string, wantOK bool, args ...string) string {
 	t.Helper()
-	m := map[string]string{}
-	for _, kv := range env {
-		k, v, _ := strings.Cut(kv, "=")
-		m[k] = v
-	}
-	out, err := runFeedgen(t, m, args...)
+	out, err := runFeedgen(t, envMap(env), args...)
 	if (err == nil) != wantOK {
 		t.Fatalf("feedgen %s: err %v, want ok=%v: %s", strings.Join(args, " "), err, wantOK, out)
 	}
@@ -56,6 +38,29 @@ func feedgenRun(t *testing.T, env []string, wantOK bool, args ...string) string 
 		out += err.Error()
 	}
 	return out
+}
+
+// envMap turns KEY=VALUE lines into the map runFeedgen takes.
+func envMap(env []string) map[string]string {
+	m := map[string]string{}
+	for _, kv := range env {
+		k, v, _ := strings.Cut(kv, "=")
+		m[k] = v
+	}
+	return m
+}
+
+// feedgenJSON runs a command with --json and decodes what it printed on
+// its output (notes go to the error stream).
+func feedgenJSON(t *testing.T, env []string, v any, args ...string) {
+	t.Helper()
+	stdout, stderr, err := runFeedgenStreams(t, envMap(env), append(args, "--json")...)
+	if err != nil {
+		t.Fatalf("feedgen %s: %v: %s", strings.Join(args, " "), err, stderr)
+	}
+	if err := json.Unmarshal([]byte(stdout), v); err != nil {
+		t.Fatalf("feedgen %s --json: %v: %q", strings.Join(args, " "), err, stdout)
+	}
 }
 
 // The curation commands work on the database file when no server runs
@@ -104,9 +109,7 @@ func TestCurationCommandsLocalAndRemote(t *testing.T) {
 			Effective          string `json:"effectiveTier"`
 		}
 	}
-	if err := json.Unmarshal([]byte(feedgenRun(t, online, true, "authors", "list", "--json")), &list); err != nil {
-		t.Fatal(err)
-	}
+	feedgenJSON(t, online, &list, "authors", "list")
 	if len(list.Authors) != 1 || list.Authors[0].DID != alice || list.Authors[0].Effective != "all" ||
 		!strings.HasPrefix(list.Authors[0].AddedBy, "cli") || list.Authors[0].Note != "newsroom" {
 		t.Errorf("authors list through the server: %+v", list)
@@ -126,9 +129,7 @@ func TestCurationCommandsLocalAndRemote(t *testing.T) {
 	var audit struct {
 		Entries []struct{ Actor, Action, Target string }
 	}
-	if err := json.Unmarshal([]byte(feedgenRun(t, online, true, "audit", "--json")), &audit); err != nil {
-		t.Fatal(err)
-	}
+	feedgenJSON(t, online, &audit, "audit")
 	var got []string
 	for _, e := range audit.Entries {
 		got = append(got, e.Action)

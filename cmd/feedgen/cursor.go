@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"time"
 
@@ -48,10 +49,18 @@ func openForCursor(cmd *cli.Command) (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	st, err := store.Open(cfg.DBPath, store.Options{Timeout: 2 * time.Second})
+	st, err := store.Open(cfg.DBPath, store.Options{Timeout: 2 * time.Second, MustExist: true})
+	if errors.Is(err, store.ErrNoDatabase) {
+		return nil, fmt.Errorf("%w (give the service's file with --db or FEEDGEN_DB)", err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%w (stop feedgen serve first)", err)
 	}
+	path := cfg.DBPath
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	note(cmd, "database %s", path)
 	return st, nil
 }
 
@@ -72,7 +81,7 @@ func runCursorShow(ctx context.Context, cmd *cli.Command) error {
 	for _, c := range cursors {
 		switch {
 		case c.Err != nil:
-			fmt.Fprintf(w, "%s\tCORRUPT: %v (run: feedgen --db %s cursor reset %q)\n", c.Name, c.Err, st.Path(), c.Name)
+			fmt.Fprintf(w, "%s\tCORRUPT: %v (run: feedgen cursor reset --db %s %q)\n", c.Name, c.Err, st.Path(), c.Name)
 		case c.Name == "jetstream":
 			fmt.Fprintf(w, "%s\t%d\t%s\n", c.Name, c.Value, time.UnixMicro(c.Value).UTC().Format(time.RFC3339))
 		default:

@@ -236,7 +236,12 @@ func TestFlyTOMLMatchesTheCode(t *testing.T) {
 // lag is an indexer health that is fine or far behind.
 type lag bool
 
-func (l lag) Health() (bool, any) { return bool(l), map[string]bool{"current": bool(l)} }
+func (l lag) Health() feedgen.Check {
+	if l {
+		return feedgen.Check{Status: feedgen.StatusOK}
+	}
+	return feedgen.Check{Status: feedgen.StatusUnhealthy, Reason: "far behind"}
+}
 
 // dockerfile is the instructions of the Dockerfile, continuation lines
 // joined, comments dropped.
@@ -477,5 +482,80 @@ func TestEntrypointHandsTheVolumeToTheUser(t *testing.T) {
 	cmd.Env = append(os.Environ(), "FEEDGEN_DB="+db)
 	if out, err := cmd.CombinedOutput(); err != nil || strings.TrimSpace(string(out)) != "65533" {
 		t.Errorf("as uid 65533: got %q, %v", out, err)
+	}
+}
+
+// fly.toml's comments send the operator to DEPLOY.md's steps by number and
+// title; both must name the same step, so that renumbering DEPLOY.md cannot
+// leave a comment pointing at the wrong one.
+func TestFlyTOMLPointsToTheRightSteps(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join(repoRoot, "fly.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Comments, joined into one text: a reference may wrap.
+	var comments []string
+	for _, line := range strings.Split(string(raw), "\n") {
+		if _, c, ok := strings.Cut(line, "#"); ok {
+			comments = append(comments, strings.TrimSpace(c))
+		}
+	}
+	text := strings.Join(comments, " ")
+	deploy, err := os.ReadFile(filepath.Join(repoRoot, "DEPLOY.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	headings := map[string]string{}
+	for _, m := range regexp.MustCompile(`(?m)^## (\d+)\. (.+)$`).FindAllStringSubmatch(string(deploy), -1) {
+		headings[m[1]] = m[2]
+	}
+	refs := regexp.MustCompile(`DEPLOY\.md, step (\d+)(?:, "([^"]+)")?`).FindAllStringSubmatch(text, -1)
+	if len(refs) < 5 {
+		t.Fatalf("found %d references to DEPLOY.md's steps in fly.toml, want the five it makes", len(refs))
+	}
+	for _, r := range refs {
+		step, title := r[1], r[2]
+		switch h, ok := headings[step]; {
+		case title == "":
+			t.Errorf("%q names no title: write DEPLOY.md, step %s, \"<its title>\"", r[0], step)
+		case !ok:
+			t.Errorf("%q: DEPLOY.md has no step %s", r[0], step)
+		case !strings.HasPrefix(h, title):
+			t.Errorf("%q: step %s of DEPLOY.md is %q", r[0], step, h)
+		}
+	}
+}
+
+// The README's build command makes a binary where its next command runs
+// it: not `-o feedgen`, which in this repository names the feedgen/
+// package directory (Go then puts the binary inside it), and in a place
+// git ignores.
+func TestREADMEBuildsWhereItRuns(t *testing.T) {
+	ignore, err := os.ReadFile(filepath.Join(repoRoot, ".gitignore"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, doc := range []string{"README.md", "DEPLOY.md"} {
+		raw, err := os.ReadFile(filepath.Join(repoRoot, doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		builds := regexp.MustCompile("go build -o (\\S+) \\./cmd/feedgen").FindAllStringSubmatch(string(raw), -1)
+		if len(builds) == 0 {
+			t.Errorf("%s says nowhere how to build the binary", doc)
+		}
+		for _, b := range builds {
+			out := b[1]
+			if fi, err := os.Stat(filepath.Join(repoRoot, out)); err == nil && fi.IsDir() {
+				t.Errorf("%s: go build -o %s writes into the directory %s/", doc, out, out)
+			}
+			dir, _, ok := strings.Cut(out, "/")
+			if !ok || !strings.Contains(string(ignore), "/"+dir+"/") {
+				t.Errorf("%s: the binary %s is not in a directory .gitignore names", doc, out)
+			}
+			if doc == "README.md" && !strings.Contains(string(raw), out+" serve") {
+				t.Errorf("README.md builds %s but does not run `%s serve`", out, out)
+			}
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/bluesky-social/indigo/atproto/syntax"
 	"github.com/urfave/cli/v3"
 
 	"github.com/scpeace/feedgen/curation"
@@ -31,20 +32,34 @@ func runExplain(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
-	var x *curation.Explanation
+	var x struct {
+		*curation.Explanation
+		People people `json:"people"`
+	}
 	err = curate(ctx, cmd,
 		func(a *adminClient) error {
-			return a.do(ctx, http.MethodGet, "/admin/explain?"+url.Values{"uri": {ref}}.Encode(), nil, &x)
+			err := a.do(ctx, http.MethodGet, "/admin/explain?"+url.Values{"uri": {ref}}.Encode(), nil, &x)
+			if err == nil {
+				x.People = remotePeople(ctx, a, []syntax.DID{x.Author})
+			}
+			return err
 		},
 		func(svc *curation.Service, _ string) (err error) {
-			x, err = svc.Explain(ctx, ref)
+			x.Explanation, err = svc.Explain(ctx, ref)
+			if err == nil {
+				x.People = localPeople(ctx, svc, []syntax.DID{x.Author})
+			}
 			return err
 		})
 	if err != nil {
 		return err
 	}
 	return output(cmd, x, func(w io.Writer) {
-		fmt.Fprintf(w, "%s\nby %s (%s)", x.URI, x.Author, orDash(x.Handle))
+		by := x.People.named(x.Author)
+		if by == x.Author.String() && x.Handle != "" {
+			by = "@" + x.Handle + " " + by
+		}
+		fmt.Fprintf(w, "%s\nby %s", x.URI, by)
 		if x.CreatedAt != "" {
 			fmt.Fprintf(w, " at %s", x.CreatedAt)
 		}

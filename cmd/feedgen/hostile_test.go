@@ -149,9 +149,11 @@ func TestCorruptCursorRecovery(t *testing.T) {
 	}
 	if err := s.stop(); err == nil || !strings.Contains(err.Error(), "cursor reset") || !strings.Contains(err.Error(), db) {
 		t.Errorf("serve stopped with %v, want it to say which command recovers", err)
+	} else if d := doubledPrefix(err.Error()); d != "" {
+		t.Errorf("serve stopped with %q: %q twice", err, d)
 	}
 
-	if out, err := runFeedgen(t, nil, "--db", db, "cursor", "reset", "jetstream"); err != nil {
+	if out, err := runFeedgen(t, nil, "cursor", "reset", "--db", db, "jetstream"); err != nil {
 		t.Fatalf("cursor reset: %v\n%s", err, out)
 	}
 	s = startService(t, localEnv(t, "FEEDGEN_DB="+db, source), shutdownBudget)

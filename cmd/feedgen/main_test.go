@@ -21,7 +21,7 @@ import (
 // log.
 type running struct {
 	*service
-	log  *syncBuffer
+	log  *testutil.SyncBuffer
 	stop func() error
 	// exited is closed when Run returns by itself or is stopped; err is
 	// what it returned.
@@ -36,7 +36,7 @@ type running struct {
 func startService(t *testing.T, env map[string]string, b budget, prepare ...func(*service)) *running {
 	t.Helper()
 	cfg := loadConfig(t, env)
-	logs := &syncBuffer{}
+	logs := &testutil.SyncBuffer{}
 	logger := slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	ctx, cancel := context.WithCancel(context.Background())
 	s, err := openService(ctx, cfg, logger, b)
@@ -78,24 +78,6 @@ func startService(t *testing.T, env map[string]string, b budget, prepare ...func
 	return r
 }
 
-// syncBuffer is a bytes.Buffer safe for a logger and a test at once.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // localEnv is the environment of a local test service on its own port and
 // database, with no source.
 func localEnv(t *testing.T, extra ...string) map[string]string {
@@ -108,15 +90,24 @@ func localEnv(t *testing.T, extra ...string) map[string]string {
 }
 
 // runFeedgen runs the command line in this process with exactly the
-// FEEDGEN_* variables given, and returns what it printed, and its error.
+// FEEDGEN_* variables given, and returns what it printed (the error stream
+// first, as a terminal shows its notes before the output), and its error.
 func runFeedgen(t *testing.T, env map[string]string, args ...string) (string, error) {
 	t.Helper()
+	stdout, stderr, err := runFeedgenStreams(t, env, args...)
+	return stderr + stdout, err
+}
+
+// runFeedgenStreams is runFeedgen with the output and the error stream
+// apart.
+func runFeedgenStreams(t *testing.T, env map[string]string, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
 	setEnv(t, env)
-	var out bytes.Buffer
+	var out, errOut bytes.Buffer
 	cmd := app()
-	cmd.Writer, cmd.ErrWriter = &out, &out
-	err := cmd.Run(context.Background(), append([]string{"feedgen"}, args...))
-	return out.String(), err
+	cmd.Writer, cmd.ErrWriter = &out, &errOut
+	err = cmd.Run(context.Background(), append([]string{"feedgen"}, args...))
+	return out.String(), errOut.String(), err
 }
 
 // The real binary stops in order on SIGTERM, says so, and releases the
@@ -167,9 +158,18 @@ func TestHelpListsSubcommands(t *testing.T) {
 	if err != nil {
 		t.Fatalf("--help: %v: %s", err, out)
 	}
-	for _, want := range []string{"serve", "--listen", "FEEDGEN_SOURCE"} {
+	for _, want := range []string{"serve", "classify", "authors", "backup", "FEEDGEN_"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("--help does not mention %s", want)
+		}
+	}
+	out, err = runFeedgen(t, nil, "serve", "--help")
+	if err != nil {
+		t.Fatalf("serve --help: %v: %s", err, out)
+	}
+	for _, want := range []string{"--listen", "FEEDGEN_SOURCE", "--max-lag", "--admin-tokens"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("serve --help does not mention %s", want)
 		}
 	}
 }

@@ -218,7 +218,7 @@ func login(ctx context.Context, cfg *config.Config) (*atclient.APIClient, error)
 			HTTPClient: *didClient(cfg)}
 		ident, err := dir.Lookup(ctx, id)
 		if err != nil {
-			return nil, fmt.Errorf("find the PDS of %s (or set %s): %w", who, config.EnvName(config.FlagPDSURL), err)
+			return nil, fmt.Errorf("find the PDS of %s (or set %s): %w", who, config.EnvName(config.FlagPDSURL), netguard.Diagnose(err))
 		}
 		if host = ident.PDSEndpoint(); host == "" {
 			return nil, fmt.Errorf("the DID document of %s names no PDS; set %s", who, config.EnvName(config.FlagPDSURL))
@@ -238,7 +238,7 @@ func login(ctx context.Context, cfg *config.Config) (*atclient.APIClient, error)
 	var sess comatproto.ServerCreateSession_Output
 	in := comatproto.ServerCreateSession_Input{Identifier: who, Password: cfg.PublisherPassword}
 	if err := c.Post(ctx, "com.atproto.server.createSession", &in, &sess); err != nil {
-		return nil, fmt.Errorf("log in to %s as %s: %w", host, who, err)
+		return nil, fmt.Errorf("log in to %s as %s: %w", host, who, netguard.Diagnose(err))
 	}
 	did, err := syntax.ParseDID(sess.Did)
 	if err != nil {
@@ -308,7 +308,7 @@ func publishOne(ctx context.Context, c *atclient.APIClient, cfg *config.Config, 
 		// A create: a null swapRecord asks the PDS to refuse if the
 		// record appeared meanwhile.
 	default:
-		return "", fmt.Errorf("read the current record: %w", err)
+		return "", fmt.Errorf("read the current record: %w", netguard.Diagnose(err))
 	}
 	rec := fr.Record
 	if old != nil && old.CreatedAt != "" {
@@ -337,7 +337,7 @@ func publishOne(ctx context.Context, c *atclient.APIClient, cfg *config.Config, 
 		SwapRecord: swap,
 	})
 	if err != nil {
-		return "", fmt.Errorf("write the record: %w", err)
+		return "", fmt.Errorf("write the record: %w", netguard.Diagnose(err))
 	}
 	if old == nil {
 		return "created", nil
@@ -353,7 +353,7 @@ func uploadBlob(ctx context.Context, c *atclient.APIClient, av *avatarFile) (*le
 	req.Headers.Set("Accept", "application/json")
 	resp, err := c.Do(ctx, req)
 	if err != nil {
-		return nil, fmt.Errorf("upload avatar: %w", err)
+		return nil, fmt.Errorf("upload avatar: %w", netguard.Diagnose(err))
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {

@@ -341,7 +341,7 @@ func TestPublishDryRun(t *testing.T) {
 
 // The password never shows in help, even when it is set.
 func TestHelpDoesNotShowThePassword(t *testing.T) {
-	out, err := runFeedgen(t, map[string]string{"FEEDGEN_PUBLISHER_PASSWORD": pubPassword}, "--help")
+	out, err := runFeedgen(t, map[string]string{"FEEDGEN_PUBLISHER_PASSWORD": pubPassword}, "publish", "--help")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -349,6 +349,6 @@ func TestHelpDoesNotShowThePassword(t *testing.T) {
 		t.Errorf("--help shows the password:\n%s", out)
 	}
 	if !strings.Contains(out, "publish") || !strings.Contains(out, "FEEDGEN_PUBLISHER_PASSWORD") {
-		t.Errorf("--help does not list publish and its password variable:\n%s", out)
+		t.Errorf("publish --help does not list its password variable:\n%s", out)
 	}
 }

@@ -55,15 +55,25 @@ func runQueueList(ctx context.Context, cmd *cli.Command) error {
 	if cmd.Args().Len() != 0 {
 		return fmt.Errorf("queue: unknown subcommand %q (list, approve, reject)", cmd.Args().First())
 	}
-	var page *curation.QueuePage
+	var page struct {
+		*curation.QueuePage
+		People people `json:"people"`
+	}
 	limit := int(cmd.Int("limit"))
 	err := curate(ctx, cmd,
 		func(a *adminClient) error {
 			q := url.Values{"feed": {cmd.String("feed")}, "limit": {strconv.Itoa(limit)}, "cursor": {cmd.String("cursor")}}
-			return a.do(ctx, http.MethodGet, "/admin/queue?"+q.Encode(), nil, &page)
+			err := a.do(ctx, http.MethodGet, "/admin/queue?"+q.Encode(), nil, &page)
+			if err == nil {
+				page.People = remotePeople(ctx, a, page.Authors())
+			}
+			return err
 		},
 		func(svc *curation.Service, _ string) (err error) {
-			page, err = svc.Queue(ctx, cmd.String("feed"), cmd.String("cursor"), limit)
+			page.QueuePage, err = svc.Queue(ctx, cmd.String("feed"), cmd.String("cursor"), limit)
+			if err == nil {
+				page.People = localPeople(ctx, svc, page.Authors())
+			}
 			return err
 		})
 	if err != nil {
@@ -71,7 +81,7 @@ func runQueueList(ctx context.Context, cmd *cli.Command) error {
 	}
 	return output(cmd, page, func(w io.Writer) {
 		for _, q := range page.Entries {
-			fmt.Fprintf(w, "%s\n  by %s at %s, score %g: %s\n  %q\n", q.Post.URI, q.Post.Author, usTime(q.Post.CreatedUS), q.Score, strings.Join(q.Reasons, " "), q.Post.Text)
+			fmt.Fprintf(w, "%s\n  by %s at %s, score %g: %s\n  %q\n", q.Post.URI, page.People.name(q.Post.Author), usTime(q.Post.CreatedUS), q.Score, strings.Join(q.Reasons, " "), q.Post.Text)
 		}
 		fmt.Fprintf(w, "%d of %d waiting in %s\n", len(page.Entries), page.Total, page.Feed)
 		if page.Cursor != "" {

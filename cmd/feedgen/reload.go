@@ -9,6 +9,7 @@ import (
 
 	"github.com/scpeace/feedgen/config"
 	"github.com/scpeace/feedgen/curation"
+	"github.com/scpeace/feedgen/feedgen"
 )
 
 // watchHangups makes SIGHUP reload the rules: from now until stop, a
@@ -110,4 +111,6 @@ func rulesOf(a *service, fresh []config.Feed) []config.Feed {
 // unhealthy: a feed serves with some rules whatever happened.
 type rulesHealth struct{ cur *curation.Service }
 
-func (h rulesHealth) Health() (bool, any) { return true, h.cur.RulesStatus() }
+func (h rulesHealth) Health() feedgen.Check {
+	return feedgen.Check{Status: feedgen.StatusOK, Details: h.cur.RulesStatus()}
+}

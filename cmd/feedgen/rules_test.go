@@ -137,8 +137,8 @@ func TestRulesCommands(t *testing.T) {
 	if !strings.Contains(out, "uploaded version 1") || !strings.Contains(out, "uploaded by cli:") || !strings.Contains(out, "(summit week)") {
 		t.Errorf("show through the server: %s", out)
 	}
-	if text := feedgenRun(t, online, true, "rules", "show", "--text"); text != yerevanRules {
-		t.Errorf("show --text: %q", text)
+	if text, _, err := runFeedgenStreams(t, envMap(online), "rules", "show", "--text"); err != nil || text != yerevanRules {
+		t.Errorf("show --text: %v %q", err, text)
 	}
 	out = feedgenRun(t, online, false, "rules", "apply", writeRules(t, "[group g]\nplace 2 Tbilisi\n  nope: tbilisi\n"))
 	if !strings.Contains(out, "InvalidRules") || !strings.Contains(out, "uploaded rules:3:") || !strings.Contains(out, "HTTP 400") {
@@ -148,9 +148,7 @@ func TestRulesCommands(t *testing.T) {
 		To      model.RulesRef
 		Rejudge model.Rejudge
 	}
-	if err := json.Unmarshal([]byte(feedgenRun(t, online, true, "rules", "revert", "--json")), &rev); err != nil {
-		t.Fatal(err)
-	}
+	feedgenJSON(t, online, &rev, "rules", "revert")
 	if rev.To.Source != model.RulesDefinition || rev.Rejudge.Diff.Entered != 1 || rev.Rejudge.Diff.Left != 1 {
 		t.Errorf("revert: %+v", rev)
 	}
@@ -164,9 +162,7 @@ func TestRulesCommands(t *testing.T) {
 			After         struct{ Entered, Left int }
 		}
 	}
-	if err := json.Unmarshal([]byte(feedgenRun(t, online, true, "audit", "--json")), &audit); err != nil {
-		t.Fatal(err)
-	}
+	feedgenJSON(t, online, &audit, "audit")
 	if len(audit.Entries) != 2 || audit.Entries[0].Action != "rules.revert" || audit.Entries[0].Actor != "ops" ||
 		audit.Entries[1].Action != "rules.set" || !strings.HasPrefix(audit.Entries[1].Actor, "cli:") || audit.Entries[1].After.Entered != 1 {
 		t.Errorf("audit: %+v", audit.Entries)

@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/urfave/cli/v3"
 
@@ -28,6 +30,13 @@ func runServe(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
+	if cfg.Source.Kind == indexer.SourceFile {
+		// Found out now, not once the database is open and the server
+		// listening.
+		if _, err := os.Stat(cfg.Source.Path); err != nil {
+			return fmt.Errorf("--%s (%s): %w", config.FlagSource, config.EnvName(config.FlagSource), err)
+		}
+	}
 	logger := newLogger(os.Stderr, cfg.LogLevel)
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -43,12 +52,48 @@ func runServe(ctx context.Context, cmd *cli.Command) error {
 	return nil
 }
 
-// indexerHealth shows the indexer's state on /xrpc/_health.
-type indexerHealth struct{ ix *indexer.Indexer }
+// indexerHealth shows the indexer's state on /xrpc/_health: unhealthy
+// past --max-lag, degraded while it is not connected (the feed is served,
+// but goes stale), each with the reason in words.
+type indexerHealth struct {
+	ix     *indexer.Indexer
+	maxLag time.Duration
+	now    func() time.Time
+}
 
-func (h indexerHealth) Health() (bool, any) {
-	s := h.ix.Status()
-	return s.Healthy, s
+func (h indexerHealth) Health() feedgen.Check {
+	return indexerCheck(h.ix.Status(), h.maxLag, h.now())
+}
+
+func indexerCheck(s indexer.Status, maxLag time.Duration, now time.Time) feedgen.Check {
+	c := feedgen.Check{Status: feedgen.StatusOK, Details: s}
+	lag := time.Duration(s.Lag * float64(time.Second)).Round(time.Second)
+	away := ""
+	switch s.State {
+	case "connecting":
+		away = fmt.Sprintf("connecting to %s since %s (%s)", orDash(s.Host), s.Since.Format(time.RFC3339), now.Sub(s.Since).Round(time.Second))
+	case "reconnecting":
+		// Since counts from the first failure; the host is the one tried
+		// last (Jetstream fails over between instances).
+		away = fmt.Sprintf("disconnected since %s (%s), reconnecting; last tried %s", s.Since.Format(time.RFC3339), now.Sub(s.Since).Round(time.Second), s.Host)
+		if s.LastError != "" {
+			away += ": " + s.LastError
+		}
+	}
+	switch {
+	case !s.Healthy:
+		c.Status = feedgen.StatusUnhealthy
+		c.Reason = fmt.Sprintf("%s behind the network, more than --max-lag %s", lag, maxLag)
+		if s.LastEvent.IsZero() {
+			c.Reason = fmt.Sprintf("no event in the %s since start, more than --max-lag %s", lag, maxLag)
+		}
+		if away != "" {
+			c.Reason += "; " + away
+		}
+	case away != "":
+		c.Status, c.Reason = feedgen.StatusDegraded, away
+	}
+	return c
 }
 
 func serverConfig(cfg *config.Config, b budget) feedgen.Config {

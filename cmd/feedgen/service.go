@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -119,7 +120,7 @@ func openService(ctx context.Context, cfg *config.Config, logger *slog.Logger, b
 	}
 	health := map[string]feedgen.Health{}
 	if cfg.Source.Kind != indexer.SourceNone {
-		health["indexer"] = indexerHealth{a.core.indexer}
+		health["indexer"] = indexerHealth{ix: a.core.indexer, maxLag: cfg.MaxLag, now: time.Now}
 	}
 	health["rules"] = rulesHealth{a.core.curation}
 	a.server, err = feedgen.New(serverConfig(cfg, b), feedgen.Deps{Store: st, Logger: logger, Registry: reg, Auth: validator, Health: health, Pins: a.core.curation})
@@ -170,6 +171,11 @@ func (a *service) Run(ctx context.Context) error {
 			defer close(dones[i])
 			if err := p.run(pctx); err != nil {
 				a.log.Error("stopped", "part", p.name, "err", err)
+				// Parts name themselves in their errors ("indexer: ...");
+				// say it once.
+				if strings.HasPrefix(err.Error(), p.name+": ") {
+					return err
+				}
 				return fmt.Errorf("%s: %w", p.name, err)
 			}
 			return nil

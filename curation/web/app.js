@@ -140,6 +140,7 @@ async function show(view) {
   for (const s of document.querySelectorAll("section.view")) s.hidden = s.id !== "view-" + view;
   await loaders[view]();
   refreshQueueCount();
+  refreshPeople();
 }
 
 async function refreshQueueCount() {
@@ -167,6 +168,7 @@ async function loadFeed(more) {
   const views = new Map();
   if (uris.length) {
     const data = await api("GET", "/posts?" + qs({ feed: state.feed.id, uri: uris }));
+    learn(data.people);
     for (const p of data.posts) views.set(p.uri, p);
   }
   for (const it of sk.feed) {
@@ -178,20 +180,88 @@ async function loadFeed(more) {
   state.feedCursor = sk.cursor || "";
   $("feed-more").hidden = !state.feedCursor;
   if (!more && sk.feed.length === 0) list.append(el("li", { class: "empty" }, "The feed is empty."));
+  refreshPeople();
 }
 
-function authorLine(p) {
-  return el("span", {},
-    el("strong", {}, p.handle ? "@" + p.handle : ""), " ",
-    el("span", { class: "did" }, p.author || ""));
+// ---- people ----
+
+// Who authors are (handle, display name, avatar), by DID, from the
+// "people" of the API's answers. The server answers from its cache without
+// waiting; an author it does not know yet is shown by DID, and asked for
+// again a little later (refreshPeople).
+const people = new Map();
+
+function learn(ps) {
+  for (const [did, p] of Object.entries(ps || {})) people.set(did, p);
+}
+
+function resolved(p) { return !!(p && (p.handle || p.displayName)); }
+
+function profileURL(did) { return "https://bsky.app/profile/" + did; }
+
+// person shows an author: avatar, display name and @handle, linked to the
+// profile on bsky.app, and the DID; the DID alone while not known.
+function person(did) {
+  const span = el("span", { class: "person", "data-did": did });
+  fillPerson(span);
+  return span;
+}
+
+function fillPerson(span) {
+  const did = span.dataset.did;
+  const p = people.get(did) || { did };
+  const kids = [];
+  if (typeof p.avatar === "string" && p.avatar.startsWith("data:image/jpeg;base64,")) {
+    kids.push(el("img", { class: "avatar", src: p.avatar, alt: "", width: 32, height: 32 }));
+  }
+  if (p.displayName) kids.push(el("bdi", { class: "display-name" }, p.displayName));
+  if (p.handle) kids.push(safeLink(profileURL(did), "@" + p.handle), el("span", { class: "did" }, did));
+  else kids.push(el("span", { class: "did" }, safeLink(profileURL(did), did)));
+  span.replaceChildren(...kids);
+  span.classList.toggle("unresolved", !resolved(p));
+}
+
+// refreshPeople asks again, after a while, who the authors shown by DID
+// alone are, and shows them as they come; it gives up after a few tries
+// (such an author is shown by DID: the server could not resolve them).
+const PEOPLE_RETRIES = [1500, 4000, 10000];
+let peopleTimer = null;
+
+function refreshPeople(attempt) {
+  if (peopleTimer) { clearTimeout(peopleTimer); peopleTimer = null; }
+  attempt = attempt || 0;
+  const missing = [...new Set([...document.querySelectorAll("span.person.unresolved")].map((s) => s.dataset.did))];
+  if (missing.length === 0 || attempt >= PEOPLE_RETRIES.length) return;
+  peopleTimer = setTimeout(async () => {
+    peopleTimer = null;
+    try {
+      const data = await api("GET", "/people?" + qs({ did: missing.slice(0, 200) }));
+      learn(data.people);
+      for (const span of document.querySelectorAll("span.person")) fillPerson(span);
+    } catch (_) { /* names are a nicety: the DIDs stay */ }
+    refreshPeople(attempt + 1);
+  }, PEOPLE_RETRIES[attempt]);
+}
+
+// authorOf is the DID in an at:// URI.
+function authorOf(uri) {
+  const m = /^at:\/\/(did:[^/]+)\//.exec(uri || "");
+  return m ? m[1] : "";
+}
+
+// postLink opens a post in Bluesky.
+function postLink(uri, text) {
+  const did = authorOf(uri);
+  const rkey = (uri || "").split("/").pop();
+  return safeLink(did ? `https://bsky.app/profile/${did}/post/${rkey}` : "", text);
 }
 
 function postItem(p, opts) {
   const li = el("li", { "data-uri": p.uri, class: "post" });
-  const meta = el("div", { class: "meta" }, authorLine(p), el("span", {}, p.createdAt || ""));
+  const meta = el("div", { class: "meta" }, person(p.author || authorOf(p.uri)), el("span", {}, p.createdAt || ""));
   if (opts.pinned) meta.append(el("span", { class: "badge pin" }, "pinned"));
   if (p.tier) meta.append(el("span", { class: "badge tier-" + p.tier }, p.tier));
-  if (opts.repost) meta.append(el("span", {}, "reposted by ", opts.repost.handle ? "@" + opts.repost.handle : opts.repost.author));
+  if (opts.repost) meta.append(el("span", {}, "reposted by ", person(opts.repost.author)));
   if (!p.stored) meta.append(el("span", {}, "(not indexed)"));
   li.append(meta);
   li.append(el("div", { class: "text" }, p.text || ""));
@@ -233,7 +303,7 @@ async function unpin(uri) {
   status("Unpinned.", "ok");
 }
 
-async function reloadCurrent() { await loaders[state.view](); refreshQueueCount(); }
+async function reloadCurrent() { await loaders[state.view](); refreshQueueCount(); refreshPeople(); }
 
 // ---- authors ----
 
@@ -247,6 +317,7 @@ async function loadAuthors() {
     link.setAttribute("href", `https://bsky.app/profile/${parts[2]}/lists/${parts[4]}`);
   }
   const data = await api("GET", "/authors?" + qs({ feed: feed.id }));
+  learn(data.people);
   const body = $("authors-table").querySelector("tbody");
   body.replaceChildren();
   for (const a of data.authors) {
@@ -256,7 +327,7 @@ async function loadAuthors() {
     tierSel.addEventListener("change", run(() => addAuthor(a.did, tierSel.value, undefined)));
     const source = [a.tier ? "manual" : "", a.onList ? "Bluesky list" : ""].filter(Boolean).join(" + ");
     const row = el("tr", { "data-did": a.did },
-      el("td", {}, el("strong", {}, a.handle ? "@" + a.handle : ""), el("br"), el("span", { class: "did" }, a.did)),
+      el("td", {}, person(a.did)),
       el("td", {}, el("span", { class: "badge tier-" + a.effectiveTier }, a.effectiveTier), " ", tierSel),
       el("td", {}, source),
       el("td", {}, a.note || ""),
@@ -265,6 +336,7 @@ async function loadAuthors() {
     body.append(row);
   }
   if (data.authors.length === 0) body.append(el("tr", {}, el("td", { colspan: 6 }, "No authors listed yet.")));
+  refreshPeople();
 }
 
 async function addAuthor(author, tier, note) {
@@ -294,10 +366,11 @@ async function loadQueue(more) {
   const list = $("queue-list");
   if (!more) { list.replaceChildren(); state.queueCursor = ""; }
   const q = await api("GET", "/queue?" + qs({ feed: state.feed.id, limit: PAGE, cursor: state.queueCursor }));
+  learn(q.people);
   for (const e of q.entries) {
     const p = e.post;
     const li = el("li", { "data-uri": p.uri, class: "post" },
-      el("div", { class: "meta" }, authorLine({ author: p.author }), el("span", {}, when(p.createdUs))),
+      el("div", { class: "meta" }, person(p.author), el("span", {}, when(p.createdUs))),
       el("div", { class: "text" }, p.text || ""),
       el("div", { class: "reasons" }, `score ${e.score}: ${(e.reasons || []).join(" ")}`));
     const verdict = (path, body, msg) => run(async () => {
@@ -309,12 +382,13 @@ async function loadQueue(more) {
       el("button", { type: "button", class: "approve", onclick: verdict("/queue/approve", {}, "Approved: the post is in the feed.") }, "Approve"),
       el("button", { type: "button", class: "approve-expert", onclick: verdict("/queue/approve", { addAuthor: "expert" }, "Approved, and the author is now an expert.") }, "Approve + add author as expert"),
       el("button", { type: "button", class: "reject danger", onclick: verdict("/queue/reject", {}, "Rejected.") }, "Reject"),
-      safeLink(`https://bsky.app/profile/${p.author}/post/${p.uri.split("/").pop()}`, "open in Bluesky")));
+      postLink(p.uri, "open in Bluesky")));
     list.append(li);
   }
   state.queueCursor = q.cursor || "";
   $("queue-more").hidden = !state.queueCursor;
   if (!more && q.entries.length === 0) list.append(el("li", { class: "empty" }, "Nothing waits for review."));
+  refreshPeople();
 }
 
 // ---- blocks and pins ----
@@ -324,14 +398,17 @@ async function loadModeration() {
     api("GET", "/pins?" + qs({ feed: state.feed.id })),
     api("GET", "/blocks"),
   ]);
+  learn(pins.people);
+  learn(blocks.people);
   $("pins-list").replaceChildren(...pins.pins.map((p) => el("li", { "data-uri": p.uri },
-    el("span", { class: "did" }, p.uri), ` pinned by ${p.by} ${when(p.atUs)} `, p.note ? `(${p.note}) ` : "",
+    person(authorOf(p.uri)), " ", postLink(p.uri, "post"), ` pinned by ${p.by} ${when(p.atUs)} `, p.note ? `(${p.note}) ` : "",
     el("button", { type: "button", class: "unpin", onclick: run(() => unpin(p.uri)) }, "Unpin"))));
   if (pins.pins.length === 0) $("pins-list").append(el("li", {}, "No pins."));
   $("blocks-list").replaceChildren(...blocks.blocks.map((b) => el("li", { "data-uri": b.uri },
-    el("span", { class: "did" }, b.uri), ` blocked by ${b.by} ${when(b.atUs)} `, b.note ? `(${b.note}) ` : "",
+    person(authorOf(b.uri)), " ", postLink(b.uri, "post"), ` blocked by ${b.by} ${when(b.atUs)} `, b.note ? `(${b.note}) ` : "",
     el("button", { type: "button", class: "unblock", onclick: run(async () => { await api("POST", "/blocks/remove", { uri: b.uri }); await reloadCurrent(); status("Unblocked.", "ok"); }) }, "Unblock"))));
   if (blocks.blocks.length === 0) $("blocks-list").append(el("li", {}, "No blocks."));
+  refreshPeople();
 }
 
 // ---- explain ----
@@ -340,9 +417,10 @@ async function explainURI(uri) {
   if (state.view !== "explain") await show("explain");
   $("explain-input").value = uri;
   const x = await api("GET", "/explain?" + qs({ uri }));
+  learn(x.people);
   const out = $("explain-result");
   out.replaceChildren(
-    el("div", { class: "meta" }, authorLine(x), el("span", {}, x.createdAt || ""), safeLink(`https://bsky.app/profile/${x.author}/post/${x.uri.split("/").pop()}`, "open in Bluesky")),
+    el("div", { class: "meta" }, person(x.author), el("span", {}, x.createdAt || ""), postLink(x.uri, "open in Bluesky")),
     el("div", { class: "text" }, x.text || (x.fetchError ? `(could not fetch the post: ${x.fetchError})` : "")));
   for (const f of x.feeds) {
     out.append(el("div", { class: "feed-verdict " + (f.in ? "in" : "out") },
@@ -351,23 +429,45 @@ async function explainURI(uri) {
       f.authorNote ? el("div", {}, "author note: ", f.authorNote) : null));
   }
   status("");
+  refreshPeople();
 }
 
 // ---- audit ----
+
+// targetCell shows what a change was about: an author, or a post with its
+// author.
+function targetCell(target) {
+  if (!target) return "";
+  if (target.startsWith("did:")) return person(target);
+  if (target.startsWith("at://")) {
+    const did = authorOf(target);
+    return el("span", {}, did ? person(did) : "", " ", postLink(target, "post"), el("br"), el("span", { class: "did" }, target));
+  }
+  return el("span", { class: "did" }, target);
+}
+
+// actorCell shows who made a change: a curator's name, or the owner of
+// the Bluesky list whose change it was.
+function actorCell(actor) {
+  if (actor && actor.startsWith("list:did:")) return el("span", {}, "list of ", person(actor.slice(5)));
+  return actor || "";
+}
 
 async function loadAudit(more) {
   const body = $("audit-table").querySelector("tbody");
   if (!more) { body.replaceChildren(); state.auditCursor = ""; }
   const a = await api("GET", "/audit?" + qs({ feed: "", limit: 50, cursor: state.auditCursor }));
+  learn(a.people);
   for (const e of a.entries) {
     const change = el("details", {}, el("summary", {}, "before / after"),
       el("pre", {}, "before: " + JSON.stringify(e.before ?? null, null, 1)),
       el("pre", {}, "after: " + JSON.stringify(e.after ?? null, null, 1)));
     body.append(el("tr", {},
-      el("td", {}, when(e.atUs)), el("td", {}, e.actor), el("td", {}, e.action), el("td", {}, e.feed || ""),
-      el("td", { class: "did" }, e.target || ""), el("td", {}, e.note ? e.note + " " : "", change)));
+      el("td", {}, when(e.atUs)), el("td", {}, actorCell(e.actor)), el("td", {}, e.action), el("td", {}, e.feed || ""),
+      el("td", {}, targetCell(e.target)), el("td", {}, e.note ? e.note + " " : "", change)));
   }
   state.auditCursor = a.cursor || "";
+  refreshPeople();
   $("audit-more").hidden = !state.auditCursor;
 }
 

@@ -19,7 +19,8 @@ import (
 // as the reference PDS does: anyone may read records (listRecords, newest
 // record key first, and getRecord); an account logged in with its
 // password (createSession) may upload blobs and put and delete records in
-// its own repository, with compare-and-swap on a record's CID.
+// its own repository, with compare-and-swap on a record's CID. It resolves
+// its accounts' handles (resolveHandle) and serves blobs (getBlob).
 type FakePDS struct {
 	// URL is the PDS's base URL.
 	URL string
@@ -28,6 +29,7 @@ type FakePDS struct {
 	repos    map[string]map[string]map[string]StoredRecord // DID -> collection -> rkey
 	accounts map[string]fakeAccount                        // DID -> account
 	blobs    map[string]string                             // CID -> content type
+	blobData map[string][]byte                             // CID -> bytes
 	calls    []string
 	puts     []map[string]json.RawMessage
 	failing  bool
@@ -43,7 +45,7 @@ type fakeAccount struct{ handle, password string }
 
 // NewFakePDS starts a fake PDS, stopped when the test ends.
 func NewFakePDS(tb testing.TB) *FakePDS {
-	p := &FakePDS{repos: map[string]map[string]map[string]StoredRecord{}, accounts: map[string]fakeAccount{}, blobs: map[string]string{}}
+	p := &FakePDS{repos: map[string]map[string]map[string]StoredRecord{}, accounts: map[string]fakeAccount{}, blobs: map[string]string{}, blobData: map[string][]byte{}}
 	srv := httptest.NewServer(http.HandlerFunc(p.serve))
 	tb.Cleanup(srv.Close)
 	p.URL = srv.URL
@@ -105,6 +107,16 @@ func (p *FakePDS) Records(did, collection string) map[string]StoredRecord {
 		out[k] = v
 	}
 	return out
+}
+
+// PutBlob stores a blob, as an upload by its owner would, and returns its
+// CID; com.atproto.sync.getBlob serves it.
+func (p *FakePDS) PutBlob(data []byte, contentType string) string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	c := RawCID(data)
+	p.blobs[c], p.blobData[c] = contentType, data
+	return c
 }
 
 // Blob returns the content type of an uploaded blob, "" if none has the
@@ -181,6 +193,24 @@ func (p *FakePDS) serve(w http.ResponseWriter, r *http.Request) {
 		}
 		writeJSON(w, map[string]any{"uri": "at://" + q.Get("repo") + "/" + q.Get("collection") + "/" + q.Get("rkey"), "cid": rec.CID, "value": rec.Value})
 		return
+	case "com.atproto.identity.resolveHandle":
+		for did, a := range p.accounts {
+			if a.handle == q.Get("handle") {
+				writeJSON(w, map[string]string{"did": did})
+				return
+			}
+		}
+		XRPCError(w, 400, "InvalidRequest", "Unable to resolve handle")
+		return
+	case "com.atproto.sync.getBlob":
+		data, ok := p.blobData[q.Get("cid")]
+		if !ok {
+			XRPCError(w, 400, "BlobNotFound", "Blob not found")
+			return
+		}
+		w.Header().Set("Content-Type", p.blobs[q.Get("cid")])
+		w.Write(data)
+		return
 	case "com.atproto.server.createSession":
 		var in struct{ Identifier, Password string }
 		json.NewDecoder(r.Body).Decode(&in)
@@ -201,7 +231,7 @@ func (p *FakePDS) serve(w http.ResponseWriter, r *http.Request) {
 	case "com.atproto.repo.uploadBlob":
 		data, _ := io.ReadAll(r.Body)
 		c := RawCID(data)
-		p.blobs[c] = r.Header.Get("Content-Type")
+		p.blobs[c], p.blobData[c] = r.Header.Get("Content-Type"), data
 		writeJSON(w, map[string]any{"blob": map[string]any{"$type": "blob", "ref": map[string]string{"$link": c}, "mimeType": r.Header.Get("Content-Type"), "size": len(data)}})
 	case "com.atproto.repo.putRecord":
 		p.putRecord(w, r, actor)
