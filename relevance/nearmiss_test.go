@@ -68,3 +68,42 @@ func TestScriptIsNotTheRegion(t *testing.T) {
 		{"transliterated Georgian", "ka", "parlamentma isev miigo kanoni, opozicia aksias martavs", true, "place:Georgian script"},
 	})
 }
+
+// TestNamesakes: a surname that is also a leader's is common from the
+// Caucasus to Central Asia; alone it needs a word of politics, a place or
+// a title, and next to sport or a place named after someone it is not the
+// leader at all.
+func TestNamesakes(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a footballer, en", "en", "Timur Aliev scores twice as the Dagestani side beats Spartak", false, "person:Aliyev(+2.5)"},
+		{"a wrestler, ru", "ru", "Борец Алиев завоевал золото чемпионата Европы", false, "neg:Aliyev/Sport"},
+		{"a wrestler, az", "az", "Güləşçi Sabah Əliyev Avropa çempionatında qızıl medal qazandı", false, "neg:Aliyev/Sport"},
+		{"Kazakhstan's Aliyev, en", "en", "Rakhat Aliyev's memoir about Almaty in the nineties is a wild read", false, ""},
+		{"a concert hall, fr", "fr", "Concert de jazz au Centre Heydar-Aliyev ce soir, une acoustique incroyable", false, "neg:Aliyev/Named after"},
+		{"an airport, tr", "tr", "Haydar Aliyev Havalimanı'nda uçuşlar sis nedeniyle iptal edildi", false, "neg:Aliyev/Named after"},
+		{"a school named after a writer, hy", "hy", "Երեկ Մ. Նալբանդյանի անվան դպրոցում հրաշալի համերգ էր", false, "neg:Politicians of the region/Named after"},
+		{"a chess player, en", "en", "Mamedyarov beats the world champion in the blitz, what a game", false, "neg:Mammadyarov/Sport"},
+		// The leaders: a first name, a title, or a place or power beside.
+		{"the president by name, en", "en", "Ilham Aliyev says Baku is ready to sign", true, "with:Aliyev/"},
+		{"threats to Armenia, ru", "ru", "Алиев снова угрожает Армении", true, "person:Aliyev"},
+		{"the neighbour's president, hy", "hy", "Ալիևը նորից սպառնում է", true, "person:Aliyev"},
+		{"a title, de", "de", "Präsident Alijew empfängt den russischen Außenminister", true, "with:Aliyev/"},
+		{"the foreign minister, az", "az", "Elmar Məmmədyarov Vaşinqtonda görüş keçirib", true, "with:Mammadyarov/"},
+	})
+}
+
+// TestSportIsNotTheState: a country or Karabakh named as a team, in a
+// tournament or next to a match, is sport, in every language.
+func TestSportIsNotTheState(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"chess olympiad, es", "es", "Olimpiada de ajedrez: Armenia, Georgia y Azerbaiyán, entre los diez primeros", false, "neg:Armenia/Sport"},
+		{"a football match, ru", "ru", "Сборная Грузии обыграла Армению в матче Лиги наций", false, "neg:Armenia/"},
+		{"the Karabakh club, ru", "ru", "«Карабах» снова победил в Лиге Европы, вот это футбол", false, "neg:Karabakh/"},
+		{"the Qarabag club, de", "de", "Qarabağ Ağdam gewinnt in der Champions League gegen Benfica", false, "neg:Qarabag/"},
+		{"a judo tournament, tr", "tr", "Azerbaycan ve Gürcistan judocuları Tiflis turnuvasında finalde", false, "neg:Azerbaijan/Sport"},
+		// A military medal is not sport.
+		{"a military decoration, ka", "ka", "საქართველოს შეიარაღებული ძალების მედალი ფრანგ ოფიცერს გადასცეს", true, "!neg:Sakartvelo/Sport"},
+		// The state at the table, not on the pitch.
+		{"a treaty, es", "es", "Armenia y Azerbaiyán acuerdan el texto del tratado de paz", true, "!neg:Armenia/Sport"},
+	})
+}
