@@ -107,3 +107,19 @@ func TestSportIsNotTheState(t *testing.T) {
 		{"a treaty, es", "es", "Armenia y Azerbaiyán acuerdan el texto del tratado de paz", true, "!neg:Armenia/Sport"},
 	})
 }
+
+// TestUSStateOfGeorgia: French, German, Turkish and Spanish posts about the
+// US state name it as they name the country; Atlanta, Kemp or "(USA)" say
+// which one it is.
+func TestUSStateOfGeorgia(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"the governor, fr", "fr", "Le gouverneur Kemp signe la loi électorale : la Géorgie durcit encore le vote", false, "neg:Sakartvelo/US Georgia"},
+		{"the state, fr", "fr", "En Géorgie (l'État américain), les élections partielles ont battu des records de participation", false, "neg:Sakartvelo/"},
+		{"(USA), de", "de", "Wahlen in Georgien (USA): die Regierung rechnet mit einem knappen Ergebnis", false, "neg:Sakartvelo/USA"},
+		{"Atlanta, tr", "tr", "Atlanta'da seçim sonuçları açıklandı, Gürcistan değil Georgia eyaleti tabii", false, "neg:Sakartvelo/US Georgia"},
+		{"Atlanta, es", "es", "Los votantes latinos de Atlanta decidieron la elección al Senado en Georgia", false, "neg:Georgia/US Georgia"},
+		// The country and the United States.
+		{"a partnership, fr", "fr", "La Géorgie et les États-Unis signent une charte de partenariat stratégique", true, "!neg:Sakartvelo/"},
+		{"sanctions, de", "de", "Georgien und die USA: Washington droht der Regierung mit Sanktionen", true, "!neg:Sakartvelo/"},
+	})
+}
