@@ -123,3 +123,18 @@ func TestUSStateOfGeorgia(t *testing.T) {
 		{"sanctions, de", "de", "Georgien und die USA: Washington droht der Regierung mit Sanktionen", true, "!neg:Sakartvelo/"},
 	})
 }
+
+// TestFreightIsNotPolitics: tonnes and containers on the Middle Corridor
+// or the Baku-Tbilisi-Kars railway are trade statistics; the corridor as
+// geopolitics, and the Kars-Gyumri line as normalisation, are politics.
+func TestFreightIsNotPolitics(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"BTK tonnes, en", "en", "Baku–Tbilisi–Kars railway carried 1.2 million tonnes this year, up 20%", false, "!institution:Kars-Gyumri"},
+		{"Middle Corridor tonnes, az", "az", "Orta Dəhliz ilə bu il 4,5 milyon ton yük daşınıb", false, "neg:Middle Corridor/Freight"},
+		{"cargo turnover, ru", "ru", "Грузооборот по Среднему коридору вырос на 60%, Грузия и Азербайджан рапортуют о рекордах", false, "neg:Middle Corridor/Freight"},
+		{"containers, de", "de", "Container-Rekord im Mittleren Korridor: Aserbaidschan meldet 30 Prozent mehr Fracht", false, "neg:Middle Corridor/Freight"},
+		{"the corridor as geopolitics, en", "en", "The Middle Corridor is the only real route that bypasses Russia, and Georgia's political crisis is its weakest link", true, "topic:Middle Corridor"},
+		{"the corridor as geopolitics, tr", "tr", "Orta Koridor Rusya'yı by-pass ediyor ama Gürcistan'daki siyasi kriz en zayıf halka", true, "topic:Middle Corridor"},
+		{"Kars-Gyumri, en", "en", "Turkey and Armenia agree to reopen the Kars–Gyumri railway", true, "institution:Kars-Gyumri"},
+	})
+}
