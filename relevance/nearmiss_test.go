@@ -138,3 +138,56 @@ func TestFreightIsNotPolitics(t *testing.T) {
 		{"Kars-Gyumri, en", "en", "Turkey and Armenia agree to reopen the Kars–Gyumri railway", true, "institution:Kars-Gyumri"},
 	})
 }
+
+// TestRegionalRegister: what the region's politics is called in its own
+// terms, that generic topic words miss: Shusha's names in every language,
+// the districts around Karabakh and their mines, prisoners of war and
+// political prisoners, the EU accession process, the 3+3 platform, the
+// Geneva International Discussions, diplomatic notes.
+func TestRegionalRegister(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"Shusha, de", "de", "Wieder eine armenische Kirche in Schuschi zerstört, die UNESCO schweigt", true, "place:Shusha"},
+		{"Shusha, fr", "fr", "Une église arménienne de Chouchi rasée, selon des images satellites", true, "place:Shusha"},
+		{"Şuşa, az", "az", "Şuşada yeni məscid açıldı, Prezident çıxış etdi", true, "place:Shusha in Turkish and Azerbaijani"},
+		{"Şuşa is a birthplace, az", "az", "O, 1878-ci ildə Şuşada anadan olub", false, "place:Shusha in Turkish and Azerbaijani"},
+		{"Susa is not Shusha", "en", "Susa was the winter capital of the Achaemenid kings, its palace excavated by the French", false, "!place:Shusha"},
+		{"mines in Kalbajar, tr", "tr", "Kelbecer'de yine mayın patlaması, iki sivil yaralandı", true, "place:Karabakh districts"},
+		{"mines in Aghdam, ru", "ru", "В Агдаме снова подрыв на мине, Баку обвиняет Ереван в неполных картах минных полей", true, "topic:landmines"},
+		{"demining, hy", "hy", "Ականազերծման աշխատանքները սահմանամերձ գյուղերում շարունակվում են", true, "with:landmines/Armenian script"},
+		{"May is not a mine, az", "az", "Ötən ilin Mayında universitetdə yeni fakültə açıldı", false, "!topic:landmines"},
+		{"prisoners of war, hy", "hy", "Պայմանագրում ոչ մի բառ չկա գերիների մասին", true, "with:political prisoners/Armenian script"},
+		{"POWs in Baku, ru", "ru", "В договоре ни слова о пленных в Баку", true, "topic:political prisoners"},
+		{"political prisoners, ka", "ka", "სტუდენტები პოლიტპატიმრების მხარდასაჭერად გაიფიცნენ", true, "with:political prisoners/Georgian script"},
+		{"the wind blows, az", "az", "Qışda güclü küləklər əsir, havalar soyuq keçir", false, "!topic:political prisoners"},
+		{"accession, ru", "ru", "Грузия — кандидат только на бумаге, процесс вступления остановлен", true, "topic:EU path"},
+		{"accession, fr", "fr", "La Géorgie et le processus d'adhésion : tout est gelé depuis deux ans", true, "topic:EU path"},
+		{"the 3+3 platform, ru", "ru", "Захарова снова о формате 3+3: транспорт должен решаться странами региона", true, "institution:3+3 format"},
+		{"the 3+3 platform, en", "en", "Tehran hosts the next 3+3 format meeting of foreign ministers", true, "institution:3+3 format"},
+		{"3+3 is arithmetic", "en", "3+3 is 6, my daughter announced proudly at breakfast", false, "!institution:3+3"},
+		{"Geneva talks, fr", "fr", "Nouveau round des Discussions internationales de Genève, aucun résultat", true, "institution:Geneva International Discussions"},
+		{"Geneva talks, ka", "ka", "ჟენევის საერთაშორისო დისკუსიების ახალი რაუნდი უშედეგოდ დასრულდა", true, "institution:Geneva International Discussions"},
+		{"a protest note, az", "az", "Bakı Moskvaya etiraz notası təqdim edib", true, "topic:negotiation"},
+		{"envoyer is to send, fr", "fr", "Elle va envoyer des photos de l'Arménie à sa grand-mère", false, "!topic:negotiation"},
+	})
+}
+
+// TestTransliteration: Georgian, Armenian and Russian written in Latin
+// letters, and names in Turkish and Azerbaijani spelling.
+func TestTransliteration(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"Georgian, protest", "ka", "dghes isev rustavelze vdgavart, ocneba ver gagvtexs", true, "with:Dream/Georgian script"},
+		{"Georgian, government and elections", "ka", "mtavrobam archevnebi isev gaayalba", true, "topic:government (region languages)"},
+		{"Georgian, the ruling party", "", "kartuli ocneba kidev erti kanoni miigo", true, "institution:Georgian Dream"},
+		{"Georgian, weather", "ka", "batumshi isev wvims, zgva shtormia", false, ""},
+		{"Armenian, constitution", "hy", "Aliyevy nor pahanjner a dnum, asum a sahmanadrutyuny poxeq", true, "topic:constitution"},
+		{"Armenian, prisoners", "hy", "gerineri masin voch mek chi xosum", true, "with:political prisoners/Armenian script"},
+		{"Armenian, food", "hy", "aysor tatis mot dolma enq kerel, shat hamov er", false, ""},
+		{"Russian, the ruling party", "ru", "Gruzinskaya mechta opyat rasskazyvaet pro globalnuyu partiyu voiny", true, "institution:Georgian Dream"},
+		{"Turkish spelling", "tr", "Kobahidze hükümeti muhalefeti yasaklamak istiyor", true, "person:Kobakhidze"},
+		{"Azerbaijani spelling", "az", "İvanişvili yenə pərdə arxasındadır", true, "person:Ivanishvili"},
+		// Dream is a common word: someone's dream is no party.
+		{"my dream, ka", "ka", "ჩემი ოცნება ბათუმში ცხოვრებაა", false, "!topic:Dream"},
+		{"a dream come true, ka", "ka", "ოცნება ახდა — თბილისში ვარ!", false, "!topic:Dream"},
+		{"Dream, the party, ka", "ka", "ოცნება ისევ პოლიტპატიმრებს არ ათავისუფლებს", true, "topic:Dream"},
+	})
+}
