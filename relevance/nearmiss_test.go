@@ -83,6 +83,8 @@ func TestNamesakes(t *testing.T) {
 		{"an airport, tr", "tr", "Haydar Aliyev Havalimanı'nda uçuşlar sis nedeniyle iptal edildi", false, "neg:Aliyev/Named after"},
 		{"a school named after a writer, hy", "hy", "Երեկ Մ. Նալբանդյանի անվան դպրոցում հրաշալի համերգ էր", false, "neg:Politicians of the region/Named after"},
 		{"a chess player, en", "en", "Mamedyarov beats the world champion in the blitz, what a game", false, "neg:Mammadyarov/Sport"},
+		{"Rakhat Aliyev in prison, de", "de", "Rakhat Alijew starb 2015 in einem Wiener Gefängnis", false, "neg:Aliyev/"},
+		{"Armenia in Colombia, es", "es", "El alcalde de Armenia, Quindío, anunció elecciones anticipadas", false, "neg:Armenia/"},
 		// The leaders: a first name, a title, or a place or power beside.
 		{"the president by name, en", "en", "Ilham Aliyev says Baku is ready to sign", true, "with:Aliyev/"},
 		{"threats to Armenia, ru", "ru", "Алиев снова угрожает Армении", true, "person:Aliyev"},
@@ -132,6 +134,7 @@ func TestFreightIsNotPolitics(t *testing.T) {
 		{"BTK tonnes, en", "en", "Baku–Tbilisi–Kars railway carried 1.2 million tonnes this year, up 20%", false, "!institution:Kars-Gyumri"},
 		{"Middle Corridor tonnes, az", "az", "Orta Dəhliz ilə bu il 4,5 milyon ton yük daşınıb", false, "neg:Middle Corridor/Freight"},
 		{"cargo turnover, ru", "ru", "Грузооборот по Среднему коридору вырос на 60%, Грузия и Азербайджан рапортуют о рекордах", false, "neg:Middle Corridor/Freight"},
+		{"volumes, en", "en", "BTK railway volumes hit a record in the third quarter, Baku and Tbilisi say", false, "neg:corridor/Freight"},
 		{"containers, de", "de", "Container-Rekord im Mittleren Korridor: Aserbaidschan meldet 30 Prozent mehr Fracht", false, "neg:Middle Corridor/Freight"},
 		{"the corridor as geopolitics, en", "en", "The Middle Corridor is the only real route that bypasses Russia, and Georgia's political crisis is its weakest link", true, "topic:Middle Corridor"},
 		{"the corridor as geopolitics, tr", "tr", "Orta Koridor Rusya'yı by-pass ediyor ama Gürcistan'daki siyasi kriz en zayıf halka", true, "topic:Middle Corridor"},
@@ -166,6 +169,11 @@ func TestRegionalRegister(t *testing.T) {
 		{"3+3 is arithmetic", "en", "3+3 is 6, my daughter announced proudly at breakfast", false, "!institution:3+3"},
 		{"Geneva talks, fr", "fr", "Nouveau round des Discussions internationales de Genève, aucun résultat", true, "institution:Geneva International Discussions"},
 		{"Geneva talks, ka", "ka", "ჟენევის საერთაშორისო დისკუსიების ახალი რაუნდი უშედეგოდ დასრულდა", true, "institution:Geneva International Discussions"},
+		{"Section 907, en", "en", "Congress waives Section 907 again, and Baku gets its aid", true, "institution:Section 907"},
+		{"the Armenian lobby, en", "en", "ANCA urges Congress to condition aid on the release of the prisoners", true, "institution:Armenian lobbies"},
+		{"the occupation line, ka", "ka", "საოკუპაციო ხაზი კიდევ ერთი კილომეტრით გადმოიწია", true, "with:occupation/Georgian script"},
+		{"the Great Return, fr", "fr", "Le « Grand Retour » : Bakou réinstalle 2 000 familles au Karabakh", true, "topic:displacement"},
+		{"Radio Yerevan, de", "de", "Anfrage an Radio Eriwan: Stimmt es, dass in Eriwan die Regierung wechselt? Im Prinzip ja", false, "neg:Yerevan/Folklore"},
 		{"a protest note, az", "az", "Bakı Moskvaya etiraz notası təqdim edib", true, "topic:negotiation"},
 		{"envoyer is to send, fr", "fr", "Elle va envoyer des photos de l'Arménie à sa grand-mère", false, "!topic:negotiation"},
 	})
