@@ -199,3 +199,16 @@ func TestTransliteration(t *testing.T) {
 		{"Dream, the party, ka", "ka", "ოცნება ისევ პოლიტპატიმრებს არ ათავისუფლებს", true, "topic:Dream"},
 	})
 }
+
+// TestNormsAndColloquialEveryone: a declaration's "everyone has the right"
+// and "universal and equal suffrage" are law in the abstract; a post's
+// "nobody talks about it" is not, and keeps its weight.
+func TestNormsAndColloquialEveryone(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"suffrage, az", "az", "Xalqın iradəsi ümumi və bərabər seçki hüququ əsasında keçirilən seçkilərdə ifadə olunur", false, "neg:Azerbaijani language/Universal norms"},
+		{"non-self-governing, ka", "ka", "არავითარი განსხვავება არ უნდა იყოს, დამოუკიდებელია ტერიტორია თუ არათვითმმართველი", false, "neg:Georgian script/Universal norms"},
+		{"nobody, az", "az", "Heç kim danışmır ki, seçkilər yenə saxtalaşdırılıb", true, "!neg:Azerbaijani language/Universal norms"},
+		{"nobody, ka", "ka", "არავინ ელოდა, რომ პარლამენტი ამ კანონს ასე სწრაფად მიიღებდა", true, "!neg:Georgian script/Universal norms"},
+		{"nobody, hy", "hy", "Ոչ ոք չի խոսում ընտրությունների կեղծման մասին", true, "!neg:Armenian script/Universal norms"},
+	})
+}
