@@ -174,6 +174,10 @@ func TestRegionalRegister(t *testing.T) {
 		{"the occupation line, ka", "ka", "საოკუპაციო ხაზი კიდევ ერთი კილომეტრით გადმოიწია", true, "with:occupation/Georgian script"},
 		{"the Great Return, fr", "fr", "Le « Grand Retour » : Bakou réinstalle 2 000 familles au Karabakh", true, "topic:displacement"},
 		{"Radio Yerevan, de", "de", "Anfrage an Radio Eriwan: Stimmt es, dass in Eriwan die Regierung wechselt? Im Prinzip ja", false, "neg:Yerevan/Folklore"},
+		{"the defence minister, az", "az", "Müdafiə naziri yeni təyinatlar barədə sərəncam imzalayıb", true, "with:defence/Azerbaijani language"},
+		{"the NKR, hy", "hy", "ԼՂՀ ԱԳՆ-ն հայտարարություն է տարածել", true, "place:Artsakh"},
+		{"the Norwegian krone", "en", "Other rates: DKR 92.7, NKR 79.3, SKR 84.1", false, "!place:Artsakh"},
+		{"Roman soldiers, ka", "ka", "რომაელმა ჯარისკაცებმა ქალაქი ალყაში მოაქციეს", false, "!topic:defence"},
 		{"a protest note, az", "az", "Bakı Moskvaya etiraz notası təqdim edib", true, "topic:negotiation"},
 		{"envoyer is to send, fr", "fr", "Elle va envoyer des photos de l'Arménie à sa grand-mère", false, "!topic:negotiation"},
 	})
