@@ -138,6 +138,7 @@ func TestFreightIsNotPolitics(t *testing.T) {
 		{"containers, de", "de", "Container-Rekord im Mittleren Korridor: Aserbaidschan meldet 30 Prozent mehr Fracht", false, "neg:Middle Corridor/Freight"},
 		{"the corridor as geopolitics, en", "en", "The Middle Corridor is the only real route that bypasses Russia, and Georgia's political crisis is its weakest link", true, "topic:Middle Corridor"},
 		{"the corridor as geopolitics, tr", "tr", "Orta Koridor Rusya'yı by-pass ediyor ama Gürcistan'daki siyasi kriz en zayıf halka", true, "topic:Middle Corridor"},
+		{"freight as ambition, en", "en", "Baku wants to be the hub of everything: Middle Corridor freight, a rail line to Nakhchivan. Do the neighbours see a hub or a toll booth?", true, "!neg:Middle Corridor/Freight"},
 		{"Kars-Gyumri, en", "en", "Turkey and Armenia agree to reopen the Kars–Gyumri railway", true, "institution:Kars-Gyumri"},
 	})
 }
