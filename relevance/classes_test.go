@@ -176,10 +176,10 @@ func TestRegionLanguages(t *testing.T) {
 		{"opposition rally, az", "Müxalifət partiyaları mitinq keçirmək üçün icazə istəyib", "az", true, "with:opposition/Azerbaijani language"},
 		{"parliament, az", "Milli Məclis yeni qanun layihəsini qəbul etdi", "az", true, "with:parliament/Azerbaijani language"},
 		// Everyday posts in those languages.
-		{"grandmother's gata, hy", "Այսօր պատրաստեցի տատիկիս գաթան, շատ համեղ ստացվեց", "hy", false, "place:Armenian script(+1.5)"},
+		{"grandmother's gata, hy", "Այսօր պատրաստեցի տատիկիս գաթան, շատ համեղ ստացվեց", "hy", false, "place:Armenian script(+0.5)"},
 		{"a concert, hy", "Երեկ Արամ Խաչատրյանի անվան համերգասրահում հրաշալի համերգ էր", "hy", false, "place:Armenian script"},
 		{"a court appeal is not a protest, hy", "Բողոքը ներկայացվել է վերաքննիչ դատարան", "hy", false, "!topic:protest"},
-		{"khinkali, ka", "დღეს ხინკალი გავაკეთეთ, ძალიან გემრიელი იყო", "ka", false, "place:Georgian script(+1.5)"},
+		{"khinkali, ka", "დღეს ხინკალი გავაკეთეთ, ძალიან გემრიელი იყო", "ka", false, "place:Georgian script(+0.5)"},
 		{"rugby, ka", "საქართველოს ნაკრებმა რაგბიში გაიმარჯვა", "ka", false, "neg:Sakartvelo/"},
 		{"a fortress is not a prison, ka", "ანანურის ციხე ერთ-ერთი ყველაზე ლამაზი ადგილია", "ka", false, "!topic:repression"},
 		{"abroad is not the border, ka", "ზაფხულში საზღვარგარეთ მივდივართ დასასვენებლად", "ka", false, "!topic:border"},

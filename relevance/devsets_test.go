@@ -1,0 +1,108 @@
+package relevance
+
+import (
+	"encoding/json"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/scpeace/feedgen/model"
+)
+
+// TestLabelledSetsHoldTheirFigures is a regression guard on the labelled
+// sets of testdata: each keeps at most the mistakes it had when the rules
+// were last tuned (issue 11, third round). A rule change that costs a post
+// on any of them fails here; one that gains a post should lower the bound.
+//
+// bsky9-tune is the tune half of 990 Bluesky-style posts in nine languages
+// that an independent expert wrote for this project without seeing the
+// rules (testdata/bsky9-tune.README.md); its other half is kept back by the
+// lead to measure the rules blind. Its two misses are bare replies that
+// name no place ("exactly, and without the border gate 'normalisation' is a
+// photo op"): on the network they come as replies under a post that is in,
+// and get the thread bonus.
+func TestLabelledSetsHoldTheirFigures(t *testing.T) {
+	c := mustBuiltin(t)
+	tests := []struct {
+		name, events, labels string
+		// expert: the first post's author is in the expert tier.
+		expert       bool
+		maxFP, maxFN int
+	}{
+		{"devset", "testdata/devset.jsonl", "testdata/devset.labels.jsonl", false, 0, 0},
+		{"seed thread, analyst as expert", "testdata/seed-posts.jsonl", "testdata/seed-posts.labels.jsonl", true, 0, 0},
+		{"bsky9 tune half", "testdata/bsky9-tune.jsonl", "testdata/bsky9-tune.labels.jsonl", false, 0, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ls := loadLabelled(t, tt.events, tt.labels)
+			langs := labelLangs(t, tt.labels)
+			ins := make([]Input, len(ls))
+			for i, l := range ls {
+				ins[i] = l.in
+			}
+			env := NewMemoryEnv()
+			if tt.expert {
+				env.SetTier(ins[0].Author, model.TierExpert)
+			}
+			type counts struct{ tp, fp, fn int }
+			total := counts{}
+			byLang := map[string]*counts{}
+			for i, d := range runFeed(t, c, env, ins) {
+				lc := byLang[langs[string(ins[i].URI)]]
+				if lc == nil {
+					lc = &counts{}
+					byLang[langs[string(ins[i].URI)]] = lc
+				}
+				switch {
+				case d.In && ls[i].label:
+					total.tp++
+					lc.tp++
+				case d.In:
+					total.fp++
+					lc.fp++
+					t.Logf("false positive: %q (%s) %v", ls[i].in.Post.Text, ls[i].why, d.Reasons)
+				case ls[i].label:
+					total.fn++
+					lc.fn++
+					t.Logf("false negative: %q (%s) %v", ls[i].in.Post.Text, ls[i].why, d.Reasons)
+				}
+			}
+			var per []string
+			for l, n := range byLang {
+				if l != "" {
+					per = append(per, l+" "+strconv.Itoa(n.tp)+"/"+strconv.Itoa(n.fp)+"/"+strconv.Itoa(n.fn))
+				}
+			}
+			sort.Strings(per)
+			t.Logf("%d posts: %d true positives, %d false positives, %d false negatives; by language (tp/fp/fn): %s",
+				len(ls), total.tp, total.fp, total.fn, strings.Join(per, ", "))
+			if total.fp > tt.maxFP || total.fn > tt.maxFN {
+				t.Errorf("got %d false positives and %d false negatives, want at most %d and %d", total.fp, total.fn, tt.maxFP, tt.maxFN)
+			}
+		})
+	}
+}
+
+// labelLangs reads the optional "lang" of each label, by URI.
+func labelLangs(tb testing.TB, path string) map[string]string {
+	tb.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		var l struct {
+			URI  string `json:"uri"`
+			Lang string `json:"lang"`
+		}
+		if err := json.Unmarshal([]byte(line), &l); err != nil {
+			tb.Fatalf("%s: %v", path, err)
+		}
+		out[l.URI] = l.Lang
+	}
+	return out
+}

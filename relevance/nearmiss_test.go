@@ -1,0 +1,219 @@
+package relevance
+
+import (
+	"strings"
+	"testing"
+)
+
+// classCase is one post of a class of mistake: whether it must be in, and a
+// reason prefix that must be among its reasons ("!prefix": must not be).
+type classCase struct {
+	name, lang, text string
+	in               bool
+	why              string
+}
+
+func runClassCases(t *testing.T, cases []classCase) {
+	t.Helper()
+	c := mustBuiltin(t)
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			var langs []string
+			if tt.lang != "" {
+				langs = strings.Split(tt.lang, ",")
+			}
+			d := classifyOne(t, c, NewMemoryEnv(), Post{Text: tt.text, Langs: langs})
+			if d.In != tt.in {
+				t.Errorf("in = %v (score %v, %v), want %v", d.In, d.Score, d.Reasons, tt.in)
+			}
+			if tt.why == "" {
+				return
+			}
+			if not, ok := strings.CutPrefix(tt.why, "!"); ok {
+				if hasReason(d.Reasons, not) {
+					t.Errorf("reasons %v have %q", d.Reasons, not)
+				}
+			} else if !hasReason(d.Reasons, tt.why) {
+				t.Errorf("reasons %v lack %q", d.Reasons, tt.why)
+			}
+		})
+	}
+}
+
+// TestScriptIsNotTheRegion: a post written in Armenian, Georgian or
+// Azerbaijani says who it is for, not what it is about. The world's news in
+// those languages uses the generic words of diplomacy (a treaty, talks, a
+// corridor, arrests, the EU) as much as the region's does; with the script
+// alone they stay out, while one word of the region's own politics, or a
+// place of the region, is enough.
+func TestScriptIsNotTheRegion(t *testing.T) {
+	runClassCases(t, []classCase{
+		// Generic words about somewhere else, or nowhere.
+		{"trade talks, ka", "ka", "ევროკავშირი და მერკოსური სავაჭრო ხელშეკრულებაზე მოლაპარაკებებს ისევ აჭიანურებენ", false, "!with:"},
+		{"a climate treaty, hy", "hy", "Կլիմայի մասին միջազգային պայմանագրի շուրջ բանակցությունները կրկին ձախողվեցին", false, ""},
+		{"arms and arrests, az", "az", "Rusiyada silah qaçaqmalçılığına görə daha üç nəfər həbs edilib", false, ""},
+		{"a corridor and talks, ka", "ka", "ჰუმანიტარული დერეფნის შესახებ მოლაპარაკებები ისევ ჩაიშალა", false, ""},
+		{"a hospital corridor, hy", "hy", "Երկու ժամ սպասեցի հիվանդանոցի միջանցքում, բժիշկը չեկավ", false, ""},
+		// Another country's border or war, named.
+		{"Kosovo's border, hy", "hy", "Կոսովոյի և Սերբիայի սահմանին լարվածությունը նորից աճում է", false, "neg:Armenian script/Countries"},
+		{"Gaza, ka", "ka", "ღაზაში ცეცხლის შეწყვეტის შესახებ მოლაპარაკებები განახლდა", false, "neg:Georgian script/Countries"},
+		{"Venezuela's elections, az", "az", "Venesuelada prezident seçkiləri yenidən təxirə salınıb", false, "neg:Azerbaijani language/Countries"},
+		// The region's own politics: one political word is enough.
+		{"the opposition, hy", "hy", "Ընդդիմությունը պահանջում է վարչապետի հրաժարականը", true, "with:opposition/Armenian script"},
+		{"the border, ka", "ka", "საოკუპაციო ხაზთან მცხოვრებ ოჯახებს საზღვრის გადაწევა აშინებთ", true, "with:border/Georgian script"},
+		{"parliament, az", "az", "Milli Məclisdə yeni seçki məcəlləsi müzakirə olunur", true, "with:parliament/Azerbaijani language"},
+		// ...or a place of the region with a generic word.
+		{"a treaty and Baku, hy", "hy", "Բաքուն նորից հետաձգում է պայմանագրի ստորագրումը", true, "place:Baku"},
+		// Latin letters, declared Georgian: the same language.
+		{"transliterated Georgian", "ka", "parlamentma isev miigo kanoni, opozicia aksias martavs", true, "place:Georgian script"},
+	})
+}
+
+// TestNamesakes: a surname that is also a leader's is common from the
+// Caucasus to Central Asia; alone it needs a word of politics, a place or
+// a title, and next to sport or a place named after someone it is not the
+// leader at all.
+func TestNamesakes(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a footballer, en", "en", "Timur Aliev scores twice as the Dagestani side beats Spartak", false, "person:Aliyev(+2.5)"},
+		{"a wrestler, ru", "ru", "Борец Алиев завоевал золото чемпионата Европы", false, "neg:Aliyev/Sport"},
+		{"a wrestler, az", "az", "Güləşçi Sabah Əliyev Avropa çempionatında qızıl medal qazandı", false, "neg:Aliyev/Sport"},
+		{"Kazakhstan's Aliyev, en", "en", "Rakhat Aliyev's memoir about Almaty in the nineties is a wild read", false, ""},
+		{"a concert hall, fr", "fr", "Concert de jazz au Centre Heydar-Aliyev ce soir, une acoustique incroyable", false, "neg:Aliyev/Named after"},
+		{"an airport, tr", "tr", "Haydar Aliyev Havalimanı'nda uçuşlar sis nedeniyle iptal edildi", false, "neg:Aliyev/Named after"},
+		{"a school named after a writer, hy", "hy", "Երեկ Մ. Նալբանդյանի անվան դպրոցում հրաշալի համերգ էր", false, "neg:Politicians of the region/Named after"},
+		{"a chess player, en", "en", "Mamedyarov beats the world champion in the blitz, what a game", false, "neg:Mammadyarov/Sport"},
+		{"Rakhat Aliyev in prison, de", "de", "Rakhat Alijew starb 2015 in einem Wiener Gefängnis", false, "neg:Aliyev/"},
+		{"Armenia in Colombia, es", "es", "El alcalde de Armenia, Quindío, anunció elecciones anticipadas", false, "neg:Armenia/"},
+		// The leaders: a first name, a title, or a place or power beside.
+		{"the president by name, en", "en", "Ilham Aliyev says Baku is ready to sign", true, "with:Aliyev/"},
+		{"threats to Armenia, ru", "ru", "Алиев снова угрожает Армении", true, "person:Aliyev"},
+		{"the neighbour's president, hy", "hy", "Ալիևը նորից սպառնում է", true, "person:Aliyev"},
+		{"a title, de", "de", "Präsident Alijew empfängt den russischen Außenminister", true, "with:Aliyev/"},
+		{"the foreign minister, az", "az", "Elmar Məmmədyarov Vaşinqtonda görüş keçirib", true, "with:Mammadyarov/"},
+	})
+}
+
+// TestSportIsNotTheState: a country or Karabakh named as a team, in a
+// tournament or next to a match, is sport, in every language.
+func TestSportIsNotTheState(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"chess olympiad, es", "es", "Olimpiada de ajedrez: Armenia, Georgia y Azerbaiyán, entre los diez primeros", false, "neg:Armenia/Sport"},
+		{"a football match, ru", "ru", "Сборная Грузии обыграла Армению в матче Лиги наций", false, "neg:Armenia/"},
+		{"the Karabakh club, ru", "ru", "«Карабах» снова победил в Лиге Европы, вот это футбол", false, "neg:Karabakh/"},
+		{"the Qarabag club, de", "de", "Qarabağ Ağdam gewinnt in der Champions League gegen Benfica", false, "neg:Qarabag/"},
+		{"a judo tournament, tr", "tr", "Azerbaycan ve Gürcistan judocuları Tiflis turnuvasında finalde", false, "neg:Azerbaijan/Sport"},
+		// A military medal is not sport.
+		{"a military decoration, ka", "ka", "საქართველოს შეიარაღებული ძალების მედალი ფრანგ ოფიცერს გადასცეს", true, "!neg:Sakartvelo/Sport"},
+		// The state at the table, not on the pitch.
+		{"a treaty, es", "es", "Armenia y Azerbaiyán acuerdan el texto del tratado de paz", true, "!neg:Armenia/Sport"},
+	})
+}
+
+// TestUSStateOfGeorgia: French, German, Turkish and Spanish posts about the
+// US state name it as they name the country; Atlanta, Kemp or "(USA)" say
+// which one it is.
+func TestUSStateOfGeorgia(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"the governor, fr", "fr", "Le gouverneur Kemp signe la loi électorale : la Géorgie durcit encore le vote", false, "neg:Sakartvelo/US Georgia"},
+		{"the state, fr", "fr", "En Géorgie (l'État américain), les élections partielles ont battu des records de participation", false, "neg:Sakartvelo/"},
+		{"(USA), de", "de", "Wahlen in Georgien (USA): die Regierung rechnet mit einem knappen Ergebnis", false, "neg:Sakartvelo/USA"},
+		{"Atlanta, tr", "tr", "Atlanta'da seçim sonuçları açıklandı, Gürcistan değil Georgia eyaleti tabii", false, "neg:Sakartvelo/US Georgia"},
+		{"Atlanta, es", "es", "Los votantes latinos de Atlanta decidieron la elección al Senado en Georgia", false, "neg:Georgia/US Georgia"},
+		// The country and the United States.
+		{"a partnership, fr", "fr", "La Géorgie et les États-Unis signent une charte de partenariat stratégique", true, "!neg:Sakartvelo/"},
+		{"sanctions, de", "de", "Georgien und die USA: Washington droht der Regierung mit Sanktionen", true, "!neg:Sakartvelo/"},
+	})
+}
+
+// TestFreightIsNotPolitics: tonnes and containers on the Middle Corridor
+// or the Baku-Tbilisi-Kars railway are trade statistics; the corridor as
+// geopolitics, and the Kars-Gyumri line as normalisation, are politics.
+func TestFreightIsNotPolitics(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"BTK tonnes, en", "en", "Baku–Tbilisi–Kars railway carried 1.2 million tonnes this year, up 20%", false, "!institution:Kars-Gyumri"},
+		{"Middle Corridor tonnes, az", "az", "Orta Dəhliz ilə bu il 4,5 milyon ton yük daşınıb", false, "neg:Middle Corridor/Freight"},
+		{"cargo turnover, ru", "ru", "Грузооборот по Среднему коридору вырос на 60%, Грузия и Азербайджан рапортуют о рекордах", false, "neg:Middle Corridor/Freight"},
+		{"volumes, en", "en", "BTK railway volumes hit a record in the third quarter, Baku and Tbilisi say", false, "neg:corridor/Freight"},
+		{"containers, de", "de", "Container-Rekord im Mittleren Korridor: Aserbaidschan meldet 30 Prozent mehr Fracht", false, "neg:Middle Corridor/Freight"},
+		{"the corridor as geopolitics, en", "en", "The Middle Corridor is the only real route that bypasses Russia, and Georgia's political crisis is its weakest link", true, "topic:Middle Corridor"},
+		{"the corridor as geopolitics, tr", "tr", "Orta Koridor Rusya'yı by-pass ediyor ama Gürcistan'daki siyasi kriz en zayıf halka", true, "topic:Middle Corridor"},
+		{"freight as ambition, en", "en", "Baku wants to be the hub of everything: Middle Corridor freight, a rail line to Nakhchivan. Do the neighbours see a hub or a toll booth?", true, "!neg:Middle Corridor/Freight"},
+		{"Kars-Gyumri, en", "en", "Turkey and Armenia agree to reopen the Kars–Gyumri railway", true, "institution:Kars-Gyumri"},
+	})
+}
+
+// TestRegionalRegister: what the region's politics is called in its own
+// terms, that generic topic words miss: Shusha's names in every language,
+// the districts around Karabakh and their mines, prisoners of war and
+// political prisoners, the EU accession process, the 3+3 platform, the
+// Geneva International Discussions, diplomatic notes.
+func TestRegionalRegister(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"Shusha, de", "de", "Wieder eine armenische Kirche in Schuschi zerstört, die UNESCO schweigt", true, "place:Shusha"},
+		{"Shusha, fr", "fr", "Une église arménienne de Chouchi rasée, selon des images satellites", true, "place:Shusha"},
+		{"Şuşa, az", "az", "Şuşada yeni məscid açıldı, Prezident çıxış etdi", true, "place:Shusha in Turkish and Azerbaijani"},
+		{"Şuşa is a birthplace, az", "az", "O, 1878-ci ildə Şuşada anadan olub", false, "place:Shusha in Turkish and Azerbaijani"},
+		{"Susa is not Shusha", "en", "Susa was the winter capital of the Achaemenid kings, its palace excavated by the French", false, "!place:Shusha"},
+		{"mines in Kalbajar, tr", "tr", "Kelbecer'de yine mayın patlaması, iki sivil yaralandı", true, "place:Karabakh districts"},
+		{"mines in Aghdam, ru", "ru", "В Агдаме снова подрыв на мине, Баку обвиняет Ереван в неполных картах минных полей", true, "topic:landmines"},
+		{"demining, hy", "hy", "Ականազերծման աշխատանքները սահմանամերձ գյուղերում շարունակվում են", true, "with:landmines/Armenian script"},
+		{"May is not a mine, az", "az", "Ötən ilin Mayında universitetdə yeni fakültə açıldı", false, "!topic:landmines"},
+		{"prisoners of war, hy", "hy", "Պայմանագրում ոչ մի բառ չկա գերիների մասին", true, "with:political prisoners/Armenian script"},
+		{"POWs in Baku, ru", "ru", "В договоре ни слова о пленных в Баку", true, "topic:political prisoners"},
+		{"political prisoners, ka", "ka", "სტუდენტები პოლიტპატიმრების მხარდასაჭერად გაიფიცნენ", true, "with:political prisoners/Georgian script"},
+		{"the wind blows, az", "az", "Qışda güclü küləklər əsir, havalar soyuq keçir", false, "!topic:political prisoners"},
+		{"accession, ru", "ru", "Грузия — кандидат только на бумаге, процесс вступления остановлен", true, "topic:EU path"},
+		{"accession, fr", "fr", "La Géorgie et le processus d'adhésion : tout est gelé depuis deux ans", true, "topic:EU path"},
+		{"the 3+3 platform, ru", "ru", "Захарова снова о формате 3+3: транспорт должен решаться странами региона", true, "institution:3+3 format"},
+		{"the 3+3 platform, en", "en", "Tehran hosts the next 3+3 format meeting of foreign ministers", true, "institution:3+3 format"},
+		{"3+3 is arithmetic", "en", "3+3 is 6, my daughter announced proudly at breakfast", false, "!institution:3+3"},
+		{"Geneva talks, fr", "fr", "Nouveau round des Discussions internationales de Genève, aucun résultat", true, "institution:Geneva International Discussions"},
+		{"Geneva talks, ka", "ka", "ჟენევის საერთაშორისო დისკუსიების ახალი რაუნდი უშედეგოდ დასრულდა", true, "institution:Geneva International Discussions"},
+		{"Section 907, en", "en", "Congress waives Section 907 again, and Baku gets its aid", true, "institution:Section 907"},
+		{"the Armenian lobby, en", "en", "ANCA urges Congress to condition aid on the release of the prisoners", true, "institution:Armenian lobbies"},
+		{"the occupation line, ka", "ka", "საოკუპაციო ხაზი კიდევ ერთი კილომეტრით გადმოიწია", true, "with:occupation/Georgian script"},
+		{"the Great Return, fr", "fr", "Le « Grand Retour » : Bakou réinstalle 2 000 familles au Karabakh", true, "topic:displacement"},
+		{"Radio Yerevan, de", "de", "Anfrage an Radio Eriwan: Stimmt es, dass in Eriwan die Regierung wechselt? Im Prinzip ja", false, "neg:Yerevan/Folklore"},
+		{"the defence minister, az", "az", "Müdafiə naziri yeni təyinatlar barədə sərəncam imzalayıb", true, "with:defence/Azerbaijani language"},
+		{"the NKR, hy", "hy", "ԼՂՀ ԱԳՆ-ն հայտարարություն է տարածել", true, "place:Artsakh"},
+		{"the Norwegian krone", "en", "Other rates: DKR 92.7, NKR 79.3, SKR 84.1", false, "!place:Artsakh"},
+		{"Roman soldiers, ka", "ka", "რომაელმა ჯარისკაცებმა ქალაქი ალყაში მოაქციეს", false, "!topic:defence"},
+		{"a protest note, az", "az", "Bakı Moskvaya etiraz notası təqdim edib", true, "topic:negotiation"},
+		{"envoyer is to send, fr", "fr", "Elle va envoyer des photos de l'Arménie à sa grand-mère", false, "!topic:negotiation"},
+	})
+}
+
+// TestTransliteration: Georgian, Armenian and Russian written in Latin
+// letters, and names in Turkish and Azerbaijani spelling.
+func TestTransliteration(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"Georgian, protest", "ka", "dghes isev rustavelze vdgavart, ocneba ver gagvtexs", true, "with:Dream/Georgian script"},
+		{"Georgian, government and elections", "ka", "mtavrobam archevnebi isev gaayalba", true, "topic:government (region languages)"},
+		{"Georgian, the ruling party", "", "kartuli ocneba kidev erti kanoni miigo", true, "institution:Georgian Dream"},
+		{"Georgian, weather", "ka", "batumshi isev wvims, zgva shtormia", false, ""},
+		{"Armenian, constitution", "hy", "Aliyevy nor pahanjner a dnum, asum a sahmanadrutyuny poxeq", true, "topic:constitution"},
+		{"Armenian, prisoners", "hy", "gerineri masin voch mek chi xosum", true, "with:political prisoners/Armenian script"},
+		{"Armenian, food", "hy", "aysor tatis mot dolma enq kerel, shat hamov er", false, ""},
+		{"Russian, the ruling party", "ru", "Gruzinskaya mechta opyat rasskazyvaet pro globalnuyu partiyu voiny", true, "institution:Georgian Dream"},
+		{"Turkish spelling", "tr", "Kobahidze hükümeti muhalefeti yasaklamak istiyor", true, "person:Kobakhidze"},
+		{"Azerbaijani spelling", "az", "İvanişvili yenə pərdə arxasındadır", true, "person:Ivanishvili"},
+		// Dream is a common word: someone's dream is no party.
+		{"my dream, ka", "ka", "ჩემი ოცნება ბათუმში ცხოვრებაა", false, "!topic:Dream"},
+		{"a dream come true, ka", "ka", "ოცნება ახდა — თბილისში ვარ!", false, "!topic:Dream"},
+		{"Dream, the party, ka", "ka", "ოცნება ისევ პოლიტპატიმრებს არ ათავისუფლებს", true, "topic:Dream"},
+	})
+}
+
+// TestNormsAndColloquialEveryone: a declaration's "everyone has the right"
+// and "universal and equal suffrage" are law in the abstract; a post's
+// "nobody talks about it" is not, and keeps its weight.
+func TestNormsAndColloquialEveryone(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"suffrage, az", "az", "Xalqın iradəsi ümumi və bərabər seçki hüququ əsasında keçirilən seçkilərdə ifadə olunur", false, "neg:Azerbaijani language/Universal norms"},
+		{"non-self-governing, ka", "ka", "არავითარი განსხვავება არ უნდა იყოს, დამოუკიდებელია ტერიტორია თუ არათვითმმართველი", false, "neg:Georgian script/Universal norms"},
+		{"nobody, az", "az", "Heç kim danışmır ki, seçkilər yenə saxtalaşdırılıb", true, "!neg:Azerbaijani language/Universal norms"},
+		{"nobody, ka", "ka", "არავინ ელოდა, რომ პარლამენტი ამ კანონს ასე სწრაფად მიიღებდა", true, "!neg:Georgian script/Universal norms"},
+		{"nobody, hy", "hy", "Ոչ ոք չի խոսում ընտրությունների կեղծման մասին", true, "!neg:Armenian script/Universal norms"},
+	})
+}
