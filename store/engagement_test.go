@@ -258,11 +258,11 @@ func TestSignalsByAccount(t *testing.T) {
 func TestPutInteractionRefusesNonsense(t *testing.T) {
 	s := mustOpen(t)
 	for _, r := range []IRecord{
-		{Kind: InteractionLike, Subject: "at://x"},                            // neither counted nor a signal
-		{Kind: InteractionFollow, Subject: "did:plc:x", Counted: true},        // a follow is not engagement
-		{Kind: InteractionReply, Subject: "at://x", Signal: true},             // a reply is no endorsement
+		{Kind: InteractionLike, Subject: "at://x"},                             // neither counted nor a signal
+		{Kind: InteractionFollow, Subject: "did:plc:x", Counted: true},         // a follow is not engagement
+		{Kind: InteractionReply, Subject: "at://x", Signal: true},              // a reply is no endorsement
 		{Kind: Interaction(9), Subject: "at://x", Counted: true, Signal: true}, // no such kind
-		{Kind: InteractionLike, Counted: true},                                // no subject
+		{Kind: InteractionLike, Counted: true},                                 // no subject
 	} {
 		err := s.Update(context.Background(), func(tx *Tx) error {
 			_, err := tx.PutInteraction(likeURI("did:plc:a", 1), r)
