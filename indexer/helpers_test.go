@@ -231,6 +231,20 @@ func (b *evb) repost(author syntax.DID, rkey string, subject syntax.ATURI) Event
 	}}
 }
 
+func (b *evb) like(author syntax.DID, rkey string, subject syntax.ATURI) Event {
+	t := b.next()
+	return Event{Kind: KindCommit, DID: author, TimeUS: t, Cursor: t, Commit: &Commit{
+		Op: OpCreate, Rev: "3m4aqfchvg4k7", Collection: CollectionLike, RKey: syntax.RecordKey(rkey), CID: cidA, Subject: subject,
+	}}
+}
+
+func (b *evb) follow(author syntax.DID, rkey string, subject syntax.DID) Event {
+	t := b.next()
+	return Event{Kind: KindCommit, DID: author, TimeUS: t, Cursor: t, Commit: &Commit{
+		Op: OpCreate, Rev: "3m4aqfchvg4k7", Collection: CollectionFollow, RKey: syntax.RecordKey(rkey), CID: cidA, Followed: subject,
+	}}
+}
+
 func (b *evb) account(author syntax.DID, active bool, status string) Event {
 	t := b.next()
 	return Event{Kind: KindAccount, DID: author, TimeUS: t, Cursor: t, Account: &Account{Active: active, Status: status}}
