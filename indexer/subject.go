@@ -152,7 +152,9 @@ func (s *scanner) lit(w string) bool {
 	return false
 }
 
-// plain reads a string without escapes, and returns its bytes.
+// plain reads a string of printable ASCII without escapes, and returns
+// its bytes. The rest (encoding/json replaces invalid UTF-8, and folds
+// some letters of other scripts into ASCII keys) is left to encoding/json.
 func (s *scanner) plain() ([]byte, bool) {
 	s.space()
 	if s.i >= len(s.b) || s.b[s.i] != '"' {
@@ -164,7 +166,7 @@ func (s *scanner) plain() ([]byte, bool) {
 			v := s.b[s.i+1 : j]
 			s.i = j + 1
 			return v, true
-		case c == '\\' || c < 0x20:
+		case c == '\\' || c < 0x20 || c >= 0x80:
 			return nil, false
 		}
 	}
