@@ -87,6 +87,9 @@ func BenchmarkDecode(b *testing.B) {
 }
 
 func benchIndexer(b *testing.B, st *store.Store, spec SourceSpec) *Indexer {
+	// The synthetic experts are listed in the store, so that their likes,
+	// reposts and follows are kept as the service would keep them.
+	curate(b, st, synthTiers())
 	ix, err := New(Config{
 		Source:        spec,
 		PruneInterval: -1,

@@ -66,7 +66,12 @@ func keptRecord(ev *Event, uri syntax.ATURI) *model.Post {
 // PostRecord maps a post record seen at indexedUS to what the store keeps
 // of it, without feeds: the same whichever way the post arrived.
 func PostRecord(uri syntax.ATURI, cid string, author syntax.DID, indexedUS int64, r *bsky.FeedPost) *model.Post {
+	// The record itself is kept too, so that the post can be decided
+	// again when its signals change. Only the posts we keep or queue
+	// come here; a record decoded from JSON encodes again.
+	raw, _ := json.Marshal(r)
 	p := &model.Post{
+		Record:    raw,
 		URI:       uri,
 		CID:       cid,
 		Author:    author,

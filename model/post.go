@@ -1,6 +1,7 @@
 package model
 
 import (
+	"encoding/json"
 	"errors"
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
@@ -38,6 +39,12 @@ type Post struct {
 	Langs       []string     `json:"langs,omitempty"`
 	ReplyRoot   syntax.ATURI `json:"replyRoot,omitempty"`
 	ReplyParent syntax.ATURI `json:"replyParent,omitempty"`
+
+	// Record is the post record as the network carried it (JSON), for
+	// the posts we keep and the posts waiting in a review queue: an
+	// expert's like, or its withdrawal, decides the post again from it.
+	// Empty for reposts, and for posts kept before it was.
+	Record json.RawMessage `json:"record,omitempty"`
 
 	Feeds []Membership `json:"feeds"`
 	// Hidden is set while the author's account is inactive.
