@@ -210,7 +210,7 @@ func TestBlockedStaysOutWhateverTheExpertsLike(t *testing.T) {
 
 func TestCommunityAuthorsThroughFollows(t *testing.T) {
 	s := newSignals(t)
-	weak := s.b.post(stranger, "3kw", "Gyumri today") // 1.5: out for a stranger
+	weak := s.b.post(stranger, "3kw", "Gyumri today")  // 1.5: out for a stranger
 	band := s.b.post(stranger, "3kb", "Yerevan today") // 2: the review band
 	s.apply(weak, band)
 	s.expect(weak.URI(), "out", "")
