@@ -66,9 +66,9 @@ type FeedExplanation struct {
 	Community       bool `json:"community,omitempty"`
 	// Endorsers are the feed's experts who liked or reposted the post,
 	// earliest first: one of them lets a post of the review band in.
-	Endorsers []syntax.DID `json:"endorsers,omitempty"`
+	Endorsers []syntax.DID   `json:"endorsers,omitempty"`
 	Queued    bool           `json:"queued,omitempty"`
-	Verdict *model.Verdict `json:"verdict,omitempty"`
+	Verdict   *model.Verdict `json:"verdict,omitempty"`
 	// Why says it in one sentence.
 	Why string `json:"why"`
 }
