@@ -195,7 +195,7 @@ type gen struct {
 	// likes and follows are rings of recent ones, for deletes.
 	likes, follows []recordRef
 	lhead, fhead   int
-	clock  uint
+	clock          uint
 	// Accounts that are deactivated (1) or deleted (2) publish nothing,
 	// as on the real network; deleted ones never come back.
 	gone     map[int]uint8
