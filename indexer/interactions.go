@@ -170,6 +170,24 @@ func quoted(p *bsky.FeedPost) string {
 // an unrepost, an unfollow, a deleted reply or quote), and decides again
 // what a withdrawn signal had let in.
 func (s *Step) undoInteractions(tx *store.Tx, uri syntax.ATURI, t *Tally) error {
+	var before []string
+	var followed syntax.DID
+	if uri.Collection() == CollectionFollow {
+		// An unfollow may end a community author: what they were before
+		// is read first.
+		recs, err := tx.Interactions(uri)
+		if err != nil {
+			return fmt.Errorf("undo %s: %w", uri, err)
+		}
+		for _, r := range recs {
+			if r.Kind == store.InteractionFollow {
+				followed = syntax.DID(r.Subject)
+				if before, err = s.Decider.Community(tx, followed); err != nil {
+					return err
+				}
+			}
+		}
+	}
 	recs, err := tx.DeleteInteraction(uri)
 	if err != nil {
 		return fmt.Errorf("undo %s: %w", uri, err)
@@ -180,9 +198,7 @@ func (s *Step) undoInteractions(tx *store.Tx, uri syntax.ATURI, t *Tally) error 
 			continue
 		}
 		if r.Kind == store.InteractionFollow {
-			// The follower may have stopped being a community author's
-			// third expert: their posts are decided again.
-			if err := s.redecideAuthor(tx, syntax.DID(r.Subject), t); err != nil {
+			if err := s.communityChanged(tx, followed, before, t); err != nil {
 				return err
 			}
 			continue

@@ -174,6 +174,26 @@ func (t *Tx) PutInteraction(record syntax.ATURI, r IRecord) (added bool, err err
 	return true, nil
 }
 
+// Interactions returns what is kept of the record at uri, by kind; nothing
+// for a record not kept.
+func (t *Tx) Interactions(record syntax.ATURI) ([]IRecord, error) {
+	b := t.tx.Bucket(bucketIRecords)
+	if b == nil {
+		return nil, nil
+	}
+	prefix := append([]byte(record), 0)
+	var recs []IRecord
+	c := b.Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		r, err := decodeIRecord(k, v)
+		if err != nil {
+			return nil, fmt.Errorf("interaction %s: %w", record, err)
+		}
+		recs = append(recs, r)
+	}
+	return recs, nil
+}
+
 // DeleteInteraction forgets every kept interaction of the record at uri
 // (a like, repost or follow deleted, or a post that replied or quoted):
 // counted ones leave their subject's engagement, signals are withdrawn.

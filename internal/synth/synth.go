@@ -202,11 +202,10 @@ type gen struct {
 	inactive []int
 }
 
-// Write writes cfg.Events lines of synthetic Jetstream events:
-// about 70% post creates (2% of them on-topic, a fifth replies, some with
-// link cards), 12% reposts, 8% post deletes, 2% repost deletes, 1% edits,
-// 1% list items, and account and identity events. Likes and follows are
-// absent, as Jetstream filters them for us.
+// Write writes cfg.Events lines of synthetic Jetstream events of
+// cfg.Mix. Posts are 2% on-topic, a fifth replies, an eighth with link
+// cards; MixPosts (the default) is what a subscription without likes and
+// follows delivers, MixNetwork the network's mix with them (see Mix).
 func Write(w io.Writer, cfg Config) error {
 	if cfg.Rate <= 0 {
 		cfg.Rate = 2000
