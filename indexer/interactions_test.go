@@ -2,7 +2,11 @@ package indexer
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +14,7 @@ import (
 	comatproto "github.com/bluesky-social/indigo/api/atproto"
 	"github.com/bluesky-social/indigo/api/bsky"
 	"github.com/bluesky-social/indigo/atproto/syntax"
+	"github.com/coder/websocket"
 
 	"github.com/scpeace/feedgen/internal/testutil"
 	"github.com/scpeace/feedgen/membership"
@@ -343,4 +348,100 @@ func testutilKeys(tb testing.TB, st *store.Store, prefixes ...string) int {
 		}
 	}
 	return n
+}
+
+// BenchmarkEndorsementVisibility measures how long a post of the review
+// band takes to be served after an expert's like leaves a local Jetstream
+// socket, while the socket also carries likes of other posts at about the
+// whole network's post rate (2000 events/s). It reports the median and
+// the worst of 30 likes.
+func BenchmarkEndorsementVisibility(b *testing.B) {
+	const probes = 30
+	rules, err := relevance.ParseRules("signals", strings.NewReader(signalRules))
+	if err != nil {
+		b.Fatal(err)
+	}
+	dec, err := membership.New(membership.Config{Feeds: []membership.Feed{{ID: testFeed, Classifier: relevance.New(rules)}}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	bg := newEvb()
+	type probe struct {
+		uri  syntax.ATURI
+		sent time.Time
+	}
+	sentc := make(chan probe, probes)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c, err := websocket.Accept(w, r, nil)
+		if err != nil {
+			return
+		}
+		defer c.CloseNow()
+		ctx := c.CloseRead(r.Context())
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
+		send := func(ev Event) {
+			ev.TimeUS = time.Now().UnixMicro()
+			line, _ := EncodeJetstream(ev)
+			c.Write(ctx, websocket.MessageText, line)
+		}
+		for i := 0; ; i++ {
+			select {
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+			}
+			for range 2 {
+				send(bg.like(did(i%1000+10), "3kc"+strconv.Itoa(i), postURI(did(i%77+10), "3kx")))
+			}
+			// Every 60ms a post of the review band, liked by an expert
+			// 30ms later.
+			if n := i / 60; i%60 == 0 && n < probes {
+				ev := bg.post(stranger, "3kp"+strconv.Itoa(n), "Yerevan today")
+				ev.Commit.Post.CreatedAt = time.Now().UTC().Format(time.RFC3339Nano)
+				send(ev)
+			}
+			if n := i / 60; i%60 == 30 && n < probes {
+				uri := postURI(stranger, "3kp"+strconv.Itoa(n))
+				sentc <- probe{uri, time.Now()}
+				send(bg.like(expertA, "3kl"+strconv.Itoa(n), uri))
+			}
+		}
+	}))
+	defer srv.Close()
+	u := "ws" + strings.TrimPrefix(srv.URL, "http") + "/subscribe"
+	for i := 0; i < b.N; i++ {
+		st, err := store.Open(filepath.Join(b.TempDir(), "bench.db"), store.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		curate(b, st, tiers{expertA: model.TierExpert})
+		ix, err := New(Config{Source: SourceSpec{Kind: SourceJetstream, URLs: []string{u}}, PruneInterval: -1},
+			Deps{Store: st, Decider: dec})
+		if err != nil {
+			b.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		errc := make(chan error, 1)
+		go func() { errc <- ix.Run(ctx) }()
+		var lat []time.Duration
+		for len(lat) < probes {
+			p := <-sentc
+			for {
+				in := false
+				st.View(func(tx *store.Tx) error { in = tx.InFeed(testFeed, p.uri); return nil })
+				if in {
+					lat = append(lat, time.Since(p.sent))
+					break
+				}
+				time.Sleep(time.Millisecond)
+			}
+		}
+		cancel()
+		<-errc
+		slices.Sort(lat)
+		b.ReportMetric(float64(lat[len(lat)/2].Milliseconds()), "p50-ms")
+		b.ReportMetric(float64(lat[len(lat)-1].Milliseconds()), "max-ms")
+		st.Close()
+	}
 }
