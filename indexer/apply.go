@@ -61,8 +61,11 @@ type Step struct {
 // inside the caller's write transaction. Posts and reposts are decided by
 // step.Decider and the outcome written (the record in its feeds, the
 // review queue); deletes take records (and the reposts of a post) out and
-// leave tombstones; account status changes hide and show an author's
-// records; other records go to step.Records. Every change is idempotent:
+// leave tombstones; likes, reposts, replies and quotes of the posts we hold
+// are counted, and experts' likes, reposts and follows kept as their
+// signals, a change of which decides its post (or its followed author's
+// posts) again (interactions.go); account status changes hide and show an
+// author's records; other records go to step.Records. Every change is idempotent:
 // a replayed event leaves the store as it was. What Apply did is added to
 // t, to be published once tx commits.
 func Apply(tx *store.Tx, batch []Event, step Step, t *Tally) error {
