@@ -168,6 +168,11 @@ func (s *Step) decideRecord(tx *store.Tx, ev *Event, t *Tally, cause string) err
 	// The rest of the record is filled in only for the few that are kept.
 	p := keptRecord(ev, uri)
 	p.Feeds = out.Feeds
+	if membership.OnSignals(out.Feeds) {
+		// In because of the experts' signals: when one is withdrawn,
+		// the post is decided again from its record.
+		keepSource(p, ev.Commit.Post)
+	}
 	put := tx.PutPost
 	if p.Subject != "" {
 		put = tx.PutRepost
@@ -201,6 +206,8 @@ func writeQueue(tx *store.Tx, ev *Event, uri syntax.ATURI, out *membership.Outco
 		return nil
 	}
 	p := keptRecord(ev, uri)
+	// An expert's like decides a queued post again from its record.
+	keepSource(p, ev.Commit.Post)
 	for _, m := range out.Queue {
 		q := &model.Queued{Feed: m.Feed, Post: *p, Score: m.Score, Reasons: m.Reasons, QueuedUS: ev.TimeUS}
 		if err := tx.PutQueued(q); err != nil {

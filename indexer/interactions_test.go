@@ -122,6 +122,21 @@ func (s *signals) engagement(uri syntax.ATURI) model.Engagement {
 	return e
 }
 
+// source reports whether the post record itself is kept with the post
+// at uri (held or queued).
+func (s *signals) source(uri syntax.ATURI) bool {
+	var ok bool
+	s.st.View(func(tx *store.Tx) error {
+		if p, err := tx.Post(uri); err == nil {
+			ok = len(p.Record) > 0
+		} else if q, err := tx.QueuedPost(testFeed, uri); err == nil {
+			ok = len(q.Post.Record) > 0
+		}
+		return nil
+	})
+	return ok
+}
+
 func (s *signals) kept(record syntax.ATURI) bool {
 	var ok bool
 	s.st.View(func(tx *store.Tx) error { ok = tx.HasInteraction(record); return nil })
@@ -147,9 +162,15 @@ func TestExpertLikeLetsAReviewBandPostIn(t *testing.T) {
 		t.Error("a stranger's like of a post we do not hold was kept")
 	}
 
+	if !s.source(uri) {
+		t.Error("a queued post does not keep its record, to be decided again from")
+	}
 	s.apply(s.b.like(expertA, "3kl2", uri))
 	s.expect(uri, "in", membership.ReasonEndorsed+expertA.String())
 	s.expect(other.URI(), "queued", "") // the same post without the like stays out
+	if !s.source(uri) {
+		t.Error("a post in on an expert's like does not keep its record, to be decided again from")
+	}
 	if got := s.tally.Added(testFeed); got != 1 {
 		t.Errorf("posts added by the like: got %v, want 1", got)
 	}
@@ -247,6 +268,9 @@ func TestEngagementCountsFromTheStream(t *testing.T) {
 	s.apply(held)
 	uri := held.URI()
 	s.expect(uri, "in", "")
+	if s.source(uri) {
+		t.Error("a post in on its own keeps its record: only those the signals let in need it")
+	}
 	reply := s.b.post(fan, "3kr1", "agreed")
 	reply.Commit.Post.Reply = &bsky.FeedPost_ReplyRef{Root: &comatproto.RepoStrongRef{Uri: uri.String(), Cid: cidA}, Parent: &comatproto.RepoStrongRef{Uri: uri.String(), Cid: cidA}}
 	quote := s.b.post(fan, "3kq1", "look")

@@ -66,12 +66,7 @@ func keptRecord(ev *Event, uri syntax.ATURI) *model.Post {
 // PostRecord maps a post record seen at indexedUS to what the store keeps
 // of it, without feeds: the same whichever way the post arrived.
 func PostRecord(uri syntax.ATURI, cid string, author syntax.DID, indexedUS int64, r *bsky.FeedPost) *model.Post {
-	// The record itself is kept too, so that the post can be decided
-	// again when its signals change. Only the posts we keep or queue
-	// come here; a record decoded from JSON encodes again.
-	raw, _ := json.Marshal(r)
 	p := &model.Post{
-		Record:    raw,
 		URI:       uri,
 		CID:       cid,
 		Author:    author,
@@ -111,4 +106,17 @@ func ParseCreated(s string) int64 {
 		return 0
 	}
 	return dt.Time().UnixMicro()
+}
+
+// keepSource keeps the post record itself with p, so that the post can be
+// decided again when its signals change: for queued posts and for posts
+// in a feed because of the experts' signals, a small share of those we
+// keep. A record decoded from JSON or CBOR encodes again.
+func keepSource(p *model.Post, r *bsky.FeedPost) {
+	if r == nil || p.Subject != "" {
+		return
+	}
+	if raw, err := json.Marshal(r); err == nil {
+		p.Record = raw
+	}
 }

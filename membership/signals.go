@@ -2,8 +2,11 @@ package membership
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
+
+	"github.com/scpeace/feedgen/model"
 )
 
 // The experts' own signals. An expert is an author of tier all or expert
@@ -23,6 +26,24 @@ import (
 // ReasonEndorsed, followed by the expert's DID, marks a post from the
 // review band that an expert liked or reposted.
 const ReasonEndorsed = "endorsed:"
+
+// reasonCommunity is the prefix of the relevance rules' reason for a
+// community author's post.
+const reasonCommunity = "community:"
+
+// OnSignals reports whether some of the memberships hold because of the
+// experts' signals (an endorsement, a community author): those are the
+// ones to decide again when a signal is withdrawn.
+func OnSignals(feeds []model.Membership) bool {
+	for _, m := range feeds {
+		for _, r := range m.Reasons {
+			if strings.HasPrefix(r, ReasonEndorsed) || strings.HasPrefix(r, reasonCommunity) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // Expert reports whether did is an expert (tier all or expert) in some
 // feed: the indexer keeps only experts' likes, reposts and follows. Every

@@ -41,9 +41,9 @@ type Post struct {
 	ReplyParent syntax.ATURI `json:"replyParent,omitempty"`
 
 	// Record is the post record as the network carried it (JSON), for
-	// the posts we keep and the posts waiting in a review queue: an
-	// expert's like, or its withdrawal, decides the post again from it.
-	// Empty for reposts, and for posts kept before it was.
+	// the posts waiting in a review queue and the posts in a feed because
+	// of the experts' signals: an expert's like, or its withdrawal,
+	// decides the post again from it. Empty for the rest.
 	Record json.RawMessage `json:"record,omitempty"`
 
 	Feeds []Membership `json:"feeds"`
