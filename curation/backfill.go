@@ -30,6 +30,11 @@ type BackfillResult struct {
 	In map[string]int `json:"in"`
 	// Skipped counts records that were not valid posts.
 	Skipped int `json:"skipped,omitempty"`
+	// Follows is what the sync of the author's follows did (an expert's
+	// are kept, anyone else's forgotten); FollowsError says why it could
+	// not be done, when it could not.
+	Follows      *FollowSync `json:"follows,omitempty"`
+	FollowsError string      `json:"followsError,omitempty"`
 }
 
 // ingestChunk is how many posts go to the indexer per transaction.
@@ -69,6 +74,8 @@ func (s *Service) Backfill(ctx context.Context, actor, author string) (*Backfill
 // oldest first, so that threads and the per-hour cap see earlier posts
 // before later ones. Posts already stored are decided again (an edit,
 // for the store), which is how a tier change reaches posts already in.
+// Then did's follows are synced: kept while did is an expert, forgotten
+// once not.
 func (s *Service) backfill(ctx context.Context, did syntax.DID) (*BackfillResult, error) {
 	if s.ingest == nil {
 		return nil, conflict("BackfillUnavailable", "backfill needs the indexer; it is not wired here")
@@ -96,8 +103,20 @@ func (s *Service) backfill(ctx context.Context, did syntax.DID) (*BackfillResult
 		}
 		return nil
 	})
-	s.log.Info("backfilled", "author", did, "fetched", res.Fetched, "in", res.In, "skipped", skipped)
-	return res, err
+	if err != nil {
+		return nil, err
+	}
+	// The follows of an expert are their vouching for others; they are
+	// synced whenever the author's tier changes, as the posts are.
+	if res.Follows, err = s.syncFollows(ctx, did); err != nil {
+		if ctx.Err() != nil {
+			return nil, err
+		}
+		res.FollowsError = err.Error()
+		s.log.Warn("follows not synced", "author", did, "err", err)
+	}
+	s.log.Info("backfilled", "author", did, "fetched", res.Fetched, "in", res.In, "skipped", skipped, "follows", res.Follows)
+	return res, nil
 }
 
 // fetchPosts pages through did's posts on their PDS, newest first, until

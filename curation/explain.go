@@ -34,8 +34,11 @@ type Explanation struct {
 	Blocked *model.Block `json:"blocked,omitempty"`
 	// Hidden is set while the author's account is inactive: the post is
 	// kept, and leaves every feed until the account is back.
-	Hidden bool              `json:"hidden,omitempty"`
-	Feeds  []FeedExplanation `json:"feeds"`
+	Hidden bool `json:"hidden,omitempty"`
+	// Engagement is what the stream counted of the post since we hold
+	// it; nil for a post we do not hold.
+	Engagement *model.Engagement `json:"engagement,omitempty"`
+	Feeds      []FeedExplanation `json:"feeds"`
 }
 
 // FeedExplanation is the verdict in one feed.
@@ -53,13 +56,22 @@ type FeedExplanation struct {
 	Score     float64  `json:"score"`
 	Reasons   []string `json:"reasons"`
 	JudgedNow bool     `json:"judgedNow,omitempty"`
-	// Need is the score an author of this tier needs.
+	// Need is the score an author of this tier needs (a community
+	// author's, for an unlisted author enough experts follow).
 	Need float64 `json:"need"`
 	// Rules name the rules the feed applies now: an uploaded version or
 	// the definition's, with the start of their hash.
-	Rules   string         `json:"rules"`
-	Queued  bool           `json:"queued,omitempty"`
-	Verdict *model.Verdict `json:"verdict,omitempty"`
+	Rules string `json:"rules"`
+	// ExpertFollowers counts the feed's experts who follow the author,
+	// and Community says they are enough to make an unlisted author a
+	// community author (the rules' community.experts).
+	ExpertFollowers int  `json:"expertFollowers,omitempty"`
+	Community       bool `json:"community,omitempty"`
+	// Endorsers are the feed's experts who liked or reposted the post,
+	// earliest first: one of them lets a post of the review band in.
+	Endorsers []syntax.DID   `json:"endorsers,omitempty"`
+	Queued    bool           `json:"queued,omitempty"`
+	Verdict   *model.Verdict `json:"verdict,omitempty"`
 	// Why says it in one sentence.
 	Why string `json:"why"`
 }
@@ -149,6 +161,9 @@ func (s *Service) explainStored(tx *store.Tx, ex *Explanation) ([]FeedExplanatio
 	default:
 		ex.Source, ex.Text, ex.CreatedAt = "store", p.Text, usTime(p.CreatedUS)
 		ex.Hidden = p.Hidden
+		if e, ok := tx.Engagement(uri); ok {
+			ex.Engagement = &e
+		}
 	}
 	pins, err := tx.Pins()
 	if err != nil {
@@ -167,7 +182,15 @@ func (s *Service) explainStored(tx *store.Tx, ex *Explanation) ([]FeedExplanatio
 		} else if !errors.Is(err, store.ErrNotFound) {
 			return nil, false, err
 		}
-		fe.Need = s.need4(f, fe.Tier)
+		if fe.Endorsers, err = s.decider.Endorsers(tx, f.ID, uri); err != nil {
+			return nil, false, err
+		}
+		if fe.ExpertFollowers, err = s.decider.ExpertFollowers(tx, f.ID, ex.Author); err != nil {
+			return nil, false, err
+		}
+		atLeast := s.decider.Rules(f.ID).Settings.CommunityExperts
+		fe.Community = fe.Tier == model.TierNone && atLeast > 0 && fe.ExpertFollowers >= atLeast
+		fe.Need = s.need4(f, fe.Tier, fe.Community)
 		fe.Rules = rulesLabel(s.feedRulesOf(f.ID).active())
 		if v, err := tx.Verdict(f.ID, uri); err == nil {
 			fe.Verdict = v
@@ -199,11 +222,15 @@ func (s *Service) explainStored(tx *store.Tx, ex *Explanation) ([]FeedExplanatio
 	return out, need, nil
 }
 
-// need4 is the score a post of an author of tier needs in the feed.
-func (s *Service) need4(f *Feed, tier model.Tier) float64 {
+// need4 is the score a post of an author of tier (a community author, or
+// not) needs in the feed.
+func (s *Service) need4(f *Feed, tier model.Tier, community bool) float64 {
 	st := s.decider.Rules(f.ID).Settings
-	if tier.Curated() {
+	switch {
+	case tier.Curated():
 		return st.Expert
+	case community:
+		return st.Community
 	}
 	return st.In
 }
@@ -279,12 +306,14 @@ func why(ex *Explanation, fe *FeedExplanation) string {
 		if fe.Verdict != nil {
 			fmt.Fprintf(&b, " by %s", fe.Verdict.By)
 		}
+	case fe.In && endorsedBy(fe.Reasons) != "":
+		fmt.Fprintf(&b, "in the feed: score %s, in the review band, and the expert %s liked or reposted it", fmtScore(fe.Score), endorsedBy(fe.Reasons))
 	case fe.In && fe.Tier == model.TierAll && !slices.ContainsFunc(fe.Reasons, func(r string) bool { return strings.HasPrefix(r, "thread:") }):
 		b.WriteString("in the feed: its author is in tier all, so every top-level post is in")
 	case fe.In:
-		fmt.Fprintf(&b, "in the feed: score %s, an %s author's post needs %s", fmtScore(fe.Score), tierWord(fe.Tier), fmtScore(fe.Need))
+		fmt.Fprintf(&b, "in the feed: score %s, %s author's post needs %s", fmtScore(fe.Score), authorWord(fe), fmtScore(fe.Need))
 	case fe.Queued:
-		fmt.Fprintf(&b, "waiting in the review queue: score %s, between review and the %s needed to go in", fmtScore(fe.Score), fmtScore(fe.Need))
+		fmt.Fprintf(&b, "waiting in the review queue: score %s, between review and the %s needed to go in; an expert's like or repost would let it in", fmtScore(fe.Score), fmtScore(fe.Need))
 	case fe.Verdict != nil && !fe.Verdict.In:
 		fmt.Fprintf(&b, "rejected from the review queue by %s", fe.Verdict.By)
 	case fe.JudgedNow && hasGuard(fe.Reasons):
@@ -292,7 +321,7 @@ func why(ex *Explanation, fe *FeedExplanation) string {
 	case fe.JudgedNow && fe.Score >= fe.Need:
 		fmt.Fprintf(&b, "not in the feed, though judged now it would go in (score %s, needs %s): it was seen before the change that lets it in; a backfill of the author brings it", fmtScore(fe.Score), fmtScore(fe.Need))
 	case fe.JudgedNow:
-		fmt.Fprintf(&b, "not in the feed: judged now, score %s is below the %s an %s author's post needs", fmtScore(fe.Score), fmtScore(fe.Need), tierWord(fe.Tier))
+		fmt.Fprintf(&b, "not in the feed: judged now, score %s is below the %s %s author's post needs", fmtScore(fe.Score), fmtScore(fe.Need), authorWord(fe))
 	case ex.FetchError != "":
 		fmt.Fprintf(&b, "not in the feed; the post could not be fetched to say why: %s", ex.FetchError)
 	default:
@@ -309,6 +338,28 @@ func tierWord(tier model.Tier) string {
 		return "unlisted"
 	}
 	return tier.String()
+}
+
+// authorWord names the kind of author, with its article.
+func authorWord(fe *FeedExplanation) string {
+	if fe.Community {
+		return fmt.Sprintf("a community (followed by %d of the feed's experts)", fe.ExpertFollowers)
+	}
+	w := tierWord(fe.Tier)
+	if strings.ContainsRune("aeiou", rune(w[0])) {
+		return "an " + w
+	}
+	return "a " + w
+}
+
+// endorsedBy is the expert an endorsement reason names, or "".
+func endorsedBy(reasons []string) string {
+	for _, r := range reasons {
+		if did, ok := strings.CutPrefix(r, membership.ReasonEndorsed); ok {
+			return did
+		}
+	}
+	return ""
 }
 
 func hasGuard(reasons []string) bool { return guards(reasons) != "" }

@@ -35,8 +35,8 @@ func TestExplain(t *testing.T) {
 		pinned  bool
 		blocked bool
 	}{
-		{"in, with its stored reasons", in, true, "in the feed: score 8, an unlisted author's post needs 3", "person:Pashinyan(+3)", "store", false, "carol.test", false, false},
-		{"by bsky.app URL with a handle", "https://bsky.app/profile/carol.test/post/" + in[len(in)-13:], true, "in the feed", "person:Aliyev(+3)", "store", false, "carol.test", false, false},
+		{"in, with its stored reasons", in, true, "in the feed: score 7.5, an unlisted author's post needs 3", "person:Pashinyan(+3)", "store", false, "carol.test", false, false},
+		{"by bsky.app URL with a handle", "https://bsky.app/profile/carol.test/post/" + in[len(in)-13:], true, "in the feed", "person:Aliyev(+2.5)", "store", false, "carol.test", false, false},
 		{"waiting for review", queued, false, "waiting in the review queue: score 2.5", "place:Yerevan(+2)", "queue", false, "eve.test", false, false},
 		{"out, judged now from the PDS", out, false, "not in the feed: judged now, score 2 is below the 3 an unlisted author's post needs", "place:Tbilisi(+2)", "pds", true, "eve.test", false, false},
 		{"blocked", blocked, false, "blocked by ani on", "", "store", false, "carol.test", false, true},

@@ -23,6 +23,12 @@ import (
 // failures.
 type Decider interface {
 	Decide(st membership.State, r membership.Record) (membership.Outcome, error)
+	// Expert reports whether did is an expert in some feed: only
+	// experts' likes, reposts and follows are kept as signals.
+	Expert(st membership.State, did syntax.DID) (bool, error)
+	// Community returns the feeds in which did is a community author;
+	// when an expert's follow changes it, did's posts are decided again.
+	Community(st membership.State, did syntax.DID) ([]string, error)
 }
 
 // RecordHandler receives commits to collections other than posts and
@@ -55,8 +61,11 @@ type Step struct {
 // inside the caller's write transaction. Posts and reposts are decided by
 // step.Decider and the outcome written (the record in its feeds, the
 // review queue); deletes take records (and the reposts of a post) out and
-// leave tombstones; account status changes hide and show an author's
-// records; other records go to step.Records. Every change is idempotent:
+// leave tombstones; likes, reposts, replies and quotes of the posts we hold
+// are counted, and experts' likes, reposts and follows kept as their
+// signals, a change of which decides its post (or its followed author's
+// posts) again (interactions.go); account status changes hide and show an
+// author's records; other records go to step.Records. Every change is idempotent:
 // a replayed event leaves the store as it was. What Apply did is added to
 // t, to be published once tx commits.
 func Apply(tx *store.Tx, batch []Event, step Step, t *Tally) error {
@@ -74,7 +83,12 @@ func (s *Step) apply(tx *store.Tx, ev *Event, t *Tally) error {
 	case KindCommit:
 		switch ev.Commit.Collection.String() {
 		case CollectionPost, CollectionRepost:
-			return s.applyRecord(tx, ev, t)
+			if err := s.applyRecord(tx, ev, t); err != nil {
+				return err
+			}
+			return s.applyEngagement(tx, ev, t)
+		case CollectionLike, CollectionFollow:
+			return s.applyInteraction(tx, ev, t)
 		}
 		if s.Records != nil {
 			if err := s.Records.HandleRecord(tx, ev); err != nil {
@@ -100,6 +114,29 @@ func (s *Step) applyRecord(tx *store.Tx, ev *Event, t *Tally) error {
 		t.drop(ReasonMissingRecord)
 		return nil
 	}
+	return s.decideRecord(tx, ev, t, causeEdit)
+}
+
+// applyEngagement counts what a post or repost does to the posts we hold
+// (a reply, a quote, a repost; an expert's repost is also an endorsement),
+// or undoes it when the record is deleted.
+func (s *Step) applyEngagement(tx *store.Tx, ev *Event, t *Tally) error {
+	c := ev.Commit
+	switch {
+	case c.Op == OpDelete:
+		return s.undoInteractions(tx, ev.URI(), t)
+	case c.Repost != nil && c.Subject != "" && c.Op == OpCreate && !tx.Tombstoned(ev.URI()):
+		return s.keepSubject(tx, ev, store.InteractionRepost, t)
+	case c.Post != nil:
+		return s.countPost(tx, ev, t)
+	}
+	return nil
+}
+
+// decideRecord decides a post or repost being created or edited (or
+// decided again, after its signals changed) and writes the outcome; a
+// record that leaves every feed is counted as removed for cause.
+func (s *Step) decideRecord(tx *store.Tx, ev *Event, t *Tally, cause string) error {
 	r := ev.Record()
 	uri := r.URI
 	if tx.Tombstoned(uri) {
@@ -131,6 +168,11 @@ func (s *Step) applyRecord(tx *store.Tx, ev *Event, t *Tally) error {
 	// The rest of the record is filled in only for the few that are kept.
 	p := keptRecord(ev, uri)
 	p.Feeds = out.Feeds
+	if membership.OnSignals(out.Feeds) {
+		// In because of the experts' signals: when one is withdrawn,
+		// the post is decided again from its record.
+		keepSource(p, ev.Commit.Post)
+	}
 	put := tx.PutPost
 	if p.Subject != "" {
 		put = tx.PutRepost
@@ -148,7 +190,7 @@ func (s *Step) applyRecord(tx *store.Tx, ev *Event, t *Tally) error {
 		}
 	}
 	if old != nil && len(old.Feeds) > 0 && len(out.Feeds) == 0 {
-		t.removed(causeEdit)
+		t.removed(cause)
 	}
 	return nil
 }
@@ -164,6 +206,8 @@ func writeQueue(tx *store.Tx, ev *Event, uri syntax.ATURI, out *membership.Outco
 		return nil
 	}
 	p := keptRecord(ev, uri)
+	// An expert's like decides a queued post again from its record.
+	keepSource(p, ev.Commit.Post)
 	for _, m := range out.Queue {
 		q := &model.Queued{Feed: m.Feed, Post: *p, Score: m.Score, Reasons: m.Reasons, QueuedUS: ev.TimeUS}
 		if err := tx.PutQueued(q); err != nil {
@@ -246,6 +290,47 @@ type Tally struct {
 	drops   map[string]float64
 	adds    map[string]float64
 	removes map[string]float64
+	// inter counts the interactions kept and undone, by kind and change.
+	inter [store.InteractionFollow + 1][numChanges]float64
+}
+
+// Changes of a kept interaction, labelling the interactions metric.
+const (
+	changeCounted = iota
+	changeUncounted
+	changeSignal
+	changeWithdrawn
+	numChanges
+)
+
+var changeNames = [numChanges]string{"counted", "uncounted", "signal", "withdrawn"}
+
+// Interactions is how many interactions of kind were counted (or, with
+// signal, kept as an expert's signal) in the batch, less those undone.
+func (t *Tally) Interactions(kind store.Interaction, signal bool) float64 {
+	if signal {
+		return t.inter[kind][changeSignal] - t.inter[kind][changeWithdrawn]
+	}
+	return t.inter[kind][changeCounted] - t.inter[kind][changeUncounted]
+}
+
+func (t *Tally) interaction(kind store.Interaction, counted, signal bool, delta int) {
+	if int(kind) >= len(t.inter) {
+		return
+	}
+	if counted {
+		t.inter[kind][changeCounted+b2i(delta < 0)]++
+	}
+	if signal {
+		t.inter[kind][changeSignal+b2i(delta < 0)]++
+	}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // Dropped is how many events were dropped for reason.
@@ -259,6 +344,7 @@ func (t *Tally) Removed(cause string) float64 { return t.removes[cause] }
 
 func (t *Tally) reset() {
 	t.kinds = [4][4]float64{}
+	t.inter = [len(t.inter)][numChanges]float64{}
 	clear(t.drops)
 	clear(t.adds)
 	clear(t.removes)

@@ -26,6 +26,7 @@ import (
 var (
 	benchEvents = flag.Int("bench-events", 200000, "events in the synthetic recording the benchmarks ingest")
 	benchFile   = flag.String("bench-file", "", "recording to benchmark with instead of a synthetic one")
+	benchMix    = flag.String("bench-mix", "posts", "the synthetic recording's traffic: posts, or network (with likes and follows)")
 )
 
 var (
@@ -49,7 +50,11 @@ func benchRecording(b *testing.B) (string, [][]byte) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			err = synth.Write(f, synth.Config{Seed: 1, Events: *benchEvents, Start: time.Now().Add(-time.Hour)})
+			mix := synth.MixPosts
+			if *benchMix == "network" {
+				mix = synth.MixNetwork
+			}
+			err = synth.Write(f, synth.Config{Seed: 1, Events: *benchEvents, Start: time.Now().Add(-time.Hour), Mix: mix})
 			f.Close()
 			if err != nil {
 				b.Fatal(err)
@@ -87,6 +92,9 @@ func BenchmarkDecode(b *testing.B) {
 }
 
 func benchIndexer(b *testing.B, st *store.Store, spec SourceSpec) *Indexer {
+	// The synthetic experts are listed in the store, so that their likes,
+	// reposts and follows are kept as the service would keep them.
+	curate(b, st, synthTiers())
 	ix, err := New(Config{
 		Source:        spec,
 		PruneInterval: -1,

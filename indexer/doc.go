@@ -13,9 +13,11 @@
 //   - the one apply step, Apply: every event that changes what we keep,
 //     from the stream or from a curator's backfill, goes through it. It
 //     asks the Decider (package membership) which feeds a post or repost
-//     belongs in and writes the outcome, takes deleted records out, hides
-//     and shows inactive accounts, and hands other records (list items) to
-//     a RecordHandler (curation);
+//     belongs in and writes the outcome, takes deleted records out, counts
+//     the likes, reposts, replies and quotes of the posts we hold, keeps
+//     the experts' likes, reposts and follows (and decides again what
+//     they change), hides and shows inactive accounts, and hands other
+//     records (list items) to a RecordHandler (curation);
 //   - the one writer: Run's goroutine groups the source's events into
 //     bbolt transactions together with the stream cursor, so a crash loses
 //     nothing and a replay duplicates nothing, and applies the batches an

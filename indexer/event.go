@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 	"unicode/utf8"
 
+	comatproto "github.com/bluesky-social/indigo/api/atproto"
 	"github.com/bluesky-social/indigo/api/bsky"
 	"github.com/bluesky-social/indigo/atproto/syntax"
 )
@@ -17,6 +19,11 @@ const (
 	CollectionPost     = "app.bsky.feed.post"
 	CollectionRepost   = "app.bsky.feed.repost"
 	CollectionListItem = "app.bsky.graph.listitem"
+	// Likes and follows are read for their subject only: likes (and
+	// reposts) of the posts we hold are counted, and experts' likes,
+	// reposts and follows are their signals.
+	CollectionLike   = "app.bsky.feed.like"
+	CollectionFollow = "app.bsky.graph.follow"
 )
 
 // MaxEventSize bounds one encoded event. Jetstream frames are a few KiB; a
@@ -97,9 +104,11 @@ type Commit struct {
 	Post     *bsky.FeedPost
 	Repost   *bsky.FeedRepost
 	ListItem *bsky.GraphListitem
-	// Subject is the reposted post of a repost, parsed and checked to be
-	// a post's AT-URI.
+	// Subject is the post a repost or a like names, parsed and checked to
+	// be a post's AT-URI.
 	Subject syntax.ATURI
+	// Followed is the account a follow names.
+	Followed syntax.DID
 }
 
 // Account is an account status change.
@@ -305,12 +314,16 @@ func decodeRecord(c *Commit, rec json.RawMessage) error {
 	case CollectionListItem:
 		c.ListItem = new(bsky.GraphListitem)
 		target = c.ListItem
+	case CollectionLike, CollectionFollow:
 	default:
 		return nil
 	}
 	rec = bytes.TrimSpace(rec)
 	if len(rec) == 0 || bytes.Equal(rec, []byte("null")) {
 		return reject(ReasonMissingRecord, nil)
+	}
+	if target == nil {
+		return decodeSubject(c, rec)
 	}
 	// One pass decodes the record and its $type together; only when it
 	// fails is the record read again to tell a wrong type from a broken
@@ -387,6 +400,13 @@ func EncodeJetstream(ev Event) ([]byte, error) {
 			case c.ListItem != nil:
 				c.ListItem.LexiconTypeID = CollectionListItem
 				rec = c.ListItem
+			case c.Collection == CollectionLike && c.Subject != "":
+				// The commit keeps no CID of the liked post; the
+				// decoder does not read it.
+				rec = &bsky.FeedLike{LexiconTypeID: CollectionLike, CreatedAt: createdAt(ev.TimeUS),
+					Subject: &comatproto.RepoStrongRef{Uri: c.Subject.String(), Cid: placeholderCID}}
+			case c.Collection == CollectionFollow && c.Followed != "":
+				rec = &bsky.GraphFollow{LexiconTypeID: CollectionFollow, CreatedAt: createdAt(ev.TimeUS), Subject: c.Followed.String()}
 			}
 			if rec != nil {
 				b, err := json.Marshal(rec)
@@ -411,4 +431,12 @@ func EncodeJetstream(ev Event) ([]byte, error) {
 		return nil, fmt.Errorf("encode event: unknown kind %d", ev.Kind)
 	}
 	return json.Marshal(raw)
+}
+
+// placeholderCID stands for the CID of a liked post in the likes
+// EncodeJetstream writes.
+const placeholderCID = "bafyreiaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+
+func createdAt(us int64) string {
+	return time.UnixMicro(us).UTC().Format("2006-01-02T15:04:05.000Z")
 }

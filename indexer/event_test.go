@@ -36,9 +36,9 @@ func TestDecodeJetstream(t *testing.T) {
 	if ev, err := DecodeJetstream([]byte(acct)); err != nil || ev.Account.Active || ev.Account.Status != "deactivated" {
 		t.Errorf("account: got %+v, %v", ev.Account, err)
 	}
-	like := `{"did":"` + testDID + `","time_us":5,"kind":"commit","commit":{"rev":"r","operation":"create","collection":"app.bsky.feed.like","rkey":"3m4aqfc2xweht","record":{"whatever":1},"cid":"` + testCID + `"}}`
-	if ev, err := DecodeJetstream([]byte(like)); err != nil || ev.Commit.Post != nil {
-		t.Errorf("like should decode without a typed record: %+v, %v", ev.Commit, err)
+	block := `{"did":"` + testDID + `","time_us":5,"kind":"commit","commit":{"rev":"r","operation":"create","collection":"app.bsky.graph.block","rkey":"3m4aqfc2xweht","record":{"whatever":1},"cid":"` + testCID + `"}}`
+	if ev, err := DecodeJetstream([]byte(block)); err != nil || ev.Commit.Post != nil {
+		t.Errorf("a block should decode without a typed record: %+v, %v", ev.Commit, err)
 	}
 
 	bad := []struct {

@@ -231,7 +231,7 @@ func commitMessages(c *comatproto.SyncSubscribeRepos_Commit) []message {
 // wanted reports whether we decode records of a collection.
 func wanted(collection string) bool {
 	switch collection {
-	case CollectionPost, CollectionRepost, CollectionListItem:
+	case CollectionPost, CollectionRepost, CollectionListItem, CollectionLike, CollectionFollow:
 		return true
 	}
 	return false
@@ -318,7 +318,7 @@ func commitOp(rev string, op *comatproto.SyncSubscribeRepos_RepoOp, blocks map[c
 		return nil, ReasonMissingRecord
 	}
 	r := bytes.NewReader(raw)
-	var typ string
+	var typ, subject string
 	switch coll {
 	case CollectionPost:
 		c.Post = new(bsky.FeedPost)
@@ -329,12 +329,27 @@ func commitOp(rev string, op *comatproto.SyncSubscribeRepos_RepoOp, blocks map[c
 	case CollectionListItem:
 		c.ListItem = new(bsky.GraphListitem)
 		err, typ = c.ListItem.UnmarshalCBOR(r), c.ListItem.LexiconTypeID
+	case CollectionLike:
+		var l bsky.FeedLike
+		err, typ = l.UnmarshalCBOR(r), l.LexiconTypeID
+		if l.Subject != nil {
+			subject = l.Subject.Uri
+		}
+	case CollectionFollow:
+		var f bsky.GraphFollow
+		err, typ, subject = f.UnmarshalCBOR(r), f.LexiconTypeID, f.Subject
 	}
 	if err != nil {
 		return nil, ReasonInvalidRecord
 	}
 	if typ != coll {
 		return nil, ReasonRecordMismatch
+	}
+	if coll == CollectionLike || coll == CollectionFollow {
+		if err := setSubject(c, subject); err != nil {
+			return nil, DropReason(err)
+		}
+		return c, ""
 	}
 	if err := checkRepost(c); err != nil {
 		return nil, DropReason(err)

@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"bytes"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -29,6 +30,8 @@ import (
 type fhOp struct {
 	action, path string
 	post         *bsky.FeedPost
+	// rec is any other record (a like, a follow), with its $type set.
+	rec interface{ MarshalCBOR(io.Writer) error }
 }
 
 func cborCID(t *testing.T, data []byte) cid.Cid {
@@ -49,9 +52,12 @@ func commitFrame(t *testing.T, seq int64, author syntax.DID, at time.Time, ops [
 	for _, op := range ops {
 		ro := &comatproto.SyncSubscribeRepos_RepoOp{Action: op.action, Path: op.path}
 		if op.post != nil {
-			var rb bytes.Buffer
 			op.post.LexiconTypeID = CollectionPost
-			if err := op.post.MarshalCBOR(&rb); err != nil {
+			op.rec = op.post
+		}
+		if op.rec != nil {
+			var rb bytes.Buffer
+			if err := op.rec.MarshalCBOR(&rb); err != nil {
 				t.Fatal(err)
 			}
 			c := cborCID(t, rb.Bytes())
@@ -237,5 +243,44 @@ func TestFirehoseMultiOpCursor(t *testing.T) {
 	}
 	if msgs[2].ev.Commit.Post == nil || msgs[2].ev.Commit.Post.Text != "b" || msgs[2].ev.TimeUS != at.UnixMicro() {
 		t.Fatalf("third op: got %+v", msgs[2].ev)
+	}
+}
+
+// The firehose carries likes and follows as CBOR; their subjects are read
+// with the same checks as Jetstream's.
+func TestFirehoseLikesAndFollows(t *testing.T) {
+	at := testNow
+	liked := postURI(did(2), "3kp")
+	frame := commitFrame(t, 7, did(1), at, []fhOp{
+		{action: "create", path: CollectionLike + "/3kl", rec: &bsky.FeedLike{LexiconTypeID: CollectionLike, CreatedAt: at.Format(time.RFC3339),
+			Subject: &comatproto.RepoStrongRef{Uri: liked.String(), Cid: cidA}}},
+		{action: "create", path: CollectionFollow + "/3kf", rec: &bsky.GraphFollow{LexiconTypeID: CollectionFollow, CreatedAt: at.Format(time.RFC3339), Subject: did(3).String()}},
+		{action: "create", path: CollectionLike + "/3kx", rec: &bsky.FeedLike{LexiconTypeID: CollectionLike, CreatedAt: at.Format(time.RFC3339),
+			Subject: &comatproto.RepoStrongRef{Uri: "at://" + did(2).String() + "/app.bsky.actor.profile/self", Cid: cidA}}},
+		{action: "create", path: CollectionFollow + "/3ky", rec: &bsky.FeedLike{CreatedAt: at.Format(time.RFC3339), Subject: &comatproto.RepoStrongRef{Uri: liked.String(), Cid: cidA}}},
+		{action: "delete", path: CollectionLike + "/3kz"},
+	})
+	var xev events.XRPCStreamEvent
+	if err := xev.Deserialize(bytes.NewReader(frame)); err != nil {
+		t.Fatal(err)
+	}
+	msgs := firehoseMessages(&xev)
+	if len(msgs) != 5 {
+		t.Fatalf("got %d messages, want 5", len(msgs))
+	}
+	if c := msgs[0].ev.Commit; msgs[0].drop != "" || c.Subject != liked {
+		t.Errorf("like: got %+v, drop %q", c, msgs[0].drop)
+	}
+	if c := msgs[1].ev.Commit; msgs[1].drop != "" || c.Followed != did(3) {
+		t.Errorf("follow: got %+v, drop %q", c, msgs[1].drop)
+	}
+	if msgs[2].drop != ReasonInvalidRecord {
+		t.Errorf("a like of a profile: got drop %q, want %s", msgs[2].drop, ReasonInvalidRecord)
+	}
+	if msgs[3].drop != ReasonInvalidRecord {
+		t.Errorf("a like record in the follows: got drop %q, want %s", msgs[3].drop, ReasonInvalidRecord)
+	}
+	if c := msgs[4].ev.Commit; msgs[4].drop != "" || c.Op != OpDelete || c.Collection != CollectionLike {
+		t.Errorf("unlike: got %+v, drop %q", c, msgs[4].drop)
 	}
 }

@@ -26,7 +26,8 @@ func FuzzDecodeJetstream(f *testing.F) {
 	}
 	fh.Close()
 	b := newEvb()
-	for _, ev := range []Event{b.account(did(1), false, "deleted"), b.identity(did(2)), b.del(did(3), CollectionPost, "3ka"), b.repost(did(4), "3kr", postURI(did(1), "3ka"))} {
+	for _, ev := range []Event{b.account(did(1), false, "deleted"), b.identity(did(2)), b.del(did(3), CollectionPost, "3ka"), b.repost(did(4), "3kr", postURI(did(1), "3ka")),
+		b.like(did(5), "3kl", postURI(did(1), "3ka")), b.follow(did(6), "3kf", did(1))} {
 		line, _ := EncodeJetstream(ev)
 		f.Add(line)
 	}

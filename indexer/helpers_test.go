@@ -126,6 +126,36 @@ func (d keywordDecider) Decide(st membership.State, r membership.Record) (member
 	return out, nil
 }
 
+// Expert reads the store, as membership.Decider does, so that the
+// benchmarks pay the look-up every like of the network costs.
+func (d keywordDecider) Expert(st membership.State, did syntax.DID) (bool, error) {
+	tier, err := st.AuthorTier(d.feed, did)
+	return tier.Curated(), err
+}
+
+// Community is membership.Decider's, with community.experts 3.
+func (d keywordDecider) Community(st membership.State, did syntax.DID) ([]string, error) {
+	if tier, err := st.AuthorTier(d.feed, did); err != nil || tier != model.TierNone {
+		return nil, err
+	}
+	followers, err := st.Followers(did)
+	if err != nil {
+		return nil, err
+	}
+	n := 0
+	for _, f := range followers {
+		if ok, err := d.Expert(st, f); err != nil {
+			return nil, err
+		} else if ok {
+			n++
+		}
+	}
+	if n >= 3 {
+		return []string{d.feed}, nil
+	}
+	return nil, nil
+}
+
 type testIndexer struct {
 	*Indexer
 	store *store.Store
@@ -226,8 +256,22 @@ func (b *evb) del(author syntax.DID, coll, rkey string) Event {
 func (b *evb) repost(author syntax.DID, rkey string, subject syntax.ATURI) Event {
 	t := b.next()
 	return Event{Kind: KindCommit, DID: author, TimeUS: t, Cursor: t, Commit: &Commit{
-		Op: OpCreate, Rev: "3m4aqfchvg4k7", Collection: CollectionRepost, RKey: syntax.RecordKey(rkey), CID: cidA,
+		Op: OpCreate, Rev: "3m4aqfchvg4k7", Collection: CollectionRepost, RKey: syntax.RecordKey(rkey), CID: cidA, Subject: subject,
 		Repost: &bsky.FeedRepost{CreatedAt: time.UnixMicro(t).UTC().Format(time.RFC3339Nano), Subject: &comatproto.RepoStrongRef{Uri: subject.String(), Cid: cidA}},
+	}}
+}
+
+func (b *evb) like(author syntax.DID, rkey string, subject syntax.ATURI) Event {
+	t := b.next()
+	return Event{Kind: KindCommit, DID: author, TimeUS: t, Cursor: t, Commit: &Commit{
+		Op: OpCreate, Rev: "3m4aqfchvg4k7", Collection: CollectionLike, RKey: syntax.RecordKey(rkey), CID: cidA, Subject: subject,
+	}}
+}
+
+func (b *evb) follow(author syntax.DID, rkey string, subject syntax.DID) Event {
+	t := b.next()
+	return Event{Kind: KindCommit, DID: author, TimeUS: t, Cursor: t, Commit: &Commit{
+		Op: OpCreate, Rev: "3m4aqfchvg4k7", Collection: CollectionFollow, RKey: syntax.RecordKey(rkey), CID: cidA, Followed: subject,
 	}}
 }
 

@@ -47,7 +47,8 @@ type Config struct {
 	// (re)connect (5s), to cover instances whose clocks differ. Writes are
 	// idempotent, so the replayed events are harmless.
 	Rewind time.Duration
-	// Collections are asked of Jetstream (posts, reposts, list items).
+	// Collections are asked of Jetstream (posts, reposts, list items,
+	// likes, follows).
 	Collections []string
 	// UserAgent is sent when connecting.
 	UserAgent string
@@ -99,7 +100,7 @@ func (c *Config) setDefaults() {
 	def(&c.LagThreshold, DefaultLagThreshold)
 	def(&c.MaxFuture, 5*time.Minute)
 	if len(c.Collections) == 0 {
-		c.Collections = []string{CollectionPost, CollectionRepost, CollectionListItem}
+		c.Collections = []string{CollectionPost, CollectionRepost, CollectionListItem, CollectionLike, CollectionFollow}
 	}
 	if c.UserAgent == "" {
 		c.UserAgent = "feedgen-indexer"

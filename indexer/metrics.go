@@ -2,6 +2,8 @@ package indexer
 
 import (
 	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/scpeace/feedgen/store"
 )
 
 // metrics are the indexer's Prometheus series, registered on the registry
@@ -15,6 +17,7 @@ type metrics struct {
 	commitDur    prometheus.Histogram
 	reconnects   *prometheus.CounterVec
 	pruned       prometheus.Counter
+	interactions *prometheus.CounterVec
 	// kinds are the events counters by kind and operation, looked up
 	// once rather than per batch.
 	kinds [4][4]prometheus.Counter
@@ -57,11 +60,15 @@ func newMetrics(reg prometheus.Registerer, lag func() float64) (*metrics, error)
 			Help: "Records and tombstones removed by retention.",
 		}),
 	}
+	m.interactions = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "feedgen_indexer_interactions_total",
+		Help: "Likes, reposts, replies, quotes and follows kept, by kind and change: counted in (or uncounted from) a held post's engagement, kept as (or withdrawn from) an expert's signals.",
+	}, []string{"kind", "change"})
 	lagGauge := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Name: "feedgen_indexer_lag_seconds",
 		Help: "Now minus the time of the last event handled.",
 	}, lag)
-	for _, c := range []prometheus.Collector{m.events, m.dropped, m.postsAdded, m.postsRemoved, m.batchSize, m.commitDur, m.reconnects, m.pruned, lagGauge} {
+	for _, c := range []prometheus.Collector{m.events, m.dropped, m.postsAdded, m.postsRemoved, m.batchSize, m.commitDur, m.reconnects, m.pruned, m.interactions, lagGauge} {
 		if err := reg.Register(c); err != nil {
 			return nil, err
 		}
@@ -100,5 +107,12 @@ func (m *metrics) publish(t *Tally) {
 	}
 	for c, n := range t.removes {
 		m.postsRemoved.WithLabelValues(c).Add(n)
+	}
+	for k := range t.inter {
+		for c, n := range t.inter[k] {
+			if n > 0 {
+				m.interactions.WithLabelValues(store.Interaction(k).String(), changeNames[c]).Add(n)
+			}
+		}
 	}
 }

@@ -22,8 +22,9 @@ func (ix *Indexer) pruneLoop(ctx context.Context) {
 	}
 }
 
-// PruneOnce removes records and tombstones older than the retention age
-// and returns how many it removed. Errors are logged: the writer meets a
+// PruneOnce removes records, tombstones and experts' likes older than the
+// retention age (a post's engagement goes with it) and returns how many it
+// removed. Errors are logged: the writer meets a
 // failing store soon enough and stops.
 func (ix *Indexer) PruneOnce(ctx context.Context) int {
 	cutoff := ix.cfg.Now().Add(-ix.cfg.Retention).UnixMicro()
@@ -31,6 +32,13 @@ func (ix *Indexer) PruneOnce(ctx context.Context) int {
 	n, err := ix.store.Prune(ctx, cutoff, ix.cfg.PruneBatch)
 	if err == nil {
 		_, err = ix.store.PruneRepostIndex()
+	}
+	if err == nil {
+		// Experts' likes and reposts of posts that are gone by now; the
+		// counts of pruned posts went with them.
+		var m int
+		m, err = ix.store.PruneSignals(ctx, cutoff, ix.cfg.PruneBatch)
+		n += m
 	}
 	ix.m.pruned.Add(float64(n))
 	if err != nil {

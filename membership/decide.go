@@ -8,9 +8,11 @@
 // relevance), the author's tier (a curator's, or the feed's Bluesky list),
 // a curator's block of the post, a curator's verdict on it from the review
 // queue, the thread it replies to and the post it quotes, and for a repost
-// the reposter's tier and whether the reposted post is in the feed. New
-// signals (an expert's like, engagement, labels) join here, as more reads
-// through [State].
+// the reposter's tier and whether the reposted post is in the feed, and
+// the experts' own signals (signals.go): their likes and reposts endorse a
+// post of the review band, their follows make an unlisted author a
+// community author. New signals (labels) join here, as more reads through
+// [State].
 //
 // The decider is pure where it can be: it reads through State, a small
 // view of one store transaction (*store.Tx in production, a map in
@@ -52,6 +54,13 @@ type State interface {
 	// AuthorPostsInFeed counts the author's visible records in feed with
 	// sort time at or after sinceUS.
 	AuthorPostsInFeed(feed string, author syntax.DID, sinceUS int64) int
+	// Endorsements lists the accounts whose kept like or repost names the
+	// post at uri, earliest first (only experts' are kept; the decider
+	// judges who is an expert now).
+	Endorsements(uri syntax.ATURI) ([]syntax.DID, error)
+	// Followers lists the accounts whose kept follow names did (only
+	// experts' are kept).
+	Followers(did syntax.DID) ([]syntax.DID, error)
 }
 
 // Feed is one feed the decider decides for.
@@ -251,11 +260,12 @@ const (
 // should do about it. It reads only. Errors come only from st.
 //
 // A post: a blocked post goes nowhere. In each feed the relevance rules
-// judge it with the author's tier, its thread and the post it quotes. One
-// that is out but was approved by a curator is in all the same (a verdict
-// stands over later edits and replays, unless the author was blocked
-// since); one in the review band that no curator has judged waits in the
-// queue.
+// judge it with the author's tier (or the experts who follow an unlisted
+// author), its thread and the post it quotes. One that is out but was
+// approved by a curator is in all the same (a verdict stands over later
+// edits and replays, unless the author was blocked since); one in the
+// review band that no curator has judged is in if one of the feed's
+// experts likes or reposts it, and otherwise waits in the queue.
 //
 // A repost enters the feeds that take reposts: always from an author of
 // tier all, and from an expert when the reposted post is itself in the
@@ -312,9 +322,19 @@ func (d *Decider) decide(st State, fs *feedSet, feeds []Feed, r Record) (Outcome
 		case err != nil:
 			return out, fmt.Errorf("verdict on %s: %w", r.URI, err)
 		}
+		var by []syntax.DID
+		if v == nil && j.Review {
+			// Read only for the few posts in the review band.
+			if by, err = endorsers(st, f.ID, r.URI); err != nil {
+				return out, err
+			}
+		}
 		switch {
 		case v != nil && v.In && j.Tier != model.TierBlocked:
 			out.Feeds = append(out.Feeds, model.Membership{Feed: f.ID, Score: j.Score, Reasons: append(j.Reasons, ReasonApproved)})
+		case len(by) > 0:
+			out.Feeds = append(out.Feeds, model.Membership{Feed: f.ID, Score: j.Score, Reasons: append(j.Reasons, ReasonEndorsed+by[0].String())})
+			out.Unqueue = append(out.Unqueue, f.ID)
 		case v == nil && j.Review:
 			out.Queue = append(out.Queue, model.Membership{Feed: f.ID, Score: j.Score, Reasons: j.Reasons})
 		case r.Edit:

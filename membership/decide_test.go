@@ -23,14 +23,21 @@ type fakeState struct {
 	blocked    map[syntax.ATURI]bool
 	tombstoned map[syntax.ATURI]bool
 	verdicts   map[syntax.ATURI]*model.Verdict
+	// endorsed and followers are the kept likes and follows, by subject.
+	endorsed  map[syntax.ATURI][]syntax.DID
+	followers map[syntax.DID][]syntax.DID
 	// fail, if set, is what every look-up of a tier returns.
 	fail error
 }
 
 func newState() *fakeState {
 	return &fakeState{posts: map[syntax.ATURI]*model.Post{}, tiers: map[syntax.DID]model.Tier{},
-		blocked: map[syntax.ATURI]bool{}, tombstoned: map[syntax.ATURI]bool{}, verdicts: map[syntax.ATURI]*model.Verdict{}}
+		blocked: map[syntax.ATURI]bool{}, tombstoned: map[syntax.ATURI]bool{}, verdicts: map[syntax.ATURI]*model.Verdict{},
+		endorsed: map[syntax.ATURI][]syntax.DID{}, followers: map[syntax.DID][]syntax.DID{}}
 }
+
+func (s *fakeState) Endorsements(uri syntax.ATURI) ([]syntax.DID, error) { return s.endorsed[uri], nil }
+func (s *fakeState) Followers(did syntax.DID) ([]syntax.DID, error)      { return s.followers[did], nil }
 
 func (s *fakeState) Post(uri syntax.ATURI) (*model.Post, error) {
 	if p := s.posts[uri]; p != nil {

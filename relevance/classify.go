@@ -26,6 +26,10 @@ type Env interface {
 	// AcceptedSince counts the author's posts that entered the feed at or
 	// after since.
 	AcceptedSince(author syntax.DID, since time.Time) (int, error)
+	// ExpertFollowers counts the feed's experts (tier all or expert) who
+	// follow the author. It is asked only when the answer could let a
+	// post in.
+	ExpertFollowers(author syntax.DID) (int, error)
 }
 
 // Input is one post to judge, with who wrote it and when.
@@ -127,9 +131,23 @@ func (c *Classifier) Classify(env Env, in Input) (Decision, error) {
 			reasons = append(reasons, "quote:in-feed"+signed(s.QuoteBonus))
 		}
 	}
+	extra := 0.0
 	if content.TagHeavy && !forced {
-		need += s.TagHeavyExtra
+		extra = s.TagHeavyExtra
+		need += extra
 		reasons = append(reasons, "guard:tag-heavy(needs"+strings.Trim(signed(s.TagHeavyExtra), "()")+")")
+	}
+	// A community author: unlisted, but followed by enough of the feed's
+	// experts. Asked only of a post whose score it decides.
+	if tier == model.TierNone && !forced && s.CommunityExperts > 0 && d.Score < need && d.Score >= s.Community+extra {
+		n, err := env.ExpertFollowers(in.Author)
+		if err != nil {
+			return Decision{}, fmt.Errorf("classify %s: expert followers: %w", in.URI, err)
+		}
+		if n >= s.CommunityExperts {
+			need = s.Community + extra
+			reasons = append(reasons, "community:followed-by("+strconv.Itoa(n)+")")
+		}
 	}
 	d.In = forced || d.Score >= need
 	capped := false

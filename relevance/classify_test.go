@@ -391,6 +391,49 @@ func TestReviewBand(t *testing.T) {
 	}
 }
 
+// A community author, unlisted but followed by enough of the feed's
+// experts, needs threshold.community; the followers are asked only when
+// they decide.
+func TestCommunityAuthors(t *testing.T) {
+	c := mustBuiltin(t)
+	p := Post{Text: "Yerevan"} // 2: out, and below the review band, for a stranger
+	env := &countingEnv{MemoryEnv: NewMemoryEnv()}
+	if d := classifyOne(t, c, env, p); d.In || d.Review {
+		t.Errorf("a stranger: got in=%v review=%v (score %v), want out", d.In, d.Review, d.Score)
+	}
+	env.SetExpertFollowers(alice, 3)
+	if d := classifyOne(t, c, env, p); !d.In || !hasReason(d.Reasons, "community:followed-by(3)") {
+		t.Errorf("followed by three experts: got in=%v %v, want in as a community author", d.In, d.Reasons)
+	}
+	env.SetExpertFollowers(alice, 2)
+	if d := classifyOne(t, c, env, p); d.In {
+		t.Errorf("followed by two experts: got in, want out (community.experts is 3)")
+	}
+	env.asked = 0
+	classifyOne(t, c, env, Post{Text: "Pineapple on pizza"})
+	classifyOne(t, c, env, Post{Text: "Pashinyan and Aliyev met in Abu Dhabi"})
+	if env.asked != 0 {
+		t.Errorf("followers were asked %d times for posts they cannot change", env.asked)
+	}
+	rules, err := ParseRules("x.rules", strings.NewReader("[settings]\nthreshold.in = 1.5\nthreshold.review = 1.2\n[group g]\nplace 1 A\n  any: a\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rules.Settings.Community; got != 1.5 {
+		t.Errorf("threshold.community left out with threshold.in 1.5: got %v, want it kept at in", got)
+	}
+}
+
+type countingEnv struct {
+	*MemoryEnv
+	asked int
+}
+
+func (e *countingEnv) ExpertFollowers(a syntax.DID) (int, error) {
+	e.asked++
+	return e.MemoryEnv.ExpertFollowers(a)
+}
+
 type failingEnv struct{ *MemoryEnv }
 
 func (failingEnv) InFeed(syntax.ATURI) (bool, error) { return false, fmt.Errorf("disk on fire") }

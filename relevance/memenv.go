@@ -18,16 +18,33 @@ type MemoryEnv struct {
 	tiers    map[syntax.DID]model.Tier
 	in       map[syntax.ATURI]struct{}
 	accepted map[syntax.DID][]time.Time
+	// followers counts the experts who follow an author.
+	followers map[syntax.DID]int
 }
 
 // NewMemoryEnv returns an empty MemoryEnv: no listed authors, nothing in
 // the feed.
 func NewMemoryEnv() *MemoryEnv {
 	return &MemoryEnv{
-		tiers:    map[syntax.DID]model.Tier{},
-		in:       map[syntax.ATURI]struct{}{},
-		accepted: map[syntax.DID][]time.Time{},
+		tiers:     map[syntax.DID]model.Tier{},
+		in:        map[syntax.ATURI]struct{}{},
+		accepted:  map[syntax.DID][]time.Time{},
+		followers: map[syntax.DID]int{},
 	}
+}
+
+// SetExpertFollowers says how many of the feed's experts follow author.
+func (m *MemoryEnv) SetExpertFollowers(author syntax.DID, n int) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.followers[author] = n
+}
+
+// ExpertFollowers implements Env.
+func (m *MemoryEnv) ExpertFollowers(author syntax.DID) (int, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.followers[author], nil
 }
 
 // SetTier lists an author in a tier; model.TierNone unlists them.

@@ -47,6 +47,12 @@ type Settings struct {
 	// Expert is the score an expert-tier author's post needs: a weak topic
 	// signal is enough.
 	Expert float64
+	// Community is the score a community author's post needs: an
+	// unlisted author whom at least CommunityExperts of the feed's experts
+	// follow. Between Expert and In: the experts vouch for the author,
+	// not for each post. CommunityExperts 0 disables it.
+	Community        float64
+	CommunityExperts int
 	// ThreadBonus is added for an unlisted author's reply whose thread root
 	// or parent is in the feed.
 	ThreadBonus float64
@@ -64,10 +70,15 @@ type Settings struct {
 	AdultLabels []string
 }
 
+// defaultCommunity is threshold.community when a rules file does not set
+// it, kept between the file's threshold.expert and threshold.in.
+const defaultCommunity = 2
+
 // defaultSettings are used for keys a rules file does not set.
 func defaultSettings() Settings {
 	return Settings{
 		In: 3, Review: 2.5, Expert: 1,
+		Community: defaultCommunity, CommunityExperts: 3,
 		ThreadBonus: 1.5, QuoteBonus: 1.5,
 		CapPerHour:    12,
 		TagHeavyRatio: 0.5, TagHeavyMin: 3, TagHeavyExtra: 1.5,
@@ -339,6 +350,8 @@ func (p *parser) parseSetting(line string) error {
 		return num(&s.Review)
 	case "threshold.expert":
 		return num(&s.Expert)
+	case "threshold.community":
+		return num(&s.Community)
 	case "bonus.thread":
 		return num(&s.ThreadBonus)
 	case "bonus.quote":
@@ -353,14 +366,17 @@ func (p *parser) parseSetting(line string) error {
 		return nil
 	case "guard.tag-heavy.extra":
 		return num(&s.TagHeavyExtra)
-	case "guard.tag-heavy.min", "guard.cap-per-hour":
+	case "guard.tag-heavy.min", "guard.cap-per-hour", "community.experts":
 		n, err := strconv.Atoi(val)
 		if err != nil || n < 0 {
 			return p.errf("%s: want a whole number >= 0, got %q", key, val)
 		}
-		if key == "guard.cap-per-hour" {
+		switch key {
+		case "guard.cap-per-hour":
 			s.CapPerHour = n
-		} else {
+		case "community.experts":
+			s.CommunityExperts = n
+		default:
 			s.TagHeavyMin = n
 		}
 		return nil
@@ -802,6 +818,9 @@ func (p *parser) finish() error {
 			return &ParseError{File: p.file, Line: c.line, Msg: fmt.Sprintf("concept %q has no forms", c.name)}
 		}
 	}
+	if !p.setKeys["threshold.community"] {
+		rs.Settings.Community = max(rs.Settings.Expert, min(defaultCommunity, rs.Settings.In))
+	}
 	s := rs.Settings
 	switch {
 	case s.In <= 0:
@@ -810,6 +829,10 @@ func (p *parser) finish() error {
 		return &ParseError{File: p.file, Msg: fmt.Sprintf("threshold.review (%v) is above threshold.in (%v)", s.Review, s.In)}
 	case s.Expert > s.In:
 		return &ParseError{File: p.file, Msg: fmt.Sprintf("threshold.expert (%v) is above threshold.in (%v): experts would need more than anyone", s.Expert, s.In)}
+	case s.Community > s.In:
+		return &ParseError{File: p.file, Msg: fmt.Sprintf("threshold.community (%v) is above threshold.in (%v): community authors would need more than strangers", s.Community, s.In)}
+	case s.Community < s.Expert:
+		return &ParseError{File: p.file, Msg: fmt.Sprintf("threshold.community (%v) is below threshold.expert (%v): the authors experts follow would need less than the experts", s.Community, s.Expert)}
 	}
 	p.m.finish(rs.glue)
 	rs.m = p.m

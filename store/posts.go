@@ -210,6 +210,11 @@ func (t *Tx) removePost(p *model.Post) error {
 	if err := t.tx.Bucket(bucketByTime).Delete(sortKey(p.SortUS, p.Seq)); err != nil {
 		return err
 	}
+	// Its engagement goes with it, whatever takes it out: a delete, an
+	// edit, its account, retention.
+	if err := t.dropEngagement(p.URI); err != nil {
+		return err
+	}
 	return t.tx.Bucket(bucketPosts).Delete([]byte(p.URI))
 }
 

@@ -33,6 +33,11 @@
 //	cur.rules     <feed>                       -> JSON model.RulesVersion
 //	cur.rejudge   <feed>                       -> JSON model.Rejudge
 //	profiles      <DID>                        -> JSON model.Profile
+//	engagement    <post AT-URI>                -> likes(4) reposts(4) replies(4) quotes(4)
+//	irecords      <record AT-URI> 0x00 kind(1) -> flags(1) atUS(8) subject
+//	irecords.bypost <post AT-URI> 0x00 <record AT-URI> -> empty
+//	endorsements  <post AT-URI> 0x00 <like or repost AT-URI> -> atUS(8)
+//	expertfollows <followed DID> 0x00 <follow AT-URI>   -> atUS(8)
 //
 // A feed page is one Seek to the cursor's key followed by a scan of at
 // most limit entries (fewer skips aside), whatever the size of the
@@ -46,9 +51,25 @@
 // value per viewer and feed (what they asked to see less or more of), so
 // serving a viewer costs one Get; package feedgen bounds it.
 //
-// Curation's buckets (cur.*) are made on first write, and so are reposts
-// and viewerprefs: a database that never saw them reads them as empty.
-// Authors, pins, the queue and verdicts are per feed; a block is global,
+// engagement counts the likes, reposts, replies and quotes of each post we
+// keep, from the moment it is kept; irecords is the index of the
+// interaction records that matter to us (kind 1 like, 2 repost, 3 reply, 4
+// quote, 5 follow; flags 1: counted in its subject's engagement, 2: an
+// expert's signal; the subject is a post's AT-URI, or a DID for a follow),
+// so that a delete, which names only the record, can be undone; a post can
+// be both a reply and a quote, hence the kind in the key. irecords.bypost
+// finds a post's counted records, so that the post's removal (a delete, an
+// edit that takes it out, retention) takes its counts and their index
+// entries along. endorsements and expertfollows are the experts' signals
+// the membership decider reads: likes and reposts by post (pruned by age
+// with the retention), follows by the account followed (kept until
+// unfollowed, or until their author is no longer an expert). Only records
+// whose subject we hold, or whose author is an expert, are kept: the rest of
+// the network's likes and follows cost two look-ups and no write.
+//
+// Curation's buckets (cur.*) are made on first write, and so are reposts,
+// viewerprefs and the interaction buckets: a database that never saw them
+// reads them as empty. Authors, pins, the queue and verdicts are per feed; a block is global,
 // because a blocked post leaves every feed. List items are keyed by their
 // owner and record key because a delete event names nothing else. The
 // audit log is append-only and never pruned: it grows at the pace of human

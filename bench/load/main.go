@@ -54,6 +54,9 @@ func main() {
 	limit := flag.Int("limit", 50, "page size")
 	ceiling := flag.String("ceiling-listen", "", "internal: serve the constant ceiling handler on this address")
 	ingest := flag.Int("ingest", 0, "instead: measure memory while `serve` ingests this many synthetic events and serves load")
+	mixName := flag.String("mix", "posts", "with -ingest or -write: the synthetic traffic, posts (a subscription without likes and follows) or network (likes, follows and the rest in the network's proportions)")
+	write := flag.String("write", "", "instead: write -events synthetic events (seed 1, ending now) to this file and exit, for `feedgen replay`")
+	events := flag.Int("events", 1_000_000, "with -write: how many events")
 	didweb := flag.Bool("didweb", false, "instead: measure memory under forged tokens whose did:web issuer streams an endless document (didweb.go)")
 	unguarded := flag.Bool("unguarded", false, "with -didweb: resolve as before issue 9, with a plain client and no body cap")
 	maxTokens := flag.Int("max-tokens", 4, "with -didweb: stop after the round of this many tokens at once (1 or 4)")
@@ -77,11 +80,25 @@ func main() {
 		}
 		return
 	}
+	var mix synth.Mix
+	switch *mixName {
+	case "posts":
+	case "network":
+		mix = synth.MixNetwork
+	default:
+		log.Fatalf("-mix %q: want posts or network", *mixName)
+	}
+	if *write != "" {
+		if err := writeEvents(*write, *events, mix); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
 	if *bin == "" {
 		log.Fatal("-bin is required")
 	}
 	if *ingest > 0 {
-		if err := runIngest(*bin, *ingest, *conc, *limit); err != nil {
+		if err := runIngest(*bin, *ingest, *conc, *limit, mix); err != nil {
 			log.Fatal(err)
 		}
 		return
@@ -327,23 +344,14 @@ func waitUp(u string) {
 // runIngest measures the whole service at once: `feedgen serve` ingesting
 // n synthetic events from a file as fast as it can while conc clients read
 // the feed's first page, with RSS sampled every 50 ms.
-func runIngest(bin string, n, conc, limit int) error {
+func runIngest(bin string, n, conc, limit int, mix synth.Mix) error {
 	dir, err := os.MkdirTemp("", "feedgen-ingest")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(dir)
 	events := filepath.Join(dir, "events.jsonl")
-	f, err := os.Create(events)
-	if err != nil {
-		return err
-	}
-	// Recent enough that retention keeps them all.
-	start := time.Now().Add(-time.Duration(n/2000+60) * time.Second)
-	if err := synth.Write(f, synth.Config{Seed: 1, Events: n, Start: start}); err != nil {
-		return err
-	}
-	if err := f.Close(); err != nil {
+	if err := writeEvents(events, n, mix); err != nil {
 		return err
 	}
 	fg, addr, err := startFeedgen(bin, filepath.Join(dir, "feedgen.db"), "FEEDGEN_SOURCE="+events)
@@ -437,4 +445,19 @@ func runIngest(bin string, n, conc, limit int) error {
 	fmt.Printf("| %d | %s | %.0f | %.0f | %s | %s | %d MB (sampled peak %d MB) |\n", st.Checks.Indexer.Events, elapsed.Round(100*time.Millisecond),
 		float64(st.Checks.Indexer.Events)/elapsed.Seconds(), float64(len(lat))/elapsed.Seconds(), pct(0.5), pct(0.99), hwm>>10, peakRSS>>10)
 	return nil
+}
+
+// writeEvents writes n synthetic events of mix, seed 1, recent enough that
+// retention keeps them all.
+func writeEvents(path string, n int, mix synth.Mix) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	start := time.Now().Add(-time.Duration(n/2000+60) * time.Second)
+	if err := synth.Write(f, synth.Config{Seed: 1, Events: n, Start: start, Mix: mix}); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

@@ -67,6 +67,9 @@ func runExplain(ctx context.Context, cmd *cli.Command) error {
 		if x.Text != "" {
 			fmt.Fprintf(w, "  %q\n", x.Text)
 		}
+		if e := x.Engagement; e != nil {
+			fmt.Fprintf(w, "  %d likes, %d reposts, %d replies, %d quotes since it entered\n", e.Likes, e.Reposts, e.Replies, e.Quotes)
+		}
 		for _, f := range x.Feeds {
 			verdict := "NOT IN"
 			if f.In {
@@ -82,6 +85,24 @@ func runExplain(ctx context.Context, cmd *cli.Command) error {
 			if f.Rules != "" {
 				fmt.Fprintf(w, "  rules: %s\n", f.Rules)
 			}
+			if f.ExpertFollowers > 0 {
+				community := ""
+				if f.Community {
+					community = ": a community author"
+				}
+				fmt.Fprintf(w, "  followed by %d of the feed's experts%s\n", f.ExpertFollowers, community)
+			}
+			if len(f.Endorsers) > 0 {
+				fmt.Fprintf(w, "  liked or reposted by the experts %s\n", joinDIDs(f.Endorsers))
+			}
 		}
 	})
+}
+
+func joinDIDs[T ~string](ds []T) string {
+	out := make([]string, len(ds))
+	for i, d := range ds {
+		out[i] = string(d)
+	}
+	return strings.Join(out, ", ")
 }

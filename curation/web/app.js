@@ -421,12 +421,15 @@ async function explainURI(uri) {
   const out = $("explain-result");
   out.replaceChildren(
     el("div", { class: "meta" }, person(x.author), el("span", {}, x.createdAt || ""), postLink(x.uri, "open in Bluesky")),
-    el("div", { class: "text" }, x.text || (x.fetchError ? `(could not fetch the post: ${x.fetchError})` : "")));
+    el("div", { class: "text" }, x.text || (x.fetchError ? `(could not fetch the post: ${x.fetchError})` : "")),
+    ...(x.engagement ? [el("div", { class: "engagement" }, `${x.engagement.likes} likes, ${x.engagement.reposts} reposts, ${x.engagement.replies} replies, ${x.engagement.quotes} quotes since it entered`)] : []));
   for (const f of x.feeds) {
     out.append(el("div", { class: "feed-verdict " + (f.in ? "in" : "out") },
       el("strong", {}, `${f.feed}: ${f.in ? "in" : "not in"}`), " — ", f.why,
       el("div", { class: "reasons" }, `score ${f.score} (needs ${f.need})${f.tier ? ", author tier " + f.tier : ""}${f.judgedNow ? ", judged now" : ""}: ${f.reasons.join(" ")}`),
-      f.authorNote ? el("div", {}, "author note: ", f.authorNote) : null));
+      f.authorNote ? el("div", {}, "author note: ", f.authorNote) : null,
+      f.expertFollowers ? el("div", { class: "community" }, `followed by ${f.expertFollowers} of the feed's experts${f.community ? ": a community author" : ""}`) : null,
+      f.endorsers && f.endorsers.length ? el("div", { class: "endorsers" }, "liked or reposted by the experts ", ...f.endorsers.map((d) => el("span", { class: "did" }, d + " "))) : null));
   }
   status("");
   refreshPeople();

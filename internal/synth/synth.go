@@ -1,7 +1,7 @@
 // Package synth writes synthetic Jetstream recordings: the mix of events a
-// subscription to posts, reposts and list items delivers, reproducible
-// from a seed, so that tests, benchmarks and the load tool need no
-// network. It writes the wire format itself (not through package indexer),
+// subscription to posts, reposts and list items delivers, or (MixNetwork)
+// the network's mix with likes and follows, reproducible from a seed, so
+// that tests, benchmarks and the load tool need no network. It writes the wire format itself (not through package indexer),
 // so that the indexer's decoder is read against an encoder of its own.
 package synth
 
@@ -38,7 +38,32 @@ type Config struct {
 	Authors int
 	// Garbage adds about one malformed line in a thousand.
 	Garbage bool
+	// Mix is what the recording carries (MixPosts).
+	Mix Mix
 }
+
+// Mix is the kind of traffic a recording carries.
+type Mix uint8
+
+// The mixes.
+const (
+	// MixPosts is what a Jetstream subscription to posts, reposts and
+	// list items delivers: about 70% post creates, 12% reposts, 8% post
+	// deletes, 2% repost deletes, 1% edits, 1% list items, account and
+	// identity events.
+	MixPosts Mix = iota
+	// MixNetwork is what a subscription that adds likes and follows
+	// delivers, in the network's proportions: those of ClickHouse's
+	// JSONBench sample of one million Jetstream events (2024-11-21), kept
+	// to the collections we ask for. Per thousand events: 455 likes (1%
+	// of them unliked: 5 like deletes), 350 follows and 23 unfollows, 90
+	// posts (a fifth replies, one in twenty quotes), 4 post deletes and 1
+	// edit, 59 reposts and 2 repost deletes, 8 list items, 3 account and
+	// identity events. Likes and reposts name recent posts; the first
+	// TierAll+Experts authors, the most active of the skewed author
+	// distribution, make about 1% of the likes and follows.
+	MixNetwork
+)
 
 // TierAll and Experts are how many of the first synthetic authors
 // (Author(0), Author(1), ...) a test should list in tier all, and then as
@@ -98,6 +123,8 @@ const (
 	collectionPost     = "app.bsky.feed.post"
 	collectionRepost   = "app.bsky.feed.repost"
 	collectionListItem = "app.bsky.graph.listitem"
+	collectionLike     = "app.bsky.feed.like"
+	collectionFollow   = "app.bsky.graph.follow"
 )
 
 // event is one Jetstream event as the wire carries it.
@@ -139,6 +166,10 @@ func record(v any) json.RawMessage {
 		r.LexiconTypeID = collectionRepost
 	case *bsky.GraphListitem:
 		r.LexiconTypeID = collectionListItem
+	case *bsky.FeedLike:
+		r.LexiconTypeID = collectionLike
+	case *bsky.GraphFollow:
+		r.LexiconTypeID = collectionFollow
 	}
 	b, err := json.Marshal(v)
 	if err != nil {
@@ -161,18 +192,20 @@ type gen struct {
 	head   int
 	reps   []recordRef // recent reposts, for repost deletes
 	rhead  int
-	clock  uint
+	// likes and follows are rings of recent ones, for deletes.
+	likes, follows []recordRef
+	lhead, fhead   int
+	clock          uint
 	// Accounts that are deactivated (1) or deleted (2) publish nothing,
 	// as on the real network; deleted ones never come back.
 	gone     map[int]uint8
 	inactive []int
 }
 
-// Write writes cfg.Events lines of synthetic Jetstream events:
-// about 70% post creates (2% of them on-topic, a fifth replies, some with
-// link cards), 12% reposts, 8% post deletes, 2% repost deletes, 1% edits,
-// 1% list items, and account and identity events. Likes and follows are
-// absent, as Jetstream filters them for us.
+// Write writes cfg.Events lines of synthetic Jetstream events of
+// cfg.Mix. Posts are 2% on-topic, a fifth replies, an eighth with link
+// cards; MixPosts (the default) is what a subscription without likes and
+// follows delivers, MixNetwork the network's mix with them (see Mix).
 func Write(w io.Writer, cfg Config) error {
 	if cfg.Rate <= 0 {
 		cfg.Rate = 2000
@@ -199,7 +232,11 @@ func Write(w io.Writer, cfg Config) error {
 			bw.WriteByte('\n')
 			continue
 		}
-		b, err := json.Marshal(g.next())
+		next := g.next
+		if cfg.Mix == MixNetwork {
+			next = g.nextNetwork
+		}
+		b, err := json.Marshal(next())
 		if err != nil {
 			return fmt.Errorf("synthetic: %w", err)
 		}
@@ -326,6 +363,115 @@ func (g *gen) next() event {
 		return event{DID: did, TimeUS: t, Kind: "identity", Identity: &identity{DID: did, Handle: fmt.Sprintf("user%d.bsky.social", a)}}
 	}
 	return g.postCreate(t)
+}
+
+// nextNetwork is next for MixNetwork.
+func (g *gen) nextNetwork() event {
+	t := g.tick()
+	roll := g.r.IntN(1000)
+	switch {
+	case roll < 455:
+		if ev, ok := g.like(t); ok {
+			return ev
+		}
+	case roll < 460:
+		if len(g.likes) > 0 {
+			if l := g.likes[g.r.IntN(len(g.likes))]; g.gone[l.author] == 0 {
+				return g.deleteOf(t, l.author, collectionLike, l.rkey)
+			}
+		}
+	case roll < 810:
+		return g.follow(t)
+	case roll < 833:
+		if len(g.follows) > 0 {
+			if f := g.follows[g.r.IntN(len(g.follows))]; g.gone[f.author] == 0 {
+				return g.deleteOf(t, f.author, collectionFollow, f.rkey)
+			}
+		}
+	case roll < 923:
+		ev := g.postCreate(t)
+		if g.r.IntN(20) == 0 {
+			if p, ok := g.pick(); ok {
+				var rec bsky.FeedPost
+				json.Unmarshal(ev.Commit.Record, &rec)
+				rec.Embed = &bsky.FeedPost_Embed{EmbedRecord: &bsky.EmbedRecord{Record: &comatproto.RepoStrongRef{Uri: uriOf(p, collectionPost), Cid: g.cid()}}}
+				ev.Commit.Record = record(&rec)
+			}
+		}
+		return ev
+	case roll < 927:
+		if p, ok := g.pick(); ok && g.gone[p.author] == 0 {
+			return g.deleteOf(t, p.author, collectionPost, p.rkey)
+		}
+	case roll < 928:
+		if p, ok := g.pick(); ok && g.gone[p.author] == 0 {
+			ev := g.postCreate(t)
+			ev.DID = Author(p.author).String()
+			ev.Commit.Operation, ev.Commit.RKey = "update", p.rkey
+			return ev
+		}
+	case roll < 987:
+		if ev, ok := g.repost(t); ok {
+			return ev
+		}
+	case roll < 989:
+		if len(g.reps) > 0 {
+			if p := g.reps[g.r.IntN(len(g.reps))]; g.gone[p.author] == 0 {
+				return g.deleteOf(t, p.author, collectionRepost, p.rkey)
+			}
+		}
+	case roll < 997:
+		a := g.author()
+		c := &commit{Operation: "create", Rev: g.rkey(t), Collection: collectionListItem, RKey: g.rkey(t), CID: g.cid()}
+		c.Record = record(&bsky.GraphListitem{CreatedAt: timestamp(t), List: "at://" + Author(a).String() + "/app.bsky.graph.list/3kabc", Subject: Author(g.author()).String()})
+		return event{DID: Author(a).String(), TimeUS: t, Kind: "commit", Commit: c}
+	case roll < 998:
+		return g.account(t)
+	default:
+		a := g.author()
+		did := Author(a).String()
+		return event{DID: did, TimeUS: t, Kind: "identity", Identity: &identity{DID: did, Handle: fmt.Sprintf("user%d.bsky.social", a)}}
+	}
+	return g.likeOrPost(t)
+}
+
+// likeOrPost is a like, or a post when there is nothing to like yet.
+func (g *gen) likeOrPost(t int64) event {
+	if ev, ok := g.like(t); ok {
+		return ev
+	}
+	return g.postCreate(t)
+}
+
+func ring(r *[]recordRef, head *int, ref recordRef, size int) {
+	if len(*r) < size {
+		*r = append(*r, ref)
+		return
+	}
+	(*r)[*head] = ref
+	*head = (*head + 1) % len(*r)
+}
+
+func (g *gen) like(t int64) (event, bool) {
+	p, ok := g.pick()
+	if !ok {
+		return event{}, false
+	}
+	a := g.author()
+	rkey := g.rkey(t)
+	ring(&g.likes, &g.lhead, recordRef{author: a, rkey: rkey}, 4096)
+	c := &commit{Operation: "create", Rev: rkey, Collection: collectionLike, RKey: rkey, CID: g.cid()}
+	c.Record = record(&bsky.FeedLike{CreatedAt: timestamp(t), Subject: &comatproto.RepoStrongRef{Uri: uriOf(p, collectionPost), Cid: g.cid()}})
+	return event{DID: Author(a).String(), TimeUS: t, Kind: "commit", Commit: c}, true
+}
+
+func (g *gen) follow(t int64) event {
+	a := g.author()
+	rkey := g.rkey(t)
+	ring(&g.follows, &g.fhead, recordRef{author: a, rkey: rkey}, 4096)
+	c := &commit{Operation: "create", Rev: rkey, Collection: collectionFollow, RKey: rkey, CID: g.cid()}
+	c.Record = record(&bsky.GraphFollow{CreatedAt: timestamp(t), Subject: Author(g.author()).String()})
+	return event{DID: Author(a).String(), TimeUS: t, Kind: "commit", Commit: c}
 }
 
 func timestamp(t int64) string {
