@@ -238,10 +238,14 @@ func (s *Server) sendInteractions(c echo.Context) error {
 		feed := it.feed
 		if feed == "" {
 			feed = "unknown"
+		} else if s.readers != nil {
+			s.readers.Interacted(it.feed, label, it.item)
 		}
 		s.ia.events.WithLabelValues(feed, label).Inc()
 		if it.feed != "" && it.item != "" && (it.event == EventRequestLess || it.event == EventRequestMore) {
-			byFeed[it.feed] = append(byFeed[it.feed], it)
+			// Feeds that share their posts share the feedback too.
+			store := s.ia.byID[it.feed].storeID()
+			byFeed[store] = append(byFeed[store], it)
 		}
 	}
 	if len(byFeed) > 0 {
@@ -525,7 +529,7 @@ func (s *Server) viewerPrefs(c echo.Context, f Feed) *store.ViewerPrefs {
 	if !ok {
 		return nil
 	}
-	p, err := s.store.ViewerPrefs(c.Request().Context(), viewer, f.ID)
+	p, err := s.store.ViewerPrefs(c.Request().Context(), viewer, f.storeID())
 	if err != nil {
 		s.log.Warn("viewer preferences unreadable; serving without them", "viewer", viewer, "feed", f.ID, "err", err)
 	}

@@ -145,6 +145,9 @@ func (w *writer) flush(batch []message, req *ingestRequest) error {
 				return err
 			}
 		}
+		if err := ix.tally.writeFigures(tx, store.DayOf(ix.cfg.Now())); err != nil {
+			return err
+		}
 		if cursor > 0 {
 			return tx.SetCursor(ix.cursorName, cursor)
 		}

@@ -197,6 +197,9 @@ func (t *Tx) removePost(p *model.Post) error {
 	if err := t.tx.Bucket(bucketByTime).Delete(sortKey(p.SortUS, p.Seq)); err != nil {
 		return err
 	}
+	if err := t.deletePostStats(p.URI); err != nil {
+		return err
+	}
 	return t.tx.Bucket(bucketPosts).Delete([]byte(p.URI))
 }
 

@@ -30,6 +30,11 @@
 //	              "u" <post AT-URI>            -> its "t" key
 //	cur.verdicts  <feed> 0x00 <post AT-URI>    -> JSON model.Verdict
 //	cur.audit     atUS(8) seq(8)               -> JSON model.AuditEntry
+//	stats.daily   <feed> 0x00 day(4) <metric>  -> uint64 count of that UTC day
+//	stats.hourly  <feed> 0x00 hour(4) <metric> -> uint64 count of that UTC hour
+//	stats.viewers <feed> 0x00 day(4)           -> HyperLogLog sketch of the day's viewers
+//	stats.seen    <post AT-URI> 0x00 <feed>    -> uint64 impressions (interactionSeen)
+//	stats.lag     atUS(8)                      -> uint64 indexer lag in ms
 //
 // A feed page is one Seek to the cursor's key followed by a scan of at
 // most limit entries (fewer skips aside), whatever the size of the
@@ -50,6 +55,17 @@
 // owner and record key because a delete event names nothing else. The
 // audit log is append-only and never pruned: it grows at the pace of human
 // decisions, and a log that forgets is no log.
+//
+// The figures' buckets (stats.*) hold counters, never who: a day is days
+// since 1970-01-01 UTC and an hour hours since then, both uint32. Metrics
+// are short names chosen by the writer (package stats lists them): the
+// indexer adds what entered each membership feed, and why, in the same
+// transaction as the entries; the feed server's readership counts arrive
+// a minute at a time. A viewers sketch holds only register maxima of
+// hashes salted by a key that lives in memory (package stats), and is
+// folded into a daily count once its day is over. Counters and lag
+// samples are pruned by age (package stats), a post's impressions with the
+// post.
 package store
 
 import (
