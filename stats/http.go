@@ -20,7 +20,7 @@ func (r *Reporter) Routes(g *echo.Group) {
 		if raw := c.QueryParam("days"); raw != "" {
 			n, err := strconv.Atoi(raw)
 			if err != nil || n < 1 || n > MaxDays {
-				return badRequest("days must be a whole number from 1 to "+strconv.Itoa(MaxDays))
+				return badRequest("days must be a whole number from 1 to " + strconv.Itoa(MaxDays))
 			}
 			days = n
 		}
