@@ -54,6 +54,7 @@ func app() *cli.Command {
 			auditCommand(),
 			listsCommand(),
 			cursorCommand(),
+			statsCommand(),
 		},
 	}
 }
