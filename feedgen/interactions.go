@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -152,6 +153,16 @@ func newInteractions(cfg Config, reg prometheus.Registerer) (*interactions, erro
 	}
 	if len(accepting) == 1 {
 		ia.only = &accepting[0]
+	}
+	// Feeds that serve one set of posts in different orders share their
+	// feedback: an interaction that names none of them belongs to the set,
+	// and is counted for the feed that decides it.
+	for i := range accepting {
+		if ia.only == nil && accepting[i].storeID() == accepting[i].ID && !slices.ContainsFunc(accepting, func(f Feed) bool {
+			return f.storeID() != accepting[i].ID
+		}) {
+			ia.only = &accepting[i]
+		}
 	}
 	var err error
 	if ia.limits, err = simplelru.NewLRU[syntax.DID, *rate.Limiter](maxLimitedViewers, nil); err != nil {

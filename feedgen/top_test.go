@@ -289,3 +289,20 @@ func TestTopCursors(t *testing.T) {
 		t.Errorf("a cursor of an unknown snapshot: got %d posts, want the 3 not served yet", len(rest.Feed))
 	}
 }
+
+// Feedback that names no feed goes to the one set of posts both feeds
+// serve, as it did when there was one feed.
+func TestUnattributedFeedbackBelongsToTheSharedPosts(t *testing.T) {
+	f := newTopFixture(t, nil, LanguagesIgnored)
+	a, b := authorPost("anna", 1, f.at(time.Hour)), authorPost("gor", 2, f.at(2*time.Hour))
+	f.addPosts(t, "sc-peace", a, b)
+	body := `{"interactions":[{"item":"` + string(a.URI) + `","event":"` + EventRequestLess + `"}]}`
+	if code, resp := f.send(t, alice, "application/json", body); code != http.StatusOK {
+		t.Fatalf("sendInteractions: %d %s", code, resp)
+	}
+	for _, feed := range []string{feedURI, topURI} {
+		if got := f.walk(t, alice, feed, 10, nil); !slices.Equal(got, uris(b)) {
+			t.Errorf("%s after show-less without a feed: %v", feed, got)
+		}
+	}
+}
