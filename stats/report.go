@@ -31,6 +31,19 @@ type ReporterConfig struct {
 	Weights ranking.Weights
 	// Now is the clock (time.Now).
 	Now func() time.Time
+	// People, if set, says who the top authors are (handle, display name,
+	// avatar) from what is known at once: the report never waits for the
+	// network.
+	People func(ctx context.Context, dids []syntax.DID) map[syntax.DID]Profile
+}
+
+// Profile is how the report names an author.
+type Profile struct {
+	Handle      string `json:"handle,omitempty"`
+	DisplayName string `json:"displayName,omitempty"`
+	// Avatar is a data: URL, so that the page loads nothing from
+	// elsewhere.
+	Avatar string `json:"avatar,omitempty"`
 }
 
 // Reporter gathers a feed's figures: what the store's counters say, the
@@ -94,6 +107,8 @@ type TopPost struct {
 	URL       string `json:"url"`
 	Author    string `json:"author"`
 	AuthorURL string `json:"authorUrl"`
+	// Author's handle, display name and avatar, when known.
+	Profile
 	Text      string `json:"text,omitempty"`
 	CreatedAt string `json:"createdAt,omitempty"`
 	ranking.Counts
@@ -103,9 +118,10 @@ type TopPost struct {
 
 // TopAuthor is one of the period's most engaging authors.
 type TopAuthor struct {
-	DID   string `json:"did"`
-	URL   string `json:"url"`
-	Posts int    `json:"posts"`
+	DID string `json:"did"`
+	URL string `json:"url"`
+	Profile
+	Posts int `json:"posts"`
 	ranking.Counts
 	Score float64 `json:"score"`
 }
@@ -417,6 +433,22 @@ func (r *Reporter) top(ctx context.Context, rep *Report, sinceUS int64, now time
 		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(b.Posts, a.Posts), strings.Compare(a.DID, b.DID))
 	})
 	rep.TopAuthors = as[:min(TopN, len(as))]
+	if r.cfg.People != nil {
+		var dids []syntax.DID
+		for _, a := range rep.TopAuthors {
+			dids = append(dids, syntax.DID(a.DID))
+		}
+		for _, p := range rep.TopPosts {
+			dids = append(dids, syntax.DID(p.Author))
+		}
+		known := r.cfg.People(ctx, dids)
+		for i := range rep.TopAuthors {
+			rep.TopAuthors[i].Profile = known[syntax.DID(rep.TopAuthors[i].DID)]
+		}
+		for i := range rep.TopPosts {
+			rep.TopPosts[i].Profile = known[syntax.DID(rep.TopPosts[i].Author)]
+		}
+	}
 	return nil
 }
 
