@@ -99,7 +99,8 @@ func BenchmarkGetFeedSkeleton(b *testing.B) {
 	st := benchStore(b)
 	cfg := testConfig()
 	cfg.Feeds = append(cfg.Feeds, Feed{ID: "sc-peace-top", URI: topURI, Store: "sc-peace", Top: true})
-	srv, err := New(cfg, Deps{Store: st, Registry: prometheus.NewRegistry(), Ranker: benchRanker(b, st)})
+	ranker := benchRanker(b, st)
+	srv, err := New(cfg, Deps{Store: st, Registry: prometheus.NewRegistry(), Ranker: ranker})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -119,6 +120,15 @@ func BenchmarkGetFeedSkeleton(b *testing.B) {
 	topDeep := top + "&cursor=" + url.QueryEscape(topCursorAt(b, srv, top, 9))
 	b.Run("top-first-page", func(b *testing.B) { benchRequest(b, srv, top) })
 	b.Run("top-page-10", func(b *testing.B) { benchRequest(b, srv, topDeep) })
+	// Until the next snapshot after a post left the feed, each entry of
+	// a top page is looked up in the feed.
+	snap, err := ranker.Current(context.Background(), "sc-peace-top")
+	if err != nil {
+		b.Fatal(err)
+	}
+	snap.Removals--
+	b.Run("top-first-page-after-a-removal", func(b *testing.B) { benchRequest(b, srv, top) })
+	snap.Removals++
 	b.Run("ceiling-constant-echo", func(b *testing.B) { benchRequest(b, CeilingHandler(), first) })
 }
 

@@ -192,7 +192,7 @@ func (r *Ranker) rebuild(ctx context.Context, fs *feedState) (*Snapshot, error) 
 	t0 := time.Now()
 	now := r.cfg.Now()
 	p := fs.feed.Params
-	items, err := r.store.FeedSince(ctx, fs.feed.Store, now.Add(-p.Window).UnixMicro(), r.cfg.MaxCandidates)
+	items, removals, err := r.store.FeedSince(ctx, fs.feed.Store, now.Add(-p.Window).UnixMicro(), r.cfg.MaxCandidates)
 	if err != nil {
 		return nil, fmt.Errorf("rank %s: %w", fs.feed.ID, err)
 	}
@@ -212,6 +212,7 @@ func (r *Ranker) rebuild(ctx context.Context, fs *feedState) (*Snapshot, error) 
 		}
 	}
 	s := Build(fs.feed.ID, now, posts, p, r.cfg.Depth)
+	s.Removals = removals
 	fs.mu.Lock()
 	if n := len(fs.snaps); n > 0 && fs.snaps[n-1].ID >= s.ID {
 		// Two builds in the same millisecond (a test's frozen clock):

@@ -38,6 +38,9 @@ type Snapshot struct {
 	// Candidates is how many posts of the window were ranked, of which
 	// Entries holds the best.
 	Candidates int
+	// Removals is the store's count of removals from the feed when the
+	// snapshot was read (store.InFeedNow).
+	Removals uint64
 }
 
 // Rankable is a post of the window to rank, with its engagement.

@@ -357,7 +357,7 @@ func (r *Reporter) lag(now time.Time) ([]LagPoint, error) {
 // top finds the period's posts and authors with the most engagement
 // (weighted as the top feeds weigh it), among the membership feed's posts.
 func (r *Reporter) top(ctx context.Context, rep *Report, sinceUS int64, now time.Time) error {
-	items, err := r.store.FeedSince(ctx, rep.Feed, sinceUS, ranking.DefaultMaxCandidates)
+	items, _, err := r.store.FeedSince(ctx, rep.Feed, sinceUS, ranking.DefaultMaxCandidates)
 	if err != nil {
 		return err
 	}

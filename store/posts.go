@@ -149,7 +149,11 @@ func (t *Tx) feedDelete(feed string, sortUS int64, seq uint64) error {
 	if b == nil {
 		return nil
 	}
-	return b.Delete(sortKey(sortUS, seq))
+	if err := b.Delete(sortKey(sortUS, seq)); err != nil {
+		return err
+	}
+	// Removals are counted in the feed bucket's sequence (InFeedNow).
+	return b.SetSequence(b.Sequence() + 1)
 }
 
 // DeletePost removes the record at uri from every feed and the store. With

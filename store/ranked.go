@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"fmt"
@@ -10,17 +11,20 @@ import (
 
 // FeedSince returns the entries of feed whose sort time is at or after
 // sinceUS, newest first, at most max of them (the newest), with their
-// languages: the posts a ranking of the last hours or days looks at.
-func (s *Store) FeedSince(ctx context.Context, feed string, sinceUS int64, max int) ([]Item, error) {
+// languages: the posts a ranking of the last hours or days looks at. It
+// also returns the feed's removal count as of that read (see InFeedNow).
+func (s *Store) FeedSince(ctx context.Context, feed string, sinceUS int64, max int) ([]Item, uint64, error) {
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	var items []Item
+	var removals uint64
 	err := s.db.View(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketFeeds).Bucket([]byte(feed))
 		if b == nil {
 			return nil
 		}
+		removals = b.Sequence()
 		c := b.Cursor()
 		for k, v := c.Last(); k != nil && len(items) < max; k, v = c.Prev() {
 			if len(k) == 16 && int64(binary.BigEndian.Uint64(k)) < sinceUS {
@@ -34,25 +38,37 @@ func (s *Store) FeedSince(ctx context.Context, feed string, sinceUS int64, max i
 		}
 		return nil
 	})
-	return items, err
+	return items, removals, err
 }
 
 // InFeedNow runs fn with a function that reports whether feed still
 // holds the entry with a given key, all in one read transaction. A ranked
 // page is read from a snapshot minutes old; this is how serving drops what
 // left the feed since (a delete, a block, an author's account gone, an
-// edit that took it out), at the cost of one look-up per entry served.
-func (s *Store) InFeedNow(feed string, fn func(has func(sortUS int64, seq uint64) bool)) error {
+// edit that took it out). Every removal from a feed counts in its bucket's
+// sequence, so while the count is still the removals FeedSince returned
+// with the snapshot's entries, nothing has left and nothing is looked up;
+// after a removal, each entry costs one seek until the next snapshot.
+func (s *Store) InFeedNow(feed string, removals uint64, fn func(has func(sortUS int64, seq uint64) bool)) error {
 	return s.db.View(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketFeeds).Bucket([]byte(feed))
-		var k [16]byte
+		switch {
+		case b == nil:
+			fn(func(int64, uint64) bool { return false })
+			return nil
+		case b.Sequence() == removals:
+			fn(func(int64, uint64) bool { return true })
+			return nil
+		}
+		// One cursor sought again and again: Bucket.Get would make a
+		// cursor (two allocations) per look-up.
+		c := b.Cursor()
+		k := make([]byte, 16)
 		fn(func(sortUS int64, seq uint64) bool {
-			if b == nil {
-				return false
-			}
 			binary.BigEndian.PutUint64(k[:8], uint64(sortUS))
 			binary.BigEndian.PutUint64(k[8:], seq)
-			return b.Get(k[:]) != nil
+			got, _ := c.Seek(k)
+			return bytes.Equal(got, k)
 		})
 		return nil
 	})

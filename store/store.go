@@ -12,7 +12,7 @@
 //	meta          "version"        -> uint32 schema version
 //	              "cursor/<name>"  -> uint64 stream cursor of source <name>
 //	posts         <record AT-URI>  -> JSON model.Post (posts and reposts we keep)
-//	feeds         one nested bucket per feed ID:
+//	feeds         one nested bucket per feed ID (its sequence counts removals):
 //	  <feed>      sortUS(8) seq(8) -> encoded Item
 //	authors       <DID> 0x00 sortUS(8) seq(8) -> record AT-URI
 //	tombstones    <record AT-URI>  -> deletedUS(8)
