@@ -126,9 +126,9 @@ func BenchmarkGetFeedSkeleton(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	snap.Removals--
+	snap.Mark.Removals--
 	b.Run("top-first-page-after-a-removal", func(b *testing.B) { benchRequest(b, srv, top) })
-	snap.Removals++
+	snap.Mark.Removals++
 	b.Run("ceiling-constant-echo", func(b *testing.B) { benchRequest(b, CeilingHandler(), first) })
 }
 

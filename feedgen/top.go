@@ -32,7 +32,7 @@ func (s *Server) topPage(ctx context.Context, p skeletonParams, req store.PageRe
 	}
 	items := make([]store.Item, 0, req.Limit)
 	next := ""
-	err = s.store.InFeedNow(req.Feed, snap.Removals, func(has func(int64, uint64) bool) {
+	err = s.store.InFeedNow(req.Feed, snap.Mark.Removals, func(has func(int64, uint64) bool) {
 		scanned, last := 0, -1
 		for i := start; i < len(snap.Entries); i++ {
 			if len(items) == req.Limit || scanned == maxScan {

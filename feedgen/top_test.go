@@ -306,3 +306,28 @@ func TestUnattributedFeedbackBelongsToTheSharedPosts(t *testing.T) {
 		}
 	}
 }
+
+// A new post reaches a top feed within a minute (at once while the feed
+// was empty), without waiting for the five-minute refresh of engagement.
+func TestNewPostsReachTheTopFeedSoon(t *testing.T) {
+	f := newTopFixture(t, nil, LanguagesIgnored)
+	if got := f.walk(t, "", topURI, 10, nil); len(got) != 0 {
+		t.Fatalf("empty feed: %v", got)
+	}
+	first := authorPost("anna", 1, f.at(time.Minute))
+	f.addPosts(t, "sc-peace", first)
+	f.clock.Add(2 * time.Second)
+	if got := f.walk(t, "", topURI, 10, nil); !slices.Equal(got, uris(first)) {
+		t.Fatalf("after the first post: %v", got)
+	}
+	second := authorPost("gor", 2, f.at(0))
+	f.addPosts(t, "sc-peace", second)
+	f.clock.Add(10 * time.Second)
+	if got := f.walk(t, "", topURI, 10, nil); !slices.Equal(got, uris(first)) {
+		t.Errorf("ten seconds after a second post: %v, want the snapshot as it was", got)
+	}
+	f.clock.Add(time.Minute)
+	if got := f.walk(t, "", topURI, 10, nil); !slices.Equal(got, uris(second, first)) {
+		t.Errorf("a minute after a second post: %v", got)
+	}
+}

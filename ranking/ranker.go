@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
@@ -33,10 +34,18 @@ type Feed struct {
 
 // Defaults of the Ranker's Config.
 const (
-	// DefaultRefresh is how often a snapshot is rebuilt: new posts and
-	// engagement reach a top feed within five minutes, and a rebuild
-	// costs a few milliseconds.
+	// DefaultRefresh is how often a snapshot is rebuilt: engagement
+	// reaches a top feed's order within five minutes, and a rebuild
+	// costs a few milliseconds to a tenth of a second.
 	DefaultRefresh = 5 * time.Minute
+	// DefaultNewPosts is how soon a snapshot is rebuilt once posts newer
+	// than it have entered the feed: a new post shows in a top feed
+	// within a minute (an empty snapshot is rebuilt at once), while
+	// readers' cursors keep naming few snapshots.
+	DefaultNewPosts = time.Minute
+	// checkEvery bounds how often serving looks at the feed for new
+	// posts.
+	checkEvery = time.Second
 	// DefaultKeep is how long a snapshot stays usable by the cursors that
 	// name it: longer than nearly every scroll.
 	DefaultKeep = 30 * time.Minute
@@ -52,6 +61,7 @@ const (
 type Config struct {
 	Feeds         []Feed
 	Refresh       time.Duration
+	NewPosts      time.Duration
 	Keep          time.Duration
 	MaxCandidates int
 	Depth         int
@@ -80,6 +90,8 @@ type feedState struct {
 	mu    sync.RWMutex
 	// snaps are the kept snapshots, oldest first; the last is current.
 	snaps []*Snapshot
+	// checked is when serving last looked for new posts (Unix ns).
+	checked atomic.Int64
 }
 
 // New builds a Ranker over st. source may be nil (every post has no
@@ -93,6 +105,9 @@ func New(cfg Config, st *store.Store, source EngagementSource, log *slog.Logger,
 	}
 	if cfg.Keep <= 0 {
 		cfg.Keep = DefaultKeep
+	}
+	if cfg.NewPosts <= 0 {
+		cfg.NewPosts = DefaultNewPosts
 	}
 	if cfg.MaxCandidates <= 0 {
 		cfg.MaxCandidates = DefaultMaxCandidates
@@ -150,7 +165,7 @@ func (r *Ranker) Current(ctx context.Context, feed string) (*Snapshot, error) {
 	}
 	now := r.cfg.Now()
 	s := fs.current()
-	if s != nil && now.Sub(s.BuiltAt) < r.cfg.Refresh {
+	if s != nil && now.Sub(s.BuiltAt) < r.cfg.Refresh && !r.newPosts(fs, s, now) {
 		return s, nil
 	}
 	if s != nil && !fs.build.TryLock() {
@@ -165,6 +180,21 @@ func (r *Ranker) Current(ctx context.Context, feed string) (*Snapshot, error) {
 		return s2, nil
 	}
 	return r.rebuild(ctx, fs)
+}
+
+// newPosts reports whether posts newer than snapshot s have entered its
+// feed and s is old enough to give way (an empty one always is). The feed
+// is looked at once a second at most.
+func (r *Ranker) newPosts(fs *feedState, s *Snapshot, now time.Time) bool {
+	if len(s.Entries) > 0 && now.Sub(s.BuiltAt) < r.cfg.NewPosts {
+		return false
+	}
+	last := fs.checked.Load()
+	if now.UnixNano()-last < int64(checkEvery) || !fs.checked.CompareAndSwap(last, now.UnixNano()) {
+		return false
+	}
+	m := r.store.Mark(fs.feed.Store)
+	return m.NewestUS != s.Mark.NewestUS || m.NewestSeq != s.Mark.NewestSeq
 }
 
 func (fs *feedState) current() *Snapshot {
@@ -192,7 +222,7 @@ func (r *Ranker) rebuild(ctx context.Context, fs *feedState) (*Snapshot, error) 
 	t0 := time.Now()
 	now := r.cfg.Now()
 	p := fs.feed.Params
-	items, removals, err := r.store.FeedSince(ctx, fs.feed.Store, now.Add(-p.Window).UnixMicro(), r.cfg.MaxCandidates)
+	items, mark, err := r.store.FeedSince(ctx, fs.feed.Store, now.Add(-p.Window).UnixMicro(), r.cfg.MaxCandidates)
 	if err != nil {
 		return nil, fmt.Errorf("rank %s: %w", fs.feed.ID, err)
 	}
@@ -212,7 +242,7 @@ func (r *Ranker) rebuild(ctx context.Context, fs *feedState) (*Snapshot, error) 
 		}
 	}
 	s := Build(fs.feed.ID, now, posts, p, r.cfg.Depth)
-	s.Removals = removals
+	s.Mark = mark
 	fs.mu.Lock()
 	if n := len(fs.snaps); n > 0 && fs.snaps[n-1].ID >= s.ID {
 		// Two builds in the same millisecond (a test's frozen clock):

@@ -38,9 +38,10 @@ type Snapshot struct {
 	// Candidates is how many posts of the window were ranked, of which
 	// Entries holds the best.
 	Candidates int
-	// Removals is the store's count of removals from the feed when the
-	// snapshot was read (store.InFeedNow).
-	Removals uint64
+	// Mark is where the feed stood when the snapshot was read: its newest
+	// post (a newer one calls for a rebuild) and its count of removals
+	// (store.InFeedNow).
+	Mark store.FeedMark
 }
 
 // Rankable is a post of the window to rank, with its engagement.
