@@ -41,14 +41,16 @@ func (s *Server) topPage(ctx context.Context, p skeletonParams, req store.PageRe
 			}
 			scanned++
 			last = i
-			it := snap.Entries[i].Item
-			if req.Skip != nil && req.Skip(&it) {
+			// Skip reads the snapshot's own item: a copy would escape
+			// to the heap, one allocation an entry.
+			it := &snap.Entries[i].Item
+			if req.Skip != nil && req.Skip(it) {
 				continue
 			}
 			if !has(it.SortUS, it.Seq) {
 				continue
 			}
-			items = append(items, it)
+			items = append(items, *it)
 		}
 	})
 	return items, next, err
