@@ -49,6 +49,10 @@ const (
 	// DefaultKeep is how long a snapshot stays usable by the cursors that
 	// name it: longer than nearly every scroll.
 	DefaultKeep = 30 * time.Minute
+	// maxKept bounds the snapshots kept per feed, whatever Keep says: a
+	// feed rebuilt every minute for its new posts keeps the last twelve
+	// (a few hundred KB each at full depth).
+	maxKept = 12
 	// DefaultMaxCandidates bounds the posts of a window that are ranked
 	// (the newest, if the window holds more).
 	DefaultMaxCandidates = 20_000
@@ -250,8 +254,8 @@ func (r *Ranker) rebuild(ctx context.Context, fs *feedState) (*Snapshot, error) 
 		s.ID = fs.snaps[n-1].ID + 1
 	}
 	keep := fs.snaps[:0]
-	for _, old := range fs.snaps {
-		if now.Sub(old.BuiltAt) < r.cfg.Keep {
+	for i, old := range fs.snaps {
+		if now.Sub(old.BuiltAt) < r.cfg.Keep && len(fs.snaps)-i < maxKept {
 			keep = append(keep, old)
 		}
 	}

@@ -1,7 +1,9 @@
 package ranking
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"math"
 	"slices"
 	"testing"
@@ -9,6 +11,8 @@ import (
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
 
+	"github.com/scpeace/feedgen/internal/testutil"
+	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -114,5 +118,45 @@ func TestWeights(t *testing.T) {
 	}
 	if got := DefaultWeights.Score(Counts{Likes: 2, Reposts: 1, Replies: 1, Quotes: 1}); got != 10 {
 		t.Errorf("score: got %v, want 10", got)
+	}
+}
+
+// A ranker keeps the snapshots cursors may name for Keep, twelve at most,
+// and a cursor of one it no longer keeps continues below its bound.
+func TestRankerKeepsSnapshotsForCursors(t *testing.T) {
+	st := testutil.MustOpen(t)
+	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	var posts []*model.Post
+	for i := range 30 {
+		p := &model.Post{URI: syntax.ATURI(fmt.Sprintf("at://did:plc:authorxxxxxxxxxxxxxxxxxx/app.bsky.feed.post/3k%04d", i)), CID: "x",
+			Author: "did:plc:authorxxxxxxxxxxxxxxxxxx", CreatedUS: now.Add(-time.Duration(i) * time.Minute).UnixMicro(),
+			Feeds: []model.Membership{{Feed: "f"}}}
+		p.IndexedUS = p.CreatedUS
+		posts = append(posts, p)
+	}
+	testutil.PutPosts(t, st, posts...)
+	clock := now
+	r, err := New(Config{Feeds: []Feed{{ID: "top", Store: "f"}}, Now: func() time.Time { return clock }}, st, nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := r.Current(context.Background(), "top")
+	if err != nil || len(first.Entries) != 30 {
+		t.Fatalf("first snapshot: %v %v", first, err)
+	}
+	c, _ := ParseCursor(first.CursorAfter(9))
+	for i := range 20 {
+		clock = clock.Add(time.Minute)
+		if _, err := r.Rebuild(context.Background(), "top"); err != nil {
+			t.Fatal(err)
+		}
+		s, next, err := r.Resume(context.Background(), "top", c)
+		kept := i < maxKept-1
+		if err != nil || next != 10 || (s == first) != kept {
+			t.Errorf("after %d rebuilds: resumed in the first snapshot %v at %d (%v), want it kept %v", i+1, s == first, next, err, kept)
+		}
+	}
+	if n := len(r.feeds["top"].snaps); n != maxKept {
+		t.Errorf("%d snapshots kept, want %d", n, maxKept)
 	}
 }
