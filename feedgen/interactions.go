@@ -155,13 +155,12 @@ func newInteractions(cfg Config, reg prometheus.Registerer) (*interactions, erro
 		ia.only = &accepting[0]
 	}
 	// Feeds that serve one set of posts in different orders share their
-	// feedback: an interaction that names none of them belongs to the set,
-	// and is counted for the feed that decides it.
-	for i := range accepting {
-		if ia.only == nil && accepting[i].storeID() == accepting[i].ID && !slices.ContainsFunc(accepting, func(f Feed) bool {
-			return f.storeID() != accepting[i].ID
-		}) {
-			ia.only = &accepting[i]
+	// feedback: when every feed taking it serves the posts of one, an
+	// interaction that names none of them belongs to that one.
+	if ia.only == nil && len(accepting) > 0 {
+		shared := accepting[0].storeID()
+		if f, ok := ia.byID[shared]; ok && !slices.ContainsFunc(accepting, func(f Feed) bool { return f.storeID() != shared }) {
+			ia.only = &f
 		}
 	}
 	var err error
