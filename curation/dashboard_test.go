@@ -257,3 +257,24 @@ func TestDashboardInBrowser(t *testing.T) {
 		t.Errorf("GET /admin/stats without a token: %d, want 401", code)
 	}
 }
+
+// A curator's verdicts count in the day's figures: the post leaves the
+// queue as approved or rejected, and an approved one enters the feed as
+// approved, in the language it was written in.
+func TestVerdictsCountInTheFigures(t *testing.T) {
+	e := newEnv(t)
+	e.stream(didCarol, textStrong, 5*time.Hour)
+	maybe := e.stream(didBob, textReview, 4*time.Hour)
+	nope := e.stream(didEve, textReview+" today", 2*time.Hour)
+	e.ok("POST", "/admin/queue/approve", map[string]any{"uri": maybe})
+	e.ok("POST", "/admin/queue/reject", map[string]any{"uri": nope})
+	day := store.DayOf(e.clock())
+	got, err := e.st.Daily(feedID, day, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]uint64{"in/rules": 1, "in/approved": 1, "lang/en": 2, "queue/in": 2, "queue/out/approved": 1, "queue/out/rejected": 1}
+	if fmt.Sprint(got[int32(day)]) != fmt.Sprint(want) {
+		t.Errorf("figures of the day:\n got %v\nwant %v", got[int32(day)], want)
+	}
+}
