@@ -39,9 +39,9 @@ const (
 	// costs a few milliseconds to a tenth of a second.
 	DefaultRefresh = 5 * time.Minute
 	// DefaultNewPosts is how soon a snapshot is rebuilt once posts newer
-	// than it have entered the feed: a new post shows in a top feed
-	// within a minute (an empty snapshot is rebuilt at once), while
-	// readers' cursors keep naming few snapshots.
+	// than it have entered the feed, or posts have left it: a new post
+	// shows in a top feed within a minute (an empty snapshot is rebuilt
+	// at once), while readers' cursors keep naming few snapshots.
 	DefaultNewPosts = time.Minute
 	// checkEvery bounds how often serving looks at the feed for new
 	// posts.
@@ -187,8 +187,9 @@ func (r *Ranker) Current(ctx context.Context, feed string) (*Snapshot, error) {
 }
 
 // newPosts reports whether posts newer than snapshot s have entered its
-// feed and s is old enough to give way (an empty one always is). The feed
-// is looked at once a second at most.
+// feed, or posts have left it (whose look-ups then cost every page until
+// the next snapshot), and s is old enough to give way (an empty one
+// always is). The feed is looked at once a second at most.
 func (r *Ranker) newPosts(fs *feedState, s *Snapshot, now time.Time) bool {
 	if len(s.Entries) > 0 && now.Sub(s.BuiltAt) < r.cfg.NewPosts {
 		return false
@@ -198,7 +199,7 @@ func (r *Ranker) newPosts(fs *feedState, s *Snapshot, now time.Time) bool {
 		return false
 	}
 	m := r.store.Mark(fs.feed.Store)
-	return m.NewestUS != s.Mark.NewestUS || m.NewestSeq != s.Mark.NewestSeq
+	return m != s.Mark
 }
 
 func (fs *feedState) current() *Snapshot {
