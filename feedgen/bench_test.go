@@ -168,7 +168,7 @@ func benchRanker(b *testing.B, st *store.Store) *ranking.Ranker {
 	b.Helper()
 	r, err := ranking.New(ranking.Config{
 		Feeds:   []ranking.Feed{{ID: "sc-peace-top", Store: "sc-peace", Params: ranking.Params{Window: 87_000 * time.Hour, HalfLife: 12 * time.Hour, Weights: ranking.DefaultWeights}}},
-		Refresh: 24 * time.Hour, Keep: 48 * time.Hour,
+		Refresh: 24 * time.Hour, NewPosts: 24 * time.Hour, Keep: 48 * time.Hour,
 	}, st, benchEngagement{}, nil, nil)
 	if err != nil {
 		b.Fatal(err)
