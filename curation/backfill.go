@@ -171,8 +171,9 @@ func (s *Service) enqueueBackfill(did syntax.DID, why string) {
 }
 
 // Run does the background work until ctx ends: it syncs every feed's
-// Bluesky list (retrying while the owner's PDS cannot be reached) and
-// backfills authors added through the list. It returns nil when ctx ends.
+// Bluesky list (retrying while the owner's PDS cannot be reached),
+// backfills authors added through the list, and finishes judging a feed
+// again when a restart cut that short. It returns nil when ctx ends.
 func (s *Service) Run(ctx context.Context) error {
 	syncDone := make(chan struct{})
 	go func() {
@@ -180,6 +181,13 @@ func (s *Service) Run(ctx context.Context) error {
 		s.syncListsUntilDone(ctx)
 	}()
 	defer func() { <-syncDone }()
+	// A re-judge a restart cut short goes on, through the writer.
+	resumeDone := make(chan struct{})
+	go func() {
+		defer close(resumeDone)
+		s.resumeRejudges(ctx)
+	}()
+	defer func() { <-resumeDone }()
 	for {
 		select {
 		case <-ctx.Done():

@@ -22,6 +22,9 @@ const (
 	// KindUpstream is a failure of someone else's server: the identity
 	// directory or a PDS (502).
 	KindUpstream
+	// KindUnavailable is a part of the service that is not running (the
+	// indexer, while the service stops) (503).
+	KindUnavailable
 )
 
 // Error is a failure the caller can act on. Name is a stable XRPC-style
@@ -49,6 +52,8 @@ func (e *Error) Status() int {
 		return http.StatusConflict
 	case KindUpstream:
 		return http.StatusBadGateway
+	case KindUnavailable:
+		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError
 }
@@ -56,6 +61,10 @@ func (e *Error) Status() int {
 func invalid(name, msg string) *Error  { return &Error{Kind: KindInvalid, Name: name, Message: msg} }
 func notFound(name, msg string) *Error { return &Error{Kind: KindNotFound, Name: name, Message: msg} }
 func conflict(name, msg string) *Error { return &Error{Kind: KindConflict, Name: name, Message: msg} }
+
+func unavailable(name, msg string) *Error {
+	return &Error{Kind: KindUnavailable, Name: name, Message: msg}
+}
 
 func upstream(name, msg string, err error) *Error {
 	return &Error{Kind: KindUpstream, Name: name, Message: msg, Err: err}

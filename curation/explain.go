@@ -54,7 +54,10 @@ type FeedExplanation struct {
 	Reasons   []string `json:"reasons"`
 	JudgedNow bool     `json:"judgedNow,omitempty"`
 	// Need is the score an author of this tier needs.
-	Need    float64        `json:"need"`
+	Need float64 `json:"need"`
+	// Rules name the rules the feed applies now: an uploaded version or
+	// the definition's, with the start of their hash.
+	Rules   string         `json:"rules"`
 	Queued  bool           `json:"queued,omitempty"`
 	Verdict *model.Verdict `json:"verdict,omitempty"`
 	// Why says it in one sentence.
@@ -77,7 +80,20 @@ func (s *Service) Explain(ctx context.Context, ref string) (*Explanation, error)
 	err = s.store.View(func(tx *store.Tx) error {
 		var err error
 		ex.Feeds, need, err = s.explainStored(tx, ex)
-		return err
+		if err != nil || !need {
+			return err
+		}
+		// A post we keep out of this feed (in another, or parked by a
+		// change of rules) is judged now from what we keep of it.
+		p, err := tx.Post(uri)
+		if errors.Is(err, store.ErrNotFound) || (err == nil && p.Subject != "") {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		need = false
+		return s.judgeNow(tx, ex, membership.KeptRecord(p))
 	})
 	if err != nil {
 		return nil, err
@@ -90,7 +106,7 @@ func (s *Service) Explain(ctx context.Context, ref string) (*Explanation, error)
 			if ex.Source == "" {
 				ex.Source, ex.Text, ex.CreatedAt = "pds", ev.Commit.Post.Text, ev.Commit.Post.CreatedAt
 			}
-			err = s.store.View(func(tx *store.Tx) error { return s.judgeNow(tx, ex, &ev) })
+			err = s.store.View(func(tx *store.Tx) error { return s.judgeNow(tx, ex, ev.Record()) })
 			if err != nil {
 				return nil, err
 			}
@@ -152,6 +168,7 @@ func (s *Service) explainStored(tx *store.Tx, ex *Explanation) ([]FeedExplanatio
 			return nil, false, err
 		}
 		fe.Need = s.need4(f, fe.Tier)
+		fe.Rules = rulesLabel(s.feedRulesOf(f.ID).active())
 		if v, err := tx.Verdict(f.ID, uri); err == nil {
 			fe.Verdict = v
 		} else if !errors.Is(err, store.ErrNotFound) {
@@ -193,8 +210,7 @@ func (s *Service) need4(f *Feed, tier model.Tier) float64 {
 
 // judgeNow asks the decider for its judgement in the feeds that have no
 // reasons yet.
-func (s *Service) judgeNow(tx *store.Tx, ex *Explanation, ev *indexer.Event) error {
-	r := ev.Record()
+func (s *Service) judgeNow(tx *store.Tx, ex *Explanation, r membership.Record) error {
 	for i := range ex.Feeds {
 		fe := &ex.Feeds[i]
 		if fe.Reasons != nil {

@@ -77,6 +77,7 @@ type env struct {
 	pds *testutil.FakePDS
 	ing *countingIngester
 	ix  *indexer.Indexer
+	dec *membership.Decider
 	// now is the fake clock in Unix nanoseconds: the indexer's writer
 	// reads it on its own goroutine.
 	now atomic.Int64
@@ -110,7 +111,11 @@ func newEnv(t *testing.T, opts ...envOption) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := curation.Feed{ID: feedID, URI: feedURI}
+	text, err := relevance.BuiltinText("south-caucasus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := curation.Feed{ID: feedID, URI: feedURI, Rules: "builtin:south-caucasus", RulesText: text}
 	cfg := curation.Config{Now: func() time.Time { return e.clock() }}
 	for _, o := range opts {
 		o(&cfg, &f)
@@ -126,7 +131,8 @@ func newEnv(t *testing.T, opts ...envOption) *env {
 	e.ing = &countingIngester{inbox: inbox}
 	// The fake PDS is on loopback, as in a local test network.
 	hc := netguard.New(netguard.Options{AllowPrivate: true, MaxBody: netguard.PDSResponseMax})
-	e.svc, err = curation.New(cfg, curation.Deps{Store: st, Directory: e.dir, Decider: dec, Ingester: e.ing, HTTPClient: hc})
+	e.dec = dec
+	e.svc, err = curation.New(cfg, curation.Deps{Store: st, Directory: e.dir, Decider: dec, Ingester: e.ing, Rejudger: inbox, HTTPClient: hc})
 	if err != nil {
 		t.Fatal(err)
 	}

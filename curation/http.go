@@ -36,6 +36,10 @@ import (
 //	POST /lists/sync                {feed}          read the Bluesky list now
 //	POST /backfill                  {author}        fetch an author's recent posts now
 //	GET  /posts?feed=&uri=...       posts of a feed page, for the web page
+//	GET  /rules?feed=&text=1        the feed's rules: which apply, the last re-judge
+//	POST /rules/diff                {feed, rules | revert, samples} what a change would move
+//	POST /rules                     {feed, rules, note, samples} upload and apply new rules
+//	POST /rules/revert              {feed, note, samples} back to the definition's rules
 func (s *Service) Routes(g *echo.Group) {
 	g.GET("/feeds", func(c echo.Context) error {
 		return c.JSON(http.StatusOK, map[string]any{"feeds": s.Feeds(), "actor": feedgen.ActorFrom(c)})
@@ -128,6 +132,49 @@ func (s *Service) Routes(g *echo.Group) {
 			return err
 		}
 		res, err := s.Backfill(c.Request().Context(), feedgen.ActorFrom(c), req.Author)
+		return respond(c, res, err)
+	})
+	g.GET("/rules", func(c echo.Context) error {
+		withText := false
+		switch c.QueryParam("text") {
+		case "", "0", "false":
+		case "1", "true":
+			withText = true
+		default:
+			return xrpc(http.StatusBadRequest, "InvalidRequest", "text must be 1 or 0")
+		}
+		res, err := s.Rules(c.Request().Context(), c.QueryParam("feed"), withText)
+		return respond(c, res, err)
+	})
+	g.POST("/rules/diff", func(c echo.Context) error {
+		var req RulesRequest
+		if err := bind(c, &req); err != nil {
+			return err
+		}
+		res, err := s.DiffRules(c.Request().Context(), req)
+		return respond(c, res, err)
+	})
+	g.POST("/rules", func(c echo.Context) error {
+		var req RulesRequest
+		if err := bind(c, &req); err != nil {
+			return err
+		}
+		if req.Revert {
+			return xrpc(http.StatusBadRequest, "InvalidRequest", "to revert, POST /admin/rules/revert")
+		}
+		res, err := s.ApplyRules(c.Request().Context(), feedgen.ActorFrom(c), req)
+		return respond(c, res, err)
+	})
+	g.POST("/rules/revert", func(c echo.Context) error {
+		var req struct {
+			Feed    string `json:"feed"`
+			Note    string `json:"note"`
+			Samples int    `json:"samples"`
+		}
+		if err := bind(c, &req); err != nil {
+			return err
+		}
+		res, err := s.ApplyRules(c.Request().Context(), feedgen.ActorFrom(c), RulesRequest{Feed: req.Feed, Note: req.Note, Samples: req.Samples, Revert: true})
 		return respond(c, res, err)
 	})
 	g.GET("/posts", func(c echo.Context) error {

@@ -19,7 +19,7 @@ import (
 
 func TestPageHeaders(t *testing.T) {
 	e := newEnv(t)
-	for _, path := range []string{"/curate", "/curate/app.js", "/curate/app.css"} {
+	for _, path := range []string{"/curate", "/curate/app.js", "/curate/rules.js", "/curate/app.css"} {
 		req := httptest.NewRequest("GET", path, nil)
 		rec := httptest.NewRecorder()
 		e.srv.ServeHTTP(rec, req)

@@ -34,6 +34,12 @@ type Feed struct {
 	// Seed lists authors from the feed configuration, loaded into the
 	// store at startup when absent (see [Service.Seed]).
 	Seed map[syntax.DID]model.Tier
+	// Rules names the rules the feed definition gives (builtin:NAME or a
+	// file), and RulesText is their text: the rules the decider was built
+	// with, which the feed applies while no uploaded version overrides
+	// them (see [Service.ApplyRules]).
+	Rules     string
+	RulesText string
 }
 
 // Defaults of the settings the service configuration exposes; package
@@ -96,6 +102,9 @@ type Deps struct {
 	// Ingester sends backfilled posts through the indexer's writer (an
 	// indexer.Inbox); nil disables backfill.
 	Ingester Ingester
+	// Rejudger has the indexer's writer judge a feed again after its
+	// rules changed (an indexer.Inbox); nil refuses changes of rules.
+	Rejudger Rejudger
 	Logger   *slog.Logger
 }
 
@@ -124,6 +133,14 @@ type Service struct {
 	// pending are authors waiting for a background backfill (added
 	// through the live Bluesky list).
 	pending chan backfillJob
+
+	rejudge Rejudger
+	// rulesMu keeps changes of rules one at a time, from start to the end
+	// of the re-judge; rulesStateMu guards rules, what is known of each
+	// feed's rules, for readers.
+	rulesMu      sync.Mutex
+	rulesStateMu sync.RWMutex
+	rules        map[string]*feedRules
 }
 
 // guardedClient is the PDS client when none is given: a PDS's address
@@ -158,6 +175,7 @@ func New(cfg Config, deps Deps) (*Service, error) {
 		pds:     &pdsClient{http: hc, dir: deps.Directory},
 		decider: deps.Decider,
 		ingest:  deps.Ingester,
+		rejudge: deps.Rejudger,
 		log:     deps.Logger.With("component", "curation"),
 		byID:    map[string]*Feed{},
 		owners:  map[syntax.DID][]*Feed{},
@@ -185,6 +203,9 @@ func New(cfg Config, deps Deps) (*Service, error) {
 		s.byID[f.ID] = f
 	}
 	if err := s.loadPins(); err != nil {
+		return nil, err
+	}
+	if err := s.loadRules(); err != nil {
 		return nil, err
 	}
 	return s, nil

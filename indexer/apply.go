@@ -152,7 +152,7 @@ func (s *Step) applyRecord(tx *store.Tx, ev *Event, t *Tally) error {
 			}
 		}
 	}
-	if old != nil && len(out.Feeds) == 0 {
+	if old != nil && len(old.Feeds) > 0 && len(out.Feeds) == 0 {
 		t.removed(causeEdit)
 	}
 	return nil

@@ -36,7 +36,7 @@ func newMetrics(reg prometheus.Registerer, lag func() float64) (*metrics, error)
 		}, []string{"feed"}),
 		postsRemoved: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "feedgen_indexer_posts_removed_total",
-			Help: "Records removed from the store, by cause (delete, edit, account).",
+			Help: "Records removed from the store (or, for rules, from a feed), by cause (delete, edit, account, rules).",
 		}, []string{"cause"}),
 		batchSize: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name:    "feedgen_indexer_batch_events",

@@ -9,6 +9,7 @@ import (
 
 	"github.com/scpeace/feedgen/membership"
 	"github.com/scpeace/feedgen/model"
+	"github.com/scpeace/feedgen/relevance"
 )
 
 // DecodeRecord turns a record read from its repository (a page of
@@ -75,6 +76,10 @@ func PostRecord(uri syntax.ATURI, cid string, author syntax.DID, indexedUS int64
 		Text:      r.Text,
 		Langs:     r.Langs,
 	}
+	// What else the rules read, so that a change of rules can judge the
+	// post again (relevance.FromKept).
+	content := relevance.FromRecord(r)
+	content.Kept(p)
 	if r.Reply != nil {
 		if r.Reply.Root != nil {
 			if u, err := syntax.ParseATURI(r.Reply.Root.Uri); err == nil {

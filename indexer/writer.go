@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -124,6 +125,7 @@ func (w *writer) flush(batch []message, req *ingestRequest) error {
 	ix := w.ix
 	t0 := time.Now()
 	var cursor, lastUS int64
+	var rejudged *model.Rejudge
 	step := ix.step
 	step.MinSortUS = ix.cfg.Now().Add(-ix.cfg.Retention).UnixMicro()
 	err := ix.store.Update(context.Background(), func(tx *store.Tx) error {
@@ -143,6 +145,12 @@ func (w *writer) flush(batch []message, req *ingestRequest) error {
 		if req != nil {
 			if err := Apply(tx, req.events, step, &ix.tally); err != nil {
 				return err
+			}
+			if req.rejudge != nil {
+				var err error
+				if rejudged, err = rejudgeBatch(tx, req.rejudge, ix.cfg.Now().UnixMicro(), &ix.tally); err != nil {
+					return err
+				}
 			}
 		}
 		if err := ix.tally.writeFigures(tx, store.DayOf(ix.cfg.Now())); err != nil {
@@ -169,6 +177,9 @@ func (w *writer) flush(batch []message, req *ingestRequest) error {
 	n := ix.handled.Add(int64(len(batch)))
 	ix.rate.observe(ix.cfg.Now(), n)
 	if req != nil {
+		if req.rejudge != nil {
+			req.rejudged <- rejudged
+		}
 		// Answered last, so that whoever sent it sees its effects
 		// everywhere, metrics included.
 		req.done <- nil
@@ -183,7 +194,8 @@ var ErrNotRunning = errors.New("the indexer is not running")
 // Inbox hands batches of events that did not come from the stream (a
 // curator's backfill of an author's recent posts, fetched from their PDS)
 // to the indexer's one writer, which applies them through Apply, in a
-// transaction of its own choosing, without moving the stream cursor. It is
+// transaction of its own choosing, without moving the stream cursor; and
+// batches of a re-judge after a feed's rules changed ([Inbox.Rejudge]). It is
 // made before the indexer and the parts that ingest (curation), so that
 // each can be given it. It is safe for concurrent use.
 type Inbox struct {
@@ -197,7 +209,11 @@ type Inbox struct {
 
 type ingestRequest struct {
 	events []Event
-	done   chan error
+	// rejudge, if set, is a batch of a re-judge (Inbox.Rejudge), whose
+	// state after the batch is sent on rejudged once it is committed.
+	rejudge  *RejudgeJob
+	rejudged chan *model.Rejudge
+	done     chan error
 }
 
 // NewInbox returns an Inbox no writer reads yet.
@@ -210,22 +226,30 @@ func NewInbox() *Inbox {
 // it; once it has stopped it fails with ErrNotRunning. The events must not
 // be changed until it returns.
 func (in *Inbox) Ingest(ctx context.Context, events []Event) error {
-	in.mu.Lock()
-	stopped := in.stopped
-	in.mu.Unlock()
 	req := ingestRequest{events: events, done: make(chan error, 1)}
-	select {
-	case in.reqs <- req:
-	case <-stopped:
-		return ErrNotRunning
-	case <-ctx.Done():
-		return ctx.Err()
+	if err := in.send(ctx, req); err != nil {
+		return err
 	}
 	select {
 	case err := <-req.done:
 		return err
 	case <-ctx.Done():
 		// The batch may still commit: every write is idempotent.
+		return ctx.Err()
+	}
+}
+
+// send hands req to the writer, waiting for one that has not started.
+func (in *Inbox) send(ctx context.Context, req ingestRequest) error {
+	in.mu.Lock()
+	stopped := in.stopped
+	in.mu.Unlock()
+	select {
+	case in.reqs <- req:
+		return nil
+	case <-stopped:
+		return ErrNotRunning
+	case <-ctx.Done():
 		return ctx.Err()
 	}
 }

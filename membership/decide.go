@@ -21,6 +21,9 @@ package membership
 import (
 	"errors"
 	"fmt"
+	"slices"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/bluesky-social/indigo/api/bsky"
@@ -73,13 +76,56 @@ type Config struct {
 	QueueMax int
 }
 
-// Decider decides feed membership. It is safe for concurrent use.
+// Decider decides feed membership. It is safe for concurrent use, and a
+// feed's rules can be replaced while it decides ([Decider.SetRules]).
 type Decider struct {
-	feeds    []Feed
-	byID     map[string]*Feed
+	// set is the feeds with their rules. It is never changed in place:
+	// SetRules swaps in a copy, so that each decision reads one set of
+	// rules from start to end.
+	set      atomic.Pointer[feedSet]
+	setMu    sync.Mutex // serialises SetRules
 	queueMax int
+}
+
+// feedSet is the feeds a decider decides for, with their rules.
+type feedSet struct {
+	feeds []Feed
+	byID  map[string]*Feed
 	// reposts is set when some feed takes reposts.
 	reposts bool
+}
+
+func newFeedSet(feeds []Feed) (*feedSet, error) {
+	fs := &feedSet{feeds: feeds, byID: map[string]*Feed{}}
+	for i := range fs.feeds {
+		f := &fs.feeds[i]
+		if f.ID == "" || f.Classifier == nil {
+			return nil, fmt.Errorf("membership: feed %d: missing ID or classifier", i+1)
+		}
+		if fs.byID[f.ID] != nil {
+			return nil, fmt.Errorf("membership: feed %q twice", f.ID)
+		}
+		fs.byID[f.ID] = f
+		fs.reposts = fs.reposts || f.Reposts
+	}
+	return fs, nil
+}
+
+// with is a copy of fs in which feed applies c.
+func (fs *feedSet) with(feed string, c *relevance.Classifier) (*feedSet, error) {
+	if fs.byID[feed] == nil {
+		return nil, fmt.Errorf("membership: no feed %q", feed)
+	}
+	if c == nil {
+		return nil, errors.New("membership: no classifier")
+	}
+	feeds := slices.Clone(fs.feeds)
+	for i := range feeds {
+		if feeds[i].ID == feed {
+			feeds[i].Classifier = c
+		}
+	}
+	return newFeedSet(feeds)
 }
 
 // New checks the configuration and builds the decider.
@@ -87,31 +133,53 @@ func New(cfg Config) (*Decider, error) {
 	if len(cfg.Feeds) == 0 {
 		return nil, errors.New("membership: no feeds")
 	}
-	d := &Decider{feeds: cfg.Feeds, byID: map[string]*Feed{}, queueMax: cfg.QueueMax}
+	fs, err := newFeedSet(slices.Clone(cfg.Feeds))
+	if err != nil {
+		return nil, err
+	}
+	d := &Decider{queueMax: cfg.QueueMax}
 	if d.queueMax <= 0 {
 		d.queueMax = DefaultQueueMax
 	}
-	for i := range d.feeds {
-		f := &d.feeds[i]
-		if f.ID == "" || f.Classifier == nil {
-			return nil, fmt.Errorf("membership: feed %d: missing ID or classifier", i+1)
-		}
-		if d.byID[f.ID] != nil {
-			return nil, fmt.Errorf("membership: feed %q twice", f.ID)
-		}
-		d.byID[f.ID] = f
-		d.reposts = d.reposts || f.Reposts
-	}
+	d.set.Store(fs)
 	return d, nil
 }
 
 // Rules returns the relevance rules of feed, or nil for a feed the
 // decider does not know.
 func (d *Decider) Rules(feed string) *relevance.Rules {
-	if f := d.byID[feed]; f != nil {
+	if f := d.set.Load().byID[feed]; f != nil {
 		return f.Classifier.Rules()
 	}
 	return nil
+}
+
+// SetRules makes feed apply c from now on. Decisions already under way
+// finish with the rules they started with; every later one reads c. The
+// records the feed holds are not judged again here: that is a write, for
+// the indexer's apply step (indexer.Inbox.Rejudge).
+func (d *Decider) SetRules(feed string, c *relevance.Classifier) error {
+	d.setMu.Lock()
+	defer d.setMu.Unlock()
+	fs, err := d.set.Load().with(feed, c)
+	if err != nil {
+		return err
+	}
+	d.set.Store(fs)
+	return nil
+}
+
+// WithRules returns a decider that decides as d does, except that feed
+// applies c: what a dry run of a rules change judges with. d is not
+// changed.
+func (d *Decider) WithRules(feed string, c *relevance.Classifier) (*Decider, error) {
+	fs, err := d.set.Load().with(feed, c)
+	if err != nil {
+		return nil, err
+	}
+	nd := &Decider{queueMax: d.queueMax}
+	nd.set.Store(fs)
+	return nd, nil
 }
 
 // Record is a post or repost being created or edited, as a decision reads
@@ -133,8 +201,27 @@ type Record struct {
 	Edit bool
 	// Post is the post record; nil for a repost.
 	Post *bsky.FeedPost
+	// Content is what the rules read of a post whose record is not at
+	// hand: a kept post judged again after a change of rules
+	// (relevance.FromKept). It is read only when Post is nil.
+	Content *relevance.Post
 	// Subject is the reposted post, for a repost.
 	Subject syntax.ATURI
+}
+
+// KeptRecord is a kept record as a decision reads it when it is judged
+// again (after a change of rules, or to explain it): as an edit, so that
+// a queued post now clearly out leaves the queue, with the content it
+// keeps (relevance.FromKept) in place of the record.
+func KeptRecord(p *model.Post) Record {
+	r := Record{URI: p.URI, Author: p.Author, TimeUS: p.IndexedUS, CreatedUS: p.CreatedUS, Edit: true}
+	if p.Subject != "" {
+		r.Subject = p.Subject
+		return r
+	}
+	c := relevance.FromKept(p)
+	r.Content = &c
+	return r
 }
 
 // Outcome is what a decision asks the apply step to write.
@@ -176,19 +263,39 @@ const (
 // it). A reposted post that was deleted or blocked stays out, reposted or
 // not.
 func (d *Decider) Decide(st State, r Record) (Outcome, error) {
+	fs := d.set.Load()
+	return d.decide(st, fs, fs.feeds, r)
+}
+
+// DecideFeed is Decide for one feed only: the outcome names no other
+// feed. A change of one feed's rules judges its records again with it.
+func (d *Decider) DecideFeed(st State, feed string, r Record) (Outcome, error) {
+	fs := d.set.Load()
+	for i := range fs.feeds {
+		if fs.feeds[i].ID == feed {
+			return d.decide(st, fs, fs.feeds[i:i+1], r)
+		}
+	}
+	return Outcome{}, fmt.Errorf("membership: no feed %q", feed)
+}
+
+func (d *Decider) decide(st State, fs *feedSet, feeds []Feed, r Record) (Outcome, error) {
 	out := Outcome{QueueMax: d.queueMax}
 	switch {
 	case r.Subject != "":
-		return out, d.decideRepost(st, &r, &out)
-	case r.Post == nil || st.Blocked(r.URI):
+		if !fs.reposts {
+			return out, nil
+		}
+		return out, decideRepost(st, feeds, &r, &out)
+	case (r.Post == nil && r.Content == nil) || st.Blocked(r.URI):
 		return out, nil
 	}
 	in, err := input(st, &r)
 	if err != nil {
 		return out, err
 	}
-	for i := range d.feeds {
-		f := &d.feeds[i]
+	for i := range feeds {
+		f := &feeds[i]
 		j, err := judge(st, f, in)
 		if err != nil {
 			return out, err
@@ -218,14 +325,11 @@ func (d *Decider) Decide(st State, r Record) (Outcome, error) {
 	return out, nil
 }
 
-func (d *Decider) decideRepost(st State, r *Record, out *Outcome) error {
-	if !d.reposts {
-		return nil
-	}
+func decideRepost(st State, feeds []Feed, r *Record, out *Outcome) error {
 	// Nearly every repost is by an author no feed lists: one look-up per
 	// feed settles it.
-	for i := range d.feeds {
-		f := &d.feeds[i]
+	for i := range feeds {
+		f := &feeds[i]
 		if !f.Reposts {
 			continue
 		}
@@ -257,11 +361,11 @@ type Judgement struct {
 // before blocks, verdicts and the queue: what the curators' explain tool
 // shows as "judged now". It reads only.
 func (d *Decider) Judge(st State, feed string, r Record) (Judgement, error) {
-	f := d.byID[feed]
+	f := d.set.Load().byID[feed]
 	if f == nil {
 		return Judgement{}, fmt.Errorf("membership: no feed %q", feed)
 	}
-	if r.Post == nil {
+	if r.Post == nil && r.Content == nil {
 		return Judgement{}, errors.New("membership: judge needs a post")
 	}
 	in, err := input(st, &r)
@@ -284,7 +388,12 @@ func judge(st State, f *Feed, in relevance.Input) (Judgement, error) {
 // input builds the classifier's input. The post is judged at its sort
 // time; a quoted post we keep lends its text.
 func input(st State, r *Record) (relevance.Input, error) {
-	p := relevance.FromRecord(r.Post)
+	var p relevance.Post
+	if r.Post != nil {
+		p = relevance.FromRecord(r.Post)
+	} else {
+		p = *r.Content
+	}
 	if p.QuotedURI != "" {
 		q, err := st.Post(p.QuotedURI)
 		switch {

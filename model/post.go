@@ -39,9 +39,33 @@ type Post struct {
 	ReplyRoot   syntax.ATURI `json:"replyRoot,omitempty"`
 	ReplyParent syntax.ATURI `json:"replyParent,omitempty"`
 
+	// The rest of what the relevance rules read of a post, kept so that a
+	// change of rules can judge it again: the link card, the alt texts,
+	// the hashtags, the mention and link facets, the author's own labels
+	// and the quoted post, within the bounds the rules read
+	// (relevance.FromRecord). Posts kept before these fields existed are
+	// judged again on their text alone.
+	Link       *Link        `json:"link,omitempty"`
+	Alts       []string     `json:"alts,omitempty"`
+	Tags       []string     `json:"tags,omitempty"`
+	Mentions   int          `json:"mentions,omitempty"`
+	LinkFacets int          `json:"linkFacets,omitempty"`
+	SelfLabels []string     `json:"selfLabels,omitempty"`
+	Quote      syntax.ATURI `json:"quote,omitempty"`
+
+	// Feeds are the feeds the record is in. A record a rules change took
+	// out of every feed is kept with none (parked) until retention prunes
+	// it, so that a later change can judge it again.
 	Feeds []Membership `json:"feeds"`
 	// Hidden is set while the author's account is inactive.
 	Hidden bool `json:"hidden,omitempty"`
+}
+
+// Link is a post's link card.
+type Link struct {
+	URL         string `json:"url,omitempty"`
+	Title       string `json:"title,omitempty"`
+	Description string `json:"description,omitempty"`
 }
 
 // InFeed reports whether the post is a member of feed (visible or not).

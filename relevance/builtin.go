@@ -16,12 +16,21 @@ const DefaultRules = "south-caucasus"
 
 // Builtin parses the embedded rules of that name ("south-caucasus").
 func Builtin(name string) (*Rules, error) {
-	f, err := builtinFS.Open("rules/" + name + ".rules")
+	text, err := BuiltinText(name)
 	if err != nil {
-		return nil, fmt.Errorf("builtin rules %q: none by that name (have %s)", name, strings.Join(BuiltinNames(), ", "))
+		return nil, err
 	}
-	defer f.Close()
-	return ParseRules(name+".rules", f)
+	return ParseRules(name+".rules", strings.NewReader(text))
+}
+
+// BuiltinText is the text of the embedded rules of that name: what
+// curators start from when they write a version of their own.
+func BuiltinText(name string) (string, error) {
+	b, err := builtinFS.ReadFile("rules/" + name + ".rules")
+	if err != nil {
+		return "", fmt.Errorf("builtin rules %q: none by that name (have %s)", name, strings.Join(BuiltinNames(), ", "))
+	}
+	return string(b), nil
 }
 
 // BuiltinNames lists the embedded rule sets.

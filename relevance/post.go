@@ -5,6 +5,8 @@ import (
 
 	"github.com/bluesky-social/indigo/api/bsky"
 	"github.com/bluesky-social/indigo/atproto/syntax"
+
+	"github.com/scpeace/feedgen/model"
 )
 
 // Post is what the classifier reads of a post: everything a reader sees of
@@ -217,5 +219,27 @@ func (p *Post) addExternal(e *bsky.EmbedExternal) {
 func (p *Post) addQuote(e *bsky.EmbedRecord) {
 	if e != nil && e.Record != nil {
 		p.QuotedURI = parseURI(e.Record.Uri)
+	}
+}
+
+// FromKept is the Post a kept record gives back (model.Post keeps what
+// FromRecord read), so that a change of rules can judge it again without
+// the record. The quoted post itself is not read here either.
+func FromKept(k *model.Post) Post {
+	p := Post{Text: clip(k.Text, maxTextBytes), Langs: k.Langs[:min(len(k.Langs), maxLangs)], ImageAlts: k.Alts, Hashtags: k.Tags, Mentions: k.Mentions,
+		Links: k.LinkFacets, ReplyRoot: k.ReplyRoot, ReplyParent: k.ReplyParent, SelfLabels: k.SelfLabels, QuotedURI: k.Quote}
+	if l := k.Link; l != nil {
+		p.Link = &Link{URL: l.URL, Title: l.Title, Description: l.Description}
+	}
+	return p
+}
+
+// Kept fills in what a kept record keeps of p (model.Post's content
+// fields), the inverse of FromKept.
+func (p *Post) Kept(k *model.Post) {
+	k.Alts, k.Tags, k.Mentions, k.LinkFacets, k.SelfLabels, k.Quote = p.ImageAlts, p.Hashtags, p.Mentions, p.Links, p.SelfLabels, p.QuotedURI
+	k.Link = nil
+	if l := p.Link; l != nil {
+		k.Link = &model.Link{URL: l.URL, Title: l.Title, Description: l.Description}
 	}
 }

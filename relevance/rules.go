@@ -2,6 +2,8 @@ package relevance
 
 import (
 	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -19,6 +21,9 @@ import (
 type Rules struct {
 	// Name is the builtin name or file path the rules came from.
 	Name string
+	// Hash is the SHA-256 of the text the rules were parsed from, in hex:
+	// what tells two versions of a feed's rules apart.
+	Hash string
 	// Settings are the thresholds, bonuses and guards of the [settings]
 	// section, with defaults for what the file leaves out.
 	Settings Settings
@@ -148,7 +153,8 @@ func ParseRules(name string, r io.Reader) (*Rules, error) {
 		setKeys: map[string]bool{},
 		m:       newMatcher(),
 	}
-	sc := bufio.NewScanner(r)
+	h := sha256.New()
+	sc := bufio.NewScanner(io.TeeReader(r, h))
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
 	for sc.Scan() {
 		p.line++
@@ -162,6 +168,7 @@ func ParseRules(name string, r io.Reader) (*Rules, error) {
 	if err := p.finish(); err != nil {
 		return nil, err
 	}
+	p.rs.Hash = hex.EncodeToString(h.Sum(nil))
 	return p.rs, nil
 }
 

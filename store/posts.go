@@ -68,6 +68,19 @@ func (t *Tx) Tombstoned(uri syntax.ATURI) bool {
 // A record with no feeds is removed. A deleted record is refused with
 // ErrDeleted. On return p.SortUS and p.Seq hold the record's place.
 func (t *Tx) PutPost(p *model.Post) error {
+	return t.putPost(p, false)
+}
+
+// ParkPost is PutPost that keeps the record even when it is in no feed:
+// one a change of rules took out (or a queued post it cleared) stays, out
+// of every feed, until retention prunes it, so that the next change of
+// rules, or a revert, can judge it again. Records that never entered a
+// feed are not kept: a change of rules cannot bring those back.
+func (t *Tx) ParkPost(p *model.Post) error {
+	return t.putPost(p, true)
+}
+
+func (t *Tx) putPost(p *model.Post, park bool) error {
 	if p.URI == "" || p.Author == "" {
 		return errors.New("put post: missing uri or author")
 	}
@@ -81,7 +94,7 @@ func (t *Tx) PutPost(p *model.Post) error {
 	case err != nil:
 		return err
 	}
-	if len(p.Feeds) == 0 {
+	if len(p.Feeds) == 0 && !park {
 		if old != nil {
 			return t.removePost(old)
 		}
@@ -229,11 +242,21 @@ func (t *Tx) authorPosts(author syntax.DID, sinceUS int64) []syntax.ATURI {
 }
 
 // AuthorPostsInFeed counts author's visible records in feed with sort time
-// at or after sinceUS. The per-author hourly cap uses it.
+// at or after sinceUS. The per-author hourly cap uses it. A visible
+// member has its entry in the feed's bucket under the same sort key as
+// in the authors index, so the count reads no record: it runs for every
+// post that goes in, and for every kept post when a change of rules
+// judges them again.
 func (t *Tx) AuthorPostsInFeed(feed string, author syntax.DID, sinceUS int64) int {
+	fb := t.tx.Bucket(bucketFeeds).Bucket([]byte(feed))
+	if fb == nil {
+		return 0
+	}
+	prefix := append([]byte(author), 0)
 	n := 0
-	for _, uri := range t.authorPosts(author, sinceUS) {
-		if t.InFeed(feed, uri) {
+	c := t.tx.Bucket(bucketAuthors).Cursor()
+	for k, _ := c.Seek(authorKey(author, sinceUS, 0)); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		if len(k) == len(prefix)+16 && fb.Get(k[len(prefix):]) != nil {
 			n++
 		}
 	}

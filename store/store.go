@@ -30,6 +30,8 @@
 //	              "u" <post AT-URI>            -> its "t" key
 //	cur.verdicts  <feed> 0x00 <post AT-URI>    -> JSON model.Verdict
 //	cur.audit     atUS(8) seq(8)               -> JSON model.AuditEntry
+//	cur.rules     <feed>                       -> JSON model.RulesVersion
+//	cur.rejudge   <feed>                       -> JSON model.Rejudge
 //	stats.daily   <feed> 0x00 day(4) <metric>  -> uint64 count of that UTC day
 //	stats.hourly  <feed> 0x00 hour(4) <metric> -> uint64 count of that UTC hour
 //	stats.viewers <feed> 0x00 day(4)           -> HyperLogLog sketch of the day's viewers
@@ -55,6 +57,16 @@
 // owner and record key because a delete event names nothing else. The
 // audit log is append-only and never pruned: it grows at the pace of human
 // decisions, and a log that forgets is no log.
+//
+// cur.rules holds the rules text a curator uploaded for a feed, which wins
+// over the rules its definition names until a revert deletes it; its
+// version numbers come from the bucket's sequence, so they only grow.
+// cur.rejudge holds the progress of judging a feed's kept records and
+// queue again after its rules changed (a position in bytime, then in the
+// queue), saved in the transaction of each batch. A record a change of
+// rules takes out of every feed stays in posts (and bytime) with no feeds,
+// parked, until retention prunes it, so that a later change can judge it
+// again.
 //
 // The figures' buckets (stats.*) hold counters, never who: a day is days
 // since 1970-01-01 UTC and an hour hours since then, both uint32. Metrics

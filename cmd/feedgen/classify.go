@@ -17,7 +17,6 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"github.com/scpeace/feedgen/indexer"
-	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/relevance"
 )
 
@@ -36,7 +35,14 @@ root went in earlier is judged with that knowledge. With --labels FILE (lines
 {"uri":"...","in":true}) it prints precision, recall, false positives per
 100,000 posts and the mistakes instead. --unlabelled-out counts posts without
 a label as out: for a corpus where only what a broad filter found was
-labelled by hand, such as corpus/ (see corpus/README.md).`,
+labelled by hand, such as corpus/ (see corpus/README.md).
+
+With --diff OLD NEW [FILE] it judges every post with the rules OLD and with
+the rules NEW (each builtin:NAME or a file), each with its own memory of what
+went in, and prints one JSON line per post they place differently (in the
+feed, in the review band, or out), then a summary on standard error: what a
+change of rules would do to these posts (feedgen rules diff does the same
+for the posts a running feed holds).`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "labels", Usage: "score against labels from `FILE` instead of printing decisions"},
 			&cli.BoolFlag{Name: "unlabelled-out", Usage: "with --labels: a post without a label counts as out (a corpus labelled through a candidate filter)"},
@@ -44,12 +50,16 @@ labelled by hand, such as corpus/ (see corpus/README.md).`,
 			&cli.StringSliceFlag{Name: "expert", Usage: "author `DID` in the expert tier (repeatable)"},
 			&cli.StringSliceFlag{Name: "all", Usage: "author `DID` in the all tier (repeatable)"},
 			&cli.StringSliceFlag{Name: "blocked", Usage: "blocked author `DID` (repeatable)"},
+			&cli.BoolFlag{Name: "diff", Usage: "take OLD NEW [FILE]: judge with both rules (builtin:NAME or files) and print the posts they place differently"},
 		},
 		Action: runClassify,
 	}
 }
 
 func runClassify(ctx context.Context, cmd *cli.Command) error {
+	if cmd.Bool("diff") {
+		return runClassifyDiff(ctx, cmd)
+	}
 	if cmd.Args().Len() > 1 {
 		return fmt.Errorf("classify: want at most one FILE, got %d", cmd.Args().Len())
 	}
@@ -57,15 +67,9 @@ func runClassify(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
-	env := relevance.NewMemoryEnv()
-	for _, t := range []model.Tier{model.TierAll, model.TierExpert, model.TierBlocked} {
-		for _, s := range cmd.StringSlice(t.String()) {
-			did, err := syntax.ParseDID(s)
-			if err != nil {
-				return fmt.Errorf("classify: --%s %q: %w", t, s, err)
-			}
-			env.SetTier(did, t)
-		}
+	env, err := tierEnv(cmd)
+	if err != nil {
+		return err
 	}
 	var labels map[string]bool
 	if path := cmd.String("labels"); path != "" {
@@ -214,18 +218,39 @@ func readLine(br *bufio.Reader) ([]byte, error) {
 // loadRules resolves a rules reference as the feed configuration writes
 // it: "builtin:NAME", a bare builtin name, or a path to a rules file.
 func loadRules(ref string) (*relevance.Rules, error) {
-	if name, ok := strings.CutPrefix(ref, "builtin:"); ok {
-		return relevance.Builtin(name)
-	}
-	if _, err := os.Stat(ref); errors.Is(err, os.ErrNotExist) && slices.Contains(relevance.BuiltinNames(), ref) {
-		return relevance.Builtin(ref)
-	}
-	f, err := os.Open(ref)
+	rules, _, err := loadRulesText(ref)
+	return rules, err
+}
+
+// loadRulesText is loadRules that also returns the text the rules were
+// read from.
+func loadRulesText(ref string) (*relevance.Rules, string, error) {
+	name, text, err := readRules(ref)
 	if err != nil {
-		return nil, fmt.Errorf("rules: %w", err)
+		return nil, "", err
 	}
-	defer f.Close()
-	return relevance.ParseRules(ref, f)
+	rules, err := relevance.ParseRules(name, strings.NewReader(text))
+	return rules, text, err
+}
+
+// readRules reads the text a rules reference names, and the name its
+// errors are reported under.
+func readRules(ref string) (name, text string, err error) {
+	builtin, ok := strings.CutPrefix(ref, "builtin:")
+	if !ok {
+		if _, err := os.Stat(ref); errors.Is(err, os.ErrNotExist) && slices.Contains(relevance.BuiltinNames(), ref) {
+			builtin, ok = ref, true
+		}
+	}
+	if ok {
+		text, err := relevance.BuiltinText(builtin)
+		return builtin + ".rules", text, err
+	}
+	b, err := os.ReadFile(ref)
+	if err != nil {
+		return "", "", fmt.Errorf("rules: %w", err)
+	}
+	return ref, string(b), nil
 }
 
 // readLabels reads lines {"uri": "...", "in": true}.

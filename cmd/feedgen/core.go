@@ -33,8 +33,9 @@ type coreOptions struct {
 	// source is what the indexer follows (SourceNone: only backfills).
 	source indexer.SourceSpec
 	// backfill lets curation fetch an added author's recent posts (when
-	// --backfill-window allows); they go through the indexer's inbox, so
-	// the indexer must be running.
+	// --backfill-window allows) and judge a feed again after a change of
+	// its rules; both go through the indexer's inbox, so the indexer must
+	// be running.
 	backfill bool
 	// batchSize overrides the indexer's transaction size (0: default).
 	batchSize int
@@ -55,7 +56,7 @@ func newCore(cfg *config.Config, st *store.Store, logger *slog.Logger, o coreOpt
 			// It serves another feed's posts: nothing to decide or curate.
 			continue
 		}
-		rules, err := loadRules(f.Rules)
+		rules, text, err := loadRulesText(f.Rules)
 		if err != nil {
 			return nil, fmt.Errorf("feed %s: %w", f.RKey, err)
 		}
@@ -66,7 +67,7 @@ func newCore(cfg *config.Config, st *store.Store, logger *slog.Logger, o coreOpt
 				seed[syntax.DID(d)] = tier
 			}
 		}
-		curFeeds = append(curFeeds, curation.Feed{ID: f.RKey, URI: f.URI, List: syntax.ATURI(f.List), Seed: seed})
+		curFeeds = append(curFeeds, curation.Feed{ID: f.RKey, URI: f.URI, List: syntax.ATURI(f.List), Seed: seed, Rules: f.Rules, RulesText: text})
 	}
 	dec, err := membership.New(membership.Config{Feeds: decFeeds})
 	if err != nil {
@@ -75,9 +76,14 @@ func newCore(cfg *config.Config, st *store.Store, logger *slog.Logger, o coreOpt
 	deps := curation.Deps{Store: st, Directory: newDirectory(cfg), Decider: dec, Logger: logger,
 		HTTPClient: pdsClient(cfg, 20*time.Second)}
 	var inbox *indexer.Inbox
-	if o.backfill && cfg.BackfillWindow > 0 {
+	if o.backfill {
+		// The writer takes curation's re-judges after a change of rules,
+		// and its backfills when there is a window to fetch.
 		inbox = indexer.NewInbox()
-		deps.Ingester = inbox
+		deps.Rejudger = inbox
+		if cfg.BackfillWindow > 0 {
+			deps.Ingester = inbox
+		}
 	}
 	cur, err := curation.New(curation.Config{Feeds: curFeeds, MaxPins: cfg.MaxPins, BackfillWindow: cfg.BackfillWindow}, deps)
 	if err != nil {

@@ -64,6 +64,9 @@ func runExplain(ctx context.Context, cmd *cli.Command) error {
 			if f.AuthorNote != "" {
 				fmt.Fprintf(w, "  author note: %s\n", f.AuthorNote)
 			}
+			if f.Rules != "" {
+				fmt.Fprintf(w, "  rules: %s\n", f.Rules)
+			}
 		}
 	})
 }

@@ -53,6 +53,7 @@ func app() *cli.Command {
 			queueCommand(),
 			auditCommand(),
 			listsCommand(),
+			rulesCommand(),
 			cursorCommand(),
 			statsCommand(),
 		},

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"os"
+	"os/signal"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -65,6 +67,9 @@ type service struct {
 	recorder *stats.Recorder
 	ln       net.Listener
 
+	// hup receives SIGHUP, which reloads the rules (reload.go).
+	hup chan os.Signal
+
 	// parts run concurrently; they stop step by step, in steps' order.
 	parts []part
 	steps []step
@@ -119,6 +124,7 @@ func openService(ctx context.Context, cfg *config.Config, logger *slog.Logger, b
 	if cfg.Source.Kind != indexer.SourceNone {
 		health["indexer"] = indexerHealth{a.core.indexer}
 	}
+	health["rules"] = rulesHealth{a.core.curation}
 	engagement := engagementSource(st)
 	ranker, err := ranking.New(ranking.Config{Feeds: rankedFeeds(cfg)}, st, engagement, logger, reg)
 	if err != nil {
@@ -141,10 +147,12 @@ func openService(ctx context.Context, cfg *config.Config, logger *slog.Logger, b
 	if a.ln, err = net.Listen("tcp", cfg.Listen); err != nil {
 		return nil, fmt.Errorf("listen: %w", err)
 	}
+	a.watchHangups()
 	a.steps = []step{{"indexer", b.Indexer}, {"background", b.Background}, {"http", b.HTTP}}
 	a.parts = []part{
 		{name: "indexer", run: a.core.indexer.Run, step: 0},
 		{name: "curation", run: cur.Run, step: 1},
+		{name: "rules reload", run: a.runReloads, step: 1},
 		// Viewers' feedback expires; the pruner sweeps what nobody reads
 		// any more.
 		{name: "feedback pruner", run: func(ctx context.Context) error { return a.server.RunInteractionPruner(ctx, time.Hour) }, step: 1},
@@ -239,6 +247,9 @@ func (a *service) Run(ctx context.Context) error {
 func (a *service) Close() error {
 	if a.ln != nil {
 		a.ln.Close()
+	}
+	if a.hup != nil {
+		signal.Stop(a.hup)
 	}
 	done := make(chan error, 1)
 	go func() {
