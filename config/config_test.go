@@ -59,8 +59,9 @@ func TestDefaultsRunLocally(t *testing.T) {
 	if cfg.ServiceEndpoint != "https://localhost:3000" {
 		t.Errorf("endpoint: got %s", cfg.ServiceEndpoint)
 	}
-	if len(cfg.Feeds) != 1 || cfg.Feeds[0].DisplayName != "South Caucasus Peace" {
-		t.Fatalf("built-in feed: got %+v", cfg.Feeds)
+	// The built-in feed, and the week's top of the same posts.
+	if len(cfg.Feeds) != 2 || cfg.Feeds[0].DisplayName != "South Caucasus Peace" || cfg.Feeds[1].Membership() != "sc-peace" || !cfg.Feeds[1].Top() {
+		t.Fatalf("built-in feeds: got %+v", cfg.Feeds)
 	}
 	if got, want := cfg.Feeds[0].URI.String(), "at://did:web:localhost%3A3000/app.bsky.feed.generator/sc-peace"; got != want {
 		t.Errorf("feed URI: got %s, want %s", got, want)

@@ -7,10 +7,14 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
 	"github.com/rivo/uniseg"
+
+	"github.com/scpeace/feedgen/ranking"
 )
 
 //go:embed feeds.default.json
@@ -43,9 +47,75 @@ type Feed struct {
 	// languages plus posts without a language).
 	Languages string `json:"languages,omitempty"`
 
+	// MembershipOf names another feed of the file whose posts this one
+	// serves: the same membership, decided once, in another order (a
+	// "top" feed beside a newest-first one). Such a feed has no rules,
+	// list, authors or reposts of its own; its pins and its viewers'
+	// feedback are those of the feed it names.
+	MembershipOf string `json:"membershipOf,omitempty"`
+	// Order is "latest" (newest first, the default) or "top" (by
+	// engagement, decayed by age, among the posts of Window).
+	Order string `json:"order,omitempty"`
+	// Window and HalfLife tune a top feed (default 72h and 12h): how far
+	// back it looks, and how long a post takes to lose half its weight.
+	Window   Duration `json:"window,omitempty"`
+	HalfLife Duration `json:"halfLife,omitempty"`
+	// Weights are what a like, repost, reply and quote count for in a top
+	// feed (ranking.DefaultWeights where unset).
+	Weights *ranking.Weights `json:"weights,omitempty"`
+
 	// URI is the feed's AT-URI, set by Load from the publisher DID.
 	URI syntax.ATURI `json:"-"`
 }
+
+// Orders of a feed.
+const (
+	OrderLatest = "latest"
+	OrderTop    = "top"
+)
+
+// Top reports whether the feed is ordered by engagement.
+func (f *Feed) Top() bool { return f.Order == OrderTop }
+
+// Membership is the feed whose posts f serves: MembershipOf, or f itself.
+func (f *Feed) Membership() string {
+	if f.MembershipOf != "" {
+		return f.MembershipOf
+	}
+	return f.RKey
+}
+
+// RankParams are f's top ordering, defaults filled in.
+func (f *Feed) RankParams() ranking.Params {
+	p := ranking.Params{Window: time.Duration(f.Window), HalfLife: time.Duration(f.HalfLife), Weights: ranking.DefaultWeights}
+	if f.Weights != nil {
+		p.Weights = *f.Weights
+	}
+	return p.WithDefaults()
+}
+
+// Duration is a time.Duration written as a string in JSON ("72h").
+type Duration time.Duration
+
+// UnmarshalJSON reads a Go duration string.
+func (d *Duration) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("a duration is a string such as \"72h\": %w", err)
+	}
+	v, err := time.ParseDuration(s)
+	if err != nil {
+		return fmt.Errorf("duration %q: write it as e.g. \"72h\" or \"90m\"", s)
+	}
+	*d = Duration(v)
+	return nil
+}
+
+// MarshalJSON writes the duration as a string.
+func (d Duration) MarshalJSON() ([]byte, error) { return json.Marshal(time.Duration(d).String()) }
+
+// maxWindow bounds a top feed's window and half-life: ten years.
+const maxWindow = 10 * 365 * 24 * time.Hour
 
 // Authors lists curated authors by tier (DIDs).
 type Authors struct {
@@ -104,6 +174,23 @@ func ParseFeeds(data []byte) ([]Feed, error) {
 		}
 		seen[fd.RKey] = true
 	}
+	// A feed may share the posts of one that decides its own.
+	for i := range f.Feeds {
+		fd := &f.Feeds[i]
+		if fd.MembershipOf == "" {
+			continue
+		}
+		j := slices.IndexFunc(f.Feeds, func(o Feed) bool { return o.RKey == fd.MembershipOf })
+		switch {
+		case fd.MembershipOf == fd.RKey:
+			return nil, fmt.Errorf("feed %d (%q): membershipOf names the feed itself", i+1, fd.RKey)
+		case j < 0:
+			return nil, fmt.Errorf("feed %d (%q): membershipOf %q is not a feed of this file", i+1, fd.RKey, fd.MembershipOf)
+		case f.Feeds[j].MembershipOf != "":
+			return nil, fmt.Errorf("feed %d (%q): membershipOf %q, which shares another feed's posts itself: name %q",
+				i+1, fd.RKey, fd.MembershipOf, f.Feeds[j].MembershipOf)
+		}
+	}
 	return f.Feeds, nil
 }
 
@@ -117,8 +204,28 @@ func (f *Feed) check() error {
 	if n := uniseg.GraphemeClusterCount(f.Description); n > 300 || len(f.Description) > 3000 {
 		return fmt.Errorf("description must be at most 300 graphemes, is %d", n)
 	}
-	if strings.TrimSpace(f.Rules) == "" {
+	if f.MembershipOf != "" {
+		// The membership is decided by the feed named: rules, authors,
+		// the list and reposts are set there, once.
+		if f.Rules != "" || f.List != "" || f.Reposts || len(f.Authors.All)+len(f.Authors.Expert)+len(f.Authors.Blocked) > 0 {
+			return fmt.Errorf("a feed with membershipOf takes its posts from %q: set rules, list, authors and reposts there", f.MembershipOf)
+		}
+	} else if strings.TrimSpace(f.Rules) == "" {
 		return errors.New("rules must name builtin:<name> or a rules file")
+	}
+	switch f.Order {
+	case "", OrderLatest:
+		if f.Window != 0 || f.HalfLife != 0 || f.Weights != nil {
+			return errors.New(`window, halfLife and weights go with "order": "top"`)
+		}
+	case OrderTop:
+		for name, d := range map[string]Duration{"window": f.Window, "halfLife": f.HalfLife} {
+			if d < 0 || time.Duration(d) > maxWindow || (d != 0 && time.Duration(d) < time.Minute) {
+				return fmt.Errorf("%s %s must be between 1m and %s", name, time.Duration(d), maxWindow)
+			}
+		}
+	default:
+		return fmt.Errorf("order %q must be \"latest\" or \"top\"", f.Order)
 	}
 	if f.List != "" {
 		u, err := syntax.ParseATURI(f.List)

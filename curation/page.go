@@ -29,6 +29,7 @@ func (s *Service) PageRoutes(e *echo.Echo) {
 		return c.Redirect(http.StatusMovedPermanently, PagePath)
 	})
 	e.GET(PagePath+"/app.js", asset("web/app.js", "text/javascript; charset=utf-8"))
+	e.GET(PagePath+"/charts.js", asset("web/charts.js", "text/javascript; charset=utf-8"))
 	e.GET(PagePath+"/rules.js", asset("web/rules.js", "text/javascript; charset=utf-8"))
 	e.GET(PagePath+"/app.css", asset("web/app.css", "text/css; charset=utf-8"))
 }

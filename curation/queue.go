@@ -11,6 +11,7 @@ import (
 
 	"github.com/scpeace/feedgen/membership"
 	"github.com/scpeace/feedgen/model"
+	"github.com/scpeace/feedgen/stats"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -167,6 +168,9 @@ func (s *Service) verdict(ctx context.Context, actor string, req VerdictRequest,
 				return err
 			}
 		}
+		if err := countVerdict(tx, store.DayOf(s.cfg.Now()), q, in); err != nil {
+			return err
+		}
 		if err := s.audit(tx, change{Actor: actor, Action: action, Feed: f.ID, Target: uri.String(), Before: q, After: v, Note: strings.TrimSpace(req.Note)}); err != nil {
 			return err
 		}
@@ -209,4 +213,20 @@ func (s *Service) admit(tx *store.Tx, q *model.Queued) error {
 		return err
 	}
 	return nil
+}
+
+// countVerdict adds a verdict to the day's figures: a post out of the
+// queue, and an approved one into the feed.
+func countVerdict(tx *store.Tx, day store.Day, q *model.Queued, in bool) error {
+	why := stats.OutRejected
+	if in {
+		why = stats.OutApproved
+		m := model.Membership{Feed: q.Feed, Reasons: []string{membership.ReasonApproved}}
+		for _, name := range stats.Entered(m, q.Post.Langs, false) {
+			if err := tx.AddDaily(q.Feed, day, name, 1); err != nil {
+				return err
+			}
+		}
+	}
+	return tx.AddDaily(q.Feed, day, stats.MetricUnqueuedPrefix+why, 1)
 }

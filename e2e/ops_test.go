@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/bluesky-social/indigo/api/bsky"
+	"github.com/bluesky-social/indigo/atproto/syntax"
 )
 
 // pdsSession logs in to the network's PDS as an account, as a client app
@@ -93,7 +94,9 @@ func TestPublishedFeedThroughTheAppView(t *testing.T) {
 	feeds := filepath.Join(dir, "feeds.json")
 	os.WriteFile(feeds, []byte(`{"feeds": [{"rkey": "sc-peace", "displayName": "South Caucasus Peace",
 		"description": "Peace process of Armenia, Azerbaijan and Georgia.", "avatar": "avatar.png",
-		"rules": "builtin:south-caucasus", "acceptsInteractions": true, "languages": "prefer"}]}`), 0o644)
+		"rules": "builtin:south-caucasus", "acceptsInteractions": true, "languages": "prefer"},
+		{"rkey": "sc-peace-top", "displayName": "South Caucasus Peace Top", "membershipOf": "sc-peace", "order": "top",
+		"acceptsInteractions": true, "languages": "prefer"}]}`), 0o644)
 
 	f := startFeedgen(t, n, "FEEDGEN_PUBLISHER_DID="+alice.DID.String(), "FEEDGEN_FEEDS="+feeds)
 	waitFor(t, 30*time.Second, "the indexer to connect to the PDS firehose", func() bool {
@@ -115,7 +118,8 @@ func TestPublishedFeedThroughTheAppView(t *testing.T) {
 	)
 	out, err := publish.CombinedOutput()
 	feedURI := f.feedURI(alice.DID)
-	if err != nil || !strings.Contains(string(out), "created "+feedURI.String()) {
+	topURI := syntax.ATURI(strings.TrimSuffix(feedURI.String(), "sc-peace") + "sc-peace-top")
+	if err != nil || !strings.Contains(string(out), "created "+feedURI.String()) || !strings.Contains(string(out), "created "+topURI.String()) {
 		t.Fatalf("feedgen publish: %v\n%s", err, out)
 	}
 	n.ProcessAll(t)
@@ -143,13 +147,13 @@ func TestPublishedFeedThroughTheAppView(t *testing.T) {
 	})
 
 	carolToken := pdsSession(t, n, carol)
-	getFeed := func(token string, lang string) *bsky.FeedGetFeed_Output {
+	getFeedOf := func(feed syntax.ATURI, token string, lang string) *bsky.FeedGetFeed_Output {
 		t.Helper()
 		hdr := map[string]string{}
 		if lang != "" {
 			hdr["Accept-Language"] = lang
 		}
-		code, body := pdsCall(t, n, "GET", "/xrpc/app.bsky.feed.getFeed?limit=10&feed="+url.QueryEscape(feedURI.String()), token, nil, hdr)
+		code, body := pdsCall(t, n, "GET", "/xrpc/app.bsky.feed.getFeed?limit=10&feed="+url.QueryEscape(feed.String()), token, nil, hdr)
 		if code != 200 {
 			t.Fatalf("getFeed: %d %s", code, body)
 		}
@@ -159,6 +163,7 @@ func TestPublishedFeedThroughTheAppView(t *testing.T) {
 		}
 		return &out
 	}
+	getFeed := func(token string, lang string) *bsky.FeedGetFeed_Output { return getFeedOf(feedURI, token, lang) }
 	uris := func(out *bsky.FeedGetFeed_Output) []string {
 		var u []string
 		for _, it := range out.Feed {
@@ -181,6 +186,11 @@ func TestPublishedFeedThroughTheAppView(t *testing.T) {
 		}
 	}
 
+	// The same posts by engagement, through the AppView.
+	if got := uris(getFeedOf(topURI, carolToken, "")); len(got) != 3 || !slices.Contains(got, georgian.URI.String()) {
+		t.Errorf("getFeed of the top feed: got %v, want the three posts", got)
+	}
+
 	// "Show less" through the PDS's service proxy, as the Bluesky app sends it.
 	less, ctx := "app.bsky.feed.defs#requestLess", "sc-peace"
 	item := hidden.URI.String()
@@ -192,6 +202,9 @@ func TestPublishedFeedThroughTheAppView(t *testing.T) {
 	}
 	if got := uris(getFeed(carolToken, "")); slices.Contains(got, hidden.URI.String()) || len(got) != 2 {
 		t.Errorf("carol after show-less: got %v, want the post gone", got)
+	}
+	if got := uris(getFeedOf(topURI, carolToken, "")); slices.Contains(got, hidden.URI.String()) || len(got) != 2 {
+		t.Errorf("carol's top feed after show-less in the newest-first one: got %v, want the post gone", got)
 	}
 	if got := uris(getFeed(pdsSession(t, n, bob), "")); !slices.Contains(got, hidden.URI.String()) {
 		t.Errorf("bob sees carol's hidden post gone too: %v", got)

@@ -2,19 +2,24 @@ package feedgen
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/bluesky-social/indigo/api/bsky"
+	"github.com/bluesky-social/indigo/atproto/syntax"
 	"github.com/labstack/echo/v4"
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/scpeace/feedgen/model"
+	"github.com/scpeace/feedgen/ranking"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -92,7 +97,10 @@ func benchRequest(b *testing.B, h http.Handler, target string) {
 // echo handler that returns a constant 50-item skeleton.
 func BenchmarkGetFeedSkeleton(b *testing.B) {
 	st := benchStore(b)
-	srv, err := New(testConfig(), Deps{Store: st, Registry: prometheus.NewRegistry()})
+	cfg := testConfig()
+	cfg.Feeds = append(cfg.Feeds, Feed{ID: "sc-peace-top", URI: topURI, Store: "sc-peace", Top: true})
+	ranker := benchRanker(b, st)
+	srv, err := New(cfg, Deps{Store: st, Registry: prometheus.NewRegistry(), Ranker: ranker})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -106,6 +114,21 @@ func BenchmarkGetFeedSkeleton(b *testing.B) {
 
 	b.Run("first-page", func(b *testing.B) { benchRequest(b, srv, first) })
 	b.Run("deep-page", func(b *testing.B) { benchRequest(b, srv, deep) })
+	// The same feed by engagement: the first page of its snapshot, and
+	// page ten (a cursor 450 posts down the ranking).
+	top := "/xrpc/app.bsky.feed.getFeedSkeleton?feed=" + url.QueryEscape(topURI) + "&limit=50"
+	topDeep := top + "&cursor=" + url.QueryEscape(topCursorAt(b, srv, top, 9))
+	b.Run("top-first-page", func(b *testing.B) { benchRequest(b, srv, top) })
+	b.Run("top-page-10", func(b *testing.B) { benchRequest(b, srv, topDeep) })
+	// Until the next snapshot after a post left the feed, each entry of
+	// a top page is looked up in the feed.
+	snap, err := ranker.Current(context.Background(), "sc-peace-top")
+	if err != nil {
+		b.Fatal(err)
+	}
+	snap.Mark.Removals--
+	b.Run("top-first-page-after-a-removal", func(b *testing.B) { benchRequest(b, srv, top) })
+	snap.Mark.Removals++
 	b.Run("ceiling-constant-echo", func(b *testing.B) { benchRequest(b, CeilingHandler(), first) })
 }
 
@@ -122,4 +145,67 @@ func CeilingHandler() http.Handler {
 	e := echo.New()
 	e.GET("/xrpc/app.bsky.feed.getFeedSkeleton", func(c echo.Context) error { return c.JSON(http.StatusOK, &out) })
 	return e
+}
+
+// benchEngagement gives every post a deterministic, uneven engagement.
+type benchEngagement struct{}
+
+func (benchEngagement) Engagement(_ context.Context, uris []syntax.ATURI, out []ranking.Counts) error {
+	for i, u := range uris {
+		h := fnv.New64a()
+		h.Write([]byte(u))
+		v := h.Sum64()
+		out[i] = ranking.Counts{Likes: int64(v % 200), Reposts: int64(v >> 8 % 20), Replies: int64(v >> 16 % 30), Quotes: int64(v >> 24 % 5)}
+	}
+	return nil
+}
+
+// benchRanker ranks the bench store's newest posts (the bench posts are
+// from 2023: the window reaches back to them) and is not rebuilt during
+// a run, whose pages are what is measured (BenchmarkTopSnapshot measures
+// a rebuild).
+func benchRanker(b *testing.B, st *store.Store) *ranking.Ranker {
+	b.Helper()
+	r, err := ranking.New(ranking.Config{
+		Feeds:   []ranking.Feed{{ID: "sc-peace-top", Store: "sc-peace", Params: ranking.Params{Window: 87_000 * time.Hour, HalfLife: 12 * time.Hour, Weights: ranking.DefaultWeights}}},
+		Refresh: 24 * time.Hour, NewPosts: 24 * time.Hour, Keep: 48 * time.Hour,
+	}, st, benchEngagement{}, nil, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return r
+}
+
+// topCursorAt is the cursor after n pages of target.
+func topCursorAt(b *testing.B, h http.Handler, target string, n int) string {
+	b.Helper()
+	cursor := ""
+	for range n {
+		rec := httptest.NewRecorder()
+		u := target
+		if cursor != "" {
+			u += "&cursor=" + url.QueryEscape(cursor)
+		}
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, u, nil))
+		var out struct{ Cursor string }
+		if err := json.Unmarshal(rec.Body.Bytes(), &out); err != nil || out.Cursor == "" {
+			b.Fatalf("page of %s: %d %s", u, rec.Code, rec.Body)
+		}
+		cursor = out.Cursor
+	}
+	return cursor
+}
+
+// BenchmarkTopSnapshot is one rebuild of a top feed's ranking: the
+// newest 20,000 posts of the million-post store read with their
+// languages, their engagement looked up, ranked, the best 1,000 kept.
+func BenchmarkTopSnapshot(b *testing.B) {
+	st := benchStore(b)
+	r := benchRanker(b, st)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := r.Rebuild(context.Background(), "sc-peace-top"); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

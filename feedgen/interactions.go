@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -153,6 +154,15 @@ func newInteractions(cfg Config, reg prometheus.Registerer) (*interactions, erro
 	if len(accepting) == 1 {
 		ia.only = &accepting[0]
 	}
+	// Feeds that serve one set of posts in different orders share their
+	// feedback: when every feed taking it serves the posts of one, an
+	// interaction that names none of them belongs to that one.
+	if ia.only == nil && len(accepting) > 0 {
+		shared := accepting[0].storeID()
+		if f, ok := ia.byID[shared]; ok && !slices.ContainsFunc(accepting, func(f Feed) bool { return f.storeID() != shared }) {
+			ia.only = &f
+		}
+	}
 	var err error
 	if ia.limits, err = simplelru.NewLRU[syntax.DID, *rate.Limiter](maxLimitedViewers, nil); err != nil {
 		return nil, err
@@ -238,10 +248,14 @@ func (s *Server) sendInteractions(c echo.Context) error {
 		feed := it.feed
 		if feed == "" {
 			feed = "unknown"
+		} else if s.readers != nil {
+			s.readers.Interacted(it.feed, label, it.item)
 		}
 		s.ia.events.WithLabelValues(feed, label).Inc()
 		if it.feed != "" && it.item != "" && (it.event == EventRequestLess || it.event == EventRequestMore) {
-			byFeed[it.feed] = append(byFeed[it.feed], it)
+			// Feeds that share their posts share the feedback too.
+			store := s.ia.byID[it.feed].storeID()
+			byFeed[store] = append(byFeed[store], it)
 		}
 	}
 	if len(byFeed) > 0 {
@@ -525,7 +539,7 @@ func (s *Server) viewerPrefs(c echo.Context, f Feed) *store.ViewerPrefs {
 	if !ok {
 		return nil
 	}
-	p, err := s.store.ViewerPrefs(c.Request().Context(), viewer, f.ID)
+	p, err := s.store.ViewerPrefs(c.Request().Context(), viewer, f.storeID())
 	if err != nil {
 		s.log.Warn("viewer preferences unreadable; serving without them", "viewer", viewer, "feed", f.ID, "err", err)
 	}

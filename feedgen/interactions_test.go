@@ -63,7 +63,7 @@ func interactionsConfig() Config {
 	return cfg
 }
 
-func newViewerFixture(t *testing.T, cfg Config, strict bool) *viewerFixture {
+func newViewerFixture(t *testing.T, cfg Config, strict bool, extra ...func(*Deps)) *viewerFixture {
 	t.Helper()
 	dir := identity.NewMockDirectory()
 	keys := map[syntax.DID]atcrypto.PrivateKey{}
@@ -84,7 +84,11 @@ func newViewerFixture(t *testing.T, cfg Config, strict bool) *viewerFixture {
 	}
 	clock := &fakeClock{t: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)}
 	st := mustOpen(t)
-	srv, err := New(cfg, Deps{Store: st, Registry: reg, Auth: v, Now: clock.Now})
+	deps := Deps{Store: st, Registry: reg, Auth: v, Now: clock.Now}
+	for _, fn := range extra {
+		fn(&deps)
+	}
+	srv, err := New(cfg, deps)
 	if err != nil {
 		t.Fatal(err)
 	}

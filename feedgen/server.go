@@ -28,6 +28,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/scpeace/feedgen/auth"
+	"github.com/scpeace/feedgen/ranking"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -41,6 +42,21 @@ type Feed struct {
 	AcceptsInteractions bool
 	// Languages says how the viewer's Accept-Language is used.
 	Languages LanguageMode
+	// Store is the feed whose posts this one serves, its membership: ""
+	// means its own. A feed ordered by engagement shares the posts of a
+	// newest-first one this way, with its pins and its viewers'
+	// feedback.
+	Store string
+	// Top serves the feed by engagement, from Deps.Ranker's snapshots.
+	Top bool
+}
+
+// storeID is the feed whose posts, pins and feedback f serves.
+func (f Feed) storeID() string {
+	if f.Store != "" {
+		return f.Store
+	}
+	return f.ID
 }
 
 // Config is what the server needs to know about itself.
@@ -121,6 +137,10 @@ type Server struct {
 	health map[string]Health
 	admin  *echo.Group
 	pins   Pinner
+	ranker *ranking.Ranker
+	// readers counts requests and interactions for the readership
+	// figures; nil counts nothing.
+	readers Readership
 	// methods maps each XRPC method we serve to its HTTP method, so a
 	// call with the wrong HTTP method gets a precise error.
 	methods map[string]string
@@ -144,6 +164,11 @@ type Deps struct {
 	// Pins, if set, gives each feed's pinned posts, served first on its
 	// first page.
 	Pins Pinner
+	// Ranker serves the feeds marked Top; it must rank each of them.
+	Ranker *ranking.Ranker
+	// Readers, if set, is told of every skeleton request and interaction,
+	// for the readership figures.
+	Readers Readership
 }
 
 // New builds the server and its routes.
@@ -167,10 +192,15 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		feeds:   make(map[syntax.ATURI]Feed, len(cfg.Feeds)),
 		health:  deps.Health,
 		pins:    deps.Pins,
+		ranker:  deps.Ranker,
+		readers: deps.Readers,
 		methods: map[string]string{},
 		now:     deps.Now,
 	}
 	for _, f := range cfg.Feeds {
+		if f.Top && !deps.Ranker.Ranks(f.ID) {
+			return nil, fmt.Errorf("feedgen: feed %s is ordered by engagement, but no ranker ranks it", f.ID)
+		}
 		s.feeds[f.URI] = f
 	}
 

@@ -9,6 +9,8 @@ import (
 	"github.com/bluesky-social/indigo/atproto/syntax"
 	"github.com/labstack/echo/v4"
 
+	"github.com/scpeace/feedgen/auth"
+	"github.com/scpeace/feedgen/ranking"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -23,6 +25,8 @@ type skeletonParams struct {
 	feed   Feed
 	limit  int
 	cursor string
+	// top is the parsed cursor of a feed served by rank.
+	top ranking.Cursor
 }
 
 // one returns the single value of a query parameter. A parameter the
@@ -75,7 +79,12 @@ func (s *Server) parseSkeletonParams(q url.Values) (skeletonParams, error) {
 		return p, err
 	}
 	if p.cursor != "" {
-		if _, _, err := store.ParseCursor(p.cursor); err != nil {
+		if p.feed.Top {
+			p.top, err = ranking.ParseCursor(p.cursor)
+		} else {
+			_, _, err = store.ParseCursor(p.cursor)
+		}
+		if err != nil {
 			return p, xrpcError(http.StatusBadRequest, "InvalidRequest", "malformed cursor")
 		}
 	}
@@ -87,12 +96,23 @@ func (s *Server) getFeedSkeleton(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	req := store.PageRequest{Feed: p.feed.ID, Cursor: p.cursor, Limit: p.limit}
+	if s.readers != nil {
+		viewer, _ := auth.ViewerFrom(c)
+		s.readers.Served(p.feed.ID, viewer)
+	}
+	req := store.PageRequest{Feed: p.feed.storeID(), Cursor: p.cursor, Limit: p.limit}
 	shape := s.shapePage(c.Request().Header, p.feed, s.viewerPrefs(c, p.feed), &req)
-	pinned := s.pinned(p.feed.ID, p.cursor, &req)
+	pinned := s.pinned(p.feed.storeID(), p.cursor, &req)
 	var items []store.Item
 	next := topCursor
-	if req.Limit > 0 {
+	if p.feed.Top {
+		next = ranking.StartCursor
+	}
+	switch {
+	case req.Limit == 0:
+	case p.feed.Top:
+		items, next, err = s.topPage(c.Request().Context(), p, req)
+	default:
 		items, next, err = s.store.FeedPage(c.Request().Context(), req)
 	}
 	if errors.Is(err, store.ErrBadCursor) {

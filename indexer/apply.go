@@ -3,11 +3,13 @@ package indexer
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
 
 	"github.com/scpeace/feedgen/membership"
 	"github.com/scpeace/feedgen/model"
+	"github.com/scpeace/feedgen/stats"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -159,7 +161,7 @@ func (s *Step) decideRecord(tx *store.Tx, ev *Event, t *Tally, cause string) err
 	if err != nil {
 		return fmt.Errorf("decide %s: %w", uri, err)
 	}
-	if err := writeQueue(tx, ev, uri, &out); err != nil {
+	if err := writeQueue(tx, ev, uri, &out, t); err != nil {
 		return fmt.Errorf("review queue of %s: %w", uri, err)
 	}
 	if len(out.Feeds) == 0 && old == nil {
@@ -187,6 +189,9 @@ func (s *Step) decideRecord(tx *store.Tx, ev *Event, t *Tally, cause string) err
 	for _, f := range out.Feeds {
 		if old == nil || !old.InFeed(f.Feed) {
 			t.added(f.Feed)
+			for _, m := range stats.Entered(f, p.Langs, p.Subject != "") {
+				t.figure(f.Feed, m)
+			}
 		}
 	}
 	if old != nil && len(old.Feeds) > 0 && len(out.Feeds) == 0 {
@@ -196,10 +201,18 @@ func (s *Step) decideRecord(tx *store.Tx, ev *Event, t *Tally, cause string) err
 }
 
 // writeQueue carries out what a decision asks of the review queues.
-func writeQueue(tx *store.Tx, ev *Event, uri syntax.ATURI, out *membership.Outcome) error {
+func writeQueue(tx *store.Tx, ev *Event, uri syntax.ATURI, out *membership.Outcome, t *Tally) error {
 	for _, feed := range out.Unqueue {
-		if _, err := tx.DeleteQueued(feed, uri); err != nil {
+		ok, err := tx.DeleteQueued(feed, uri)
+		if err != nil {
 			return err
+		}
+		if ok {
+			why := stats.OutGone
+			if slices.ContainsFunc(out.Feeds, func(m model.Membership) bool { return m.Feed == feed }) {
+				why = stats.OutAdmitted
+			}
+			t.figure(feed, stats.MetricUnqueuedPrefix+why)
 		}
 	}
 	if len(out.Queue) == 0 {
@@ -210,11 +223,19 @@ func writeQueue(tx *store.Tx, ev *Event, uri syntax.ATURI, out *membership.Outco
 	keepSource(p, ev.Commit.Post)
 	for _, m := range out.Queue {
 		q := &model.Queued{Feed: m.Feed, Post: *p, Score: m.Score, Reasons: m.Reasons, QueuedUS: ev.TimeUS}
+		n := tx.QueueLen(m.Feed)
 		if err := tx.PutQueued(q); err != nil {
 			return err
 		}
-		if _, err := tx.TrimQueue(m.Feed, out.QueueMax); err != nil {
+		if tx.QueueLen(m.Feed) > n {
+			t.figure(m.Feed, stats.MetricQueued)
+		}
+		trimmed, err := tx.TrimQueue(m.Feed, out.QueueMax)
+		if err != nil {
 			return err
+		}
+		for range trimmed {
+			t.figure(m.Feed, stats.MetricUnqueuedPrefix+stats.OutOverflow)
 		}
 	}
 	return nil
@@ -245,6 +266,9 @@ func deleteRecord(tx *store.Tx, uri syntax.ATURI, atUS int64, t *Tally) error {
 		ok, err := tx.DeleteQueued(feed, uri)
 		if err != nil {
 			return fmt.Errorf("delete %s from review queues: %w", uri, err)
+		}
+		if ok {
+			t.figure(feed, stats.MetricUnqueuedPrefix+stats.OutGone)
 		}
 		queued = queued || ok
 	}
@@ -292,6 +316,9 @@ type Tally struct {
 	removes map[string]float64
 	// inter counts the interactions kept and undone, by kind and change.
 	inter [store.InteractionFollow + 1][numChanges]float64
+	// figures are the daily counters (package stats) the batch adds to,
+	// by feed and metric: written in the batch's own transaction.
+	figures map[[2]string]uint64
 }
 
 // Changes of a kept interaction, labelling the interactions metric.
@@ -333,6 +360,28 @@ func b2i(b bool) int {
 	return 0
 }
 
+
+// Figure is what the batch added to feed's daily counter metric.
+func (t *Tally) Figure(feed, metric string) uint64 { return t.figures[[2]string{feed, metric}] }
+
+func (t *Tally) figure(feed, metric string) {
+	if t.figures == nil {
+		t.figures = map[[2]string]uint64{}
+	}
+	t.figures[[2]string{feed, metric}]++
+}
+
+// writeFigures adds the batch's figures to day's counters, in the batch's
+// transaction, so that they count exactly what it committed.
+func (t *Tally) writeFigures(tx *store.Tx, day store.Day) error {
+	for k, n := range t.figures {
+		if err := tx.AddDaily(k[0], day, k[1], n); err != nil {
+			return fmt.Errorf("figures: %w", err)
+		}
+	}
+	return nil
+}
+
 // Dropped is how many events were dropped for reason.
 func (t *Tally) Dropped(reason string) float64 { return t.drops[reason] }
 
@@ -348,6 +397,7 @@ func (t *Tally) reset() {
 	clear(t.drops)
 	clear(t.adds)
 	clear(t.removes)
+	clear(t.figures)
 }
 
 func (t *Tally) event(ev *Event) {

@@ -153,6 +153,9 @@ func (w *writer) flush(batch []message, req *ingestRequest) error {
 				}
 			}
 		}
+		if err := ix.tally.writeFigures(tx, store.DayOf(ix.cfg.Now())); err != nil {
+			return err
+		}
 		if cursor > 0 {
 			return tx.SetCursor(ix.cursorName, cursor)
 		}

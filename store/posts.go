@@ -162,7 +162,11 @@ func (t *Tx) feedDelete(feed string, sortUS int64, seq uint64) error {
 	if b == nil {
 		return nil
 	}
-	return b.Delete(sortKey(sortUS, seq))
+	if err := b.Delete(sortKey(sortUS, seq)); err != nil {
+		return err
+	}
+	// Removals are counted in the feed bucket's sequence (InFeedNow).
+	return b.SetSequence(b.Sequence() + 1)
 }
 
 // DeletePost removes the record at uri from every feed and the store. With
@@ -208,6 +212,9 @@ func (t *Tx) removePost(p *model.Post) error {
 		return err
 	}
 	if err := t.tx.Bucket(bucketByTime).Delete(sortKey(p.SortUS, p.Seq)); err != nil {
+		return err
+	}
+	if err := t.deletePostStats(p.URI); err != nil {
 		return err
 	}
 	// Its engagement goes with it, whatever takes it out: a delete, an

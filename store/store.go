@@ -12,7 +12,7 @@
 //	meta          "version"        -> uint32 schema version
 //	              "cursor/<name>"  -> uint64 stream cursor of source <name>
 //	posts         <record AT-URI>  -> JSON model.Post (posts and reposts we keep)
-//	feeds         one nested bucket per feed ID:
+//	feeds         one nested bucket per feed ID (its sequence counts removals):
 //	  <feed>      sortUS(8) seq(8) -> encoded Item
 //	authors       <DID> 0x00 sortUS(8) seq(8) -> record AT-URI
 //	tombstones    <record AT-URI>  -> deletedUS(8)
@@ -38,6 +38,11 @@
 //	irecords.bypost <post AT-URI> 0x00 <record AT-URI> -> empty
 //	endorsements  <post AT-URI> 0x00 <like or repost AT-URI> -> atUS(8)
 //	expertfollows <followed DID> 0x00 <follow AT-URI>   -> atUS(8)
+//	stats.daily   <feed> 0x00 day(4) <metric>  -> uint64 count of that UTC day
+//	stats.hourly  <feed> 0x00 hour(4) <metric> -> uint64 count of that UTC hour
+//	stats.viewers <feed> 0x00 day(4)           -> HyperLogLog sketch of the day's viewers
+//	stats.seen    <post AT-URI> 0x00 <feed>    -> uint64 impressions (interactionSeen)
+//	stats.lag     atUS(8)                      -> uint64 indexer lag in ms
 //
 // A feed page is one Seek to the cursor's key followed by a scan of at
 // most limit entries (fewer skips aside), whatever the size of the
@@ -89,6 +94,17 @@
 // resolved: package curation fetches one again when it is older than its
 // refresh age. It is made on first write, holds only authors someone
 // looked at, and can be deleted at any time; it fills again.
+//
+// The figures' buckets (stats.*) hold counters, never who: a day is days
+// since 1970-01-01 UTC and an hour hours since then, both uint32. Metrics
+// are short names chosen by the writer (package stats lists them): the
+// indexer adds what entered each membership feed, and why, in the same
+// transaction as the entries; the feed server's readership counts arrive
+// a minute at a time. A viewers sketch holds only register maxima of
+// hashes salted by a key that lives in memory (package stats), and is
+// folded into a daily count once its day is over. Counters and lag
+// samples are pruned by age (package stats), a post's impressions with the
+// post.
 package store
 
 import (

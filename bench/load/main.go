@@ -43,7 +43,47 @@ const (
 	publisher = "did:plc:loadtestpublisherxxxxxxx"
 	feedID    = "sc-peace"
 	feedURI   = "at://" + publisher + "/app.bsky.feed.generator/" + feedID
+	topURI    = "at://" + publisher + "/app.bsky.feed.generator/sc-peace-top"
 )
+
+// topFeedsFile writes the feed definitions of the load test: the built-in
+// feed and, over its posts, a top feed whose window reaches back to the
+// seeded posts (from 2023).
+func topFeedsFile() (string, error) {
+	f, err := os.CreateTemp("", "feedgen-load-feeds-*.json")
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	_, err = f.WriteString(`{"feeds": [
+  {"rkey": "sc-peace", "displayName": "South Caucasus Peace", "rules": "builtin:south-caucasus", "reposts": true, "acceptsInteractions": true},
+  {"rkey": "sc-peace-top", "displayName": "South Caucasus Peace Top", "membershipOf": "sc-peace", "order": "top",
+   "window": "87000h", "halfLife": "12h", "acceptsInteractions": true}]}`)
+	return f.Name(), err
+}
+
+// pagesDown follows n pages of target and returns the cursor after them.
+func pagesDown(target string, n int) (string, error) {
+	cursor := ""
+	for range n {
+		u := target
+		if cursor != "" {
+			u += "&cursor=" + url.QueryEscape(cursor)
+		}
+		resp, err := http.Get(u)
+		if err != nil {
+			return "", err
+		}
+		var out struct{ Cursor string }
+		err = json.NewDecoder(resp.Body).Decode(&out)
+		resp.Body.Close()
+		if err != nil || out.Cursor == "" {
+			return "", fmt.Errorf("page of %s: %v (status %d)", u, err, resp.StatusCode)
+		}
+		cursor = out.Cursor
+	}
+	return cursor, nil
+}
 
 func main() {
 	bin := flag.String("bin", "", "feedgen binary to measure (required)")
@@ -111,16 +151,28 @@ func main() {
 		log.Fatal(err)
 	}
 
-	fg, addr, err := startFeedgen(*bin, *dbPath)
+	feeds, err := topFeedsFile()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.Remove(feeds)
+	fg, addr, err := startFeedgen(*bin, *dbPath, "FEEDGEN_FEEDS="+feeds)
 	if err != nil {
 		log.Fatal(err)
 	}
 	defer fg.Process.Kill()
 	first := fmt.Sprintf("http://%s/xrpc/app.bsky.feed.getFeedSkeleton?feed=%s&limit=%d", addr, url.QueryEscape(feedURI), *limit)
 	deep := first + "&cursor=" + url.QueryEscape(deepCursor)
+	top := fmt.Sprintf("http://%s/xrpc/app.bsky.feed.getFeedSkeleton?feed=%s&limit=%d", addr, url.QueryEscape(topURI), *limit)
+	topCursor, err := pagesDown(top, 9)
+	if err != nil {
+		log.Fatal(err)
+	}
+	topDeep := top + "&cursor=" + url.QueryEscape(topCursor)
 
 	fmt.Printf("| target | concurrency | requests/s | p50 | p99 | feedgen RSS after (peak) |\n|---|---|---|---|---|---|\n")
-	for _, tc := range []struct{ name, url string }{{"feedgen first page", first}, {"feedgen deep page (90% down)", deep}} {
+	for _, tc := range []struct{ name, url string }{{"feedgen first page", first}, {"feedgen deep page (90% down)", deep},
+		{"feedgen top: first page", top}, {"feedgen top: page 10", topDeep}} {
 		r := drive(tc.url, *conc, *dur)
 		rss, hwm := memory(fg.Process.Pid)
 		fmt.Printf("| %s | %d | %.0f | %s | %s | %d MB (%d MB) |\n", tc.name, *conc, r.rps, r.p50, r.p99, rss>>10, hwm>>10)

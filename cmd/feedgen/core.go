@@ -54,6 +54,10 @@ func newCore(cfg *config.Config, st *store.Store, logger *slog.Logger, o coreOpt
 	var decFeeds []membership.Feed
 	var curFeeds []curation.Feed
 	for _, f := range cfg.Feeds {
+		if f.MembershipOf != "" {
+			// It serves another feed's posts: nothing to decide or curate.
+			continue
+		}
 		rules, text, err := loadRulesText(f.Rules)
 		if err != nil {
 			return nil, fmt.Errorf("feed %s: %w", f.RKey, err)

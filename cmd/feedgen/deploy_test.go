@@ -26,6 +26,7 @@ import (
 	"github.com/scpeace/feedgen/config"
 	"github.com/scpeace/feedgen/feedgen"
 	"github.com/scpeace/feedgen/internal/testutil"
+	"github.com/scpeace/feedgen/ranking"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -196,7 +197,11 @@ func TestFlyTOMLMatchesTheCode(t *testing.T) {
 	// get answers the requests in turn on a fresh server, and returns the
 	// last answer.
 	get := func(h feedgen.Health, method string, paths ...string) *httptest.ResponseRecorder {
-		deps := feedgen.Deps{Store: st, Registry: prometheus.NewRegistry(), Health: map[string]feedgen.Health{"indexer": h}}
+		ranker, err := ranking.New(ranking.Config{Feeds: rankedFeeds(cfg)}, st, nil, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		deps := feedgen.Deps{Store: st, Registry: prometheus.NewRegistry(), Health: map[string]feedgen.Health{"indexer": h}, Ranker: ranker}
 		srv, err := feedgen.New(serverConfig(cfg, shutdownBudget), deps)
 		if err != nil {
 			t.Fatal(err)

@@ -78,6 +78,7 @@ var commandOptions = map[string][]string{
 	"audit":     config.ClientOptions,
 	"lists":     config.ClientOptions,
 	"rules":     config.ClientOptions,
+	"stats":     config.ClientOptions,
 	"cursor":    config.StoreOptions,
 }
 
@@ -106,6 +107,7 @@ func app() *cli.Command {
 			listsCommand(),
 			rulesCommand(),
 			cursorCommand(),
+			statsCommand(),
 		},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.Args().Present() {

@@ -53,6 +53,10 @@ func (a *service) reloadRules(ctx context.Context) []curation.ReloadResult {
 	var defs []curation.Definition
 	var out []curation.ReloadResult
 	for _, f := range feeds {
+		if f.MembershipOf != "" {
+			// Its posts are decided by the rules of the feed it names.
+			continue
+		}
 		_, text, err := readRules(f.Rules)
 		if err != nil {
 			a.log.Error("reload: the rules do not load; the feed keeps its rules", "feed", f.RKey, "rules", f.Rules, "err", err)

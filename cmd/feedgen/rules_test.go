@@ -188,7 +188,9 @@ func TestSighupReloadsTheRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	feeds := filepath.Join(dir, "feeds.json")
-	def := `{"feeds": [{"rkey": "sc-peace", "displayName": "South Caucasus Peace", "rules": "` + rulesFile + `"}]}`
+	// A top feed over the same posts has no rules of its own to reload.
+	def := `{"feeds": [{"rkey": "sc-peace", "displayName": "South Caucasus Peace", "rules": "` + rulesFile + `"},
+		{"rkey": "sc-peace-top", "displayName": "Top", "membershipOf": "sc-peace", "order": "top"}]}`
 	if err := os.WriteFile(feeds, []byte(def), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -262,6 +264,11 @@ func TestSighupReloadsTheRules(t *testing.T) {
 	resp.Body.Close()
 	if got := health.Checks.Rules["sc-peace"].Rules; !strings.HasPrefix(got, rulesFile+" (") {
 		t.Errorf("health names the rules %q, want the reloaded file", got)
+	}
+	for _, line := range strings.Split(s.log.String(), "\n") {
+		if strings.Contains(line, `"feed":"sc-peace-top"`) && strings.Contains(line, "rules") {
+			t.Errorf("the top feed's rules were reloaded: %s", line)
+		}
 	}
 	if err := s.stop(); err != nil {
 		t.Fatal(err)

@@ -14,6 +14,9 @@ import (
 	"github.com/scpeace/feedgen/config"
 	"github.com/scpeace/feedgen/feedgen"
 	"github.com/scpeace/feedgen/indexer"
+	"github.com/scpeace/feedgen/ranking"
+	"github.com/scpeace/feedgen/stats"
+	"github.com/scpeace/feedgen/store"
 )
 
 func serveCommand() *cli.Command {
@@ -111,7 +114,32 @@ func serverConfig(cfg *config.Config, b budget) feedgen.Config {
 	}
 	for _, f := range cfg.Feeds {
 		sc.Feeds = append(sc.Feeds, feedgen.Feed{ID: f.RKey, URI: f.URI,
-			AcceptsInteractions: f.AcceptsInteractions, Languages: feedgen.LanguageMode(f.Languages)})
+			AcceptsInteractions: f.AcceptsInteractions, Languages: feedgen.LanguageMode(f.Languages),
+			Store: f.MembershipOf, Top: f.Top()})
 	}
 	return sc
 }
+
+// rankedFeeds are the feeds served by engagement, for the ranker.
+func rankedFeeds(cfg *config.Config) []ranking.Feed {
+	var out []ranking.Feed
+	for _, f := range cfg.Feeds {
+		if f.Top() {
+			out = append(out, ranking.Feed{ID: f.RKey, Store: f.Membership(), Params: f.RankParams()})
+		}
+	}
+	return out
+}
+
+// figureFeeds are every served feed with its membership, for the figures.
+func figureFeeds(cfg *config.Config) (served []string, all []stats.Feed) {
+	for _, f := range cfg.Feeds {
+		served = append(served, f.RKey)
+		all = append(all, stats.Feed{ID: f.RKey, Membership: f.Membership()})
+	}
+	return served, all
+}
+
+// engagementSource is where rankings and figures read engagement counts:
+// the likes, reposts, replies and quotes the indexer counts in the store.
+func engagementSource(st *store.Store) ranking.EngagementSource { return ranking.StoreEngagement(st) }

@@ -19,6 +19,8 @@ import (
 	"github.com/scpeace/feedgen/config"
 	"github.com/scpeace/feedgen/feedgen"
 	"github.com/scpeace/feedgen/indexer"
+	"github.com/scpeace/feedgen/ranking"
+	"github.com/scpeace/feedgen/stats"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -60,10 +62,11 @@ type service struct {
 	log    *slog.Logger
 	budget budget
 
-	store  *store.Store
-	core   *core
-	server *feedgen.Server
-	ln     net.Listener
+	store    *store.Store
+	core     *core
+	server   *feedgen.Server
+	recorder *stats.Recorder
+	ln       net.Listener
 
 	// hup receives SIGHUP, which reloads the rules (reload.go).
 	hup chan os.Signal
@@ -123,12 +126,21 @@ func openService(ctx context.Context, cfg *config.Config, logger *slog.Logger, b
 		health["indexer"] = indexerHealth{ix: a.core.indexer, maxLag: cfg.MaxLag, now: time.Now}
 	}
 	health["rules"] = rulesHealth{a.core.curation}
-	a.server, err = feedgen.New(serverConfig(cfg, b), feedgen.Deps{Store: st, Logger: logger, Registry: reg, Auth: validator, Health: health, Pins: a.core.curation})
+	engagement := engagementSource(st)
+	ranker, err := ranking.New(ranking.Config{Feeds: rankedFeeds(cfg)}, st, engagement, logger, reg)
+	if err != nil {
+		return nil, err
+	}
+	served, figFeeds := figureFeeds(cfg)
+	a.recorder = stats.NewRecorder(stats.RecorderConfig{Feeds: served, Retention: cfg.Retention, Lag: indexerLag(cfg, a.core.indexer)}, st, logger)
+	a.server, err = feedgen.New(serverConfig(cfg, b), feedgen.Deps{Store: st, Logger: logger, Registry: reg, Auth: validator, Health: health,
+		Pins: a.core.curation, Ranker: ranker, Readers: a.recorder})
 	if err != nil {
 		return nil, err
 	}
 	cur := a.core.curation
 	cur.Routes(a.server.Admin())
+	stats.NewReporter(stats.ReporterConfig{Feeds: figFeeds}, st, engagement, a.recorder).Routes(a.server.Admin())
 	cur.PageRoutes(a.server.Echo())
 	if err := cur.Seed(ctx); err != nil {
 		return nil, err
@@ -145,6 +157,11 @@ func openService(ctx context.Context, cfg *config.Config, logger *slog.Logger, b
 		// Viewers' feedback expires; the pruner sweeps what nobody reads
 		// any more.
 		{name: "feedback pruner", run: func(ctx context.Context) error { return a.server.RunInteractionPruner(ctx, time.Hour) }, step: 1},
+		// Top feeds rank from snapshots rebuilt every few minutes.
+		{name: "ranker", run: ranker.Run, step: 1},
+		// Readership figures are written a minute at a time, and once
+		// more on Close, after the last request.
+		{name: "figures", run: a.recorder.Run, step: 1},
 		// Serve drains for b.drain() itself, then cuts the rest off.
 		{name: "http", run: func(ctx context.Context) error { return a.server.Serve(ctx, a.ln) }, step: 2},
 	}
@@ -241,7 +258,18 @@ func (a *service) Close() error {
 		signal.Stop(a.hup)
 	}
 	done := make(chan error, 1)
-	go func() { done <- a.store.Close() }()
+	go func() {
+		if a.recorder != nil {
+			// The readership counted since the last flush, requests
+			// drained by the HTTP step included.
+			ctx, cancel := context.WithTimeout(context.Background(), a.budget.Close/2)
+			if err := a.recorder.Flush(ctx); err != nil {
+				a.log.Error("readership figures", "err", err)
+			}
+			cancel()
+		}
+		done <- a.store.Close()
+	}()
 	t := time.NewTimer(a.budget.Close)
 	defer t.Stop()
 	select {
@@ -250,5 +278,20 @@ func (a *service) Close() error {
 	case <-t.C:
 		a.log.Error("shutdown step overran its budget; going on", "step", "close", "part", "database", "budget", a.budget.Close)
 		return errors.New("shutdown: the database did not close in time")
+	}
+}
+
+// indexerLag is how the figures sample the indexer's lag: not at all when
+// nothing is indexed, nor once a file source is read to its end.
+func indexerLag(cfg *config.Config, ix *indexer.Indexer) func() (time.Duration, bool) {
+	if cfg.Source.Kind == indexer.SourceNone {
+		return nil
+	}
+	return func() (time.Duration, bool) {
+		st := ix.Status()
+		if st.Done {
+			return 0, false
+		}
+		return time.Duration(st.Lag * float64(time.Second)), true
 	}
 }

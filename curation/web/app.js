@@ -124,6 +124,7 @@ function signOut(msg) {
 
 const loaders = {
   feed: () => loadFeed(false),
+  stats: loadStats,
   authors: loadAuthors,
   queue: () => loadQueue(false),
   moderation: loadModeration,
@@ -304,6 +305,82 @@ async function unpin(uri) {
 }
 
 async function reloadCurrent() { await loaders[state.view](); refreshQueueCount(); refreshPeople(); }
+
+// ---- dashboard ----
+
+// What each kind of entry and queue exit is called on the charts.
+const KIND_NAMES = {
+  rules: "rules", expert: "expert author", all: "newsroom (tier all)", thread: "joined a thread",
+  endorsed: "expert endorsement", approved: "approved from the queue", repost: "repost by a listed author",
+};
+const OUT_NAMES = {
+  approved: "approved", rejected: "rejected", admitted: "let in by the rules", gone: "deleted or edited out", overflow: "queue full",
+};
+
+function named(series, names) {
+  return series.map((s) => Object.assign({}, s, { name: names[s.name] || s.name }));
+}
+
+function sumSeries(name, series, n) {
+  const values = new Array(n).fill(0);
+  for (const s of series) s.values.forEach((v, i) => { values[i] += v; });
+  return { name, values, total: values.reduce((a, v) => a + v, 0) };
+}
+
+function tile(n, label) {
+  return el("div", { class: "tile" }, el("span", { class: "n" }, typeof n === "number" ? n.toLocaleString("en") : n), el("span", { class: "l" }, label));
+}
+
+function shortDID(did) { return did.length > 20 ? did.slice(0, 18) + "…" : did; }
+
+async function loadStats() {
+  const days = $("stats-days").value;
+  const r = await api("GET", "/stats?" + qs({ feed: state.feed.id, days }));
+  const n = r.days.length;
+  const entered = r.enteredByKind.reduce((a, s) => a + s.total, 0);
+  const requests = r.requests.reduce((a, s) => a + s.total, 0);
+  const viewersToday = r.viewers.map((s) => s.values[n - 1].toLocaleString("en")).join(" · ");
+  const lag = r.lag.length ? r.lag[r.lag.length - 1].seconds.toFixed(1) + " s" : "–";
+  $("stats-generated").textContent = `${r.feeds.join(" and ")} · ${r.days[0]} to ${r.days[n - 1]} (UTC) · made ${when(Date.parse(r.generated) * 1000)}`;
+  $("stats-tiles").replaceChildren(
+    tile(entered, `posts entered in ${n} days`),
+    tile(requests, `feed requests in ${n} days`),
+    tile(viewersToday, "distinct viewers today" + (r.viewers.length > 1 ? " (" + r.feeds.join(" · ") + ")" : "")),
+    tile(r.queueWaiting, "waiting for review"),
+    tile(lag, "indexer lag now"));
+
+  const out = r.queueOut.length ? named(r.queueOut, OUT_NAMES) : [{ name: "out", values: new Array(n).fill(0), total: 0 }];
+  $("stats-charts").replaceChildren(
+    barChart("entered-kind", "Posts entering per day, by why", r.days, [{ name: "entered", series: named(r.enteredByKind, KIND_NAMES) }]),
+    barChart("entered-lang", "Posts entering per day, by language", r.days, [{ name: "entered", series: r.enteredByLanguage }],
+      { note: "First language the author's app declared; reposts aside." }),
+    barChart("requests", "Feed requests per day", r.days, [{ name: "requests", series: r.requests }],
+      { note: "getFeedSkeleton calls from the Bluesky app; today's bar is the day so far." }),
+    lineChart("viewers", "Distinct viewers per day", r.days, r.viewers,
+      { note: "Signed-in viewers, counted without keeping who they are (about ±2%)." }),
+    barChart("queue", "Review queue per day: in | out", r.days, [{ name: "in", series: [r.queueIn] }, { name: "out", series: out }]),
+    barChart("feedback", "Show more | show less per day", r.days, [
+      { name: "more", series: [sumSeries("show more", r.showMore, n)] },
+      { name: "less", series: [sumSeries("show less", r.showLess, n)] }]),
+    barChart("seen", "Posts seen per day, as the app reports", r.days, [{ name: "seen", series: r.seen }]),
+    lagChart("lag", "Indexer lag over the last 24 hours, in seconds", r.lag, new Date(r.generated)));
+
+  $("top-note").textContent = r.engagementCounted
+    ? "Likes, reposts, replies and quotes of the feed's posts in the period; score weighs a repost or quote 3, a reply 2, a like 1."
+    : "This version does not count likes, reposts, replies and quotes yet: posts are ranked by how often the app reported them seen.";
+  const cell = (v) => el("td", { class: "n" }, Number(v || 0).toLocaleString("en"));
+  $("top-posts").querySelector("tbody").replaceChildren(...r.topPosts.map((p, i) => el("tr", { "data-uri": p.uri },
+    el("td", { class: "n" }, String(i + 1)),
+    el("td", { class: "post-text" }, p.text || "(text not kept)", " ", safeLink(p.url, "open")),
+    el("td", { class: "who" }, safeLink(p.authorUrl, p.handle ? "@" + p.handle : shortDID(p.author))),
+    cell(p.likes), cell(p.reposts), cell(p.replies), cell(p.quotes), cell(Math.round(p.score)), cell(p.impressions))));
+  if (!r.topPosts.length) $("top-posts").querySelector("tbody").append(el("tr", {}, el("td", { colspan: 9 }, "No posts in this period.")));
+  $("top-authors").querySelector("tbody").replaceChildren(...r.topAuthors.map((a, i) => el("tr", { "data-did": a.did },
+    el("td", { class: "n" }, String(i + 1)),
+    el("td", { class: "who" }, safeLink(a.url, a.handle ? "@" + a.handle : shortDID(a.did))),
+    cell(a.posts), cell(a.likes), cell(a.reposts), cell(a.replies), cell(a.quotes), cell(Math.round(a.score)))));
+  if (!r.topAuthors.length) $("top-authors").querySelector("tbody").append(el("tr", {}, el("td", { colspan: 8 }, "No authors in this period.")));
+}
 
 // ---- authors ----
 
@@ -488,6 +565,8 @@ document.addEventListener("DOMContentLoaded", () => {
   }));
   for (const b of document.querySelectorAll("nav .tab")) b.addEventListener("click", run(() => show(b.dataset.view)));
   $("feed-refresh").addEventListener("click", run(() => loadFeed(false)));
+  $("stats-form").addEventListener("submit", run(loadStats));
+  $("stats-days").addEventListener("change", run(loadStats));
   $("feed-more").addEventListener("click", run(() => loadFeed(true)));
   $("queue-more").addEventListener("click", run(() => loadQueue(true)));
   $("audit-more").addEventListener("click", run(() => loadAudit(true)));
