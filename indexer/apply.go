@@ -360,7 +360,6 @@ func b2i(b bool) int {
 	return 0
 }
 
-
 // Figure is what the batch added to feed's daily counter metric.
 func (t *Tally) Figure(feed, metric string) uint64 { return t.figures[[2]string{feed, metric}] }
 
