@@ -125,12 +125,12 @@ func (s *Step) applyRecord(tx *store.Tx, ev *Event, t *Tally) error {
 	if err := writeQueue(tx, ev, uri, &out); err != nil {
 		return fmt.Errorf("review queue of %s: %w", uri, err)
 	}
-	if len(out.Feeds) == 0 && old == nil {
+	if len(out.Feeds) == 0 && len(out.Held) == 0 && old == nil {
 		return nil
 	}
 	// The rest of the record is filled in only for the few that are kept.
 	p := keptRecord(ev, uri)
-	p.Feeds = out.Feeds
+	p.Feeds, p.Held = out.Feeds, out.Held
 	put := tx.PutPost
 	if p.Subject != "" {
 		put = tx.PutRepost
@@ -236,6 +236,9 @@ const (
 	causeAccount = "account"
 	// causeSubjectDeleted is a repost removed with the post it reposted.
 	causeSubjectDeleted = "subject_deleted"
+	// causeLabel is a record a moderation label took out of a feed (it
+	// is kept, held out).
+	causeLabel = "label"
 )
 
 // Tally counts what Apply did, to be published as metrics once the
@@ -246,6 +249,8 @@ type Tally struct {
 	drops   map[string]float64
 	adds    map[string]float64
 	removes map[string]float64
+	// labels counts labels by labeler and outcome.
+	labels map[[2]string]float64
 }
 
 // Dropped is how many events were dropped for reason.
@@ -262,6 +267,7 @@ func (t *Tally) reset() {
 	clear(t.drops)
 	clear(t.adds)
 	clear(t.removes)
+	clear(t.labels)
 }
 
 func (t *Tally) event(ev *Event) {
@@ -284,3 +290,14 @@ func count(m *map[string]float64, k string) {
 func (t *Tally) drop(reason string)   { count(&t.drops, reason) }
 func (t *Tally) added(feed string)    { count(&t.adds, feed) }
 func (t *Tally) removed(cause string) { count(&t.removes, cause) }
+
+func (t *Tally) label(src, outcome string) {
+	if t.labels == nil {
+		t.labels = map[[2]string]float64{}
+	}
+	t.labels[[2]string{src, outcome}]++
+}
+
+// Labels is how many labels of labeler src had outcome (applied,
+// negated, expired, not_held).
+func (t *Tally) Labels(src, outcome string) float64 { return t.labels[[2]string{src, outcome}] }

@@ -15,6 +15,10 @@ type metrics struct {
 	commitDur    prometheus.Histogram
 	reconnects   *prometheus.CounterVec
 	pruned       prometheus.Counter
+	// labels counts labelers' labels by labeler and outcome: applied,
+	// negated, expired, not_held, or why it was dropped.
+	labels           *prometheus.CounterVec
+	labelerConnected *prometheus.GaugeVec
 	// kinds are the events counters by kind and operation, looked up
 	// once rather than per batch.
 	kinds [4][4]prometheus.Counter
@@ -57,11 +61,19 @@ func newMetrics(reg prometheus.Registerer, lag func() float64) (*metrics, error)
 			Help: "Records and tombstones removed by retention.",
 		}),
 	}
+	m.labels = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "feedgen_labeler_labels_total",
+		Help: "Labels from the labelers followed, by labeler and outcome (applied, negated, expired, not_held, or the reason it was dropped).",
+	}, []string{"labeler", "result"})
+	m.labelerConnected = prometheus.NewGaugeVec(prometheus.GaugeOpts{
+		Name: "feedgen_labeler_connected",
+		Help: "1 while the labeler's stream is connected.",
+	}, []string{"labeler"})
 	lagGauge := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Name: "feedgen_indexer_lag_seconds",
 		Help: "Now minus the time of the last event handled.",
 	}, lag)
-	for _, c := range []prometheus.Collector{m.events, m.dropped, m.postsAdded, m.postsRemoved, m.batchSize, m.commitDur, m.reconnects, m.pruned, lagGauge} {
+	for _, c := range []prometheus.Collector{m.events, m.dropped, m.postsAdded, m.postsRemoved, m.batchSize, m.commitDur, m.reconnects, m.pruned, m.labels, m.labelerConnected, lagGauge} {
 		if err := reg.Register(c); err != nil {
 			return nil, err
 		}
@@ -100,5 +112,8 @@ func (m *metrics) publish(t *Tally) {
 	}
 	for c, n := range t.removes {
 		m.postsRemoved.WithLabelValues(c).Add(n)
+	}
+	for k, n := range t.labels {
+		m.labels.WithLabelValues(k[0], k[1]).Add(n)
 	}
 }

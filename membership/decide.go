@@ -9,8 +9,9 @@
 // a curator's block of the post, a curator's verdict on it from the review
 // queue, the thread it replies to and the post it quotes, and for a repost
 // the reposter's tier and whether the reposted post is in the feed. New
-// signals (an expert's like, engagement, labels) join here, as more reads
-// through [State].
+// signals (an expert's like, engagement) join here, as more reads through
+// [State]. Moderation labels already have: a feed's [Policy] holds a
+// labelled post out (moderation.go).
 //
 // The decider is pure where it can be: it reads through State, a small
 // view of one store transaction (*store.Tx in production, a map in
@@ -49,6 +50,9 @@ type State interface {
 	// AuthorPostsInFeed counts the author's visible records in feed with
 	// sort time at or after sinceUS.
 	AuthorPostsInFeed(feed string, author syntax.DID, sinceUS int64) int
+	// Labels are the moderation labels kept on subject, a record's
+	// AT-URI or an account's DID, of every labeler, expired or not.
+	Labels(subject string) ([]model.Label, error)
 }
 
 // Feed is one feed the decider decides for.
@@ -59,6 +63,8 @@ type Feed struct {
 	Classifier *relevance.Classifier
 	// Reposts lets reposts by curated authors into the feed.
 	Reposts bool
+	// Moderation says which labels keep a post out of the feed.
+	Moderation Policy
 }
 
 // DefaultQueueMax bounds each feed's review queue when Config leaves it
@@ -71,6 +77,8 @@ type Config struct {
 	// QueueMax is how many entries each feed's review queue keeps; the
 	// oldest go first (DefaultQueueMax).
 	QueueMax int
+	// Now is the clock labels expire by (time.Now).
+	Now func() time.Time
 }
 
 // Decider decides feed membership. It is safe for concurrent use.
@@ -80,6 +88,9 @@ type Decider struct {
 	queueMax int
 	// reposts is set when some feed takes reposts.
 	reposts bool
+	// moderated is set when some feed has a moderation policy.
+	moderated bool
+	now       func() time.Time
 }
 
 // New checks the configuration and builds the decider.
@@ -87,7 +98,10 @@ func New(cfg Config) (*Decider, error) {
 	if len(cfg.Feeds) == 0 {
 		return nil, errors.New("membership: no feeds")
 	}
-	d := &Decider{feeds: cfg.Feeds, byID: map[string]*Feed{}, queueMax: cfg.QueueMax}
+	d := &Decider{feeds: cfg.Feeds, byID: map[string]*Feed{}, queueMax: cfg.QueueMax, now: cfg.Now}
+	if d.now == nil {
+		d.now = time.Now
+	}
 	if d.queueMax <= 0 {
 		d.queueMax = DefaultQueueMax
 	}
@@ -101,6 +115,7 @@ func New(cfg Config) (*Decider, error) {
 		}
 		d.byID[f.ID] = f
 		d.reposts = d.reposts || f.Reposts
+		d.moderated = d.moderated || f.Moderation.active()
 	}
 	return d, nil
 }
@@ -121,6 +136,9 @@ func (d *Decider) Rules(feed string) *relevance.Rules {
 type Record struct {
 	URI    syntax.ATURI
 	Author syntax.DID
+	// CID is the version of the record, which a moderation label may
+	// name; "" when unknown.
+	CID string
 	// TimeUS is when the network saw the record (for a backfill, when it
 	// was fetched), and CreatedUS what the record claims (0 if it could
 	// not be read). The earlier is the post's time for the per-hour cap,
@@ -139,9 +157,12 @@ type Record struct {
 
 // Outcome is what a decision asks the apply step to write.
 type Outcome struct {
-	// Feeds are the record's memberships after the decision; none means
-	// it is not kept (and leaves the feeds if it was).
+	// Feeds are the record's memberships after the decision; none (and
+	// no Held) means it is not kept (and leaves the feeds if it was).
 	Feeds []model.Membership
+	// Held are the feeds the record would be in but for moderation
+	// labels: it is kept, out of their pages.
+	Held []model.Membership
 	// Queue are the feeds whose review queue should hold the post (a new
 	// entry, or an edit's refreshed one), with its score and reasons.
 	Queue []model.Membership
@@ -175,11 +196,18 @@ const (
 // feed (the repost then lifts it to the top with the expert's name on
 // it). A reposted post that was deleted or blocked stays out, reposted or
 // not.
+//
+// Last, a feed's moderation policy holds out what is labelled (the post,
+// its author, or for a repost the reposted post and its author): such a
+// record is in Held instead of Feeds, and is not queued.
 func (d *Decider) Decide(st State, r Record) (Outcome, error) {
 	out := Outcome{QueueMax: d.queueMax}
 	switch {
 	case r.Subject != "":
-		return out, d.decideRepost(st, &r, &out)
+		if err := d.decideRepost(st, &r, &out); err != nil {
+			return out, err
+		}
+		return out, d.moderate(st, &r, &out)
 	case r.Post == nil || st.Blocked(r.URI):
 		return out, nil
 	}
@@ -215,7 +243,7 @@ func (d *Decider) Decide(st State, r Record) (Outcome, error) {
 			out.Unqueue = append(out.Unqueue, f.ID)
 		}
 	}
-	return out, nil
+	return out, d.moderate(st, &r, &out)
 }
 
 func (d *Decider) decideRepost(st State, r *Record, out *Outcome) error {

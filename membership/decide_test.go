@@ -23,6 +23,7 @@ type fakeState struct {
 	blocked    map[syntax.ATURI]bool
 	tombstoned map[syntax.ATURI]bool
 	verdicts   map[syntax.ATURI]*model.Verdict
+	labels     map[string][]model.Label // by subject; see moderation_test.go
 	// fail, if set, is what every look-up of a tier returns.
 	fail error
 }

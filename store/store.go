@@ -30,6 +30,9 @@
 //	              "u" <post AT-URI>            -> its "t" key
 //	cur.verdicts  <feed> 0x00 <post AT-URI>    -> JSON model.Verdict
 //	cur.audit     atUS(8) seq(8)               -> JSON model.AuditEntry
+//	labels        <subject> 0x00 <labeler DID> 0x00 <value> -> JSON model.Label
+//	labels.exp    expUS(8) <labels key>        -> empty (labels that expire)
+//	held          <record AT-URI>              -> empty (records with Post.Held)
 //
 // A feed page is one Seek to the cursor's key followed by a scan of at
 // most limit entries (fewer skips aside), whatever the size of the
@@ -50,6 +53,16 @@
 // owner and record key because a delete event names nothing else. The
 // audit log is append-only and never pruned: it grows at the pace of human
 // decisions, and a log that forgets is no log.
+//
+// labels holds the moderation labels of the labelers we follow, on records
+// we keep and accounts we know, by subject (a record's AT-URI or an
+// account's DID), so that a decision reads a post's and its author's
+// labels with two seeks. labels.exp orders those that expire, so that a
+// sweep finds them without a scan. held indexes the records a label keeps
+// out of some feed (model.Post.Held), which are kept in posts but in no
+// feed's pages, so that a change of labels or policy can bring them back.
+// A labeler's stream position is a cursor in meta ("labeler/<DID>").
+// Labels on what we no longer keep are pruned with the posts.
 package store
 
 import (
