@@ -56,7 +56,9 @@ func TestLabels(t *testing.T) {
 	if _, ok := s.NextLabelExpiry(); ok {
 		t.Error("an expiry is left after the negation and the sweep")
 	}
-	if err := s.Update(context.Background(), func(tx *Tx) error { return tx.PutLabel(&model.Label{Src: labeler, URI: p.String(), Val: "x", Neg: true}) }); err == nil {
+	if err := s.Update(context.Background(), func(tx *Tx) error {
+		return tx.PutLabel(&model.Label{Src: labeler, URI: p.String(), Val: "x", Neg: true})
+	}); err == nil {
 		t.Error("a negation was kept as a label")
 	}
 }
