@@ -91,6 +91,9 @@ type Config struct {
 	// PDSURL is the publisher's PDS; "" finds it through the publisher's
 	// DID document.
 	PDSURL string
+	// Labelers are the labelers followed (com.atproto.label.subscribeLabels);
+	// each feed trusts all or some of them.
+	Labelers []syntax.DID
 
 	// FeedsFile is where the feed definitions came from ("" = built in).
 	FeedsFile string
@@ -124,6 +127,7 @@ const (
 	FlagPublisherHandle = "publisher-handle"
 	FlagPublisherPass   = "publisher-password"
 	FlagPDSURL          = "pds-url"
+	FlagLabelers        = "labelers"
 )
 
 // EnvName is the environment variable of a flag.
@@ -184,6 +188,7 @@ func Flags() []cli.Flag {
 		str(FlagPublisherHandle, "", "handle (or DID) that publish and unpublish log in with (default: the publisher DID)"),
 		str(FlagPublisherPass, "", "app password of the publisher, for publish and unpublish (set it in the environment, not on the command line)"),
 		str(FlagPDSURL, "", "the publisher's PDS, e.g. http://localhost:2583 (default: found through the publisher's DID document)"),
+		str(FlagLabelers, DefaultLabelers[0].String(), "labelers whose labels keep posts out, comma-separated DIDs (default: Bluesky's moderation service), or none"),
 		&cli.BoolFlag{Name: FlagAllowPrivate, Usage: "let outbound fetches (identity documents, PDSes) reach loopback, private and reserved addresses (local test networks only)", Sources: cli.EnvVars(EnvName(FlagAllowPrivate))},
 		&cli.BoolFlag{Name: FlagAuthStrict, Usage: "answer 401 to an invalid service JWT instead of serving it logged out", Sources: cli.EnvVars(EnvName(FlagAuthStrict))},
 	}
@@ -341,8 +346,14 @@ func Load(cmd *cli.Command) (*Config, error) {
 			return nil, bad(FlagPDSURL, err)
 		}
 	}
+	if cfg.Labelers, err = ParseLabelers(cmd.String(FlagLabelers)); err != nil {
+		return nil, bad(FlagLabelers, err)
+	}
 	feeds, err := LoadFeeds(cfg.FeedsFile)
 	if err != nil {
+		return nil, bad(FlagFeeds, err)
+	}
+	if err := resolveModeration(feeds, cfg.Labelers); err != nil {
 		return nil, bad(FlagFeeds, err)
 	}
 	cfg.Feeds = feeds

@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/bluesky-social/indigo/api/bsky"
 	"github.com/bluesky-social/indigo/atproto/syntax"
 	"github.com/rivo/uniseg"
 )
@@ -42,9 +43,29 @@ type Feed struct {
 	// "" (ignored), "prefer" (their languages first) or "only" (their
 	// languages plus posts without a language).
 	Languages string `json:"languages,omitempty"`
+	// ExcludeLabels are the label values that keep a post (or every post
+	// of a labelled account) out of the feed. Absent means
+	// membership.DefaultExclude; an empty list excludes nothing.
+	ExcludeLabels []string `json:"excludeLabels,omitempty"`
+	// Labelers are the labelers (of --labelers) whose labels the feed
+	// trusts. Absent means all of them; an empty list none.
+	Labelers []string `json:"labelers,omitempty"`
+	// ModLists are Bluesky moderation lists (app.bsky.graph.list, purpose
+	// modlist) whose members are kept out of the feed like blocked authors.
+	ModLists []string `json:"modLists,omitempty"`
+	// ContentMode is published in the feed record: "video" (or
+	// app.bsky.feed.defs#contentModeVideo) tells apps the feed is of
+	// videos; "" or "unspecified" any posts. Load writes the full token.
+	ContentMode string `json:"contentMode,omitempty"`
+	// DescriptionFacets are the links, mentions and tags of the
+	// description (app.bsky.richtext.facet), published in the feed record.
+	DescriptionFacets []*bsky.RichtextFacet `json:"descriptionFacets,omitempty"`
 
 	// URI is the feed's AT-URI, set by Load from the publisher DID.
 	URI syntax.ATURI `json:"-"`
+	// Trusted are the labelers whose labels count, set by Load from
+	// Labelers and --labelers.
+	Trusted []syntax.DID `json:"-"`
 }
 
 // Authors lists curated authors by tier (DIDs).
@@ -141,5 +162,5 @@ func (f *Feed) check() error {
 	default:
 		return fmt.Errorf("languages %q must be \"\", \"prefer\" or \"only\"", f.Languages)
 	}
-	return nil
+	return f.checkModeration()
 }

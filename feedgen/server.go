@@ -89,6 +89,7 @@ type Server struct {
 	// call with the wrong HTTP method gets a precise error.
 	methods map[string]string
 	ia      *interactions
+	reqIDs  *reqIDs
 	now     func() time.Time
 }
 
@@ -133,6 +134,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		pins:    deps.Pins,
 		methods: map[string]string{},
 		now:     deps.Now,
+		reqIDs:  newReqIDs(),
 	}
 	for _, f := range cfg.Feeds {
 		s.feeds[f.URI] = f

@@ -32,6 +32,9 @@ func (ix *Indexer) PruneOnce(ctx context.Context) int {
 	if err == nil {
 		_, err = ix.store.PruneRepostIndex()
 	}
+	if err == nil {
+		_, err = ix.store.PruneLabels()
+	}
 	ix.m.pruned.Add(float64(n))
 	if err != nil {
 		if ctx.Err() == nil {

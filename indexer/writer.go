@@ -265,6 +265,15 @@ func (w *writer) reconcile() error {
 	if ix.mod == nil {
 		return nil
 	}
+	some := false
+	_ = ix.store.View(func(tx *store.Tx) error {
+		some = len(tx.LabelSubjects()) > 0 || len(tx.HeldRecords()) > 0
+		return nil
+	})
+	if !some {
+		// Nothing labelled, nothing held: no write at all.
+		return nil
+	}
 	err := ix.store.Update(context.Background(), func(tx *store.Tx) error {
 		ix.tally.reset()
 		return reconcile(tx, ix.mod, &ix.tally)

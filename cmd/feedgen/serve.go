@@ -51,6 +51,20 @@ func (h indexerHealth) Health() (bool, any) {
 	return s.Healthy, s
 }
 
+// labelersHealth shows each labeler's connection and lag on
+// /xrpc/_health: unhealthy once one has been unreachable for longer than
+// --max-lag, since the feeds then let through what it labels.
+type labelersHealth struct{ ix *indexer.Indexer }
+
+func (h labelersHealth) Health() (bool, any) {
+	ls := h.ix.Labelers()
+	ok := true
+	for _, l := range ls {
+		ok = ok && l.Healthy
+	}
+	return ok, ls
+}
+
 func serverConfig(cfg *config.Config, b budget) feedgen.Config {
 	sc := feedgen.Config{
 		ServiceDID:        cfg.ServiceDID,

@@ -109,12 +109,15 @@ func openService(ctx context.Context, cfg *config.Config, logger *slog.Logger, b
 	if err != nil {
 		return nil, err
 	}
-	if a.core, err = newCore(cfg, st, logger, coreOptions{source: cfg.Source, backfill: true, registerer: reg}); err != nil {
+	if a.core, err = newCore(cfg, st, logger, coreOptions{source: cfg.Source, backfill: true, registerer: reg, labelers: true}); err != nil {
 		return nil, err
 	}
 	health := map[string]feedgen.Health{}
 	if cfg.Source.Kind != indexer.SourceNone {
 		health["indexer"] = indexerHealth{a.core.indexer}
+	}
+	if len(cfg.Labelers) > 0 {
+		health["labelers"] = labelersHealth{a.core.indexer}
 	}
 	a.server, err = feedgen.New(serverConfig(cfg, b), feedgen.Deps{Store: st, Logger: logger, Registry: reg, Auth: validator, Health: health, Pins: a.core.curation})
 	if err != nil {
