@@ -221,7 +221,9 @@ func runLabels(bin string, n int, rate float64, dur time.Duration) error {
 			return 0
 		}
 		defer resp.Body.Close()
-		var h struct{ Checks struct{ Labelers []struct{ Cursor int64 } } }
+		var h struct {
+			Checks struct{ Labelers []struct{ Cursor int64 } }
+		}
 		json.NewDecoder(resp.Body).Decode(&h)
 		if len(h.Checks.Labelers) == 0 {
 			return 0
