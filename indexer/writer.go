@@ -53,9 +53,12 @@ func (w *writer) run(ctx context.Context, ch <-chan message, srcErr <-chan error
 		// and its cursor must be saved with it.
 		err := w.flush(&p)
 		ix.pending.Store(0)
+		if len(p.labels) > 0 || p.sweep {
+			// Only labels change when the next one expires.
+			w.armExpiry(expiry)
+		}
 		clear(p.msgs)
 		p.msgs, p.labels, p.req, p.sweep = p.msgs[:0], p.labels[:0], nil, false
-		w.armExpiry(expiry)
 		return err
 	}
 	if err := w.reconcile(); err != nil {
