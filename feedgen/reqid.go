@@ -26,5 +26,6 @@ func newReqIDs() *reqIDs {
 // next is a request ID never given before: 16 hex digits, a dash and the
 // counter in base 36 (at most 30 characters).
 func (r *reqIDs) next() string {
-	return r.prefix + strconv.FormatUint(r.n.Add(1), 36)
+	var buf [32]byte
+	return string(strconv.AppendUint(append(buf[:0], r.prefix...), r.n.Add(1), 36))
 }
