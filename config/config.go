@@ -95,6 +95,9 @@ type Config struct {
 	// PDSURL is the publisher's PDS; "" finds it through the publisher's
 	// DID document.
 	PDSURL string
+	// Labelers are the labelers followed (com.atproto.label.subscribeLabels);
+	// each feed trusts all or some of them.
+	Labelers []syntax.DID
 
 	// FeedsFile is where the feed definitions came from ("" = built in).
 	FeedsFile string
@@ -129,6 +132,7 @@ const (
 	FlagPublisherPass   = "publisher-password"
 	FlagPDSURL          = "pds-url"
 	FlagHandleResolver  = "handle-resolver"
+	FlagLabelers        = "labelers"
 )
 
 // EnvName is the environment variable of a flag.
@@ -196,6 +200,7 @@ func Flags(shown ...string) []cli.Flag {
 		str(FlagPublisherHandle, "", "handle (or DID) that publish and unpublish log in with (default: the publisher DID)"),
 		str(FlagPublisherPass, "", "app password of the publisher, for publish and unpublish (set it in the environment, not on the command line)"),
 		str(FlagPDSURL, "", "the publisher's PDS, e.g. http://localhost:2583 (default: found through the publisher's DID document)"),
+		str(FlagLabelers, DefaultLabelers[0].String(), "labelers whose labels keep posts out, comma-separated DIDs (default: Bluesky's moderation service), or none"),
 		&cli.BoolFlag{Name: FlagAllowPrivate, Usage: "let outbound fetches (identity documents, PDSes) reach loopback, private and reserved addresses (local test networks only)", Sources: cli.EnvVars(EnvName(FlagAllowPrivate))},
 		&cli.BoolFlag{Name: FlagAuthStrict, Usage: "answer 401 to an invalid service JWT instead of serving it logged out", Sources: cli.EnvVars(EnvName(FlagAuthStrict))},
 	}
@@ -400,15 +405,31 @@ func Load(cmd *cli.Command) (*Config, error) {
 			return nil, bad(FlagPDSURL, err)
 		}
 	}
-	feeds, err := LoadFeeds(cfg.FeedsFile)
-	if err != nil {
+	if cfg.Labelers, err = ParseLabelers(cmd.String(FlagLabelers)); err != nil {
+		return nil, bad(FlagLabelers, err)
+	}
+	if cfg.Feeds, err = cfg.LoadFeeds(); err != nil {
 		return nil, bad(FlagFeeds, err)
 	}
-	cfg.Feeds = feeds
-	for i := range cfg.Feeds {
-		cfg.Feeds[i].URI = FeedURI(cfg.PublisherDID, cfg.Feeds[i].RKey)
-	}
 	return cfg, nil
+}
+
+// LoadFeeds reads the feed definitions of c's feeds file (or the built-in
+// ones) and completes them as Load does: their AT-URIs, and the moderation
+// defaults that depend on the labelers followed. A reload reads them again
+// with it.
+func (c *Config) LoadFeeds() ([]Feed, error) {
+	feeds, err := LoadFeeds(c.FeedsFile)
+	if err != nil {
+		return nil, err
+	}
+	if err := resolveModeration(feeds, c.Labelers); err != nil {
+		return nil, err
+	}
+	for i := range feeds {
+		feeds[i].URI = FeedURI(c.PublisherDID, feeds[i].RKey)
+	}
+	return feeds, nil
 }
 
 // WebDID is the did:web of a host name; a port's colon is percent-encoded

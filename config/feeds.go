@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bluesky-social/indigo/api/bsky"
 	"github.com/bluesky-social/indigo/atproto/syntax"
 	"github.com/rivo/uniseg"
 
@@ -46,6 +47,23 @@ type Feed struct {
 	// "" (ignored), "prefer" (their languages first) or "only" (their
 	// languages plus posts without a language).
 	Languages string `json:"languages,omitempty"`
+	// ExcludeLabels are the label values that keep a post (or every post
+	// of a labelled account) out of the feed. Absent means
+	// membership.DefaultExclude; an empty list excludes nothing.
+	ExcludeLabels []string `json:"excludeLabels,omitempty"`
+	// Labelers are the labelers (of --labelers) whose labels the feed
+	// trusts. Absent means all of them; an empty list none.
+	Labelers []string `json:"labelers,omitempty"`
+	// ModLists are Bluesky moderation lists (app.bsky.graph.list, purpose
+	// modlist) whose members are kept out of the feed like blocked authors.
+	ModLists []string `json:"modLists,omitempty"`
+	// ContentMode is published in the feed record: "video" (or
+	// app.bsky.feed.defs#contentModeVideo) tells apps the feed is of
+	// videos; "" or "unspecified" any posts. Load writes the full token.
+	ContentMode string `json:"contentMode,omitempty"`
+	// DescriptionFacets are the links, mentions and tags of the
+	// description (app.bsky.richtext.facet), published in the feed record.
+	DescriptionFacets []*bsky.RichtextFacet `json:"descriptionFacets,omitempty"`
 
 	// MembershipOf names another feed of the file whose posts this one
 	// serves: the same membership, decided once, in another order (a
@@ -66,6 +84,9 @@ type Feed struct {
 
 	// URI is the feed's AT-URI, set by Load from the publisher DID.
 	URI syntax.ATURI `json:"-"`
+	// Trusted are the labelers whose labels count, set by Load from
+	// Labelers and --labelers.
+	Trusted []syntax.DID `json:"-"`
 }
 
 // Orders of a feed.
@@ -248,5 +269,5 @@ func (f *Feed) check() error {
 	default:
 		return fmt.Errorf("languages %q must be \"\", \"prefer\" or \"only\"", f.Languages)
 	}
-	return nil
+	return f.checkModeration()
 }

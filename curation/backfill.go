@@ -231,10 +231,10 @@ func (s *Service) Run(ctx context.Context) error {
 	}
 }
 
-// syncListsUntilDone syncs each feed's list once, retrying with backoff.
+// syncListsUntilDone syncs each feed's lists once, retrying with backoff.
 func (s *Service) syncListsUntilDone(ctx context.Context) {
 	for _, f := range s.feeds {
-		if f.List == "" {
+		if len(f.lists()) == 0 {
 			continue
 		}
 		wait := 30 * time.Second
@@ -242,6 +242,9 @@ func (s *Service) syncListsUntilDone(ctx context.Context) {
 			res, err := s.SyncList(ctx, ActorListSync, f.ID)
 			if err == nil {
 				s.log.Info("list synced", "feed", f.ID, "list", f.List, "items", res.Items, "added", len(res.Added), "removed", len(res.Removed))
+				for _, m := range res.ModLists {
+					s.log.Info("moderation list synced", "feed", f.ID, "list", m.List, "items", m.Items, "added", len(m.Added), "removed", len(m.Removed))
+				}
 				break
 			}
 			if ctx.Err() != nil {

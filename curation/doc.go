@@ -1,7 +1,9 @@
 // Package curation is how people run a feed without a redeploy: the curated
-// author list with its tiers (by hand, from the feed configuration, or from
-// a Bluesky list), blocked and pinned posts, the review queue, explanations
-// of why a post is or is not in a feed, and the audit log of every change.
+// author list with its tiers (by hand, from the feed configuration, from a
+// Bluesky list of experts, or kept out by the feed's moderation lists),
+// blocked and pinned posts, the review queue, explanations of why a post is
+// or is not in a feed (the labels that hold it out included), and the audit
+// log of every change.
 //
 // One [Service] holds every operation. The admin HTTP API ([Service.Routes]),
 // the web page ([Service.PageRoutes]) and the command line (cmd/feedgen,

@@ -38,7 +38,11 @@ type Explanation struct {
 	// Engagement is what the stream counted of the post since we hold
 	// it; nil for a post we do not hold.
 	Engagement *model.Engagement `json:"engagement,omitempty"`
-	Feeds      []FeedExplanation `json:"feeds"`
+	// Labels are the labels the labelers we follow put on the post and
+	// on its author ("label:spam by did:plc:…"), whether a feed counts
+	// them or not.
+	Labels []string          `json:"labels,omitempty"`
+	Feeds  []FeedExplanation `json:"feeds"`
 }
 
 // FeedExplanation is the verdict in one feed.
@@ -72,6 +76,11 @@ type FeedExplanation struct {
 	Endorsers []syntax.DID   `json:"endorsers,omitempty"`
 	Queued    bool           `json:"queued,omitempty"`
 	Verdict   *model.Verdict `json:"verdict,omitempty"`
+	// Moderation are the labels that keep the post out of this feed,
+	// as "label:spam by <labeler>".
+	Moderation []string `json:"moderation,omitempty"`
+	// ModLists are the feed's moderation lists that name the author.
+	ModLists []syntax.ATURI `json:"modLists,omitempty"`
 	// Why says it in one sentence.
 	Why string `json:"why"`
 }
@@ -165,6 +174,13 @@ func (s *Service) explainStored(tx *store.Tx, ex *Explanation) ([]FeedExplanatio
 			ex.Engagement = &e
 		}
 	}
+	cid := ""
+	if p != nil {
+		cid = p.CID
+	}
+	if ex.Labels, err = labelsOn(tx, uri, ex.Author); err != nil {
+		return nil, false, err
+	}
 	pins, err := tx.Pins()
 	if err != nil {
 		return nil, false, err
@@ -176,6 +192,11 @@ func (s *Service) explainStored(tx *store.Tx, ex *Explanation) ([]FeedExplanatio
 		fe.Pinned = slices.ContainsFunc(pins[f.ID], func(p model.Pin) bool { return p.URI == uri })
 		if a, err := tx.CuratedAuthor(f.ID, ex.Author); err == nil {
 			fe.Tier, fe.AuthorNote, fe.OnList = a.EffectiveTier(), a.Note, len(a.ListItems) > 0
+			for _, r := range a.ModLists {
+				if !slices.Contains(fe.ModLists, r.List) {
+					fe.ModLists = append(fe.ModLists, r.List)
+				}
+			}
 			if ex.Handle == "" {
 				ex.Handle = a.Handle
 			}
@@ -212,6 +233,17 @@ func (s *Service) explainStored(tx *store.Tx, ex *Explanation) ([]FeedExplanatio
 					fe.In = !p.Hidden
 					fe.Score, fe.Reasons = m.Score, m.Reasons
 				}
+			}
+			for _, m := range p.Held {
+				if m.Feed == f.ID {
+					fe.Score, fe.Reasons, fe.Moderation = m.Score, m.Reasons, m.Moderation
+				}
+			}
+		}
+		if fe.Moderation == nil {
+			// Not kept, or not held: what would hold it now.
+			if fe.Moderation, err = s.decider.ModerationReasons(tx, f.ID, uri, cid, ex.Author, ""); err != nil {
+				return nil, false, err
 			}
 		}
 		if fe.Reasons == nil && ex.Blocked == nil && fe.Tier != model.TierBlocked {
@@ -288,6 +320,28 @@ func usTime(us int64) string {
 
 func fmtScore(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
+// labelsOn lists the labels kept on a post and on its author.
+func labelsOn(tx *store.Tx, uri syntax.ATURI, author syntax.DID) ([]string, error) {
+	var out []string
+	for _, subject := range []string{uri.String(), author.String()} {
+		ls, err := tx.Labels(subject)
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range ls {
+			r := l.Reason()
+			if l.ExpiresUS != 0 {
+				r += " (until " + usTime(l.ExpiresUS) + ")"
+			}
+			if subject == author.String() {
+				r += " (on the account)"
+			}
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
 // why says a feed's verdict in one sentence.
 func why(ex *Explanation, fe *FeedExplanation) string {
 	var b strings.Builder
@@ -297,8 +351,15 @@ func why(ex *Explanation, fe *FeedExplanation) string {
 		if ex.Blocked.Note != "" {
 			fmt.Fprintf(&b, " (%s)", ex.Blocked.Note)
 		}
+	case fe.Tier == model.TierBlocked && len(fe.ModLists) > 0:
+		fmt.Fprintf(&b, "its author is on the moderation list %s, which keeps them out of this feed", fe.ModLists[0])
 	case fe.Tier == model.TierBlocked:
 		b.WriteString("its author is blocked in this feed")
+	case len(fe.Moderation) > 0:
+		fmt.Fprintf(&b, "kept out of the feed by %s", strings.Join(fe.Moderation, ", "))
+		if fe.Reasons != nil && !fe.JudgedNow {
+			fmt.Fprintf(&b, "; without it, it would be in (score %s)", fmtScore(fe.Score))
+		}
 	case ex.Hidden && fe.Reasons != nil && !fe.JudgedNow && !fe.Queued:
 		b.WriteString("kept, but out of the feed while its author's account is inactive")
 	case fe.In && slices.Contains(fe.Reasons, membership.ReasonApproved):

@@ -124,7 +124,8 @@ func newEnv(t *testing.T, opts ...envOption) *env {
 		o(&cfg, &f, &deps)
 	}
 	cfg.Feeds = []curation.Feed{f}
-	dec, err := membership.New(membership.Config{Feeds: []membership.Feed{{ID: feedID, Classifier: relevance.New(rules), Reposts: true}}})
+	dec, err := membership.New(membership.Config{Feeds: []membership.Feed{{ID: feedID, Classifier: relevance.New(rules), Reposts: true,
+		Moderation: membership.Policy{Exclude: membership.DefaultExclude, Labelers: []syntax.DID{testLabeler}}}}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -27,21 +27,35 @@ const (
 
 // SyncResult says what a list sync changed.
 type SyncResult struct {
-	Feed string       `json:"feed"`
-	List syntax.ATURI `json:"list"`
-	// Items is how many items the list has.
-	Items int `json:"items"`
-	// Added and Removed are the subjects of items that came and went.
+	Feed string `json:"feed"`
+	// List is the feed's list of experts ("" when it has none), Items
+	// how many items it has, and Added and Removed the subjects of items
+	// that came and went.
+	List    syntax.ATURI `json:"list"`
+	Items   int          `json:"items"`
+	Added   []syntax.DID `json:"added"`
+	Removed []syntax.DID `json:"removed"`
+	// ModLists say the same of each of the feed's moderation lists.
+	ModLists []ListSync `json:"modLists,omitempty"`
+}
+
+// ListSync says what the sync of one list changed.
+type ListSync struct {
+	List    syntax.ATURI `json:"list"`
+	Items   int          `json:"items"`
 	Added   []syntax.DID `json:"added"`
 	Removed []syntax.DID `json:"removed"`
 }
 
-// SyncList reads the feed's whole Bluesky list from its owner's PDS
+// SyncList reads the feed's Bluesky lists from their owners' PDSes
 // (com.atproto.repo.listRecords of app.bsky.graph.listitem, keeping the
-// items of this list) and makes the feed's list authors match it: new
-// members become experts and are backfilled in the background, former
-// ones lose the list's tier. Only the owner's repository is read, so items
-// written by anyone else never count.
+// items of each list) and makes the feed's list authors match them: new
+// members of the list of experts become experts and are backfilled in the
+// background, former ones lose the list's tier; new members of a
+// moderation list are kept out (their posts leave the feed at once),
+// former ones are backfilled so their recent posts can come back. Only
+// each owner's own repository is read, so items written by anyone else
+// never count.
 func (s *Service) SyncList(ctx context.Context, actor, feedID string) (*SyncResult, error) {
 	if err := checkActor(actor); err != nil {
 		return nil, err
@@ -50,19 +64,41 @@ func (s *Service) SyncList(ctx context.Context, actor, feedID string) (*SyncResu
 	if err != nil {
 		return nil, err
 	}
-	if f.List == "" {
-		return nil, invalid("NoList", fmt.Sprintf("feed %s follows no Bluesky list (set \"list\" in its definition)", f.ID))
+	if len(f.lists()) == 0 {
+		return nil, invalid("NoList", fmt.Sprintf("feed %s follows no Bluesky list (set \"list\" or \"modLists\" in its definition)", f.ID))
 	}
-	owner, _ := listOwner(f.List)
-	items, err := s.fetchListItems(ctx, owner, f.List)
+	res := &SyncResult{Feed: f.ID, Added: []syntax.DID{}, Removed: []syntax.DID{}}
+	for _, l := range f.lists() {
+		ls, err := s.syncList(ctx, actor, f, l)
+		if err != nil {
+			return nil, err
+		}
+		if l == f.List {
+			res.List, res.Items, res.Added, res.Removed = ls.List, ls.Items, ls.Added, ls.Removed
+		} else {
+			res.ModLists = append(res.ModLists, *ls)
+		}
+	}
+	return res, nil
+}
+
+// syncList syncs one list of feed f.
+func (s *Service) syncList(ctx context.Context, actor string, f *Feed, list syntax.ATURI) (*ListSync, error) {
+	owner, _ := listOwner(list)
+	if list != f.List {
+		if err := s.checkModList(ctx, owner, list); err != nil {
+			return nil, err
+		}
+	}
+	items, err := s.fetchListItems(ctx, owner, list)
 	if err != nil {
 		return nil, err
 	}
-	res := &SyncResult{Feed: f.ID, List: f.List, Items: len(items), Added: []syntax.DID{}, Removed: []syntax.DID{}}
+	res := &ListSync{List: list, Items: len(items), Added: []syntax.DID{}, Removed: []syntax.DID{}}
 	var backfill, redecide []syntax.DID
 	err = s.update(ctx, func(tx *store.Tx) error {
 		res.Added, res.Removed, backfill, redecide = res.Added[:0], res.Removed[:0], backfill[:0], redecide[:0]
-		stored, err := tx.ListItems(f.List)
+		stored, err := tx.ListItems(list)
 		if err != nil {
 			return err
 		}
@@ -95,7 +131,7 @@ func (s *Service) SyncList(ctx context.Context, actor, feedID string) (*SyncResu
 			if li, ok := stored[rkey]; ok && li.Subject == sub {
 				continue
 			}
-			added, err := s.addListItem(tx, actor, owner, rkey, model.ListItem{List: f.List, Subject: sub}, "sync")
+			added, err := s.addListItem(tx, actor, owner, rkey, model.ListItem{List: list, Subject: sub}, "sync")
 			if err != nil {
 				return err
 			}
@@ -110,7 +146,7 @@ func (s *Service) SyncList(ctx context.Context, actor, feedID string) (*SyncResu
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("sync list: %w", err)
+		return nil, fmt.Errorf("sync list %s: %w", list, err)
 	}
 	for _, did := range backfill {
 		s.enqueueBackfill(did, "list sync")
@@ -120,6 +156,31 @@ func (s *Service) SyncList(ctx context.Context, actor, feedID string) (*SyncResu
 	}
 	return res, nil
 }
+
+// checkModList reads a moderation list's record and refuses one whose
+// purpose is not app.bsky.graph.defs#modlist: a curation list named by
+// mistake would keep its members (likely the feed's best authors) out.
+func (s *Service) checkModList(ctx context.Context, owner syntax.DID, list syntax.ATURI) error {
+	pds, err := s.pds.endpoint(ctx, owner)
+	if err != nil {
+		return err
+	}
+	rec, err := s.pds.getRecord(ctx, pds, list)
+	if err != nil {
+		return upstream("PDSFailed", fmt.Sprintf("could not read the list %s from %s", list, pds), err)
+	}
+	var l bsky.GraphList
+	if err := json.Unmarshal(rec.Value, &l); err != nil || l.Purpose == nil {
+		return conflict("NotAModList", fmt.Sprintf("%s is not an app.bsky.graph.list record", list))
+	}
+	if *l.Purpose != purposeModList {
+		return conflict("NotAModList", fmt.Sprintf("%s is a list of purpose %s, not a moderation list (%s); it is not used to keep anyone out", list, *l.Purpose, purposeModList))
+	}
+	return nil
+}
+
+// purposeModList is the purpose of a moderation list.
+const purposeModList = "app.bsky.graph.defs#modlist"
 
 // fetchListItems reads every listitem record of owner and keeps those of
 // list, by record key.
@@ -213,7 +274,7 @@ func (s *Service) HandleListItem(tx *store.Tx, owner syntax.DID, rkey string, de
 // follows reports whether any feed follows list (owned by owner).
 func (s *Service) follows(owner syntax.DID, list syntax.ATURI) bool {
 	for _, f := range s.owners[owner] {
-		if f.List == list {
+		if slices.Contains(f.lists(), list) {
 			return true
 		}
 	}
@@ -221,14 +282,17 @@ func (s *Service) follows(owner syntax.DID, list syntax.ATURI) bool {
 }
 
 // addListItem records an item and lists its subject in every feed that
-// follows the list. added reports whether the subject's tier changed in
-// some feed (and so needs a backfill).
+// follows the list: as an expert for the feed's list of experts, as kept
+// out for a moderation list (whose posts leave the feed in the same
+// transaction). added reports whether the subject's tier changed in some
+// feed to one that lets posts in (and so needs a backfill).
 func (s *Service) addListItem(tx *store.Tx, actor string, owner syntax.DID, rkey string, li model.ListItem, note string) (added bool, err error) {
 	if err := tx.PutListItem(owner, rkey, li); err != nil {
 		return false, err
 	}
 	for _, f := range s.owners[owner] {
-		if f.List != li.List {
+		mod := slices.Contains(f.ModLists, li.List)
+		if f.List != li.List && !mod {
 			continue
 		}
 		a, err := tx.CuratedAuthor(f.ID, li.Subject)
@@ -241,35 +305,56 @@ func (s *Service) addListItem(tx *store.Tx, actor string, owner syntax.DID, rkey
 		default:
 			b := *a
 			b.ListItems = slices.Clone(a.ListItems)
+			b.ModLists = slices.Clone(a.ModLists)
 			before = &b
 		}
-		if slices.Contains(a.ListItems, rkey) {
-			continue
+		prev := a.EffectiveTier()
+		action := "list.add"
+		if mod {
+			ref := model.ListRef{List: li.List, RKey: rkey}
+			if slices.Contains(a.ModLists, ref) {
+				continue
+			}
+			a.ModLists = append(a.ModLists, ref)
+			action = "modlist.add"
+		} else {
+			if slices.Contains(a.ListItems, rkey) {
+				continue
+			}
+			a.ListItems = append(a.ListItems, rkey)
 		}
-		a.ListItems = append(a.ListItems, rkey)
 		a.UpdatedBy, a.UpdatedUS = actor, s.nowUS()
 		if err := tx.PutCuratedAuthor(a); err != nil {
 			return false, err
 		}
-		if err := s.audit(tx, change{Actor: actor, Action: "list.add", Feed: f.ID, Target: li.Subject.String(), Before: before, After: a, Note: note}); err != nil {
+		if err := s.audit(tx, change{Actor: actor, Action: action, Feed: f.ID, Target: li.Subject.String(), Before: before, After: a, Note: note}); err != nil {
 			return false, err
 		}
-		if before == nil || before.EffectiveTier() != a.EffectiveTier() {
+		switch tier := a.EffectiveTier(); {
+		case tier == prev:
+		case tier == model.TierBlocked:
+			if _, err := s.takeOut(tx, f, li.Subject); err != nil {
+				return false, err
+			}
+		default:
 			added = true
 		}
 	}
 	return added, nil
 }
 
-// removeListItem forgets an item and takes the list's tier from its
-// subject in every feed that follows the list; a curator's own tier for
-// the author stays. gone reports whether the subject's tier changed.
+// removeListItem forgets an item and takes what the list gave its
+// subject (the experts' tier, or being kept out) in every feed that
+// follows the list; a curator's own tier for the author stays. gone
+// reports whether the subject's tier changed (their recent posts must be
+// decided again).
 func (s *Service) removeListItem(tx *store.Tx, actor string, owner syntax.DID, rkey string, li model.ListItem, note string) (gone bool, err error) {
 	if err := tx.DeleteListItem(owner, rkey); err != nil {
 		return false, err
 	}
 	for _, f := range s.owners[owner] {
-		if f.List != li.List {
+		mod := slices.Contains(f.ModLists, li.List)
+		if f.List != li.List && !mod {
 			continue
 		}
 		a, err := tx.CuratedAuthor(f.ID, li.Subject)
@@ -279,13 +364,24 @@ func (s *Service) removeListItem(tx *store.Tx, actor string, owner syntax.DID, r
 		if err != nil {
 			return false, err
 		}
-		i := slices.Index(a.ListItems, rkey)
-		if i < 0 {
-			continue
-		}
 		before := *a
 		before.ListItems = slices.Clone(a.ListItems)
-		a.ListItems = slices.Delete(a.ListItems, i, i+1)
+		before.ModLists = slices.Clone(a.ModLists)
+		action := "list.remove"
+		if mod {
+			i := slices.Index(a.ModLists, model.ListRef{List: li.List, RKey: rkey})
+			if i < 0 {
+				continue
+			}
+			a.ModLists = slices.Delete(a.ModLists, i, i+1)
+			action = "modlist.remove"
+		} else {
+			i := slices.Index(a.ListItems, rkey)
+			if i < 0 {
+				continue
+			}
+			a.ListItems = slices.Delete(a.ListItems, i, i+1)
+		}
 		a.UpdatedBy, a.UpdatedUS = actor, s.nowUS()
 		if err := tx.PutCuratedAuthor(a); err != nil {
 			return false, err
@@ -294,7 +390,7 @@ func (s *Service) removeListItem(tx *store.Tx, actor string, owner syntax.DID, r
 		if a.EffectiveTier() == model.TierNone {
 			after = nil
 		}
-		if err := s.audit(tx, change{Actor: actor, Action: "list.remove", Feed: f.ID, Target: li.Subject.String(), Before: &before, After: after, Note: note}); err != nil {
+		if err := s.audit(tx, change{Actor: actor, Action: action, Feed: f.ID, Target: li.Subject.String(), Before: &before, After: after, Note: note}); err != nil {
 			return false, err
 		}
 		if before.EffectiveTier() != a.EffectiveTier() {

@@ -159,6 +159,14 @@ func (s *Service) Unblock(ctx context.Context, actor string, req PostRequest) (*
 				res.Feeds = append(res.Feeds, m.Feed)
 			}
 			p.Feeds = keep
+			// What labels hold out stays out.
+			if _, err := s.decider.Moderate(tx, p); err != nil {
+				return err
+			}
+			res.Feeds = res.Feeds[:0]
+			for _, m := range p.Feeds {
+				res.Feeds = append(res.Feeds, m.Feed)
+			}
 			if err := tx.PutPost(p); err != nil && !errors.Is(err, store.ErrDeleted) {
 				return err
 			} else if err != nil {

@@ -199,13 +199,19 @@ func (s *Service) verdict(ctx context.Context, actor string, req VerdictRequest,
 func (s *Service) admit(tx *store.Tx, q *model.Queued) error {
 	p := q.Post
 	if old, err := tx.Post(p.URI); err == nil {
-		p.Feeds = slices.Clone(old.Feeds)
+		p.Feeds, p.Held = slices.Clone(old.Feeds), slices.Clone(old.Held)
 	} else if !errors.Is(err, store.ErrNotFound) {
 		return err
 	}
 	p.Feeds = slices.DeleteFunc(p.Feeds, func(m model.Membership) bool { return m.Feed == q.Feed })
+	p.Held = slices.DeleteFunc(p.Held, func(m model.Membership) bool { return m.Feed == q.Feed })
 	reasons := append(slices.Clone(q.Reasons), membership.ReasonApproved)
 	p.Feeds = append(p.Feeds, model.Membership{Feed: q.Feed, Score: q.Score, Reasons: reasons})
+	// An approval is a relevance verdict: a moderation label still holds
+	// the post out, as it would any other.
+	if _, err := s.decider.Moderate(tx, &p); err != nil {
+		return err
+	}
 	if err := tx.PutPost(&p); err != nil {
 		if errors.Is(err, store.ErrDeleted) {
 			return conflict("PostDeleted", fmt.Sprintf("%s was deleted by its author", p.URI))

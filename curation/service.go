@@ -31,6 +31,9 @@ type Feed struct {
 	// List, if set, is a Bluesky list (at://<owner DID>/app.bsky.graph.list/<rkey>)
 	// whose members are the feed's expert authors.
 	List syntax.ATURI
+	// ModLists are Bluesky moderation lists whose members are kept out
+	// of the feed, like blocked authors.
+	ModLists []syntax.ATURI
 	// Seed lists authors from the feed configuration, loaded into the
 	// store at startup when absent (see [Service.Seed]).
 	Seed map[syntax.DID]model.Tier
@@ -142,7 +145,7 @@ type Service struct {
 
 	feeds  []*Feed
 	byID   map[string]*Feed
-	owners map[syntax.DID][]*Feed // list owner -> feeds following their list
+	owners map[syntax.DID][]*Feed // list owner -> feeds following their lists
 
 	// pins is the pinned post URIs of each feed, newest pin first, read
 	// by every first page of every feed: kept in memory and swapped
@@ -217,12 +220,14 @@ func New(cfg Config, deps Deps) (*Service, error) {
 		if s.byID[f.ID] != nil {
 			return nil, fmt.Errorf("curation: feed %q twice", f.ID)
 		}
-		if f.List != "" {
-			owner, err := listOwner(f.List)
+		for _, l := range f.lists() {
+			owner, err := listOwner(l)
 			if err != nil {
 				return nil, fmt.Errorf("curation: feed %s: %w", f.ID, err)
 			}
-			s.owners[owner] = append(s.owners[owner], f)
+			if !slices.Contains(s.owners[owner], f) {
+				s.owners[owner] = append(s.owners[owner], f)
+			}
 		}
 		s.feeds = append(s.feeds, f)
 		s.byID[f.ID] = f
@@ -235,6 +240,15 @@ func New(cfg Config, deps Deps) (*Service, error) {
 	}
 	s.people = newPeople(s)
 	return s, nil
+}
+
+// lists are the Bluesky lists the feed follows: its experts' and its
+// moderation lists.
+func (f *Feed) lists() []syntax.ATURI {
+	if f.List == "" {
+		return f.ModLists
+	}
+	return append([]syntax.ATURI{f.List}, f.ModLists...)
 }
 
 func listOwner(list syntax.ATURI) (syntax.DID, error) {
@@ -260,7 +274,7 @@ func (s *Service) Feeds() []FeedInfo {
 	out := make([]FeedInfo, len(s.feeds))
 	for i, f := range s.feeds {
 		st := s.decider.Rules(f.ID).Settings
-		out[i] = FeedInfo{ID: f.ID, URI: f.URI, List: f.List, In: st.In, Review: st.Review, Expert: st.Expert, MaxPins: s.cfg.MaxPins}
+		out[i] = FeedInfo{ID: f.ID, URI: f.URI, List: f.List, ModLists: f.ModLists, In: st.In, Review: st.Review, Expert: st.Expert, MaxPins: s.cfg.MaxPins}
 	}
 	return out
 }
@@ -270,6 +284,8 @@ type FeedInfo struct {
 	ID   string       `json:"id"`
 	URI  syntax.ATURI `json:"uri"`
 	List syntax.ATURI `json:"list,omitempty"`
+	// ModLists are the moderation lists that keep their members out.
+	ModLists []syntax.ATURI `json:"modLists,omitempty"`
 	// In, Review and Expert are the scores the feed's rules ask of an
 	// unlisted author's post, of a post to be reviewed, and of an
 	// expert's.

@@ -81,6 +81,10 @@ type Network struct {
 	AppViewDID syntax.DID
 	// PostgresURL is the AppView's database (Full mode only).
 	PostgresURL string
+	// OzoneURL and OzoneDID are dev-env's Ozone, a labeler (Full mode only). Its DID
+	// document names its #atproto_labeler endpoint and #atproto_label key.
+	OzoneURL string
+	OzoneDID syntax.DID
 
 	controlURL string
 	netDir     string
@@ -210,6 +214,8 @@ type readyLine struct {
 	FirehoseURL string `json:"firehoseUrl"`
 	AppViewURL  string `json:"appviewUrl"`
 	AppViewDID  string `json:"appviewDid"`
+	OzoneURL    string `json:"ozoneUrl"`
+	OzoneDID    string `json:"ozoneDid"`
 	PostgresURL string `json:"postgresUrl"`
 	PGDir       string `json:"pgDir"`
 	ControlURL  string `json:"controlUrl"`
@@ -329,6 +335,12 @@ func Start(t testing.TB, mode Mode) *Network {
 		if r.AppViewDID != "" {
 			if n.AppViewDID, err = syntax.ParseDID(r.AppViewDID); err != nil {
 				t.Fatalf("e2e: AppView DID: %v", err)
+			}
+		}
+		n.OzoneURL = r.OzoneURL
+		if r.OzoneDID != "" {
+			if n.OzoneDID, err = syntax.ParseDID(r.OzoneDID); err != nil {
+				t.Fatalf("e2e: Ozone DID: %v", err)
 			}
 		}
 	case <-exited:
@@ -757,4 +769,60 @@ func (n *Network) GetList(t testing.TB, as *Account, list syntax.ATURI) *bsky.Gr
 	var out bsky.GraphGetList_Output
 	n.call(t, &out, append([]string{"get-list", opt("list", list.String()), opt("limit", "100")}, readerArgs(as)...)...)
 	return &out
+}
+
+// Moderator is dev-env's Ozone service account (mod-authority.test), an admin of the
+// network's Ozone (Full mode only).
+var Moderator = Account{Handle: "mod-authority.test", Password: "hunter2"}
+
+// LabelOpts say what a moderator's label event does: label values to add and to negate,
+// on a record (URI, with CID; the record's current CID when empty) or on an account
+// (Account).
+type LabelOpts struct {
+	URI     syntax.ATURI
+	CID     syntax.CID
+	Account syntax.DID
+	Add     []string
+	Negate  []string
+}
+
+// Label emits a label event through Ozone as the moderator (tools.ozone.moderation.emitEvent
+// with a modEventLabel, proxied by the PDS): Ozone signs the labels and publishes them on
+// its com.atproto.label.subscribeLabels stream.
+func (n *Network) Label(t testing.TB, o LabelOpts) {
+	t.Helper()
+	if n.OzoneDID == "" {
+		t.Fatal("e2e: Label needs the Full network's Ozone")
+	}
+	args := []string{"label", opt("labeler", n.OzoneDID.String())}
+	switch {
+	case o.Account != "":
+		args = append(args, opt("subject", o.Account.String()))
+	default:
+		args = append(args, opt("uri", o.URI.String()))
+		if o.CID != "" {
+			args = append(args, opt("cid", o.CID.String()))
+		}
+	}
+	for _, v := range o.Add {
+		args = append(args, opt("add", v))
+	}
+	for _, v := range o.Negate {
+		args = append(args, opt("negate", v))
+	}
+	var out struct{ ID int64 }
+	n.call(t, &out, append(args, asArgs(Moderator)...)...)
+}
+
+// CreateLabelerDID registers a did:plc on the network's PLC whose document names a
+// labeler at endpoint signing with labelKey (a did:key): a labeler of the test's own.
+func (n *Network) CreateLabelerDID(t testing.TB, endpoint, labelKey string) syntax.DID {
+	t.Helper()
+	var out struct{ DID string }
+	n.call(t, &out, "create-labeler-did", opt("plc", n.PLCURL), opt("endpoint", endpoint), opt("label-key", labelKey))
+	did, err := syntax.ParseDID(out.DID)
+	if err != nil {
+		t.Fatalf("e2e: create-labeler-did: %v", err)
+	}
+	return did
 }

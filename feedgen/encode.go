@@ -17,7 +17,7 @@ type skeletonEntry struct {
 // that encoding/json makes of indigo's bsky.FeedGetFeedSkeleton_Output,
 // byte for byte (a test holds it to that), written without reflection
 // because serving skeletons is the hot path.
-func appendSkeleton(dst []byte, cursor string, entries []skeletonEntry) []byte {
+func appendSkeleton(dst []byte, cursor string, entries []skeletonEntry, reqID string) []byte {
 	dst = append(dst, '{')
 	if cursor != "" {
 		dst = append(dst, `"cursor":`...)
@@ -48,7 +48,12 @@ func appendSkeleton(dst []byte, cursor string, entries []skeletonEntry) []byte {
 		}
 		dst = append(dst, '}')
 	}
-	return append(dst, "]}\n"...)
+	dst = append(dst, ']')
+	if reqID != "" {
+		dst = append(dst, `,"reqId":`...)
+		dst = appendString(dst, reqID)
+	}
+	return append(dst, "}\n"...)
 }
 
 // appendString appends s as a JSON string. AT-URIs and our cursors are

@@ -145,6 +145,7 @@ type Server struct {
 	// call with the wrong HTTP method gets a precise error.
 	methods map[string]string
 	ia      *interactions
+	reqIDs  *reqIDs
 	now     func() time.Time
 }
 
@@ -196,6 +197,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		readers: deps.Readers,
 		methods: map[string]string{},
 		now:     deps.Now,
+		reqIDs:  newReqIDs(),
 	}
 	for _, f := range cfg.Feeds {
 		if f.Top && !deps.Ranker.Ranks(f.ID) {

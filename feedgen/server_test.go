@@ -153,8 +153,8 @@ func (f *fixture) contentType(tb testing.TB, path string) string {
 func TestEmptyFeedAndLastPage(t *testing.T) {
 	f := newFixture(t, testConfig(), nil)
 	code, body := f.get(t, "/xrpc/app.bsky.feed.getFeedSkeleton?feed="+url.QueryEscape(feedURI))
-	if code != 200 || string(body) != `{"feed":[]}`+"\n" {
-		t.Fatalf("empty feed: got %d %q, want {\"feed\":[]}", code, body)
+	if code != 200 || !strings.HasPrefix(string(body), `{"feed":[],"reqId":"`) {
+		t.Fatalf("empty feed: got %d %q, want {\"feed\":[],\"reqId\":...}", code, body)
 	}
 	var posts []*model.Post
 	for i := range 50 {
@@ -451,5 +451,27 @@ func TestMetricsByRouteAndStatus(t *testing.T) {
 		if !strings.Contains(string(body), want) {
 			t.Errorf("metrics lack %s", want)
 		}
+	}
+}
+
+// Every skeleton answer carries its own reqId (at most 100 characters), so
+// that interactions can name the page that showed the post.
+func TestSkeletonRequestIDs(t *testing.T) {
+	f := newFixture(t, testConfig(), nil)
+	f.addPosts(t, "sc-peace", post(1, 1))
+	seen := map[string]bool{}
+	for range 50 {
+		out := skeleton(t, f, url.Values{"feed": {feedURI}})
+		if out.ReqId == nil || *out.ReqId == "" || len(*out.ReqId) > 100 {
+			t.Fatalf("reqId: %v", out.ReqId)
+		}
+		if seen[*out.ReqId] {
+			t.Fatalf("reqId %q given twice", *out.ReqId)
+		}
+		seen[*out.ReqId] = true
+	}
+	if other := newFixture(t, testConfig(), nil); skeleton(t, other, url.Values{"feed": {feedURI}}).ReqId == nil ||
+		seen[*skeleton(t, other, url.Values{"feed": {feedURI}}).ReqId] {
+		t.Error("another server (a restart) repeats a reqId")
 	}
 }

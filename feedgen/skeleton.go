@@ -131,7 +131,7 @@ func (s *Server) getFeedSkeleton(c echo.Context) error {
 		entries = append(entries, skeletonEntry{Post: string(items[i].URI), Repost: string(items[i].Repost), FeedContext: fc})
 	}
 	bp := bufPool.Get().(*[]byte)
-	*bp = appendSkeleton((*bp)[:0], next, entries)
+	*bp = appendSkeleton((*bp)[:0], next, entries, s.reqIDs.next())
 	err = c.Blob(http.StatusOK, echo.MIMEApplicationJSON, *bp)
 	bufPool.Put(bp)
 	return err

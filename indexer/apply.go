@@ -164,12 +164,12 @@ func (s *Step) decideRecord(tx *store.Tx, ev *Event, t *Tally, cause string) err
 	if err := writeQueue(tx, ev, uri, &out, t); err != nil {
 		return fmt.Errorf("review queue of %s: %w", uri, err)
 	}
-	if len(out.Feeds) == 0 && old == nil {
+	if len(out.Feeds) == 0 && len(out.Held) == 0 && old == nil {
 		return nil
 	}
 	// The rest of the record is filled in only for the few that are kept.
 	p := keptRecord(ev, uri)
-	p.Feeds = out.Feeds
+	p.Feeds, p.Held = out.Feeds, out.Held
 	if membership.OnSignals(out.Feeds) {
 		// In because of the experts' signals: when one is withdrawn,
 		// the post is decided again from its record.
@@ -304,6 +304,9 @@ const (
 	causeAccount = "account"
 	// causeSubjectDeleted is a repost removed with the post it reposted.
 	causeSubjectDeleted = "subject_deleted"
+	// causeLabel is a record a moderation label took out of a feed (it
+	// is kept, held out).
+	causeLabel = "label"
 )
 
 // Tally counts what Apply did, to be published as metrics once the
@@ -319,6 +322,8 @@ type Tally struct {
 	// figures are the daily counters (package stats) the batch adds to,
 	// by feed and metric: written in the batch's own transaction.
 	figures map[[2]string]uint64
+	// labels counts labels by labeler and outcome.
+	labels map[[2]string]float64
 }
 
 // Changes of a kept interaction, labelling the interactions metric.
@@ -397,6 +402,7 @@ func (t *Tally) reset() {
 	clear(t.adds)
 	clear(t.removes)
 	clear(t.figures)
+	clear(t.labels)
 }
 
 func (t *Tally) event(ev *Event) {
@@ -419,3 +425,14 @@ func count(m *map[string]float64, k string) {
 func (t *Tally) drop(reason string)   { count(&t.drops, reason) }
 func (t *Tally) added(feed string)    { count(&t.adds, feed) }
 func (t *Tally) removed(cause string) { count(&t.removes, cause) }
+
+func (t *Tally) label(src, outcome string) {
+	if t.labels == nil {
+		t.labels = map[[2]string]float64{}
+	}
+	t.labels[[2]string{src, outcome}]++
+}
+
+// Labels is how many labels of labeler src had outcome (applied,
+// negated, expired, not_held).
+func (t *Tally) Labels(src, outcome string) float64 { return t.labels[[2]string{src, outcome}] }

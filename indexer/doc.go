@@ -18,11 +18,20 @@
 //     the experts' likes, reposts and follows (and decides again what
 //     they change), hides and shows inactive accounts, and hands other
 //     records (list items) to a RecordHandler (curation);
+//   - the labelers (labeler.go): each labeler followed through its own
+//     com.atproto.label.subscribeLabels connection, its endpoint and
+//     signing key read from its DID document through the guarded client;
+//     every label is checked (bounds, syntax, src, signature) before it
+//     leaves its source, and applied (labels.go) only if it is about a
+//     record we keep or an account we know; the records it bears on are
+//     then decided again through the Decider's Moderate;
 //   - the one writer: Run's goroutine groups the source's events into
 //     bbolt transactions together with the stream cursor, so a crash loses
 //     nothing and a replay duplicates nothing, and applies the batches an
-//     Inbox brings (backfills) between them, so there is never a second
-//     writer. It also prunes records past the retention age.
+//     Inbox brings (backfills) and the labelers' frames (each with its
+//     labeler's position) between them, so there is never a second
+//     writer. It sweeps labels as they expire, decides again at start what
+//     labels hold out, and prunes records past the retention age.
 //
 // The indexer never decides membership itself and never imports curation
 // or the feed server.

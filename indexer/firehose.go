@@ -77,7 +77,7 @@ func (f *firehoseSource) session(ctx context.Context, from int64, out chan<- mes
 	if from >= 0 {
 		u += "?" + url.Values{"cursor": {strconv.FormatInt(from, 10)}}.Encode()
 	}
-	w, err := dialWS(ctx, cfg, u)
+	w, err := dialWS(ctx, cfg, u, nil)
 	if err != nil {
 		return 0, 0, err
 	}

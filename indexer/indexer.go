@@ -5,10 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"github.com/bluesky-social/indigo/atproto/identity"
+	"github.com/bluesky-social/indigo/atproto/syntax"
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/scpeace/feedgen/store"
@@ -61,6 +64,12 @@ type Config struct {
 	// (5m): clocks differ a little, but an event from next year is a
 	// broken or hostile stream, and its time must not become the cursor.
 	MaxFuture time.Duration
+
+	// Labelers are the labelers followed, each through its own
+	// com.atproto.label.subscribeLabels connection; their labels go
+	// through the same writer, each labeler's position saved with the
+	// labels it covers.
+	Labelers []syntax.DID
 
 	// Now is the clock (time.Now).
 	Now func() time.Time
@@ -123,20 +132,36 @@ type Deps struct {
 	// Inbox, if set, takes batches that did not come from the stream (a
 	// curator's backfill) to the writer while Run runs.
 	Inbox *Inbox
+	// Directory resolves the labelers' DID documents: their endpoint and
+	// signing key. Required with Config.Labelers.
+	Directory identity.Directory
+	// LabelerClient dials the labelers: an internal/netguard client, since
+	// their addresses come from their DID documents. Nil is net/http's
+	// default (tests).
+	LabelerClient *http.Client
 }
 
 // Indexer follows one source and writes what belongs into the store. One
 // writer goroutine, started by Run, applies both the source's events and
 // the Inbox's batches, so there is never a second writer.
 type Indexer struct {
-	cfg        Config
-	store      *store.Store
-	log        *slog.Logger
-	step       Step
-	inbox      *Inbox
-	m          *metrics
-	src        source
-	cursorName string
+	cfg   Config
+	store *store.Store
+	log   *slog.Logger
+	step  Step
+	inbox *Inbox
+	m     *metrics
+	src   source
+	// mod decides again what labels hold out (the Decider, when it is
+	// a Moderator).
+	mod Moderator
+	// labelers follow the configured labelers into labelCh, which the
+	// writer reads.
+	labelers      []*labelerSource
+	labelCh       chan labelMsg
+	dir           identity.Directory
+	labelerClient *http.Client
+	cursorName    string
 	// cursorIsTime is set when the stream position is the event's time
 	// (Jetstream's time_us), so it is bounded by the clock too.
 	cursorIsTime bool
@@ -184,6 +209,14 @@ func New(cfg Config, deps Deps) (*Indexer, error) {
 		return nil, fmt.Errorf("indexer metrics: %w", err)
 	}
 	ix.m = m
+	ix.mod, _ = deps.Decider.(Moderator)
+	ix.dir, ix.labelerClient = deps.Directory, deps.LabelerClient
+	if ix.labelers, err = newLabelers(ix, cfg.Labelers); err != nil {
+		return nil, err
+	}
+	if len(ix.labelers) > 0 {
+		ix.labelCh = make(chan labelMsg, 256)
+	}
 	if cfg.Source.Kind == SourceNone {
 		return ix, nil
 	}
@@ -216,6 +249,18 @@ func (ix *Indexer) Run(ctx context.Context) error {
 	if ix.inbox != nil {
 		w.inbox = ix.inbox.attach()
 		defer ix.inbox.detach()
+	}
+	if len(ix.labelers) > 0 {
+		// The labelers' streams end with Run: cancelled when the writer
+		// returns, and waited for.
+		lctx, stopLabelers := context.WithCancel(ctx)
+		var lwg sync.WaitGroup
+		defer func() { stopLabelers(); lwg.Wait() }()
+		w.labels = ix.labelCh
+		for _, l := range ix.labelers {
+			lwg.Add(1)
+			go func() { defer lwg.Done(); l.run(lctx, ix.labelCh) }()
+		}
 	}
 	if ix.src == nil {
 		return w.run(ctx, nil, nil)

@@ -71,7 +71,7 @@ func (j *jetstreamSource) session(ctx context.Context, base string, from int64, 
 	if from > 0 {
 		q.Set("cursor", strconv.FormatInt(from, 10))
 	}
-	w, err := dialWS(ctx, cfg, base+"?"+q.Encode())
+	w, err := dialWS(ctx, cfg, base+"?"+q.Encode(), nil)
 	if err != nil {
 		return 0, 0, err
 	}

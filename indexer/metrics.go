@@ -18,6 +18,10 @@ type metrics struct {
 	reconnects   *prometheus.CounterVec
 	pruned       prometheus.Counter
 	interactions *prometheus.CounterVec
+	// labels counts labelers' labels by labeler and outcome: applied,
+	// negated, expired, not_held, or why it was dropped.
+	labels           *prometheus.CounterVec
+	labelerConnected *prometheus.GaugeVec
 	// kinds are the events counters by kind and operation, looked up
 	// once rather than per batch.
 	kinds [4][4]prometheus.Counter
@@ -64,11 +68,19 @@ func newMetrics(reg prometheus.Registerer, lag func() float64) (*metrics, error)
 		Name: "feedgen_indexer_interactions_total",
 		Help: "Likes, reposts, replies, quotes and follows kept, by kind and change: counted in (or uncounted from) a held post's engagement, kept as (or withdrawn from) an expert's signals.",
 	}, []string{"kind", "change"})
+	m.labels = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "feedgen_labeler_labels_total",
+		Help: "Labels from the labelers followed, by labeler and outcome (applied, negated, expired, not_held, or the reason it was dropped).",
+	}, []string{"labeler", "result"})
+	m.labelerConnected = prometheus.NewGaugeVec(prometheus.GaugeOpts{
+		Name: "feedgen_labeler_connected",
+		Help: "1 while the labeler's stream is connected.",
+	}, []string{"labeler"})
 	lagGauge := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Name: "feedgen_indexer_lag_seconds",
 		Help: "Now minus the time of the last event handled.",
 	}, lag)
-	for _, c := range []prometheus.Collector{m.events, m.dropped, m.postsAdded, m.postsRemoved, m.batchSize, m.commitDur, m.reconnects, m.pruned, m.interactions, lagGauge} {
+	for _, c := range []prometheus.Collector{m.events, m.dropped, m.postsAdded, m.postsRemoved, m.batchSize, m.commitDur, m.reconnects, m.pruned, m.interactions, m.labels, m.labelerConnected, lagGauge} {
 		if err := reg.Register(c); err != nil {
 			return nil, err
 		}
@@ -114,5 +126,8 @@ func (m *metrics) publish(t *Tally) {
 				m.interactions.WithLabelValues(store.Interaction(k).String(), changeNames[c]).Add(n)
 			}
 		}
+	}
+	for k, n := range t.labels {
+		m.labels.WithLabelValues(k[0], k[1]).Add(n)
 	}
 }

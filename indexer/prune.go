@@ -39,6 +39,9 @@ func (ix *Indexer) PruneOnce(ctx context.Context) int {
 		var m int
 		m, err = ix.store.PruneSignals(ctx, cutoff, ix.cfg.PruneBatch)
 		n += m
+		if err == nil {
+			_, err = ix.store.PruneLabels()
+		}
 	}
 	ix.m.pruned.Add(float64(n))
 	if err != nil {

@@ -37,7 +37,7 @@ func DecodeRecord(uri, cid string, value json.RawMessage, timeUS int64) (Event, 
 // reads it.
 func (e *Event) Record() membership.Record {
 	c := e.Commit
-	r := membership.Record{URI: e.URI(), Author: e.DID, TimeUS: e.TimeUS, Edit: c.Op == OpUpdate, Post: c.Post, Subject: c.Subject}
+	r := membership.Record{URI: e.URI(), Author: e.DID, CID: c.CID.String(), TimeUS: e.TimeUS, Edit: c.Op == OpUpdate, Post: c.Post, Subject: c.Subject}
 	switch {
 	case c.Post != nil:
 		r.CreatedUS = ParseCreated(c.Post.CreatedAt)

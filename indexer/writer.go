@@ -12,37 +12,61 @@ import (
 )
 
 // writer is the single writer: it groups the source's messages into
-// transactions by count and by time, and applies the Inbox's batches in
-// the same transactions, through Apply.
+// transactions by count and by time, and applies the Inbox's batches and
+// the labelers' frames in the same transactions, through Apply and the
+// label steps.
 type writer struct {
 	ix *Indexer
 	// inbox is the attached Inbox's request channel, or nil.
 	inbox <-chan ingestRequest
+	// labels is the labelers' channel, or nil.
+	labels <-chan labelMsg
+}
+
+// pending is what the next transaction writes.
+type pending struct {
+	msgs   []message
+	labels []labelMsg
+	req    *ingestRequest
+	// sweep expires the labels whose time has come.
+	sweep bool
 }
 
 // run writes until ch is closed (the source ended or ctx was cancelled),
-// then returns the source's error from srcErr. With an inbox, after a
-// finite source's end it goes on writing for the inbox until ctx ends. A
-// nil ch means there is no source at all.
+// then returns the source's error from srcErr. With an inbox or labelers,
+// after a finite source's end it goes on writing for them until ctx ends.
+// A nil ch means there is no source at all. It starts by deciding again
+// what labels hold out (reconcile), and expires labels as they come due.
 func (w *writer) run(ctx context.Context, ch <-chan message, srcErr <-chan error) error {
 	ix := w.ix
-	batch := make([]message, 0, ix.cfg.BatchSize)
+	p := pending{msgs: make([]message, 0, ix.cfg.BatchSize)}
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
-	flush := func(req *ingestRequest) error {
+	expiry := time.NewTimer(time.Hour)
+	expiry.Stop()
+	defer expiry.Stop()
+	flush := func() error {
 		timer.Stop()
-		if len(batch) == 0 && req == nil {
+		if len(p.msgs) == 0 && len(p.labels) == 0 && p.req == nil && !p.sweep {
 			return nil
 		}
 		// The batch is committed even while shutting down: it was read,
 		// and its cursor must be saved with it.
-		err := w.flush(batch, req)
+		err := w.flush(&p)
 		ix.pending.Store(0)
-		clear(batch)
-		batch = batch[:0]
+		if len(p.labels) > 0 || p.sweep {
+			// Only labels change when the next one expires.
+			w.armExpiry(expiry)
+		}
+		clear(p.msgs)
+		p.msgs, p.labels, p.req, p.sweep = p.msgs[:0], p.labels[:0], nil, false
 		return err
 	}
-	if ch == nil && w.inbox == nil {
+	if err := w.reconcile(); err != nil {
+		return err
+	}
+	w.armExpiry(expiry)
+	if ch == nil && w.inbox == nil && w.labels == nil {
 		<-ctx.Done()
 		return nil
 	}
@@ -53,13 +77,13 @@ func (w *writer) run(ctx context.Context, ch <-chan message, srcErr <-chan error
 		if !srcDone {
 			src = ch
 		}
-		if srcDone && (w.inbox == nil || ctx.Err() != nil) {
-			return nil
+		if srcDone && (ctx.Err() != nil || w.inbox == nil && w.labels == nil) {
+			return flush()
 		}
 		select {
 		case m, ok := <-src:
 			if !ok {
-				if err := flush(nil); err != nil {
+				if err := flush(); err != nil {
 					return err
 				}
 				err := <-srcErr
@@ -73,65 +97,86 @@ func (w *writer) run(ctx context.Context, ch <-chan message, srcErr <-chan error
 				}
 				continue
 			}
-			if len(batch) == 0 {
+			if len(p.msgs)+len(p.labels) == 0 {
 				timer.Reset(ix.cfg.BatchInterval)
 			}
-			batch = append(batch, m)
+			p.msgs = append(p.msgs, m)
 			// Take what is already waiting without going back to the
 			// select: cheaper when the source runs ahead.
 		drain:
-			for len(batch) < ix.cfg.BatchSize {
+			for len(p.msgs) < ix.cfg.BatchSize {
 				select {
 				case m, ok := <-src:
 					if !ok {
 						break drain
 					}
-					batch = append(batch, m)
+					p.msgs = append(p.msgs, m)
 				default:
 					break drain
 				}
 			}
-			ix.pending.Store(int64(len(batch)))
-			if len(batch) >= ix.cfg.BatchSize {
-				if err := flush(nil); err != nil {
+			ix.pending.Store(int64(len(p.msgs)))
+			if len(p.msgs) >= ix.cfg.BatchSize {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		case lm := <-w.labels:
+			if len(p.msgs)+len(p.labels) == 0 {
+				timer.Reset(ix.cfg.BatchInterval)
+			}
+			p.labels = append(p.labels, lm)
+			if len(p.labels) >= ix.cfg.BatchSize {
+				if err := flush(); err != nil {
 					return err
 				}
 			}
 		case req := <-w.inbox:
-			if err := flush(&req); err != nil {
+			p.req = &req
+			if err := flush(); err != nil {
 				return err
 			}
 		case <-timer.C:
-			if err := flush(nil); err != nil {
+			if err := flush(); err != nil {
+				return err
+			}
+		case <-expiry.C:
+			p.sweep = true
+			if err := flush(); err != nil {
 				return err
 			}
 		case <-cancelled:
 			// The source sees the cancel too and closes ch; without a
 			// source there is nothing more to wait for. No more batches
-			// are taken from the inbox meanwhile.
+			// are taken from the inbox or the labelers meanwhile: a
+			// labeler's frame not committed is read again next time.
 			if srcDone {
-				return nil
+				return flush()
 			}
 			cancelled = nil
 			w.inbox = nil
+			w.labels = nil
 		}
 	}
 }
 
-// flush applies the source's messages and an Inbox request (either may be
-// empty) in one transaction, with the cursor of the messages, and answers
-// the request once it commits.
-func (w *writer) flush(batch []message, req *ingestRequest) error {
+// flush applies the source's messages, the labelers' frames, an Inbox
+// request and a sweep of expired labels (any may be empty) in one
+// transaction, with the cursors of the messages and the frames, and
+// answers the request once it commits.
+func (w *writer) flush(p *pending) error {
 	ix := w.ix
 	t0 := time.Now()
 	var cursor, lastUS int64
 	var rejudged *model.Rejudge
 	step := ix.step
-	step.MinSortUS = ix.cfg.Now().Add(-ix.cfg.Retention).UnixMicro()
+	now := ix.cfg.Now()
+	step.MinSortUS = now.Add(-ix.cfg.Retention).UnixMicro()
+	applied := make([]int, len(p.labels))
 	err := ix.store.Update(context.Background(), func(tx *store.Tx) error {
 		ix.tally.reset()
-		for i := range batch {
-			m := &batch[i]
+		for i := range p.msgs {
+			m := &p.msgs[i]
 			cursor = max(cursor, m.cursor)
 			if m.drop != "" {
 				ix.tally.drop(m.drop)
@@ -142,19 +187,29 @@ func (w *writer) flush(batch []message, req *ingestRequest) error {
 				return err
 			}
 		}
-		if req != nil {
-			if err := Apply(tx, req.events, step, &ix.tally); err != nil {
+		if p.req != nil {
+			if err := Apply(tx, p.req.events, step, &ix.tally); err != nil {
 				return err
 			}
-			if req.rejudge != nil {
+			if p.req.rejudge != nil {
 				var err error
-				if rejudged, err = rejudgeBatch(tx, req.rejudge, ix.cfg.Now().UnixMicro(), &ix.tally); err != nil {
+				if rejudged, err = rejudgeBatch(tx, p.req.rejudge, ix.cfg.Now().UnixMicro(), &ix.tally); err != nil {
 					return err
 				}
 			}
 		}
 		if err := ix.tally.writeFigures(tx, store.DayOf(ix.cfg.Now())); err != nil {
 			return err
+		}
+		if err := w.applyLabels(tx, p, now, applied); err != nil {
+			return err
+		}
+		if p.sweep {
+			// A backlog past one sweep's batch is taken by the next,
+			// which armExpiry sets off at once.
+			if err := expireLabels(tx, ix.mod, now.UnixMicro(), &ix.tally); err != nil {
+				return fmt.Errorf("expire labels: %w", err)
+			}
 		}
 		if cursor > 0 {
 			return tx.SetCursor(ix.cursorName, cursor)
@@ -163,28 +218,103 @@ func (w *writer) flush(batch []message, req *ingestRequest) error {
 	})
 	if err != nil {
 		err = fmt.Errorf("indexer: commit batch: %w", err)
-		if req != nil {
-			req.done <- err
+		if p.req != nil {
+			p.req.done <- err
 		}
 		return err
 	}
 	ix.m.commitDur.Observe(time.Since(t0).Seconds())
-	ix.m.batchSize.Observe(float64(len(batch)))
+	ix.m.batchSize.Observe(float64(len(p.msgs)))
 	ix.m.publish(&ix.tally)
 	if lastUS > ix.lastEventUS.Load() {
 		ix.lastEventUS.Store(lastUS)
 	}
-	n := ix.handled.Add(int64(len(batch)))
+	committed := ix.cfg.Now()
+	for i := range p.labels {
+		p.labels[i].src.committed(&p.labels[i], applied[i], committed)
+	}
+	n := ix.handled.Add(int64(len(p.msgs)))
 	ix.rate.observe(ix.cfg.Now(), n)
-	if req != nil {
-		if req.rejudge != nil {
-			req.rejudged <- rejudged
+	if p.req != nil {
+		if p.req.rejudge != nil {
+			p.req.rejudged <- rejudged
 		}
 		// Answered last, so that whoever sent it sees its effects
 		// everywhere, metrics included.
-		req.done <- nil
+		p.req.done <- nil
 	}
 	return nil
+}
+
+// applyLabels applies the labelers' frames of a transaction, saves each
+// labeler's position, and decides again what the changed labels bear on.
+func (w *writer) applyLabels(tx *store.Tx, p *pending, now time.Time, applied []int) error {
+	if len(p.labels) == 0 {
+		return nil
+	}
+	ix := w.ix
+	touched := map[string]bool{}
+	cursors := map[*labelerSource]int64{}
+	for i := range p.labels {
+		m := &p.labels[i]
+		n, err := applyLabels(tx, m, now.UnixMicro(), touched, &ix.tally)
+		if err != nil {
+			return err
+		}
+		applied[i] = n
+		cursors[m.src] = max(cursors[m.src], m.seq)
+	}
+	if err := remoderate(tx, ix.mod, touched, &ix.tally); err != nil {
+		return err
+	}
+	for src, seq := range cursors {
+		if err := tx.SetCursor(LabelerCursorName(src.did), seq); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// reconcile decides again, in one transaction at start, everything labels
+// bear on or hold out.
+func (w *writer) reconcile() error {
+	ix := w.ix
+	if ix.mod == nil {
+		return nil
+	}
+	some := false
+	_ = ix.store.View(func(tx *store.Tx) error {
+		some = len(tx.LabelSubjects()) > 0 || len(tx.HeldRecords()) > 0
+		return nil
+	})
+	if !some {
+		// Nothing labelled, nothing held: no write at all.
+		return nil
+	}
+	err := ix.store.Update(context.Background(), func(tx *store.Tx) error {
+		ix.tally.reset()
+		return reconcile(tx, ix.mod, &ix.tally)
+	})
+	if err != nil {
+		return fmt.Errorf("indexer: moderate held records: %w", err)
+	}
+	ix.m.publish(&ix.tally)
+	return nil
+}
+
+// armExpiry sets t to fire when the next label expires (at the latest in
+// an hour, so a clock that jumps is caught up with).
+func (w *writer) armExpiry(t *time.Timer) {
+	t.Stop()
+	if w.ix.mod == nil {
+		return
+	}
+	us, ok := w.ix.store.NextLabelExpiry()
+	if !ok {
+		return
+	}
+	d := time.UnixMicro(us).Sub(w.ix.cfg.Now())
+	t.Reset(min(max(d, 0), time.Hour))
 }
 
 // ErrNotRunning means the indexer that took an Inbox's batches has

@@ -72,11 +72,14 @@ type wsConn struct {
 	buf    []byte
 }
 
-func dialWS(ctx context.Context, cfg *Config, u string) (*wsConn, error) {
+// dialWS connects to u; a nil client is net/http's default, for the
+// streams of our own configuration.
+func dialWS(ctx context.Context, cfg *Config, u string, client *http.Client) (*wsConn, error) {
 	dctx, cancel := context.WithTimeout(ctx, cfg.DialTimeout)
 	defer cancel()
 	c, resp, err := websocket.Dial(dctx, u, &websocket.DialOptions{
 		HTTPHeader: http.Header{"User-Agent": []string{cfg.UserAgent}},
+		HTTPClient: client,
 	})
 	if err != nil {
 		if resp != nil {

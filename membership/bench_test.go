@@ -99,6 +99,46 @@ func BenchmarkDecide(b *testing.B) {
 			}
 		})
 	}
+	// The same decisions under the default moderation policy, with 1,000
+	// labels kept (on other posts and accounts): a post that is in reads
+	// its own and its author's labels, two seeks.
+	labeler := syntax.DID("did:plc:labeler0000000000000000000")
+	dm, err := membership.New(membership.Config{Feeds: []membership.Feed{{ID: feedID, Classifier: c, Reposts: true,
+		Moderation: membership.Policy{Exclude: membership.DefaultExclude, Labelers: []syntax.DID{labeler}}}}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	err = st.Update(context.Background(), func(tx *store.Tx) error {
+		for i := range 1000 {
+			subject := fmt.Sprintf("did:plc:labelled%016d", i)
+			if i%2 == 0 {
+				subject = fmt.Sprintf("at://did:plc:labelled%016d/app.bsky.feed.post/3kl", i)
+			}
+			if err := tx.PutLabel(&model.Label{Src: labeler, URI: subject, Val: "spam"}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, tc := range cases {
+		b.Run("policy/"+tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			err := st.Update(context.Background(), func(tx *store.Tx) error {
+				for b.Loop() {
+					if _, err := dm.Decide(tx, tc.ev); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				b.Fatal(err)
+			}
+		})
+	}
 	b.Run("classify-only/unlisted-off-topic", func(b *testing.B) {
 		env := relevance.NewMemoryEnv()
 		env.SetTier(expert, model.TierExpert)

@@ -11,8 +11,8 @@
 // the reposter's tier and whether the reposted post is in the feed, and
 // the experts' own signals (signals.go): their likes and reposts endorse a
 // post of the review band, their follows make an unlisted author a
-// community author. New signals (labels) join here, as more reads through
-// [State].
+// community author. Moderation labels are read the same way: a feed's
+// [Policy] holds a labelled post out (moderation.go).
 //
 // The decider is pure where it can be: it reads through State, a small
 // view of one store transaction (*store.Tx in production, a map in
@@ -61,6 +61,9 @@ type State interface {
 	// Followers lists the accounts whose kept follow names did (only
 	// experts' are kept).
 	Followers(did syntax.DID) ([]syntax.DID, error)
+	// Labels are the moderation labels kept on subject, a record's
+	// AT-URI or an account's DID, of every labeler, expired or not.
+	Labels(subject string) ([]model.Label, error)
 }
 
 // Feed is one feed the decider decides for.
@@ -71,6 +74,8 @@ type Feed struct {
 	Classifier *relevance.Classifier
 	// Reposts lets reposts by curated authors into the feed.
 	Reposts bool
+	// Moderation says which labels keep a post out of the feed.
+	Moderation Policy
 }
 
 // DefaultQueueMax bounds each feed's review queue when Config leaves it
@@ -83,6 +88,8 @@ type Config struct {
 	// QueueMax is how many entries each feed's review queue keeps; the
 	// oldest go first (DefaultQueueMax).
 	QueueMax int
+	// Now is the clock labels expire by (time.Now).
+	Now func() time.Time
 }
 
 // Decider decides feed membership. It is safe for concurrent use, and a
@@ -94,6 +101,7 @@ type Decider struct {
 	set      atomic.Pointer[feedSet]
 	setMu    sync.Mutex // serialises SetRules
 	queueMax int
+	now      func() time.Time
 }
 
 // feedSet is the feeds a decider decides for, with their rules.
@@ -102,6 +110,8 @@ type feedSet struct {
 	byID  map[string]*Feed
 	// reposts is set when some feed takes reposts.
 	reposts bool
+	// moderated is set when some feed has a moderation policy.
+	moderated bool
 }
 
 func newFeedSet(feeds []Feed) (*feedSet, error) {
@@ -116,6 +126,7 @@ func newFeedSet(feeds []Feed) (*feedSet, error) {
 		}
 		fs.byID[f.ID] = f
 		fs.reposts = fs.reposts || f.Reposts
+		fs.moderated = fs.moderated || f.Moderation.active()
 	}
 	return fs, nil
 }
@@ -146,7 +157,10 @@ func New(cfg Config) (*Decider, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Decider{queueMax: cfg.QueueMax}
+	d := &Decider{queueMax: cfg.QueueMax, now: cfg.Now}
+	if d.now == nil {
+		d.now = time.Now
+	}
 	if d.queueMax <= 0 {
 		d.queueMax = DefaultQueueMax
 	}
@@ -198,6 +212,9 @@ func (d *Decider) WithRules(feed string, c *relevance.Classifier) (*Decider, err
 type Record struct {
 	URI    syntax.ATURI
 	Author syntax.DID
+	// CID is the version of the record, which a moderation label may
+	// name; "" when unknown.
+	CID string
 	// TimeUS is when the network saw the record (for a backfill, when it
 	// was fetched), and CreatedUS what the record claims (0 if it could
 	// not be read). The earlier is the post's time for the per-hour cap,
@@ -235,9 +252,12 @@ func KeptRecord(p *model.Post) Record {
 
 // Outcome is what a decision asks the apply step to write.
 type Outcome struct {
-	// Feeds are the record's memberships after the decision; none means
-	// it is not kept (and leaves the feeds if it was).
+	// Feeds are the record's memberships after the decision; none (and
+	// no Held) means it is not kept (and leaves the feeds if it was).
 	Feeds []model.Membership
+	// Held are the feeds the record would be in but for moderation
+	// labels: it is kept, out of their pages.
+	Held []model.Membership
 	// Queue are the feeds whose review queue should hold the post (a new
 	// entry, or an edit's refreshed one), with its score and reasons.
 	Queue []model.Membership
@@ -272,6 +292,10 @@ const (
 // feed (the repost then lifts it to the top with the expert's name on
 // it). A reposted post that was deleted or blocked stays out, reposted or
 // not.
+//
+// Last, a feed's moderation policy holds out what is labelled (the post,
+// its author, or for a repost the reposted post and its author): such a
+// record is in Held instead of Feeds, and is not queued.
 func (d *Decider) Decide(st State, r Record) (Outcome, error) {
 	fs := d.set.Load()
 	return d.decide(st, fs, fs.feeds, r)
@@ -293,10 +317,12 @@ func (d *Decider) decide(st State, fs *feedSet, feeds []Feed, r Record) (Outcome
 	out := Outcome{QueueMax: d.queueMax}
 	switch {
 	case r.Subject != "":
-		if !fs.reposts {
-			return out, nil
+		if fs.reposts {
+			if err := decideRepost(st, feeds, &r, &out); err != nil {
+				return out, err
+			}
 		}
-		return out, decideRepost(st, feeds, &r, &out)
+		return out, d.moderate(st, fs, &r, &out)
 	case (r.Post == nil && r.Content == nil) || st.Blocked(r.URI):
 		return out, nil
 	}
@@ -342,7 +368,7 @@ func (d *Decider) decide(st State, fs *feedSet, feeds []Feed, r Record) (Outcome
 			out.Unqueue = append(out.Unqueue, f.ID)
 		}
 	}
-	return out, nil
+	return out, d.moderate(st, fs, &r, &out)
 }
 
 func decideRepost(st State, feeds []Feed, r *Record, out *Outcome) error {

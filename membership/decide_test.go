@@ -26,6 +26,7 @@ type fakeState struct {
 	// endorsed and followers are the kept likes and follows, by subject.
 	endorsed  map[syntax.ATURI][]syntax.DID
 	followers map[syntax.DID][]syntax.DID
+	labels    map[string][]model.Label // by subject; see moderation_test.go
 	// fail, if set, is what every look-up of a tier returns.
 	fail error
 }

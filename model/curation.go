@@ -27,14 +27,29 @@ type CuratedAuthor struct {
 	// ListItems are the record keys of the items of the feed's Bluesky
 	// list that name this author (usually one).
 	ListItems []string `json:"listItems,omitempty"`
+	// ModLists are the items of the feed's moderation lists that name
+	// this author: they keep the author out, like a block.
+	ModLists []ListRef `json:"modLists,omitempty"`
+}
+
+// ListRef names one item of a Bluesky list: the list, and the record key
+// of the item in the list owner's repository.
+type ListRef struct {
+	List syntax.ATURI `json:"list"`
+	RKey string       `json:"rkey"`
 }
 
 // EffectiveTier is the tier the feed applies: the curator's when there is
-// one (so a manual block beats the list), otherwise expert for a member of
-// the Bluesky list, otherwise TierNone.
+// one (so a manual block beats the list, and a curator can vouch for an
+// author a moderation list names), otherwise blocked for a member of a
+// moderation list, otherwise expert for a member of the Bluesky list,
+// otherwise TierNone.
 func (a *CuratedAuthor) EffectiveTier() Tier {
 	if a.Tier != TierNone {
 		return a.Tier
+	}
+	if len(a.ModLists) > 0 {
+		return TierBlocked
 	}
 	if len(a.ListItems) > 0 {
 		return TierExpert

@@ -17,6 +17,9 @@ type Membership struct {
 	Feed    string   `json:"feed"`
 	Score   float64  `json:"score"`
 	Reasons []string `json:"reasons,omitempty"`
+	// Moderation, on a held membership (Post.Held), says what keeps the
+	// record out: "label:spam by did:plc:…".
+	Moderation []string `json:"moderation,omitempty"`
 }
 
 // Post is a record we keep: a post, or a repost (Subject set) that a feed
@@ -64,6 +67,10 @@ type Post struct {
 	// out of every feed is kept with none (parked) until retention prunes
 	// it, so that a later change can judge it again.
 	Feeds []Membership `json:"feeds"`
+	// Held are the feeds the record was decided into but a moderation
+	// label keeps it out of. The record is kept for them, so that a
+	// negation or an expiry brings it back without fetching it again.
+	Held []Membership `json:"held,omitempty"`
 	// Hidden is set while the author's account is inactive.
 	Hidden bool `json:"hidden,omitempty"`
 }

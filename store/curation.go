@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -614,8 +615,8 @@ func (t *Tx) AuthorRecords(author syntax.DID, sinceUS int64) []syntax.ATURI {
 	return t.authorPosts(author, sinceUS)
 }
 
-// LeaveFeed takes the record at uri out of one feed, keeping its other
-// memberships; a record left in no feed is removed (without a tombstone,
+// LeaveFeed takes the record at uri out of one feed (and drops it from
+// those moderation holds back), keeping its other memberships; a record left in no feed is removed (without a tombstone,
 // so that a later decision may bring it back). It reports whether the
 // record was in the feed.
 func (t *Tx) LeaveFeed(feed string, uri syntax.ATURI) (bool, error) {
@@ -626,17 +627,15 @@ func (t *Tx) LeaveFeed(feed string, uri syntax.ATURI) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	if !p.InFeed(feed) {
+	in := p.InFeed(feed)
+	ofFeed := func(m model.Membership) bool { return m.Feed == feed }
+	held := len(p.Held)
+	p.Held = slices.DeleteFunc(p.Held, ofFeed)
+	if !in && held == len(p.Held) {
 		return false, nil
 	}
-	keep := p.Feeds[:0:0]
-	for _, m := range p.Feeds {
-		if m.Feed != feed {
-			keep = append(keep, m)
-		}
-	}
-	p.Feeds = keep
-	return true, t.PutPost(p)
+	p.Feeds = slices.DeleteFunc(p.Feeds, ofFeed)
+	return in, t.PutPost(p)
 }
 
 // QueueFeeds lists the feeds that have a review queue, in name order.

@@ -65,7 +65,9 @@ func (t *Tx) Tombstoned(uri syntax.ATURI) bool {
 
 // PutPost stores p in the feeds it lists, or updates it if it is stored
 // already (an edit re-decides membership but keeps the place in the feed).
-// A record with no feeds is removed. A deleted record is refused with
+// A record held out of feeds by moderation labels (p.Held) is kept, out of
+// those feeds' pages. A record with neither feeds nor held feeds is
+// removed. A deleted record is refused with
 // ErrDeleted. On return p.SortUS and p.Seq hold the record's place.
 func (t *Tx) PutPost(p *model.Post) error {
 	return t.putPost(p, false)
@@ -94,7 +96,7 @@ func (t *Tx) putPost(p *model.Post, park bool) error {
 	case err != nil:
 		return err
 	}
-	if len(p.Feeds) == 0 && !park {
+	if len(p.Feeds) == 0 && len(p.Held) == 0 && !park {
 		if old != nil {
 			return t.removePost(old)
 		}
@@ -130,6 +132,11 @@ func (t *Tx) putPost(p *model.Post, park bool) error {
 			if err := t.feedPut(m.Feed, p); err != nil {
 				return err
 			}
+		}
+	}
+	if len(p.Held) > 0 || (old != nil && len(old.Held) > 0) {
+		if err := t.setHeld(p); err != nil {
+			return err
 		}
 	}
 	return t.savePost(p)
@@ -221,6 +228,11 @@ func (t *Tx) removePost(p *model.Post) error {
 	// edit, its account, retention.
 	if err := t.dropEngagement(p.URI); err != nil {
 		return err
+	}
+	if len(p.Held) > 0 {
+		if err := t.del(bucketHeld, []byte(p.URI)); err != nil {
+			return err
+		}
 	}
 	return t.tx.Bucket(bucketPosts).Delete([]byte(p.URI))
 }

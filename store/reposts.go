@@ -36,7 +36,7 @@ func (t *Tx) PutRepost(p *model.Post) error {
 	if err != nil {
 		return fmt.Errorf("reposts bucket: %w", err)
 	}
-	if len(p.Feeds) == 0 {
+	if len(p.Feeds) == 0 && len(p.Held) == 0 {
 		return b.Delete(repostKey(p.Subject, p.URI))
 	}
 	return b.Put(repostKey(p.Subject, p.URI), nil)

@@ -43,6 +43,9 @@
 //	stats.viewers <feed> 0x00 day(4)           -> HyperLogLog sketch of the day's viewers
 //	stats.seen    <post AT-URI> 0x00 <feed>    -> uint64 impressions (interactionSeen)
 //	stats.lag     atUS(8)                      -> uint64 indexer lag in ms
+//	labels        <subject> 0x00 <labeler DID> 0x00 <value> -> JSON model.Label
+//	labels.exp    expUS(8) <labels key>        -> empty (labels that expire)
+//	held          <record AT-URI>              -> empty (records with Post.Held)
 //
 // A feed page is one Seek to the cursor's key followed by a scan of at
 // most limit entries (fewer skips aside), whatever the size of the
@@ -105,6 +108,16 @@
 // folded into a daily count once its day is over. Counters and lag
 // samples are pruned by age (package stats), a post's impressions with the
 // post.
+//
+// labels holds the moderation labels of the labelers we follow, on records
+// we keep and accounts we know, by subject (a record's AT-URI or an
+// account's DID), so that a decision reads a post's and its author's
+// labels with two seeks. labels.exp orders those that expire, so that a
+// sweep finds them without a scan. held indexes the records a label keeps
+// out of some feed (model.Post.Held), which are kept in posts but in no
+// feed's pages, so that a change of labels or policy can bring them back.
+// A labeler's stream position is a cursor in meta ("labeler/<DID>").
+// Labels on what we no longer keep are pruned with the posts.
 package store
 
 import (

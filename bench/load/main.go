@@ -8,7 +8,8 @@
 //	go build -o /tmp/feedgen ./cmd/feedgen && go run ./bench/load -bin /tmp/feedgen
 //
 // With -didweb it measures instead the memory a forged token with a hostile
-// did:web issuer costs (didweb.go).
+// did:web issuer costs (didweb.go); with -labels, what following a labeler
+// costs (labels.go).
 package main
 
 import (
@@ -100,6 +101,9 @@ func main() {
 	didweb := flag.Bool("didweb", false, "instead: measure memory under forged tokens whose did:web issuer streams an endless document (didweb.go)")
 	unguarded := flag.Bool("unguarded", false, "with -didweb: resolve as before issue 9, with a plain client and no body cap")
 	maxTokens := flag.Int("max-tokens", 4, "with -didweb: stop after the round of this many tokens at once (1 or 4)")
+	labels := flag.Int("labels", 0, "instead: measure `serve` following a synthetic labeler: a backlog of this many labels, then -label-rate for -label-duration (labels.go)")
+	labelRate := flag.Float64("label-rate", 5, "with -labels: labels per second of the live phase")
+	labelDur := flag.Duration("label-duration", 30*time.Second, "with -labels: how long the live phase runs")
 	victim := flag.String("didweb-victim", "", "internal: run the -didweb victim on this address")
 	hostile := flag.String("hostile", "", "internal: the -didweb attacker's address")
 	caFile := flag.String("ca", "", "internal: the -didweb attacker's certificate")
@@ -136,6 +140,12 @@ func main() {
 	}
 	if *bin == "" {
 		log.Fatal("-bin is required")
+	}
+	if *labels > 0 {
+		if err := runLabels(*bin, *labels, *labelRate, *labelDur); err != nil {
+			log.Fatal(err)
+		}
+		return
 	}
 	if *ingest > 0 {
 		if err := runIngest(*bin, *ingest, *conc, *limit, mix); err != nil {
@@ -260,8 +270,10 @@ func startFeedgen(bin, db string, env ...string) (*exec.Cmd, string, error) {
 			cmd.Env = append(cmd.Env, kv)
 		}
 	}
+	// No labeler unless env names one: a measurement never reaches the
+	// public network.
 	cmd.Env = append(cmd.Env, "FEEDGEN_LISTEN=127.0.0.1:0", "FEEDGEN_DB="+db, "FEEDGEN_SOURCE=none",
-		"FEEDGEN_PUBLISHER_DID="+publisher)
+		"FEEDGEN_PUBLISHER_DID="+publisher, "FEEDGEN_LABELERS=none")
 	cmd.Env = append(cmd.Env, env...)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {

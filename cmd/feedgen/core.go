@@ -43,6 +43,9 @@ type coreOptions struct {
 	batchSize int
 	// registerer receives the indexer's metrics (nil: kept private).
 	registerer prometheus.Registerer
+	// labelers follows the configured labelers (serve only: the other
+	// commands apply what is stored).
+	labelers bool
 }
 
 // newCore builds the decider from the feed definitions, curation, and the
@@ -62,20 +65,26 @@ func newCore(cfg *config.Config, st *store.Store, logger *slog.Logger, o coreOpt
 		if err != nil {
 			return nil, fmt.Errorf("feed %s: %w", f.RKey, err)
 		}
-		decFeeds = append(decFeeds, membership.Feed{ID: f.RKey, Classifier: relevance.New(rules), Reposts: f.Reposts})
+		decFeeds = append(decFeeds, membership.Feed{ID: f.RKey, Classifier: relevance.New(rules), Reposts: f.Reposts,
+			Moderation: membership.Policy{Exclude: f.ExcludeLabels, Labelers: f.Trusted}})
 		seed := map[syntax.DID]model.Tier{}
 		for tier, dids := range map[model.Tier][]string{model.TierAll: f.Authors.All, model.TierExpert: f.Authors.Expert, model.TierBlocked: f.Authors.Blocked} {
 			for _, d := range dids {
 				seed[syntax.DID(d)] = tier
 			}
 		}
-		curFeeds = append(curFeeds, curation.Feed{ID: f.RKey, URI: f.URI, List: syntax.ATURI(f.List), Seed: seed, Rules: f.Rules, RulesText: text})
+		cf := curation.Feed{ID: f.RKey, URI: f.URI, List: syntax.ATURI(f.List), Seed: seed, Rules: f.Rules, RulesText: text}
+		for _, l := range f.ModLists {
+			cf.ModLists = append(cf.ModLists, syntax.ATURI(l))
+		}
+		curFeeds = append(curFeeds, cf)
 	}
 	dec, err := membership.New(membership.Config{Feeds: decFeeds})
 	if err != nil {
 		return nil, err
 	}
-	deps := curation.Deps{Store: st, Directory: newDirectory(cfg), Decider: dec, Logger: logger,
+	dir := newDirectory(cfg)
+	deps := curation.Deps{Store: st, Directory: dir, Decider: dec, Logger: logger,
 		HTTPClient: pdsClient(cfg, 20*time.Second), CheckDNS: checkDNS(cfg)}
 	var inbox *indexer.Inbox
 	if o.backfill {
@@ -91,13 +100,19 @@ func newCore(cfg *config.Config, st *store.Store, logger *slog.Logger, o coreOpt
 	if err != nil {
 		return nil, err
 	}
-	ix, err := indexer.New(indexer.Config{
+	ixCfg := indexer.Config{
 		Source:       o.source,
 		Retention:    cfg.Retention,
 		LagThreshold: cfg.MaxLag,
 		BatchSize:    o.batchSize,
 		UserAgent:    "feedgen/" + version,
-	}, indexer.Deps{Store: st, Registerer: o.registerer, Logger: logger, Decider: dec, Records: cur, Inbox: inbox})
+	}
+	ixDeps := indexer.Deps{Store: st, Registerer: o.registerer, Logger: logger, Decider: dec, Records: cur, Inbox: inbox}
+	if o.labelers {
+		ixCfg.Labelers = cfg.Labelers
+		ixDeps.Directory, ixDeps.LabelerClient = dir, labelerClient(cfg)
+	}
+	ix, err := indexer.New(ixCfg, ixDeps)
 	if err != nil {
 		return nil, err
 	}

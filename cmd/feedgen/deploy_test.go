@@ -92,6 +92,9 @@ func setEnv(t *testing.T, env map[string]string) {
 			os.Unsetenv(k)
 		}
 	}
+	// A test never follows the public labeler (the default): it names
+	// its own, or none.
+	t.Setenv("FEEDGEN_LABELERS", "none")
 	for k, v := range env {
 		t.Setenv(k, v)
 	}

@@ -20,8 +20,8 @@ func explainCommand() *cli.Command {
 		Usage:     "say whether a post is in each feed, and why or why not",
 		ArgsUsage: "POST",
 		Description: "POST is an at:// URI or a bsky.app post URL. The answer names the relevance reasons, the\n" +
-			"author's tier, blocks, pins and the review queue; a post we do not keep is fetched from its\n" +
-			"author's PDS and judged now.",
+			"author's tier, blocks, pins, the review queue, and the labels and moderation lists that keep it\n" +
+			"out; a post we do not keep is fetched from its author's PDS and judged now.",
 		Flags:  []cli.Flag{jsonFlag()},
 		Action: runExplain,
 	}
@@ -69,6 +69,9 @@ func runExplain(ctx context.Context, cmd *cli.Command) error {
 		}
 		if e := x.Engagement; e != nil {
 			fmt.Fprintf(w, "  %d likes, %d reposts, %d replies, %d quotes since it entered\n", e.Likes, e.Reposts, e.Replies, e.Quotes)
+		}
+		if len(x.Labels) > 0 {
+			fmt.Fprintf(w, "  labels: %s\n", strings.Join(x.Labels, ", "))
 		}
 		for _, f := range x.Feeds {
 			verdict := "NOT IN"

@@ -14,10 +14,10 @@ import (
 func listsCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "lists",
-		Usage: "the Bluesky lists feeds take their experts from",
+		Usage: "the Bluesky lists feeds take their experts from, and the moderation lists that keep authors out",
 		Commands: []*cli.Command{{
 			Name:   "sync",
-			Usage:  "read a feed's Bluesky list from its owner's PDS now and update the authors",
+			Usage:  "read a feed's Bluesky lists (experts' and moderation lists) from their owners' PDSes now and update the authors",
 			Flags:  []cli.Flag{feedFlag(), jsonFlag()},
 			Action: runListsSync,
 		}},
@@ -39,6 +39,11 @@ func runListsSync(ctx context.Context, cmd *cli.Command) error {
 		return err
 	}
 	return output(cmd, res, func(w io.Writer) {
-		fmt.Fprintf(w, "%s: list %s has %d item(s); added %v, removed %v\n", res.Feed, res.List, res.Items, res.Added, res.Removed)
+		if res.List != "" {
+			fmt.Fprintf(w, "%s: list %s has %d item(s); added %v, removed %v\n", res.Feed, res.List, res.Items, res.Added, res.Removed)
+		}
+		for _, m := range res.ModLists {
+			fmt.Fprintf(w, "%s: moderation list %s has %d item(s); kept out %v, let back %v\n", res.Feed, m.List, m.Items, m.Added, m.Removed)
+		}
 	})
 }

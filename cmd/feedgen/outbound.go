@@ -35,3 +35,14 @@ func pdsClient(cfg *config.Config, timeout time.Duration, trusted ...string) *ht
 		Trusted:      trusted,
 	})
 }
+
+// labelerClient dials the labelers' streams, at the endpoints their DID
+// documents name (anyone's). The deadline bounds the handshake; the stream
+// itself is watched by the indexer.
+func labelerClient(cfg *config.Config) *http.Client {
+	return netguard.New(netguard.Options{
+		Timeout:      10 * time.Second,
+		MaxBody:      64 << 10,
+		AllowPrivate: cfg.AllowPrivateNetworks,
+	})
+}

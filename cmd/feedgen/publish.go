@@ -149,6 +149,12 @@ func buildRecord(cfg *config.Config, f config.Feed, now time.Time) (feedRecord, 
 		yes := true
 		fr.Record.AcceptsInteractions = &yes
 	}
+	if f.ContentMode != "" {
+		m := f.ContentMode
+		fr.Record.ContentMode = &m
+	}
+	// Checked against the description when the definitions were loaded.
+	fr.Record.DescriptionFacets = f.DescriptionFacets
 	if f.Avatar != "" {
 		path := f.Avatar
 		// A relative avatar sits beside the feeds file that names it.

@@ -352,3 +352,33 @@ func TestHelpDoesNotShowThePassword(t *testing.T) {
 		t.Errorf("publish --help does not list its password variable:\n%s", out)
 	}
 }
+
+// A feed definition's contentMode and descriptionFacets are published in
+// the record as the lexicon names them.
+func TestPublishContentModeAndFacets(t *testing.T) {
+	dir := t.TempDir()
+	pds := newFakePDS(t, pubDID)
+	desc := "Videos from Armenia, see https://example.com/about"
+	start := strings.Index(desc, "https://")
+	feeds := fmt.Sprintf(`{"feeds": [{"rkey": "sc-video", "displayName": "Caucasus Video", "description": %q,
+		"rules": "builtin:south-caucasus", "contentMode": "video",
+		"descriptionFacets": [{"index": {"byteStart": %d, "byteEnd": %d},
+			"features": [{"$type": "app.bsky.richtext.facet#link", "uri": "https://example.com/about"}]}]}]}`, desc, start, len(desc))
+	path := filepath.Join(dir, "feeds.json")
+	if err := os.WriteFile(path, []byte(feeds), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := runFeedgen(t, publishEnv(dir, pds.URL, path), "publish"); err != nil {
+		t.Fatalf("publish: %v\n%s", err, out)
+	}
+	rec := pds.record(t, "sc-video")
+	if rec["contentMode"] != "app.bsky.feed.defs#contentModeVideo" {
+		t.Errorf("contentMode: %v", rec["contentMode"])
+	}
+	facets, _ := rec["descriptionFacets"].([]any)
+	want := []any{map[string]any{"index": map[string]any{"byteStart": float64(start), "byteEnd": float64(len(desc))},
+		"features": []any{map[string]any{"$type": "app.bsky.richtext.facet#link", "uri": "https://example.com/about"}}}}
+	if !reflect.DeepEqual(facets, want) {
+		t.Errorf("descriptionFacets:\n got %v\nwant %v", facets, want)
+	}
+}

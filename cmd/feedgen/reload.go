@@ -43,7 +43,7 @@ func (a *service) runReloads(ctx context.Context) error {
 func (a *service) reloadRules(ctx context.Context) []curation.ReloadResult {
 	feeds := a.cfg.Feeds
 	if a.cfg.FeedsFile != "" {
-		fresh, err := config.LoadFeeds(a.cfg.FeedsFile)
+		fresh, err := a.cfg.LoadFeeds()
 		if err != nil {
 			a.log.Error("reload: the feeds file does not load; no rules change", "file", a.cfg.FeedsFile, "err", err)
 			return nil

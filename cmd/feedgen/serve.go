@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -95,6 +96,33 @@ func indexerCheck(s indexer.Status, maxLag time.Duration, now time.Time) feedgen
 		}
 	case away != "":
 		c.Status, c.Reason = feedgen.StatusDegraded, away
+	}
+	return c
+}
+
+// labelersHealth shows each labeler's connection and lag on
+// /xrpc/_health: degraded once one has been unreachable for longer than
+// --max-lag, since the feeds then let through what it labels. Not
+// unhealthy: the feed still serves, and a restart would not bring a
+// labeler back.
+type labelersHealth struct{ ix *indexer.Indexer }
+
+func (h labelersHealth) Health() feedgen.Check {
+	ls := h.ix.Labelers()
+	c := feedgen.Check{Status: feedgen.StatusOK, Details: ls}
+	var down []string
+	for _, l := range ls {
+		if !l.Healthy {
+			why := l.DID.String()
+			if l.Error != "" {
+				why += ": " + l.Error
+			}
+			down = append(down, why)
+		}
+	}
+	if len(down) > 0 {
+		c.Status = feedgen.StatusDegraded
+		c.Reason = "labeler unreachable for longer than --max-lag, its labels are not applied: " + strings.Join(down, "; ")
 	}
 	return c
 }

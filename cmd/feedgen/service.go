@@ -118,7 +118,7 @@ func openService(ctx context.Context, cfg *config.Config, logger *slog.Logger, b
 	if err != nil {
 		return nil, err
 	}
-	if a.core, err = newCore(cfg, st, logger, coreOptions{source: cfg.Source, backfill: true, registerer: reg}); err != nil {
+	if a.core, err = newCore(cfg, st, logger, coreOptions{source: cfg.Source, backfill: true, registerer: reg, labelers: true}); err != nil {
 		return nil, err
 	}
 	health := map[string]feedgen.Health{}
@@ -126,6 +126,9 @@ func openService(ctx context.Context, cfg *config.Config, logger *slog.Logger, b
 		health["indexer"] = indexerHealth{ix: a.core.indexer, maxLag: cfg.MaxLag, now: time.Now}
 	}
 	health["rules"] = rulesHealth{a.core.curation}
+	if len(cfg.Labelers) > 0 {
+		health["labelers"] = labelersHealth{a.core.indexer}
+	}
 	engagement := engagementSource(st)
 	ranker, err := ranking.New(ranking.Config{Feeds: rankedFeeds(cfg)}, st, engagement, logger, reg)
 	if err != nil {

@@ -386,13 +386,19 @@ async function loadStats() {
 
 async function loadAuthors() {
   const feed = state.feed;
-  $("list-info").hidden = !feed.list;
+  const modLists = feed.modLists || [];
+  $("list-info").hidden = !feed.list && modLists.length === 0;
+  $("list-experts").hidden = !feed.list;
   if (feed.list) {
     const parts = feed.list.split("/");
     const link = $("list-link");
     link.textContent = feed.list;
     link.setAttribute("href", `https://bsky.app/profile/${parts[2]}/lists/${parts[4]}`);
   }
+  $("modlists").replaceChildren(...modLists.map((l) => {
+    const parts = l.split("/");
+    return el("span", {}, " Authors on the moderation list ", safeLink(`https://bsky.app/profile/${parts[2]}/lists/${parts[4]}`, l), " are kept out.");
+  }));
   const data = await api("GET", "/authors?" + qs({ feed: feed.id }));
   learn(data.people);
   const body = $("authors-table").querySelector("tbody");
@@ -500,6 +506,7 @@ async function explainURI(uri) {
     el("div", { class: "meta" }, person(x.author), el("span", {}, x.createdAt || ""), postLink(x.uri, "open in Bluesky")),
     el("div", { class: "text" }, x.text || (x.fetchError ? `(could not fetch the post: ${x.fetchError})` : "")),
     ...(x.engagement ? [el("div", { class: "engagement" }, `${x.engagement.likes} likes, ${x.engagement.reposts} reposts, ${x.engagement.replies} replies, ${x.engagement.quotes} quotes since it entered`)] : []));
+  if (x.labels && x.labels.length) out.append(el("div", { class: "labels" }, "labels: " + x.labels.join(", ")));
   for (const f of x.feeds) {
     out.append(el("div", { class: "feed-verdict " + (f.in ? "in" : "out") },
       el("strong", {}, `${f.feed}: ${f.in ? "in" : "not in"}`), " — ", f.why,
@@ -579,7 +586,8 @@ document.addEventListener("DOMContentLoaded", () => {
   $("list-sync").addEventListener("click", run(async () => {
     const r = await api("POST", "/lists/sync", { feed: state.feed.id });
     await reloadCurrent();
-    status(`List synced: ${r.items} item(s), ${r.added.length} added, ${r.removed.length} removed.`, "ok");
+    const mods = (r.modLists || []).map((m) => ` Moderation list: ${m.items} item(s), ${m.added.length} kept out, ${m.removed.length} let back.`).join("");
+    status(`List synced: ${r.items} item(s), ${r.added.length} added, ${r.removed.length} removed.${mods}`, "ok");
   }));
   $("post-form").addEventListener("submit", run(async (ev) => {
     const uri = $("post-input").value.trim();

@@ -32,6 +32,15 @@
 //        These four run as --handle through the PDS; without --handle they go anonymously
 //        straight to --appview.
 //   get-record --uri URI                             com.atproto.repo.getRecord output (PDS)
+//   label --labeler DID (--uri URI [--cid CID] | --subject DID) [--add VAL]... [--negate VAL]...
+//        a moderator's label through Ozone: tools.ozone.moderation.emitEvent with a
+//        modEventLabel, sent as --handle through the PDS, which proxies it to the labeler's
+//        #atproto_labeler with a service-auth token, as the Ozone web app does. In the full
+//        network, mod-authority.test (password hunter2) is an Ozone admin.    {id}
+//   create-labeler-did --plc URL --endpoint URL --label-key DID_KEY
+//        registers a new did:plc whose document names a labeler (#atproto_labeler at
+//        --endpoint, #atproto_label key --label-key), signed by a throwaway rotation key
+//        (with @did-plc/lib and @atproto/crypto, which dev-env depends on)      {did}
 //
 // Errors: a JSON object {"error", "message", "status"} on stderr and exit status 1.
 //
@@ -42,6 +51,8 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { AtpAgent, RichText } from '@atproto/api';
+import { Secp256k1Keypair } from '@atproto/crypto';
+import * as plc from '@did-plc/lib';
 
 const OPTIONS = {
   pds: { type: 'string' },
@@ -73,6 +84,13 @@ const OPTIONS = {
   collection: { type: 'string' },
   rkey: { type: 'string' },
   record: { type: 'string' },
+  labeler: { type: 'string' },
+  cid: { type: 'string' },
+  add: { type: 'string', multiple: true },
+  negate: { type: 'string', multiple: true },
+  plc: { type: 'string' },
+  endpoint: { type: 'string' },
+  'label-key': { type: 'string' },
 };
 
 class UsageError extends Error {
@@ -133,6 +151,43 @@ const PURPOSES = {
 };
 
 const commands = {
+  async label(o) {
+    const agent = await userAgent(o);
+    const ozone = agent.withProxy('atproto_labeler', need(o, 'labeler'));
+    let subject;
+    if (o.subject) {
+      subject = { $type: 'com.atproto.admin.defs#repoRef', did: o.subject };
+    } else {
+      const uri = need(o, 'uri');
+      subject = { $type: 'com.atproto.repo.strongRef', uri, cid: o.cid ?? (await strongRef(agent, uri)).cid };
+    }
+    const { data } = await ozone.tools.ozone.moderation.emitEvent({
+      event: {
+        $type: 'tools.ozone.moderation.defs#modEventLabel',
+        createLabelVals: o.add ?? [],
+        negateLabelVals: o.negate ?? [],
+      },
+      subject,
+      createdBy: agent.session.did,
+    });
+    return { id: data.id };
+  },
+
+  async 'create-labeler-did'(o) {
+    const rotation = await Secp256k1Keypair.create();
+    const op = await plc.signOperation({
+      type: 'plc_operation',
+      alsoKnownAs: [],
+      rotationKeys: [rotation.did()],
+      verificationMethods: { atproto_label: need(o, 'label-key') },
+      services: { atproto_labeler: { type: 'AtprotoLabeler', endpoint: need(o, 'endpoint') } },
+      prev: null,
+    }, rotation);
+    const did = await plc.didForCreateOp(op);
+    await new plc.Client(need(o, 'plc')).sendOperation(did, op);
+    return { did };
+  },
+
   async 'create-account'(o) {
     const agent = new AtpAgent({ service: need(o, 'pds') });
     const handle = need(o, 'handle');

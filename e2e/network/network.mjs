@@ -235,6 +235,8 @@ const state = {
   appviewUrl: network.bsky ? local(network.bsky.port) : '',
   appviewDid: network.bsky ? network.bsky.serverDid : '',
   ozoneUrl: network.ozone ? local(network.ozone.port) : '',
+  // Ozone's labeler DID: its DID document names the labeler endpoint and signing key.
+  ozoneDid: network.ozone ? network.ozone.ctx.cfg.service.did : '',
   postgresUrl: pg ? pg.url : '',
   pgDir: pg ? pg.dir : '',
   controlUrl: local(control.address().port),

@@ -173,6 +173,13 @@ func (t *capTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err != nil {
 		return nil, err
 	}
+	if resp.StatusCode == http.StatusSwitchingProtocols {
+		// A websocket (a labeler's stream): the body is the connection
+		// itself, which must stay writable. The reader of its frames
+		// bounds them, as the indexer does for every stream; the address
+		// check has been made at the dial all the same.
+		return resp, nil
+	}
 	if resp.ContentLength > t.max {
 		resp.Body.Close()
 		return nil, fmt.Errorf("%w: %d bytes announced, at most %d read", ErrBodyTooLarge, resp.ContentLength, t.max)

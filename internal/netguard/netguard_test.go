@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/coder/websocket"
 )
 
 func TestAllowed(t *testing.T) {
@@ -248,5 +250,36 @@ func TestHostPort(t *testing.T) {
 		if got := HostPort(in); got != want {
 			t.Errorf("HostPort(%s): got %s, want %s", in, got, want)
 		}
+	}
+}
+
+// A websocket (a labeler's stream, whose address comes from a DID
+// document) goes through the guarded client: loopback is refused unless
+// allowed, and an allowed connection stays open past the client's
+// deadline, its frames unbounded by the body cap.
+func TestClientCarriesWebsockets(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c, err := websocket.Accept(w, r, nil)
+		if err != nil {
+			return
+		}
+		defer c.CloseNow()
+		time.Sleep(300 * time.Millisecond)
+		c.Write(r.Context(), websocket.MessageBinary, make([]byte, 4096))
+	}))
+	defer srv.Close()
+	u := "ws" + strings.TrimPrefix(srv.URL, "http")
+	ctx := t.Context()
+	if _, _, err := websocket.Dial(ctx, u, &websocket.DialOptions{HTTPClient: New(Options{Timeout: time.Second})}); !errors.Is(err, ErrForbidden) {
+		t.Fatalf("guarded client dialled %s: %v", u, err)
+	}
+	c, _, err := websocket.Dial(ctx, u, &websocket.DialOptions{HTTPClient: New(Options{Timeout: 100 * time.Millisecond, MaxBody: 1024, AllowPrivate: true})})
+	if err != nil {
+		t.Fatalf("websocket through the client: %v", err)
+	}
+	defer c.CloseNow()
+	_, b, err := c.Read(ctx)
+	if err != nil || len(b) != 4096 {
+		t.Fatalf("read after the deadline: %d bytes, %v", len(b), err)
 	}
 }

@@ -52,14 +52,17 @@ func RepoRoot() string {
 }
 
 // Env is this process's environment without any FEEDGEN_* variable (feedgen
-// refuses unknown ones), plus extra ("K=V").
+// refuses unknown ones), plus extra ("K=V"). It follows no labeler unless
+// extra names one (FEEDGEN_LABELERS): a test never reaches the public
+// network, and the default is Bluesky's moderation service.
 func Env(extra ...string) []string {
-	var env []string
+	env := []string{"FEEDGEN_LABELERS=none"}
 	for _, kv := range os.Environ() {
 		if !strings.HasPrefix(kv, "FEEDGEN_") {
 			env = append(env, kv)
 		}
 	}
+	// exec.Cmd takes the last value of a variable given twice.
 	return append(env, extra...)
 }
 
