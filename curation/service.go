@@ -135,6 +135,10 @@ type Deps struct {
 	// the publisher's records from the stream are applied too. Nil is the
 	// local store: curation stays in this database.
 	Repo Repo
+	// Publisher is the publisher's repository whenever its credentials
+	// are configured, in either store: Export writes to it. In the repo
+	// store it is Repo; nil means Repo.
+	Publisher Repo
 	// Registerer receives curation's metrics; nil keeps them private.
 	Registerer prometheus.Registerer
 }
@@ -179,8 +183,9 @@ type Service struct {
 
 	// repo is the publisher's repository in the repo curation store
 	// (nil: local).
-	repo    Repo
-	metrics *metrics
+	repo      Repo
+	publisher Repo
+	metrics   *metrics
 	// rebuild is the state of a rebuild from the repository; rebuildMu
 	// keeps rebuilds one at a time.
 	rebuild   rebuildState
@@ -228,6 +233,10 @@ func New(cfg Config, deps Deps) (*Service, error) {
 		repo:     deps.Repo,
 		metrics:  newMetrics(deps.Registerer),
 	}
+	s.publisher = deps.Publisher
+	if s.publisher == nil {
+		s.publisher = deps.Repo
+	}
 	if len(cfg.Feeds) == 0 {
 		return nil, errors.New("curation: no feeds")
 	}
@@ -258,6 +267,11 @@ func New(cfg Config, deps Deps) (*Service, error) {
 		return nil, err
 	}
 	s.people = newPeople(s)
+	if s.NeedsRebuild() {
+		// Health says so from the start: the feed is not complete until
+		// Run has rebuilt it.
+		s.setRebuild(func(r *RebuildStatus) { r.State = "pending" })
+	}
 	return s, nil
 }
 

@@ -671,3 +671,21 @@ func (t *Tx) CurationRebuilt() (us int64, ok bool) {
 func (t *Tx) SetCurationRebuilt(us int64) error {
 	return t.tx.Bucket(bucketMeta).Put([]byte(metaRebuilt), u64(uint64(us)))
 }
+
+// Verdicts returns every recorded verdict, of every feed.
+func (t *Tx) Verdicts() ([]model.Verdict, error) {
+	b := t.tx.Bucket(bucketCurVerdicts)
+	if b == nil {
+		return nil, nil
+	}
+	var out []model.Verdict
+	err := b.ForEach(func(k, v []byte) error {
+		var vd model.Verdict
+		if err := json.Unmarshal(v, &vd); err != nil {
+			return fmt.Errorf("decode verdict %q: %w", k, err)
+		}
+		out = append(out, vd)
+		return nil
+	})
+	return out, err
+}
