@@ -14,8 +14,8 @@ import (
 	"github.com/bluesky-social/indigo/atproto/syntax"
 )
 
-// curationHealth reads the curation check of /xrpc/_health: the overall
-// status and the rebuild's state.
+// curationHealth reads the curation check of /xrpc/_health: its status
+// and the rebuild's state.
 func (f *feedgen) curationHealth() (status, rebuild string) {
 	resp, err := http.Get(f.Origin + "/xrpc/_health")
 	if err != nil {
@@ -23,18 +23,15 @@ func (f *feedgen) curationHealth() (status, rebuild string) {
 	}
 	defer resp.Body.Close()
 	var h struct {
-		Status string
 		Checks struct {
 			Curation struct {
 				Status  string
-				Details struct {
-					Rebuild struct{ State string }
-				}
+				Rebuild struct{ State string }
 			}
 		}
 	}
 	json.NewDecoder(resp.Body).Decode(&h)
-	return h.Status, h.Checks.Curation.Details.Rebuild.State
+	return h.Checks.Curation.Status, h.Checks.Curation.Rebuild.State
 }
 
 // listRecords reads a collection of repo from the PDS, as anyone can.
@@ -66,7 +63,7 @@ func listRecords(t *testing.T, n *Network, repo syntax.DID, collection string) [
 // rebuilds from the repository to the same feed.
 func TestReplicasShareCurationThroughTheRepository(t *testing.T) {
 	n := Start(t, PDSOnly)
-	pub := n.CreateAccount(t, "feeds")
+	pub := n.CreateAccount(t, "curators")
 	bob := n.CreateAccount(t, "bob")
 	carol := n.CreateAccount(t, "carol")
 	eve := n.CreateAccount(t, "eve")
