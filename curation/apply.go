@@ -161,12 +161,13 @@ func (s *Service) applyRepoRecord(tx *store.Tx, collection, rkey string, data ma
 			return err
 		}
 	case lexicons.Rules:
-		// Rules travel as records (export writes them), but a replica
-		// applies them through `feedgen rules apply`: a change of rules
-		// judges the whole feed again, which is not for the stream's
-		// writer to start.
-		s.log.Info("rules record seen; not applied from the stream", "feed", r.Feed, "version", r.Version)
-		return nil
+		// Judging the feed again goes through the writer this runs in:
+		// it starts once the record is committed.
+		feed, text, hash, note := r.Feed, r.Text, "", r.Note
+		if h, ok := data["hash"].(string); ok {
+			hash = h
+		}
+		tx.OnCommit(func() { s.applyRulesRecord(feed, actor, text, hash, note) })
 	}
 	s.metrics.apply(collection, "put")
 	return nil
@@ -229,9 +230,14 @@ func (s *Service) applyRepoDelete(tx *store.Tx, collection, rkey string, after *
 				}
 			}
 		}
+	case lexicons.Rules:
+		if f := s.byID[rkey]; f != nil {
+			tx.OnCommit(func() { s.applyRulesRecord(f.ID, actor, "", "", "") })
+			s.metrics.apply(collection, "delete")
+		}
 	}
-	// Verdicts are not taken back; rules are applied by hand; a delete of
-	// something this replica does not hold changes nothing.
+	// Verdicts are not taken back; a delete of something this replica
+	// does not hold changes nothing.
 	return nil
 }
 
@@ -475,6 +481,12 @@ func (s *Service) reconcile(ctx context.Context, seen map[string]map[string]bool
 			}
 		}
 		for _, f := range s.feeds {
+			if _, err := tx.RulesVersion(f.ID); err == nil && !seen[lexicons.Rules][rulesKey(f.ID)] {
+				if err := s.applyRepoDelete(tx, lexicons.Rules, rulesKey(f.ID), after); err != nil {
+					return err
+				}
+				removed++
+			}
 			as, err := tx.CuratedAuthors(f.ID)
 			if err != nil {
 				return err

@@ -429,3 +429,87 @@ func TestRepoStoreRebuild(t *testing.T) {
 		t.Errorf("alice after the second rebuild: %q", got)
 	}
 }
+
+// Rules uploaded on one replica travel as the feed's rules record: the
+// other judges its feed again with them, and a revert (the record's
+// delete) takes it back to the definition's rules.
+func TestRepoStoreCarriesRules(t *testing.T) {
+	repo := newFakeRepo()
+	a := newEnv(t, withRepo(repo, nil))
+	b := newEnv(t, withRepo(repo, nil))
+	strong := a.stream(didAlice, textStrong, 0)
+	review := a.stream(didBob, textReview, 0)
+	for _, uri := range []string{strong, review} {
+		copyPost(t, a, b, uri)
+	}
+	a.ok("POST", "/admin/rules", map[string]any{"rules": yerevanRules, "note": "only Yerevan"})
+	if got := a.feedPosts(); !slices.Equal(got, []string{review}) {
+		t.Fatalf("a under the new rules: %v", got)
+	}
+	n := repo.deliver(t, 0, a, b)
+	waitUntil(t, "b to judge its feed with the uploaded rules", func() bool {
+		return slices.Equal(b.feedPosts(), []string{review}) && str(b.ok("GET", "/admin/rules", nil)["active"].(map[string]any), "source") == "upload"
+	})
+	a.ok("POST", "/admin/rules/revert", map[string]any{})
+	repo.deliver(t, n, a, b)
+	waitUntil(t, "b to revert to the definition's rules", func() bool {
+		return slices.Equal(b.feedPosts(), []string{strong}) && str(b.ok("GET", "/admin/rules", nil)["active"].(map[string]any), "source") == "definition"
+	})
+}
+
+// waitUntil polls cond until it holds, for at most 10 seconds: for work a
+// record starts in the background.
+func waitUntil(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// A replica in the local store exports its curation to the repository
+// once; a replica on an empty database rebuilds the same state from it.
+func TestExportFromTheLocalStore(t *testing.T) {
+	repo := newFakeRepo()
+	local := newEnv(t, func(_ *curation.Config, _ *curation.Feed, d *curation.Deps) { d.Publisher = repo })
+	p1 := local.stream(didBob, textStrong, 2*time.Hour)
+	p2 := local.stream(didCarol, textStrong+" today", time.Hour)
+	local.ok("POST", "/admin/blocks", map[string]any{"uri": p1, "note": "spam"})
+	local.ok("POST", "/admin/pins", map[string]any{"uri": p2})
+	local.ok("POST", "/admin/authors", map[string]any{"author": didAlice, "tier": "expert", "noBackfill": true})
+	if len(repo.since(0)) != 0 {
+		t.Fatal("the local store wrote to the repository")
+	}
+	out := local.ok("POST", "/admin/curation/export", nil)
+	if num(out, "total") != 3 {
+		t.Errorf("export: %v", out)
+	}
+	// Again: the same records, by the same keys.
+	local.ok("POST", "/admin/curation/export", nil)
+	for coll, recs := range repo.records {
+		if len(recs) != 1 {
+			t.Errorf("%s: %d records after two exports, want 1", coll, len(recs))
+		}
+	}
+	c := newEnv(t, withRepo(repo, nil))
+	if _, err := c.svc.Rebuild(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.blockedURIs(); !slices.Equal(got, []string{p1}) {
+		t.Errorf("blocks from the export: %v", got)
+	}
+	if got := c.svc.Pins(feedID); !slices.Equal(got, []string{p2}) {
+		t.Errorf("pins from the export: %v", got)
+	}
+	if got := c.tierOf(didAlice); got != "expert" {
+		t.Errorf("alice from the export: %q", got)
+	}
+	// Without the publisher's credentials there is nowhere to export to.
+	none := newEnv(t)
+	if code, out := none.call("POST", "/admin/curation/export", tokenAni, nil); code != 409 || errName(out) != "NoPublisher" {
+		t.Errorf("export without credentials: %d %v", code, out)
+	}
+}
