@@ -24,14 +24,25 @@ const ActorPublisher = "publisher"
 // repoRecord is a curation record as the lexicons have it, the fields of
 // every kind together.
 type repoRecord struct {
-	Feed    string `json:"feed"`
-	Subject string `json:"subject"`
-	Tier    string `json:"tier"`
-	Verdict string `json:"verdict"`
-	Note    string `json:"note"`
-	Curator string `json:"curator"`
-	Version int64  `json:"version"`
-	Text    string `json:"text"`
+	Feed      string `json:"feed"`
+	Subject   string `json:"subject"`
+	Tier      string `json:"tier"`
+	Verdict   string `json:"verdict"`
+	Note      string `json:"note"`
+	Curator   string `json:"curator"`
+	Version   int64  `json:"version"`
+	Text      string `json:"text"`
+	CreatedAt string `json:"createdAt"`
+}
+
+// atUS is when the record says the curator acted, so that every replica
+// keeps the same time (pins are ordered by it); a time the lexicon
+// accepts but Go cannot read is now.
+func (r *repoRecord) atUS(now int64) int64 {
+	if t, err := syntax.ParseDatetimeLenient(r.CreatedAt); err == nil {
+		return t.Time().UnixMicro()
+	}
+	return now
 }
 
 // afterCommit is what applying records leaves to do once the
@@ -112,7 +123,7 @@ func (s *Service) applyRepoRecord(tx *store.Tx, collection, rkey string, data ma
 			after.backfill = append(after.backfill, syntax.DID(r.Subject))
 		}
 	case lexicons.BlockedPost:
-		_, unpinned, _, err := s.applyBlock(tx, actor, syntax.ATURI(r.Subject), r.Note, s.nowUS())
+		_, unpinned, _, err := s.applyBlock(tx, actor, syntax.ATURI(r.Subject), r.Note, r.atUS(s.nowUS()))
 		if err != nil {
 			return err
 		}
@@ -131,7 +142,7 @@ func (s *Service) applyRepoRecord(tx *store.Tx, collection, rkey string, data ma
 		if slices.ContainsFunc(all[f.ID], func(p model.Pin) bool { return p.URI == uri }) {
 			break
 		}
-		if err := s.applyPin(tx, &model.Pin{Feed: f.ID, URI: uri, By: actor, AtUS: s.nowUS(), Note: r.Note}); err != nil {
+		if err := s.applyPin(tx, &model.Pin{Feed: f.ID, URI: uri, By: actor, AtUS: r.atUS(s.nowUS()), Note: r.Note}); err != nil {
 			return err
 		}
 		after.pins = true
@@ -149,7 +160,7 @@ func (s *Service) applyRepoRecord(tx *store.Tx, collection, rkey string, data ma
 		} else if err != nil {
 			return err
 		}
-		v := &model.Verdict{Feed: f.ID, URI: uri, In: in, By: actor, AtUS: s.nowUS()}
+		v := &model.Verdict{Feed: f.ID, URI: uri, In: in, By: actor, AtUS: r.atUS(s.nowUS())}
 		if err := s.applyVerdict(tx, q, v, r.Note); err != nil {
 			var ce *Error
 			if errors.As(err, &ce) {

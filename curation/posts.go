@@ -50,6 +50,9 @@ func (s *Service) Block(ctx context.Context, actor string, req PostRequest) (*Bl
 		return nil, err
 	}
 	res := &BlockResult{URI: uri, Feeds: []string{}}
+	// One time for the record and the block here: every replica keeps
+	// the record's.
+	at := s.nowUS()
 	if s.repo != nil {
 		// What the repository gets: the block, and the end of the
 		// post's pins, which go with it.
@@ -71,7 +74,7 @@ func (s *Service) Block(ctx context.Context, actor string, req PostRequest) (*Bl
 			res.Unchanged = true
 			return res, nil
 		}
-		rec := newRecord(lexicons.BlockedPost, actor, req.Note, s.nowUS())
+		rec := newRecord(lexicons.BlockedPost, actor, req.Note, at)
 		rec["subject"] = uri.String()
 		writes := []repoWrite{{lexicons.BlockedPost, blockKey(uri), rec}}
 		for _, feed := range pinned {
@@ -83,7 +86,7 @@ func (s *Service) Block(ctx context.Context, actor string, req PostRequest) (*Bl
 	}
 	err = s.update(ctx, func(tx *store.Tx) error {
 		var err error
-		res.Feeds, res.Unpinned, res.Unchanged, err = s.applyBlock(tx, actor, uri, req.Note, s.nowUS())
+		res.Feeds, res.Unpinned, res.Unchanged, err = s.applyBlock(tx, actor, uri, req.Note, at)
 		if err == nil && res.Unchanged {
 			return errUnchanged
 		}
@@ -335,6 +338,9 @@ func (s *Service) Pin(ctx context.Context, actor string, req PostRequest) (*PinR
 		}
 		return nil
 	}
+	// One time for the record and the pin here: the pins' order is
+	// theirs, and every replica keeps the record's.
+	at := s.nowUS()
 	if s.repo != nil {
 		err := s.store.View(check)
 		if errors.Is(err, errUnchanged) {
@@ -344,7 +350,7 @@ func (s *Service) Pin(ctx context.Context, actor string, req PostRequest) (*PinR
 		if err != nil {
 			return nil, err
 		}
-		rec := newRecord(lexicons.Pin, actor, req.Note, s.nowUS())
+		rec := newRecord(lexicons.Pin, actor, req.Note, at)
 		rec["feed"], rec["subject"] = f.ID, uri.String()
 		if err := s.publish(ctx, repoWrite{lexicons.Pin, pinKey(f.ID, uri), rec}); err != nil {
 			return nil, err
@@ -354,7 +360,7 @@ func (s *Service) Pin(ctx context.Context, actor string, req PostRequest) (*PinR
 		if err := check(tx); err != nil {
 			return err
 		}
-		return s.applyPin(tx, &model.Pin{Feed: f.ID, URI: uri, By: actor, AtUS: s.nowUS(), Note: strings.TrimSpace(req.Note)})
+		return s.applyPin(tx, &model.Pin{Feed: f.ID, URI: uri, By: actor, AtUS: at, Note: strings.TrimSpace(req.Note)})
 	})
 	if err != nil {
 		return nil, err

@@ -146,6 +146,7 @@ func (s *Service) verdict(ctx context.Context, actor string, req VerdictRequest,
 		}
 	}
 	res := &VerdictResult{Feed: f.ID, URI: uri.String(), In: in}
+	at := s.nowUS()
 	if s.repo != nil {
 		if err := s.store.View(func(tx *store.Tx) error {
 			_, err := tx.QueuedPost(f.ID, uri)
@@ -156,7 +157,7 @@ func (s *Service) verdict(ctx context.Context, actor string, req VerdictRequest,
 		}); err != nil {
 			return nil, err
 		}
-		rec := newRecord(lexicons.Verdict, actor, req.Note, s.nowUS())
+		rec := newRecord(lexicons.Verdict, actor, req.Note, at)
 		rec["feed"], rec["subject"], rec["verdict"] = f.ID, uri.String(), verdictWord(in)
 		if err := s.publish(ctx, repoWrite{lexicons.Verdict, verdictKey(f.ID, uri), rec}); err != nil {
 			return nil, err
@@ -176,7 +177,7 @@ func (s *Service) verdict(ctx context.Context, actor string, req VerdictRequest,
 		if err != nil {
 			return err
 		}
-		v := &model.Verdict{Feed: f.ID, URI: uri, In: in, By: actor, AtUS: s.nowUS()}
+		v := &model.Verdict{Feed: f.ID, URI: uri, In: in, By: actor, AtUS: at}
 		if err := s.applyVerdict(tx, q, v, req.Note); err != nil {
 			return err
 		}

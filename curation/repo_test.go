@@ -375,8 +375,11 @@ func TestRepoStoreRebuild(t *testing.T) {
 	p2 := a.stream(didCarol, textStrong+" today", 2*time.Hour)
 	a.ok("POST", "/admin/blocks", map[string]any{"uri": p1})
 	a.ok("POST", "/admin/pins", map[string]any{"uri": p2})
+	a.advance(time.Minute)
+	a.ok("POST", "/admin/pins", map[string]any{"uri": p1x(t, a)})
 	a.ok("POST", "/admin/authors", map[string]any{"author": didAlice, "tier": "all", "noBackfill": true})
 	a.ok("POST", "/admin/authors", map[string]any{"author": didEve, "tier": "blocked"})
+	pinsA := a.svc.Pins(feedID)
 
 	c := newEnv(t, withRepo(repo, nil))
 	if !c.svc.NeedsRebuild() {
@@ -386,7 +389,7 @@ func TestRepoStoreRebuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.State != "done" || res.Records != 4 {
+	if res.State != "done" || res.Records != 5 {
 		t.Errorf("rebuild: %+v", res)
 	}
 	if c.svc.NeedsRebuild() {
@@ -395,8 +398,9 @@ func TestRepoStoreRebuild(t *testing.T) {
 	if got := c.blockedURIs(); !slices.Equal(got, []string{p1}) {
 		t.Errorf("rebuilt blocks: %v", got)
 	}
-	if got := c.svc.Pins(feedID); !slices.Equal(got, []string{p2}) {
-		t.Errorf("rebuilt pins: %v", got)
+	// In the same order: the records' times, not the rebuild's.
+	if got := c.svc.Pins(feedID); len(got) != 2 || !slices.Equal(got, pinsA) {
+		t.Errorf("rebuilt pins: %v, want %v", got, pinsA)
 	}
 	if c.tierOf(didAlice) != "all" || c.tierOf(didEve) != "blocked" {
 		t.Errorf("rebuilt tiers: alice %q, eve %q", c.tierOf(didAlice), c.tierOf(didEve))
@@ -410,7 +414,7 @@ func TestRepoStoreRebuild(t *testing.T) {
 	// The repository loses the pin and alice behind c's back (another
 	// replica, say, while c was down): a rebuild takes them back.
 	n := len(repo.since(0))
-	a.ok("POST", "/admin/pins/remove", map[string]any{"uri": p2})
+	a.ok("POST", "/admin/pins/remove", map[string]any{"uri": pinsA[0]})
 	a.ok("POST", "/admin/authors/remove", map[string]any{"author": didAlice, "noBackfill": true})
 	if len(repo.since(n)) != 2 {
 		t.Fatalf("want 2 deletes, got %+v", repo.since(n))
@@ -422,8 +426,8 @@ func TestRepoStoreRebuild(t *testing.T) {
 	if res.Removed != 2 {
 		t.Errorf("second rebuild removed %d, want 2", res.Removed)
 	}
-	if got := c.svc.Pins(feedID); len(got) != 0 {
-		t.Errorf("pins after the second rebuild: %v", got)
+	if got := c.svc.Pins(feedID); !slices.Equal(got, pinsA[1:]) {
+		t.Errorf("pins after the second rebuild: %v, want %v", got, pinsA[1:])
 	}
 	if got := c.tierOf(didAlice); got != "" && got != "none" {
 		t.Errorf("alice after the second rebuild: %q", got)
@@ -512,4 +516,10 @@ func TestExportFromTheLocalStore(t *testing.T) {
 	if code, out := none.call("POST", "/admin/curation/export", tokenAni, nil); code != 409 || errName(out) != "NoPublisher" {
 		t.Errorf("export without credentials: %d %v", code, out)
 	}
+}
+
+// p1x streams one more on-topic post to e, to pin.
+func p1x(t *testing.T, e *env) string {
+	t.Helper()
+	return e.stream(didCarol, textStrong+" again", 30*time.Minute)
 }

@@ -11,6 +11,8 @@
 //
 //	meta          "version"        -> uint32 schema version
 //	              "cursor/<name>"  -> uint64 stream cursor of source <name>
+//	              "curation.rebuilt" -> uint64 unix µs of the last rebuild of
+//	                                  curation from the publisher's repository
 //	posts         <record AT-URI>  -> JSON model.Post (posts and reposts we keep)
 //	feeds         one nested bucket per feed ID (its sequence counts removals):
 //	  <feed>      sortUS(8) seq(8) -> encoded Item
