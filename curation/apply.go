@@ -349,6 +349,15 @@ func (s *Service) NeedsRebuild() bool {
 // The stream goes on meanwhile; what it brings is applied as well.
 // Health reports "rebuilding" until it is done.
 func (s *Service) Rebuild(ctx context.Context) (*RebuildStatus, error) {
+	return s.rebuildFrom(ctx, true)
+}
+
+// rebuildFrom rebuilds; with reconcile it also takes back what the
+// repository no longer holds. The rebuild a replica starts by itself does
+// not: on an empty database there is nothing to take back, and on one
+// switched from the local store without an export, what only it holds is
+// the curators' work, not to be thrown away unasked.
+func (s *Service) rebuildFrom(ctx context.Context, reconcile bool) (*RebuildStatus, error) {
 	if s.repo == nil {
 		return nil, conflict("LocalStore", "curation is kept in this database (--curation-store local): there is no repository to rebuild from")
 	}
@@ -357,7 +366,7 @@ func (s *Service) Rebuild(ctx context.Context) (*RebuildStatus, error) {
 	}
 	defer s.rebuildMu.Unlock()
 	s.setRebuild(func(r *RebuildStatus) { *r = RebuildStatus{State: "rebuilding", Started: s.cfg.Now()} })
-	res, err := s.rebuildOnce(ctx)
+	res, err := s.rebuildOnce(ctx, reconcile)
 	s.setRebuild(func(r *RebuildStatus) {
 		*r = *res
 		r.Ended = s.cfg.Now()
@@ -374,7 +383,7 @@ func (s *Service) Rebuild(ctx context.Context) (*RebuildStatus, error) {
 	return &out, nil
 }
 
-func (s *Service) rebuildOnce(ctx context.Context) (*RebuildStatus, error) {
+func (s *Service) rebuildOnce(ctx context.Context, reconcile bool) (*RebuildStatus, error) {
 	res := &RebuildStatus{State: "rebuilding", Started: s.cfg.Now()}
 	seen := map[string]map[string]bool{}
 	for _, coll := range lexicons.Collections {
@@ -417,10 +426,12 @@ func (s *Service) rebuildOnce(ctx context.Context) (*RebuildStatus, error) {
 			recs = recs[n:]
 		}
 	}
-	removed, err := s.reconcile(ctx, seen)
-	res.Removed = removed
-	if err != nil {
-		return res, err
+	if reconcile {
+		removed, err := s.reconcile(ctx, seen)
+		res.Removed = removed
+		if err != nil {
+			return res, err
+		}
 	}
 	// Every listed author's recent posts, one at a time, as an added
 	// author's are.
@@ -453,7 +464,7 @@ func (s *Service) rebuildOnce(ctx context.Context) (*RebuildStatus, error) {
 			res.Backfilled++
 		}
 	}
-	err = s.store.Update(ctx, func(tx *store.Tx) error { return tx.SetCurationRebuilt(s.nowUS()) })
+	err := s.store.Update(ctx, func(tx *store.Tx) error { return tx.SetCurationRebuilt(s.nowUS()) })
 	return res, err
 }
 

@@ -245,7 +245,7 @@ func (s *Service) Run(ctx context.Context) error {
 func (s *Service) rebuildUntilDone(ctx context.Context) {
 	wait := 5 * time.Second
 	for {
-		_, err := s.Rebuild(ctx)
+		_, err := s.rebuildFrom(ctx, false)
 		if err == nil || ctx.Err() != nil {
 			return
 		}

@@ -18,6 +18,8 @@ import (
 	"github.com/scpeace/feedgen/curation"
 	"github.com/scpeace/feedgen/indexer"
 	"github.com/scpeace/feedgen/lexicons"
+	"github.com/scpeace/feedgen/membership"
+	"github.com/scpeace/feedgen/relevance"
 )
 
 // didPublisher owns the feeds, and the curation records.
@@ -522,4 +524,71 @@ func TestExportFromTheLocalStore(t *testing.T) {
 func p1x(t *testing.T, e *env) string {
 	t.Helper()
 	return e.stream(didCarol, textStrong+" again", 30*time.Minute)
+}
+
+// A database switched from the local store to the repo one without an
+// export: the rebuild the replica starts by itself adds what the
+// repository holds and takes nothing away; health says rebuilding until
+// it is done.
+func TestSwitchingStoresKeepsLocalCuration(t *testing.T) {
+	e := newEnv(t)
+	p := e.stream(didBob, textStrong, time.Hour)
+	e.ok("POST", "/admin/blocks", map[string]any{"uri": p})
+	rules, err := relevance.Builtin("south-caucasus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec, err := membership.New(membership.Config{Feeds: []membership.Feed{{ID: feedID, Classifier: relevance.New(rules)}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	repo := newFakeRepo()
+	author := map[string]any{"$type": lexicons.Author, "feed": feedID, "subject": didAlice, "tier": "expert", "createdAt": "2026-03-01T11:00:00.000Z"}
+	if err := repo.Put(context.Background(), lexicons.Author, authorRKey(t, didAlice), author); err != nil {
+		t.Fatal(err)
+	}
+	svc, err := curation.New(curation.Config{Feeds: []curation.Feed{{ID: feedID, URI: feedURI, Rules: "builtin:south-caucasus"}}},
+		curation.Deps{Store: e.st, Directory: e.dir, Decider: dec, Repo: repo})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := svc.Rebuilding().State; got != "pending" {
+		t.Errorf("before Run: rebuild state %q, want pending", got)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- svc.Run(ctx) }()
+	waitUntil(t, "the automatic rebuild", func() bool { return svc.Rebuilding().State == "done" })
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	blocks, err := svc.Blocks(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(blocks) != 1 || string(blocks[0].URI) != p {
+		t.Errorf("blocks after switching: %+v, want the local block kept", blocks)
+	}
+	as, err := svc.Authors(context.Background(), feedID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(as) != 1 || string(as[0].DID) != didAlice || as[0].Effective.String() != "expert" {
+		t.Errorf("authors after switching: %+v", as)
+	}
+}
+
+// authorRKey learns the key of an author record by listing the author on
+// a throwaway replica.
+func authorRKey(t *testing.T, did string) string {
+	t.Helper()
+	r := newFakeRepo()
+	x := newEnv(t, withRepo(r, nil))
+	x.ok("POST", "/admin/authors", map[string]any{"author": did, "tier": "expert", "noBackfill": true})
+	ops := r.since(0)
+	if len(ops) != 1 || ops[0].collection != lexicons.Author {
+		t.Fatalf("listing wrote %+v", ops)
+	}
+	return ops[0].rkey
 }
