@@ -424,6 +424,7 @@ func (s *Service) rebuildOnce(ctx context.Context, reconcile bool) (*RebuildStat
 			s.done(&afterCommit{pins: after.pins}, "")
 			res.Records += n
 			recs = recs[n:]
+			s.setRebuild(func(r *RebuildStatus) { r.Records = res.Records })
 		}
 	}
 	if reconcile {
@@ -462,6 +463,7 @@ func (s *Service) rebuildOnce(ctx context.Context, reconcile bool) (*RebuildStat
 				continue
 			}
 			res.Backfilled++
+			s.setRebuild(func(r *RebuildStatus) { r.Backfilled = res.Backfilled })
 		}
 	}
 	err := s.store.Update(ctx, func(tx *store.Tx) error { return tx.SetCurationRebuilt(s.nowUS()) })
