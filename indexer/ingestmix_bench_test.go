@@ -43,9 +43,10 @@ import (
 // the other; decode-events/s, DecodeJetstream alone (the record and the
 // subject scan included); the same four per second of the process's CPU
 // time (events/cpu-s, ..., %ceiling-cpu), which the other jobs on a shared
-// machine disturb far less than wall time; ns/net-event, the ingest's
-// wall time over the events of the whole network recording, so that the
-// two variants compare the cost of following the same stretch of network;
+// machine disturb far less than wall time; ns/net-event and
+// cpu-ns/net-event, the ingest's wall and CPU time over the events of the
+// whole network recording, so that the two variants compare the cost of
+// following the same stretch of network; events, the variant's lines;
 // peak-RSS-MiB (VmHWM, reset before the ingest) and peak-heap-MiB (heap
 // objects, sampled every 5 ms) of the process while ingesting; held, the
 // posts held at the end. BENCHMARKS.md ("Likes and follows in the stream")
@@ -237,6 +238,8 @@ func ingestMixOnce(b *testing.B, rec mixRecording, networkEvents int) {
 	b.ReportMetric(100*rateCPU/ceilingCPU, "%ceiling-cpu")
 	b.ReportMetric(decodeCPU, "decode-events/cpu-s")
 	b.ReportMetric(float64(elapsed.Nanoseconds())/float64(networkEvents), "ns/net-event")
+	b.ReportMetric(float64(spent.Nanoseconds())/float64(networkEvents), "cpu-ns/net-event")
+	b.ReportMetric(float64(rec.events), "events")
 	b.ReportMetric(float64(baseRSS)/(1<<20), "base-RSS-MiB")
 	b.ReportMetric(float64(procStatus("VmHWM"))/(1<<20), "peak-RSS-MiB")
 	b.ReportMetric(float64(*peakHeap)/(1<<20), "peak-heap-MiB")
