@@ -216,13 +216,6 @@ type jsIdentity struct {
 // the socket or written one per line in a recording). Every rejection is a
 // *DecodeError naming the reason; the caller counts it and moves on.
 func DecodeJetstream(b []byte) (Event, error) {
-	return decodeJetstream(b, true)
-}
-
-// decodeJetstream is DecodeJetstream; onePass says whether a post may be
-// decoded in one pass (decodePost), which must give what the two passes
-// give. Tests hold the two ways to the same answers.
-func decodeJetstream(b []byte, onePass bool) (Event, error) {
 	if len(b) > MaxEventSize {
 		return Event{}, reject(ReasonTooLarge, fmt.Errorf("%d bytes", len(b)))
 	}
@@ -230,11 +223,6 @@ func decodeJetstream(b []byte, onePass bool) (Event, error) {
 	// post that was mangled on the way is not one we want to judge.
 	if !utf8.Valid(b) {
 		return Event{}, reject(ReasonInvalidUTF8, nil)
-	}
-	if onePass {
-		if ev, ok := decodePost(b); ok {
-			return ev, nil
-		}
 	}
 	var raw jsEvent
 	if err := json.Unmarshal(b, &raw); err != nil {
@@ -274,93 +262,6 @@ func decodeJetstream(b []byte, onePass bool) (Event, error) {
 		return Event{}, reject(ReasonUnknownKind, fmt.Errorf("%q", raw.Kind))
 	}
 	return ev, nil
-}
-
-// jsPostEvent is jsEvent with a post's record typed, so that a post is
-// decoded in one pass: the two passes of jsEvent and decodeRecord read the
-// record three times more, and posts are the costliest events to decode.
-type jsPostEvent struct {
-	DID      string        `json:"did"`
-	TimeUS   int64         `json:"time_us"`
-	Kind     string        `json:"kind"`
-	Commit   *jsPostCommit `json:"commit,omitempty"`
-	Account  *jsAccount    `json:"account,omitempty"`
-	Identity *jsIdentity   `json:"identity,omitempty"`
-}
-
-type jsPostCommit struct {
-	Rev        string         `json:"rev"`
-	Operation  string         `json:"operation"`
-	Collection string         `json:"collection"`
-	RKey       string         `json:"rkey"`
-	Record     *bsky.FeedPost `json:"record,omitempty"`
-	CID        string         `json:"cid,omitempty"`
-}
-
-// decodePost decodes a valid post create or update in one pass, and
-// reports false for anything else, which the two passes then decode and,
-// if need be, reject with the reason. It leaves alone an event with more
-// than one key that encoding/json would take for "record" (decoded into
-// one value they would merge, where the two passes keep the last) and one
-// with an ASCII letter written as an escape (a key so spelled would be
-// one of them).
-func decodePost(b []byte) (Event, bool) {
-	if !bytes.Contains(b, []byte(`"collection":"app.bsky.feed.post"`)) || recordKeyCount(b) != 1 || escapesLetter(b) {
-		return Event{}, false
-	}
-	var raw jsPostEvent
-	if json.Unmarshal(b, &raw) != nil || raw.Kind != "commit" || raw.Commit == nil || raw.TimeUS <= 0 {
-		return Event{}, false
-	}
-	rc := raw.Commit
-	if rc.Collection != CollectionPost || rc.Record == nil || rc.Record.LexiconTypeID != CollectionPost {
-		return Event{}, false
-	}
-	c := &Commit{Rev: rc.Rev, Collection: CollectionPost, Post: rc.Record}
-	switch rc.Operation {
-	case "create":
-		c.Op = OpCreate
-	case "update":
-		c.Op = OpUpdate
-	default:
-		return Event{}, false
-	}
-	did, err := syntax.ParseDID(raw.DID)
-	if err != nil {
-		return Event{}, false
-	}
-	if c.RKey, err = parseRecordKey(rc.RKey); err != nil {
-		return Event{}, false
-	}
-	if c.CID, err = parseCID(rc.CID); err != nil {
-		return Event{}, false
-	}
-	return Event{Kind: KindCommit, DID: did, TimeUS: raw.TimeUS, Cursor: raw.TimeUS, Commit: c}, true
-}
-
-// recordKeyCount counts the places "record", in any case, stands quoted in b.
-// None of its letters has a fold outside ASCII, so with escapesLetter
-// false it counts every key encoding/json would match to "record" (and
-// perhaps a string value or two besides, which only sends the event the
-// longer way).
-func recordKeyCount(b []byte) int {
-	n := 0
-	for i := 0; i+8 <= len(b); i++ {
-		if b[i] == '"' && b[i+7] == '"' && bytes.EqualFold(b[i+1:i+7], []byte("record")) {
-			n++
-		}
-	}
-	return n
-}
-
-// escapesLetter reports whether b writes an ASCII letter as a \u escape.
-func escapesLetter(b []byte) bool {
-	for _, p := range [][]byte{[]byte(`\u004`), []byte(`\u005`), []byte(`\u006`), []byte(`\u007`)} {
-		if bytes.Contains(b, p) {
-			return true
-		}
-	}
-	return false
 }
 
 func decodeCommit(raw *jsCommit) (*Commit, error) {
