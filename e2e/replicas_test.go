@@ -109,6 +109,7 @@ func TestReplicasShareCurationThroughTheRepository(t *testing.T) {
 	}
 
 	// Curation through a.
+	curated := time.Now()
 	for _, c := range []struct {
 		path string
 		body map[string]any
@@ -129,6 +130,7 @@ func TestReplicasShareCurationThroughTheRepository(t *testing.T) {
 	// On b within seconds: the block, the pin (first), carol an expert
 	// and her earlier post backfilled.
 	waitFor(t, 30*time.Second, "the block to reach b", func() bool { return !in(b, strong1.URI) })
+	t.Logf("the block reached b %v after a took it (with the pin and the new expert)", time.Since(curated).Round(time.Millisecond))
 	waitFor(t, 30*time.Second, "the pin to reach b", func() bool {
 		sk := b.skeleton(pub.DID)
 		return len(sk) > 0 && sk[0] == strong2.URI.String()
@@ -167,11 +169,13 @@ func TestReplicasShareCurationThroughTheRepository(t *testing.T) {
 
 	// A third replica on an empty volume: it reports rebuilding, reads
 	// the records, backfills the experts, and serves the same feed.
+	started := time.Now()
 	c := startFeedgen(t, n, env...)
 	waitFor(t, 60*time.Second, "the third replica to rebuild", func() bool {
 		status, rebuild := c.curationHealth()
 		return status == "ok" && rebuild == "done"
 	})
+	t.Logf("the third replica rebuilt %v after it was started", time.Since(started).Round(time.Millisecond))
 	want := b.skeleton(pub.DID)
 	waitFor(t, 30*time.Second, "the rebuilt replica to serve the same feed as b", func() bool {
 		return slices.Equal(c.skeleton(pub.DID), want)
