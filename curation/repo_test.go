@@ -592,3 +592,39 @@ func authorRKey(t *testing.T, did string) string {
 	}
 	return ops[0].rkey
 }
+
+// A review verdict on one replica reaches the other: the approved post
+// leaves its queue for the feed, the rejected one leaves the queue for
+// good; a verdict on a post the replica has not seen yet waits for it.
+func TestRepoStoreReplicatesVerdicts(t *testing.T) {
+	repo := newFakeRepo()
+	a := newEnv(t, withRepo(repo, nil))
+	b := newEnv(t, withRepo(repo, nil))
+	q1 := a.stream(didBob, textReview, 2*time.Hour)
+	q2 := a.stream(didCarol, textReview+" today", time.Hour)
+	q3 := a.stream(didEve, textReview+" again", 30*time.Minute)
+	for _, uri := range []string{q1, q2} {
+		copyPost(t, a, b, uri)
+	}
+	if got := b.queued(); len(got) != 2 {
+		t.Fatalf("b's queue: %v", got)
+	}
+	a.ok("POST", "/admin/queue/approve", map[string]any{"uri": q1})
+	a.ok("POST", "/admin/queue/reject", map[string]any{"uri": q2})
+	a.ok("POST", "/admin/queue/approve", map[string]any{"uri": q3})
+	repo.deliver(t, 0, a, b)
+	if got := b.queued(); len(got) != 0 {
+		t.Errorf("b's queue after the verdicts: %v", got)
+	}
+	if got := b.feedPosts(); !slices.Equal(got, []string{q1}) {
+		t.Errorf("b's feed after the verdicts: %v, want the approved post", got)
+	}
+	// q3 reaches b after its verdict: it goes straight in.
+	copyPost(t, a, b, q3)
+	if got := b.feedPosts(); !slices.Equal(got, []string{q3, q1}) {
+		t.Errorf("b's feed after the approved post arrived: %v", got)
+	}
+	if got, want := b.feedPosts(), a.feedPosts(); !slices.Equal(got, want) {
+		t.Errorf("b %v, a %v", got, want)
+	}
+}

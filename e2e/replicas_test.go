@@ -60,7 +60,8 @@ func listRecords(t *testing.T, n *Network, repo syntax.DID, collection string) [
 // the PDS's firehose: a block, a pin and a new expert added through one
 // appear on the other within seconds; a block written into someone else's
 // repository is ignored; a third replica started on an empty database
-// rebuilds from the repository to the same feed.
+// rebuilds from the repository to the same feed, and so does one killed
+// and restarted on a wiped volume.
 func TestReplicasShareCurationThroughTheRepository(t *testing.T) {
 	n := Start(t, PDSOnly)
 	pub := n.CreateAccount(t, "curators")
@@ -186,4 +187,15 @@ func TestReplicasShareCurationThroughTheRepository(t *testing.T) {
 	if got := c.tiers(); got[bob.DID.String()] != "expert" || got[carol.DID.String()] != "expert" {
 		t.Errorf("rebuilt authors: %v", got)
 	}
+
+	// b is killed and its volume wiped: it comes back with everything.
+	b.stop()
+	if err := os.Remove(b.db); err != nil {
+		t.Fatal(err)
+	}
+	b.start()
+	waitFor(t, 60*time.Second, "b, on a wiped volume, to rebuild to the same feed", func() bool {
+		status, rebuild := b.curationHealth()
+		return status == "ok" && rebuild == "done" && slices.Equal(b.skeleton(pub.DID), want)
+	})
 }
