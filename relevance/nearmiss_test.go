@@ -309,3 +309,24 @@ func TestFoldedStateOrgans(t *testing.T) {
 		{"the Supreme Majlis, az", "az", "Ali Məclis eyni addımın Azərbaycan Respublikasında da atılması barədə qanunvericilik təşəbbüsü ilə çıxış etdi", true, "with:Azerbaijan/State organs"},
 	})
 }
+
+// TestBusinessIsNotPolitics: a government's solar plant, tax breaks or
+// tourism campaign, the central bank's rate and an oil company's contract
+// are business in every language; the country's name next to them no
+// longer carries its state organs into the feed. Gas as geopolitics,
+// sanctions and investment in the transit route stay in.
+func TestBusinessIsNotPolitics(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a solar plant, en", "en", "Azerbaijan's government signed a deal with Masdar to build a solar plant", false, "with:Azerbaijan/Business(-1)"},
+		{"tax breaks, en", "en", "Armenian government approves new rules for IT companies' tax breaks", false, "with:Armenia/Business(-1)"},
+		{"a tourism campaign, en", "en", "Georgian government announces new tourism campaign to attract visitors", false, ""},
+		{"solar energy, es", "es", "El gobierno de Azerbaiyán anunció nuevas inversiones en energía solar", false, "with:Azerbaijan/Business(-1)"},
+		{"hydropower, de", "de", "Die georgische Regierung plant neue Investitionen in Wasserkraft", false, "with:Sakartvelo/Business(-1)"},
+		{"an oil company, hy", "hy", "Ադրբեջանի նավթային ընկերությունը նոր պայմանագիր է կնքել BP-ի հետ գազի մատակարարման համար", false, "with:Azerbaijan/Business(-1)"},
+		{"tourism plan, fr", "fr", "Le gouvernement arménien a annoncé un nouveau plan pour le tourisme", false, ""},
+		// Energy and money as the region's politics.
+		{"the EU's gas deal, en", "en", "Von der Leyen in Baku: the EU and Azerbaijan sign a gas deal as Europe cuts Russian imports; Aliyev calls it strategic", true, ""},
+		{"sanctions and re-exports, en", "en", "Armenia's government denies helping Russia evade sanctions through re-exports", true, ""},
+		{"investment in the route, en", "en", "The US will invest in the TRIPP route through Armenia, the government said", true, ""},
+	})
+}
