@@ -82,7 +82,7 @@ func (s *Server) parseSkeletonParams(q url.Values) (skeletonParams, error) {
 		if p.feed.Top {
 			p.top, err = ranking.ParseCursor(p.cursor)
 		} else {
-			_, _, err = store.ParseCursor(p.cursor)
+			_, err = store.ParseFeedCursor(p.cursor)
 		}
 		if err != nil {
 			return p, xrpcError(http.StatusBadRequest, "InvalidRequest", "malformed cursor")

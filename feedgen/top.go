@@ -47,7 +47,7 @@ func (s *Server) topPage(ctx context.Context, p skeletonParams, req store.PageRe
 			if req.Skip != nil && req.Skip(it) {
 				continue
 			}
-			if !has(it.SortUS, it.Seq) {
+			if !has(it.SortUS, it.Tie) {
 				continue
 			}
 			items = append(items, *it)

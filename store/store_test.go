@@ -529,7 +529,7 @@ func TestItemEncodingRoundTrip(t *testing.T) {
 		{URI: "at://did:plc:a/app.bsky.feed.post/1", Repost: "at://did:plc:b/app.bsky.feed.repost/2", Langs: []string{"hy", "ru"}},
 	} {
 		got, err := decodeItem(sortKey(7, 9), encodeItem(it), true)
-		if err != nil || got.URI != it.URI || got.Repost != it.Repost || fmt.Sprint(got.Langs) != fmt.Sprint(it.Langs) || got.SortUS != 7 || got.Seq != 9 {
+		if err != nil || got.URI != it.URI || got.Repost != it.Repost || fmt.Sprint(got.Langs) != fmt.Sprint(it.Langs) || got.SortUS != 7 || got.Tie != 9 {
 			t.Errorf("got %+v %v, want %+v", got, err, it)
 		}
 	}
