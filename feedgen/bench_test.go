@@ -30,7 +30,7 @@ const benchPosts = 1_000_000
 // longer than the benchmarks.
 func benchStore(b *testing.B) *store.Store {
 	b.Helper()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("feedgen-bench-%d-v1.db", benchPosts))
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("feedgen-bench-%d-v2.db", benchPosts))
 	if _, err := os.Stat(path); err != nil {
 		if err := SeedBenchStore(path, "sc-peace", benchPosts); err != nil {
 			b.Fatal(err)

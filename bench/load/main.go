@@ -89,7 +89,7 @@ func pagesDown(target string, n int) (string, error) {
 func main() {
 	bin := flag.String("bin", "", "feedgen binary to measure (required)")
 	posts := flag.Int("posts", 1_000_000, "posts in the seeded database")
-	dbPath := flag.String("db", filepath.Join(os.TempDir(), "feedgen-load.db"), "database file (reused when it holds -posts posts)")
+	dbPath := flag.String("db", filepath.Join(os.TempDir(), "feedgen-load-v2.db"), "database file (reused when it holds -posts posts)")
 	dur := flag.Duration("duration", 10*time.Second, "how long each target is driven")
 	conc := flag.Int("c", 16, "concurrent clients")
 	limit := flag.Int("limit", 50, "page size")
