@@ -18,6 +18,13 @@ type skeletonEntry struct {
 // byte for byte (a test holds it to that), written without reflection
 // because serving skeletons is the hot path.
 func appendSkeleton(dst []byte, cursor string, entries []skeletonEntry, reqID string) []byte {
+	return appendSkeletonTail(appendSkeletonHead(dst, cursor, entries), reqID)
+}
+
+// appendSkeletonHead writes a getFeedSkeleton response body up to the
+// request ID, which appendSkeletonTail then writes: the head of a first
+// page is kept (firstPages), the tail is each response's own.
+func appendSkeletonHead(dst []byte, cursor string, entries []skeletonEntry) []byte {
 	dst = append(dst, '{')
 	if cursor != "" {
 		dst = append(dst, `"cursor":`...)
@@ -48,7 +55,10 @@ func appendSkeleton(dst []byte, cursor string, entries []skeletonEntry, reqID st
 		}
 		dst = append(dst, '}')
 	}
-	dst = append(dst, ']')
+	return append(dst, ']')
+}
+
+func appendSkeletonTail(dst []byte, reqID string) []byte {
 	if reqID != "" {
 		dst = append(dst, `,"reqId":`...)
 		dst = appendString(dst, reqID)

@@ -164,6 +164,7 @@ func (t *Tx) feedPut(feed string, p *model.Post) error {
 	if err := b.Put(postKey(p), encodeItem(item(p))); err != nil {
 		return fmt.Errorf("feed put: %w", err)
 	}
+	t.feedChanged(feed)
 	return nil
 }
 
@@ -175,6 +176,7 @@ func (t *Tx) feedDelete(feed string, p *model.Post) error {
 	if err := b.Delete(postKey(p)); err != nil {
 		return err
 	}
+	t.feedChanged(feed)
 	// Removals are counted in the feed bucket's sequence (InFeedNow).
 	return b.SetSequence(b.Sequence() + 1)
 }

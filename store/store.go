@@ -147,6 +147,8 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -211,6 +213,9 @@ var ErrLocked = errors.New("the file is locked by another process")
 // Store is the bbolt database.
 type Store struct {
 	db *bolt.DB
+	// versions counts, per feed, the commits that changed the feed
+	// (FeedVersion): a *atomic.Uint64 by feed ID.
+	versions sync.Map
 }
 
 // Open opens (creating if needed) the database at path.
@@ -328,13 +333,13 @@ func (s *Store) Update(ctx context.Context, fn func(*Tx) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return s.db.Update(func(btx *bolt.Tx) error { return fn(&Tx{tx: btx}) })
+	return s.db.Update(func(btx *bolt.Tx) error { return fn(&Tx{tx: btx, s: s}) })
 }
 
 // View runs fn in a read-only transaction. Keep it short: a long reader
 // holds old pages and can stall the writer when the file must grow.
 func (s *Store) View(fn func(*Tx) error) error {
-	return s.db.View(func(btx *bolt.Tx) error { return fn(&Tx{tx: btx}) })
+	return s.db.View(func(btx *bolt.Tx) error { return fn(&Tx{tx: btx, s: s}) })
 }
 
 // Backup writes a consistent copy of the whole database to w while others
@@ -367,6 +372,41 @@ func (s *Store) Size() int64 {
 // inside the function passed to Update or View.
 type Tx struct {
 	tx *bolt.Tx
+	s  *Store
+	// changed are the feeds this transaction changed, whose versions
+	// move on when it commits.
+	changed map[string]bool
+}
+
+// FeedVersion counts the committed transactions that changed feed's
+// entries since the store was opened: a post in or out, by whatever
+// writer (the indexer, a curator's block, a change of rules, retention).
+// It moves on once the commit is done, before Update returns, so that a
+// reader who saw the old number and then reads the feed may have read it
+// either way, and one who sees the new number reads the change: a cache of
+// a feed's pages is valid while the number it was filled under is still
+// the feed's.
+func (s *Store) FeedVersion(feed string) uint64 {
+	if v, ok := s.versions.Load(feed); ok {
+		return v.(*atomic.Uint64).Load()
+	}
+	return 0
+}
+
+// feedChanged notes that this transaction changes feed.
+func (t *Tx) feedChanged(feed string) {
+	if t.changed[feed] || t.s == nil {
+		return
+	}
+	if t.changed == nil {
+		t.changed = map[string]bool{}
+	}
+	t.changed[feed] = true
+	s := t.s
+	t.tx.OnCommit(func() {
+		v, _ := s.versions.LoadOrStore(feed, new(atomic.Uint64))
+		v.(*atomic.Uint64).Add(1)
+	})
 }
 
 // Bolt exposes the underlying transaction, for OnCommit hooks and for
