@@ -104,12 +104,15 @@ func (s *Server) getFeedSkeleton(c echo.Context) error {
 	shape := s.shapePage(c.Request().Header, p.feed, s.viewerPrefs(c, p.feed), &req)
 	// A newest-first feed's first page that no viewer shaped is the same
 	// for everyone: kept encoded until the feed or its pins change.
+	// A feed by engagement's is kept with the snapshot it was read from.
 	var (
 		cacheable bool
 		version   uint64
 		pins      []string
+		snap      *ranking.Snapshot
+		snapID    int64
 	)
-	if p.cursor == "" && !p.feed.Top && req.Skip == nil && !shape.shaped {
+	if p.cursor == "" && req.Skip == nil && !shape.shaped {
 		cacheable = true
 		if s.pins != nil {
 			pins = s.pins.Pins(p.feed.storeID())
@@ -117,7 +120,13 @@ func (s *Server) getFeedSkeleton(c echo.Context) error {
 		// The version is read before the feed: a commit in between
 		// leaves the page kept under an old version, never served.
 		version = s.store.FeedVersion(p.feed.storeID())
-		if pg := s.first.get(firstKey{p.feed.ID, p.limit}, version, pins); pg != nil {
+		if p.feed.Top {
+			if snap, err = s.ranker.Current(c.Request().Context(), p.feed.ID); err != nil {
+				return echo.NewHTTPError(http.StatusInternalServerError).WithInternal(err)
+			}
+			snapID = snap.ID
+		}
+		if pg := s.first.get(firstKey{p.feed.ID, p.limit}, version, snapID, pins); pg != nil {
 			shape.finish(c.Response().Header(), nil)
 			bp := bufPool.Get().(*[]byte)
 			defer bufPool.Put(bp)
@@ -134,7 +143,7 @@ func (s *Server) getFeedSkeleton(c echo.Context) error {
 	switch {
 	case req.Limit == 0:
 	case p.feed.Top:
-		items, next, err = s.topPage(c.Request().Context(), p, req)
+		items, next, err = s.topPage(c.Request().Context(), p, req, snap)
 	default:
 		items, next, err = s.store.FeedPage(c.Request().Context(), req)
 	}
@@ -158,7 +167,7 @@ func (s *Server) getFeedSkeleton(c echo.Context) error {
 	*bp = appendSkeletonHead((*bp)[:0], next, entries)
 	etag := ""
 	if cacheable {
-		etag = s.first.put(firstKey{p.feed.ID, p.limit}, version, pins, *bp).etag
+		etag = s.first.put(firstKey{p.feed.ID, p.limit}, version, snapID, pins, *bp).etag
 	}
 	return s.writeSkeleton(c, bp, etag)
 }
