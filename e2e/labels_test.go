@@ -34,11 +34,14 @@ func (f *feedgen) labelers() map[string]labelerState {
 	defer resp.Body.Close()
 	var h struct {
 		Checks struct {
-			Labelers []labelerState
+			Labelers struct {
+				Status  string
+				Details []labelerState
+			}
 		}
 	}
 	json.NewDecoder(resp.Body).Decode(&h)
-	for _, l := range h.Checks.Labelers {
+	for _, l := range h.Checks.Labelers.Details {
 		out[l.DID] = l
 	}
 	return out

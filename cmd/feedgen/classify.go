@@ -99,26 +99,11 @@ func runClassify(ctx context.Context, cmd *cli.Command) error {
 		}
 	}
 
-	in := cmd.Root().Reader
-	if in == nil {
-		in = os.Stdin
+	in, out, errw, closeIn, err := classifyStreams(cmd, cmd.Args().First())
+	if err != nil {
+		return err
 	}
-	if name := cmd.Args().First(); name != "" && name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return fmt.Errorf("classify: %w", err)
-		}
-		defer f.Close()
-		in = f
-	}
-	out := cmd.Root().Writer
-	if out == nil {
-		out = os.Stdout
-	}
-	errw := cmd.Root().ErrWriter
-	if errw == nil {
-		errw = os.Stderr
-	}
+	defer closeIn()
 
 	c := relevance.New(rules)
 	var judged []judgement
@@ -160,6 +145,29 @@ func runClassify(ctx context.Context, cmd *cli.Command) error {
 		return skippedError(skipped, lines)
 	}
 	return nil
+}
+
+// classifyStreams are classify's input (the file name, or standard input
+// for "" or "-"), output and error stream; closeIn closes the input.
+func classifyStreams(cmd *cli.Command, name string) (in io.Reader, out, errw io.Writer, closeIn func(), err error) {
+	in, out, errw, closeIn = cmd.Root().Reader, cmd.Root().Writer, cmd.Root().ErrWriter, func() {}
+	if in == nil {
+		in = os.Stdin
+	}
+	if out == nil {
+		out = os.Stdout
+	}
+	if errw == nil {
+		errw = os.Stderr
+	}
+	if name != "" && name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, nil, nil, nil, fmt.Errorf("classify: %w", err)
+		}
+		in, closeIn = f, func() { f.Close() }
+	}
+	return in, out, errw, closeIn, nil
 }
 
 // maxSkipReports is how many skipped lines are reported one by one, and

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
@@ -82,26 +81,15 @@ func runClassifyDiff(ctx context.Context, cmd *cli.Command) error {
 			return err
 		}
 	}
-	in := cmd.Root().Reader
-	if in == nil {
-		in = os.Stdin
+	name := ""
+	if len(args) == 3 {
+		name = args[2]
 	}
-	if len(args) == 3 && args[2] != "-" {
-		f, err := os.Open(args[2])
-		if err != nil {
-			return fmt.Errorf("classify: %w", err)
-		}
-		defer f.Close()
-		in = f
+	in, out, errw, closeIn, err := classifyStreams(cmd, name)
+	if err != nil {
+		return err
 	}
-	out := cmd.Root().Writer
-	if out == nil {
-		out = os.Stdout
-	}
-	errw := cmd.Root().ErrWriter
-	if errw == nil {
-		errw = os.Stderr
-	}
+	defer closeIn()
 	bw := bufio.NewWriter(out)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
