@@ -71,8 +71,7 @@ func appendSkeletonTail(dst []byte, reqID string) []byte {
 // (including its HTML-safe escapes) is identical.
 func appendString(dst []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+		if needsEscape[s[i]] {
 			b, _ := json.Marshal(s)
 			return append(dst, b...)
 		}
@@ -81,5 +80,15 @@ func appendString(dst []byte, s string) []byte {
 	dst = append(dst, s...)
 	return append(dst, '"')
 }
+
+// needsEscape marks the bytes encoding/json does not copy as they are:
+// controls, non-ASCII, quote, backslash and the HTML-unsafe <, > and &.
+// One look-up a byte: the encoder scans every URI of every page.
+var needsEscape = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&'
+	}
+	return t
+}()
 
 var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 8<<10); return &b }}

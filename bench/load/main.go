@@ -94,6 +94,7 @@ func main() {
 	conc := flag.Int("c", 16, "concurrent clients")
 	limit := flag.Int("limit", 50, "page size")
 	rounds := flag.Int("rounds", 3, "rounds of turns between the targets")
+	warmup := flag.Duration("warmup", 2*time.Second, "warm-up before each measurement")
 	ceiling := flag.String("ceiling-listen", "", "internal: serve the constant ceiling handler on this address")
 	ingest := flag.Int("ingest", 0, "instead: measure memory while `serve` ingests this many synthetic events and serves load")
 	mixName := flag.String("mix", "posts", "with -ingest or -write: the synthetic traffic, posts (a subscription without likes and follows) or network (likes, follows and the rest in the network's proportions)")
@@ -203,7 +204,7 @@ func main() {
 	fmt.Printf("| round | target | concurrency | requests/s | p50 | p99 | feedgen RSS after (peak) |\n|---|---|---|---|---|---|---|\n")
 	for round := 1; round <= *rounds; round++ {
 		for i, tc := range targets {
-			r := drive(tc.url, *conc, *dur)
+			r := driveWarm(tc.url, *conc, *warmup, *dur)
 			rps[i] = append(rps[i], r.rps)
 			mem := ""
 			if i > 0 {
@@ -213,13 +214,15 @@ func main() {
 			fmt.Printf("| %d | %s | %d | %.0f | %s | %s | %s |\n", round, tc.name, *conc, r.rps, r.p50, r.p99, mem)
 		}
 	}
-	fmt.Printf("\nload average after: %s\n\n| target | median requests/s | of the ceiling's (per round) |\n|---|---|---|\n", loadavg())
+	fmt.Printf("\nload average after: %s\n\n| target | median requests/s | median of the rounds' ratios to the ceiling | each round's |\n|---|---|---|---|\n", loadavg())
 	for i, tc := range targets {
-		var ratios []string
+		var ratios []float64
+		var each []string
 		for r := range rps[i] {
-			ratios = append(ratios, fmt.Sprintf("%.2f", rps[i][r]/rps[0][r]))
+			ratios = append(ratios, rps[i][r]/rps[0][r])
+			each = append(each, fmt.Sprintf("%.2f", rps[i][r]/rps[0][r]))
 		}
-		fmt.Printf("| %s | %.0f | %s |\n", tc.name, median(rps[i]), strings.Join(ratios, ", "))
+		fmt.Printf("| %s | %.0f | %.2f | %s |\n", tc.name, median(rps[i]), median(ratios), strings.Join(each, ", "))
 	}
 }
 
@@ -351,6 +354,11 @@ type result struct {
 // drive runs conc keep-alive clients against target: two seconds of
 // warm-up, then dur of measurement.
 func drive(target string, conc int, dur time.Duration) result {
+	return driveWarm(target, conc, 2*time.Second, dur)
+}
+
+// driveWarm is drive with a warm-up of its own length.
+func driveWarm(target string, conc int, warm, dur time.Duration) result {
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: conc, MaxConnsPerHost: conc}}
 	run := func(d time.Duration, record bool) ([]time.Duration, int) {
 		var mu sync.Mutex
@@ -387,7 +395,9 @@ func drive(target string, conc int, dur time.Duration) result {
 		wg.Wait()
 		return all, n
 	}
-	run(2*time.Second, false)
+	if warm > 0 {
+		run(warm, false)
+	}
 	lat, n := run(dur, true)
 	slices.Sort(lat)
 	pct := func(p float64) time.Duration { return lat[int(float64(len(lat)-1)*p)].Round(time.Microsecond) }
@@ -412,15 +422,21 @@ func memory(pid int) (rss, hwm int64) {
 	return rss, hwm
 }
 
+// serveCeiling serves the yardstick: a constant skeleton of the size of
+// feedgen's pages of the seeded feed (the same URIs, its feedContext on
+// each item, a cursor and a reqId of the same lengths), encoded on every
+// request.
 func serveCeiling(addr string, limit int) {
 	out := bsky.FeedGetFeedSkeleton_Output{}
+	fc := feedID
 	for i := range limit {
 		out.Feed = append(out.Feed, &bsky.FeedDefs_SkeletonFeedPost{
-			Post: fmt.Sprintf("at://did:plc:author%017d/app.bsky.feed.post/3kp%010d", i%997, i),
+			Post:        fmt.Sprintf("at://did:plc:author%017d/app.bsky.feed.post/3kp%010d", i%997, i),
+			FeedContext: &fc,
 		})
 	}
-	cursor := "1700000000000000.12345"
-	out.Cursor = &cursor
+	cursor, reqID := "1700000000000000-0123456789abcdef", "0123456789abcdef-1a2b"
+	out.Cursor, out.ReqId = &cursor, &reqID
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.GET("/xrpc/app.bsky.feed.getFeedSkeleton", func(c echo.Context) error { return c.JSON(http.StatusOK, &out) })
