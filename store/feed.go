@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
 	bolt "go.etcd.io/bbolt"
@@ -169,7 +170,31 @@ func encodeItem(it Item) []byte {
 
 var errBadItem = errors.New("corrupt feed item")
 
-func decodeItem(k, v []byte, withLangs bool) (Item, error) {
+// strArena makes the strings of one page's items out of a few large
+// allocations instead of one each: a page decodes up to a hundred URIs,
+// and on the serving path their allocations were most of its garbage.
+// Bytes once written are never written again, so each string stays
+// immutable; a full chunk is left to the strings that point into it.
+type strArena struct{ buf []byte }
+
+func (a *strArena) str(b []byte) string {
+	if a == nil {
+		return string(b)
+	}
+	if len(b) == 0 {
+		return ""
+	}
+	if cap(a.buf)-len(a.buf) < len(b) {
+		a.buf = make([]byte, 0, max(4096, len(b)))
+	}
+	start := len(a.buf)
+	a.buf = append(a.buf, b...)
+	return unsafe.String(&a.buf[start], len(b))
+}
+
+// decodeItem decodes a feed entry; a is where its strings are made (nil:
+// each its own allocation).
+func decodeItem(k, v []byte, withLangs bool, arena *strArena) (Item, error) {
 	var it Item
 	if len(k) != 16 || len(v) < 2 {
 		return it, errBadItem
@@ -182,7 +207,7 @@ func decodeItem(k, v []byte, withLangs bool) (Item, error) {
 		if w <= 0 || n > uint64(len(rest)-w) {
 			return "", false
 		}
-		s := string(rest[w : w+int(n)])
+		s := arena.str(rest[w : w+int(n)])
 		rest = rest[w+int(n):]
 		return s, true
 	}
@@ -309,6 +334,7 @@ func (s *Store) FeedPage(ctx context.Context, req PageRequest) (items []Item, ne
 			}
 		}
 		var last []byte
+		arena := &strArena{buf: make([]byte, 0, 96*req.Limit)}
 		for ; k != nil; k, v = c.Prev() {
 			if len(items) == req.Limit || scanned == maxScan {
 				// There is more: the cursor points after the last
@@ -318,7 +344,7 @@ func (s *Store) FeedPage(ctx context.Context, req PageRequest) (items []Item, ne
 			}
 			scanned++
 			last = k
-			it, err := decodeItem(k, v, req.Langs)
+			it, err := decodeItem(k, v, req.Langs, arena)
 			if err != nil {
 				return fmt.Errorf("feed %s at %x: %w", req.Feed, k, err)
 			}
@@ -366,7 +392,7 @@ func legacyTies(tx *bolt.Tx, b *bolt.Bucket, cur FeedCursor) ([]legacyTie, error
 	var out []legacyTie
 	c := b.Cursor()
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-		it, err := decodeItem(k, v, true)
+		it, err := decodeItem(k, v, true, nil)
 		if err != nil {
 			return nil, fmt.Errorf("at %x: %w", k, err)
 		}

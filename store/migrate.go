@@ -166,7 +166,7 @@ func portableKey(stage string, k, v []byte) ([]byte, error) {
 		}
 		rec = syntax.ATURI(v)
 	default:
-		it, err := decodeItem(k, v, false)
+		it, err := decodeItem(k, v, false, nil)
 		if err != nil {
 			return nil, fmt.Errorf("%s %x: %w", stage, k, err)
 		}

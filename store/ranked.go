@@ -58,7 +58,7 @@ func (s *Store) FeedSince(ctx context.Context, feed string, sinceUS int64, max i
 			if len(k) == 16 && int64(binary.BigEndian.Uint64(k)) < sinceUS {
 				break
 			}
-			it, err := decodeItem(k, v, true)
+			it, err := decodeItem(k, v, true, nil)
 			if err != nil {
 				return fmt.Errorf("feed %s at %x: %w", feed, k, err)
 			}
