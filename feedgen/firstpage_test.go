@@ -214,3 +214,19 @@ func TestFeedVersionsArePerFeed(t *testing.T) {
 		t.Error("the commit to other did not move its version")
 	}
 }
+
+// A cursor of schema 1 ("<sortUS>.<seq>"), which clients may hold across
+// the upgrade, is still accepted, and what it continues with is portable.
+func TestSchema1CursorStillAccepted(t *testing.T) {
+	f := newFixture(t, testConfig(), nil)
+	for i := range 5 {
+		f.addPosts(t, "sc-peace", post(i, int64(1000+i)))
+	}
+	out := skeleton(t, f, url.Values{"feed": {feedURI}, "limit": {"2"}, "cursor": {"1003.7"}})
+	if len(out.Feed) != 2 || out.Feed[0].Post != string(post(2, 0).URI) || out.Cursor == nil {
+		t.Fatalf("a schema-1 cursor: %+v", out)
+	}
+	if _, err := store.ParseFeedCursor(*out.Cursor); err != nil || slices.Contains([]byte(*out.Cursor), '.') {
+		t.Errorf("it continues with %q, not a portable cursor", *out.Cursor)
+	}
+}
