@@ -30,7 +30,7 @@ const benchPosts = 1_000_000
 // longer than the benchmarks.
 func benchStore(b *testing.B) *store.Store {
 	b.Helper()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("feedgen-bench-%d-v1.db", benchPosts))
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("feedgen-bench-%d-v2.db", benchPosts))
 	if _, err := os.Stat(path); err != nil {
 		if err := SeedBenchStore(path, "sc-peace", benchPosts); err != nil {
 			b.Fatal(err)
@@ -133,15 +133,15 @@ func BenchmarkGetFeedSkeleton(b *testing.B) {
 }
 
 // CeilingHandler is the yardstick for serving: a bare echo server whose
-// getFeedSkeleton returns the same 50-item skeleton every time, encoded on
-// each request as ours is.
+// getFeedSkeleton returns the same 50-item skeleton every time, of the size
+// of ours (the same URIs, a cursor and a reqId), encoded on each request.
 func CeilingHandler() http.Handler {
 	out := bsky.FeedGetFeedSkeleton_Output{}
 	for i := range 50 {
 		out.Feed = append(out.Feed, &bsky.FeedDefs_SkeletonFeedPost{Post: post(i, 0).URI.String()})
 	}
-	cursor := "1700000000000000.12345"
-	out.Cursor = &cursor
+	cursor, reqID := "1700000000000000-0123456789abcdef", "0123456789abcdef-1a2b"
+	out.Cursor, out.ReqId = &cursor, &reqID
 	e := echo.New()
 	e.GET("/xrpc/app.bsky.feed.getFeedSkeleton", func(c echo.Context) error { return c.JSON(http.StatusOK, &out) })
 	return e

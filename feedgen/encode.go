@@ -18,6 +18,13 @@ type skeletonEntry struct {
 // byte for byte (a test holds it to that), written without reflection
 // because serving skeletons is the hot path.
 func appendSkeleton(dst []byte, cursor string, entries []skeletonEntry, reqID string) []byte {
+	return appendSkeletonTail(appendSkeletonHead(dst, cursor, entries), reqID)
+}
+
+// appendSkeletonHead writes a getFeedSkeleton response body up to the
+// request ID, which appendSkeletonTail then writes: the head of a first
+// page is kept (firstPages), the tail is each response's own.
+func appendSkeletonHead(dst []byte, cursor string, entries []skeletonEntry) []byte {
 	dst = append(dst, '{')
 	if cursor != "" {
 		dst = append(dst, `"cursor":`...)
@@ -48,7 +55,10 @@ func appendSkeleton(dst []byte, cursor string, entries []skeletonEntry, reqID st
 		}
 		dst = append(dst, '}')
 	}
-	dst = append(dst, ']')
+	return append(dst, ']')
+}
+
+func appendSkeletonTail(dst []byte, reqID string) []byte {
 	if reqID != "" {
 		dst = append(dst, `,"reqId":`...)
 		dst = appendString(dst, reqID)
@@ -61,8 +71,7 @@ func appendSkeleton(dst []byte, cursor string, entries []skeletonEntry, reqID st
 // (including its HTML-safe escapes) is identical.
 func appendString(dst []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+		if needsEscape[s[i]] {
 			b, _ := json.Marshal(s)
 			return append(dst, b...)
 		}
@@ -71,5 +80,15 @@ func appendString(dst []byte, s string) []byte {
 	dst = append(dst, s...)
 	return append(dst, '"')
 }
+
+// needsEscape marks the bytes encoding/json does not copy as they are:
+// controls, non-ASCII, quote, backslash and the HTML-unsafe <, > and &.
+// One look-up a byte: the encoder scans every URI of every page.
+var needsEscape = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&'
+	}
+	return t
+}()
 
 var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 8<<10); return &b }}

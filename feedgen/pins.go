@@ -16,7 +16,7 @@ type Pinner interface {
 
 // topCursor ends a first page that pins filled: the position above every
 // item, so the next page starts at the newest.
-var topCursor = (&store.Item{SortUS: math.MaxInt64, Seq: math.MaxUint64}).Cursor()
+var topCursor = (&store.Item{SortUS: math.MaxInt64, Tie: math.MaxUint64}).Cursor()
 
 // pinned returns the pins that lead this page: the feed's pins on the
 // first page, as many as the limit holds, and none later. Pins count

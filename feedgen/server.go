@@ -153,6 +153,7 @@ type Server struct {
 	methods map[string]string
 	ia      *interactions
 	reqIDs  *reqIDs
+	first   *firstPages
 	now     func() time.Time
 }
 
@@ -205,6 +206,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		methods: map[string]string{},
 		now:     deps.Now,
 		reqIDs:  newReqIDs(),
+		first:   newFirstPages(),
 	}
 	for _, f := range cfg.Feeds {
 		if f.Top && !deps.Ranker.Ranks(f.ID) {

@@ -82,7 +82,7 @@ func (s *Server) parseSkeletonParams(q url.Values) (skeletonParams, error) {
 		if p.feed.Top {
 			p.top, err = ranking.ParseCursor(p.cursor)
 		} else {
-			_, _, err = store.ParseCursor(p.cursor)
+			_, err = store.ParseFeedCursor(p.cursor)
 		}
 		if err != nil {
 			return p, xrpcError(http.StatusBadRequest, "InvalidRequest", "malformed cursor")
@@ -102,6 +102,38 @@ func (s *Server) getFeedSkeleton(c echo.Context) error {
 	}
 	req := store.PageRequest{Feed: p.feed.storeID(), Cursor: p.cursor, Limit: p.limit}
 	shape := s.shapePage(c.Request().Header, p.feed, s.viewerPrefs(c, p.feed), &req)
+	// A newest-first feed's first page that no viewer shaped is the same
+	// for everyone: kept encoded until the feed or its pins change.
+	// A feed by engagement's is kept with the snapshot it was read from.
+	var (
+		cacheable bool
+		version   uint64
+		pins      []string
+		snap      *ranking.Snapshot
+		snapID    int64
+	)
+	if p.cursor == "" && req.Skip == nil && !shape.shaped {
+		cacheable = true
+		if s.pins != nil {
+			pins = s.pins.Pins(p.feed.storeID())
+		}
+		// The version is read before the feed: a commit in between
+		// leaves the page kept under an old version, never served.
+		version = s.store.FeedVersion(p.feed.storeID())
+		if p.feed.Top {
+			if snap, err = s.ranker.Current(c.Request().Context(), p.feed.ID); err != nil {
+				return echo.NewHTTPError(http.StatusInternalServerError).WithInternal(err)
+			}
+			snapID = snap.ID
+		}
+		if pg := s.first.get(firstKey{p.feed.ID, p.limit}, version, snapID, pins); pg != nil {
+			shape.finish(c.Response().Header(), nil)
+			bp := bufPool.Get().(*[]byte)
+			defer bufPool.Put(bp)
+			*bp = append((*bp)[:0], pg.head...)
+			return s.writeSkeleton(c, bp, pg.etag)
+		}
+	}
 	pinned := s.pinned(p.feed.storeID(), p.cursor, &req)
 	var items []store.Item
 	next := topCursor
@@ -111,7 +143,7 @@ func (s *Server) getFeedSkeleton(c echo.Context) error {
 	switch {
 	case req.Limit == 0:
 	case p.feed.Top:
-		items, next, err = s.topPage(c.Request().Context(), p, req)
+		items, next, err = s.topPage(c.Request().Context(), p, req, snap)
 	default:
 		items, next, err = s.store.FeedPage(c.Request().Context(), req)
 	}
@@ -131,8 +163,28 @@ func (s *Server) getFeedSkeleton(c echo.Context) error {
 		entries = append(entries, skeletonEntry{Post: string(items[i].URI), Repost: string(items[i].Repost), FeedContext: fc})
 	}
 	bp := bufPool.Get().(*[]byte)
-	*bp = appendSkeleton((*bp)[:0], next, entries, s.reqIDs.next())
-	err = c.Blob(http.StatusOK, echo.MIMEApplicationJSON, *bp)
-	bufPool.Put(bp)
-	return err
+	defer bufPool.Put(bp)
+	*bp = appendSkeletonHead((*bp)[:0], next, entries)
+	etag := ""
+	if cacheable {
+		etag = s.first.put(firstKey{p.feed.ID, p.limit}, version, snapID, pins, *bp).etag
+	}
+	return s.writeSkeleton(c, bp, etag)
+}
+
+// writeSkeleton answers with the skeleton whose head is in buf, ending
+// it with this response's request ID; with an entity tag, a request that
+// already holds the page (If-None-Match) gets 304 and no body.
+func (s *Server) writeSkeleton(c echo.Context, buf *[]byte, etag string) error {
+	h := c.Response().Header()
+	if etag != "" {
+		h.Set(headerETag, etag)
+		if notModified(c.Request(), etag) {
+			return c.NoContent(http.StatusNotModified)
+		}
+	}
+	*buf = appendSkeletonTail(*buf, s.reqIDs.next())
+	// With its length known the body is not sent chunked.
+	h.Set(echo.HeaderContentLength, strconv.Itoa(len(*buf)))
+	return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, *buf)
 }

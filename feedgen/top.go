@@ -14,12 +14,15 @@ import (
 // snapshot was built, until req.Limit items or a scan of req.MaxScan
 // entries (50 times the limit). The cursor names the snapshot and the last
 // entry looked at, as a newest-first page's names its last key.
-func (s *Server) topPage(ctx context.Context, p skeletonParams, req store.PageRequest) ([]store.Item, string, error) {
-	var snap *ranking.Snapshot
+// A first page is read from first, the snapshot the caller looked up.
+func (s *Server) topPage(ctx context.Context, p skeletonParams, req store.PageRequest, first *ranking.Snapshot) ([]store.Item, string, error) {
+	snap := first
 	start := 0
 	var err error
 	if p.cursor == "" {
-		snap, err = s.ranker.Current(ctx, p.feed.ID)
+		if snap == nil {
+			snap, err = s.ranker.Current(ctx, p.feed.ID)
+		}
 	} else {
 		snap, start, err = s.ranker.Resume(ctx, p.feed.ID, p.top)
 	}
@@ -47,7 +50,7 @@ func (s *Server) topPage(ctx context.Context, p skeletonParams, req store.PageRe
 			if req.Skip != nil && req.Skip(it) {
 				continue
 			}
-			if !has(it.SortUS, it.Seq) {
+			if !has(it.SortUS, it.Tie) {
 				continue
 			}
 			items = append(items, *it)

@@ -270,7 +270,7 @@ func TestTopCursors(t *testing.T) {
 		posts = append(posts, authorPost("anna", i, f.at(time.Duration(i)*time.Minute)))
 	}
 	f.addPosts(t, "sc-peace", posts...)
-	for _, c := range []string{"1700000000000000.12", "t1.1.2.3", "t1.x.0.0.0.0", "t2.1.1.3ff0000000000000.1.1", "t1.1.1.7ff8000000000001.1.1", strings.Repeat("9", 200)} {
+	for _, c := range []string{"1700000000000000.12", "t1.1.2.3", "t1.x.0.0.0.0", "t3.1.1.3ff0000000000000.1.1", "t2.1.1.3ff0000000000000.1.1.1", "t1.1.1.7ff8000000000001.1.1", strings.Repeat("9", 200)} {
 		code, body := f.get(t, "/xrpc/app.bsky.feed.getFeedSkeleton?feed="+url.QueryEscape(topURI)+"&cursor="+url.QueryEscape(c))
 		if code != http.StatusBadRequest || !strings.Contains(string(body), "malformed cursor") {
 			t.Errorf("cursor %q: got %d %s, want 400 malformed cursor", c, code, body)

@@ -69,6 +69,9 @@ type labelRig struct {
 	inbox *Inbox
 	clock *clock
 	stop  func()
+	// posts counts the posts put in, each a second newer than the last,
+	// so that the feed's order is the order they were put in.
+	posts int
 }
 
 func newLabelRig(t *testing.T, st *store.Store) *labelRig {
@@ -109,7 +112,8 @@ func (r *labelRig) start(t *testing.T, st *store.Store) {
 // post ingests a post of author, about Armenia, seen a minute ago.
 func (r *labelRig) post(t *testing.T, author syntax.DID, rkey string) syntax.ATURI {
 	t.Helper()
-	us := r.clock.eventTime(60)
+	r.posts++
+	us := r.clock.eventTime(60 - r.posts)
 	ev := Event{Kind: KindCommit, DID: author, TimeUS: us, Commit: &Commit{Op: OpCreate, Collection: CollectionPost, RKey: syntax.RecordKey(rkey), CID: cidA,
 		Post: &bsky.FeedPost{Text: "Armenia and Azerbaijan", CreatedAt: time.UnixMicro(us).UTC().Format(time.RFC3339Nano), Langs: []string{"en"}}}}
 	if err := r.inbox.Ingest(context.Background(), []Event{ev}); err != nil {

@@ -33,10 +33,14 @@ type Post struct {
 
 	CreatedUS int64 `json:"createdUs"`
 	IndexedUS int64 `json:"indexedUs"`
-	// SortUS and Seq are set by the store when the record is first put and
-	// never change, so a post keeps its place when it is edited.
-	SortUS int64  `json:"sortUs"`
-	Seq    uint64 `json:"seq"`
+	// SortUS is set by the store when the record is first put and never
+	// changes, so a post keeps its place when it is edited; with the
+	// record's URI (store.TieOf) it is the record's place in every feed.
+	SortUS int64 `json:"sortUs"`
+	// Seq is the store-local sequence number of a record kept under store
+	// schema 1 (0 for those kept since), by which the store still
+	// continues a cursor that schema issued.
+	Seq uint64 `json:"seq,omitempty"`
 
 	Text        string       `json:"text,omitempty"`
 	Langs       []string     `json:"langs,omitempty"`

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -17,7 +18,7 @@ import (
 )
 
 func item(uri string, repost string, sortUS int64, seq uint64) store.Item {
-	return store.Item{URI: syntax.ATURI(uri), Repost: syntax.ATURI(repost), SortUS: sortUS, Seq: seq}
+	return store.Item{URI: syntax.ATURI(uri), Repost: syntax.ATURI(repost), SortUS: sortUS, Tie: seq}
 }
 
 // Ranking by the time-free key is ranking by the decayed score at any
@@ -89,7 +90,7 @@ func TestBuildRanksEachPostOnce(t *testing.T) {
 
 func TestCursorRoundTrip(t *testing.T) {
 	for _, c := range []Cursor{
-		{Snapshot: 1772323200123, Next: 57, Bound: Bound{Rank: 41234.56789, SortUS: 1772323200123456, Seq: 981}},
+		{Snapshot: 1772323200123, Next: 57, Bound: Bound{Rank: 41234.56789, SortUS: 1772323200123456, Tie: 0xfedcba9876543210}},
 		{Bound: top},
 		{Snapshot: 1, Next: 1, Bound: Bound{Rank: -3.5}},
 	} {
@@ -98,7 +99,12 @@ func TestCursorRoundTrip(t *testing.T) {
 			t.Errorf("%q: got %+v %v, want %+v", c.String(), got, err, c)
 		}
 	}
-	for _, bad := range []string{"", "t1.", "t1.1.2.3.4", "t1.1.2.3.4.5.6", "1700000000000000.1", "t1.-1.2.3.4.5", "t1.1.2.zz.4.5",
+	// A cursor of schema 1 is read with the lowest tie.
+	v1 := "t1.1772323200123.57." + strconv.FormatUint(math.Float64bits(41234.5), 16) + ".1772323200123456.981"
+	if got, err := ParseCursor(v1); err != nil || got != (Cursor{Snapshot: 1772323200123, Next: 57, Bound: Bound{Rank: 41234.5, SortUS: 1772323200123456}}) {
+		t.Errorf("%q: got %+v %v", v1, got, err)
+	}
+	for _, bad := range []string{"", "t1.", "t2.", "t2.1.2.3.4", "t2.1.2.3.4.5.6", "t2.1.2.3.4.fg", "t2.1.2.3.4.AB", "t2.1.2.3.4.10000000000000000", "t3.1.2.3.4.5", "t1.1.2.3.4.ab", "t1.1.2.3.4", "t1.1.2.3.4.5.6", "1700000000000000.1", "t1.-1.2.3.4.5", "t1.1.2.zz.4.5",
 		"t1.1.99999999999.3.4.5", "t1.1.2.7ff8000000000001.4.5", "t1.1.2.3.4.5 ", "t1.1.2.3.4.99999999999999999999999"} {
 		if _, err := ParseCursor(bad); !errors.Is(err, ErrBadCursor) {
 			t.Errorf("%q: got %v, want ErrBadCursor", bad, err)
@@ -158,5 +164,58 @@ func TestRankerKeepsSnapshotsForCursors(t *testing.T) {
 	}
 	if n := len(r.feeds["top"].snaps); n != maxKept {
 		t.Errorf("%d snapshots kept, want %d", n, maxKept)
+	}
+}
+
+// Two replicas rank the same posts, read in different orders, the same
+// way, so a cursor of one continues in the other's snapshot (by its bound)
+// with no post twice or passed over, even among posts of the same rank
+// and time; a cursor of schema 1 continues below the post it ended on.
+func TestSnapshotsOfReplicasAgree(t *testing.T) {
+	p := Params{HalfLife: 12 * time.Hour, Weights: DefaultWeights}
+	var posts []Rankable
+	for i := range 60 {
+		uri := syntax.ATURI(fmt.Sprintf("at://did:plc:a%d/app.bsky.feed.post/3k%03d", i%5, i))
+		posts = append(posts, Rankable{Item: store.Item{URI: uri, SortUS: int64(90_000_000 + i%4), Tie: store.TieOf(uri)}, Counts: Counts{Likes: int64(i % 3)}})
+	}
+	rev := slices.Clone(posts)
+	slices.Reverse(rev)
+	a := Build("top", time.UnixMicro(100_000_000), posts, p, 0)
+	b := Build("top", time.UnixMicro(100_000_001), rev, p, 0)
+	var got []syntax.ATURI
+	snaps := []*Snapshot{a, b}
+	c := Cursor{Bound: top}
+	for page := 0; len(got) < 200; page++ {
+		s := snaps[page%2]
+		i := s.After(c.Bound)
+		if i == len(s.Entries) {
+			break
+		}
+		end := min(i+7, len(s.Entries))
+		for _, e := range s.Entries[i:end] {
+			got = append(got, e.URI)
+		}
+		var err error
+		if c, err = ParseCursor(s.CursorAfter(end - 1)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(got) != len(posts) {
+		t.Fatalf("an alternating scroll served %d posts, want %d", len(got), len(posts))
+	}
+	for i := range got {
+		if got[i] != a.Entries[i].URI || got[i] != b.Entries[i].URI {
+			t.Fatalf("entry %d: the replicas' orders differ", i)
+		}
+	}
+	// The schema-1 form of a cursor ending on entry 10.
+	e := a.Entries[10]
+	v1 := fmt.Sprintf("t1.%d.11.%x.%d.%d", a.ID, math.Float64bits(e.Rank), e.SortUS, 12345)
+	c1, err := ParseCursor(v1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if i := b.After(c1.Bound); i <= 10 {
+		t.Fatalf("a schema-1 cursor after entry 10 continues at %d", i)
 	}
 }

@@ -24,7 +24,7 @@ type Entry struct {
 }
 
 // bound is the position of e in the order.
-func (e *Entry) bound() Bound { return Bound{Rank: e.Rank, SortUS: e.SortUS, Seq: e.Seq} }
+func (e *Entry) bound() Bound { return Bound{Rank: e.Rank, SortUS: e.SortUS, Tie: e.Tie} }
 
 // Snapshot is one feed's ranking at one moment: its posts best first. It
 // is never changed once built, so pages read from it without locks.
@@ -84,15 +84,16 @@ func Build(feed string, at time.Time, posts []Rankable, p Params, depth int) *Sn
 }
 
 // Bound is a position in a ranking: the rank and key of the last post
-// served. Posts order by rank, highest first, then newest first.
+// served. Posts order by rank, highest first, then newest first, then by
+// their tie-breaker (store.TieOf), which is the same on every replica.
 type Bound struct {
 	Rank   float64
 	SortUS int64
-	Seq    uint64
+	Tie    uint64
 }
 
 // top is above every post.
-var top = Bound{Rank: math.Inf(1), SortUS: math.MaxInt64, Seq: math.MaxUint64}
+var top = Bound{Rank: math.Inf(1), SortUS: math.MaxInt64, Tie: math.MaxUint64}
 
 // compare orders a before b (-1) when a ranks higher.
 func (a Bound) compare(b Bound) int {
@@ -102,7 +103,7 @@ func (a Bound) compare(b Bound) int {
 	if c := cmp.Compare(b.SortUS, a.SortUS); c != 0 {
 		return c
 	}
-	return cmp.Compare(b.Seq, a.Seq)
+	return cmp.Compare(b.Tie, a.Tie)
 }
 
 // After is the index of the first entry below b.
@@ -131,8 +132,12 @@ type Cursor struct {
 var StartCursor = Cursor{Bound: top}.String()
 
 // cursorPrefix marks a top feed's cursor (and its version), so that it is
-// never mistaken for a newest-first one.
-const cursorPrefix = "t1."
+// never mistaken for a newest-first one. "t1." cursors, whose last part
+// was a store-local sequence number, are still read (ParseCursor).
+const (
+	cursorPrefix   = "t2."
+	cursorPrefixV1 = "t1."
+)
 
 // CursorAfter is the cursor that continues s after its entry i.
 func (s *Snapshot) CursorAfter(i int) string {
@@ -140,7 +145,7 @@ func (s *Snapshot) CursorAfter(i int) string {
 }
 
 // String is the cursor as a client carries it:
-// t1.<snapshot>.<next>.<rank bits, hex>.<sortUS>.<seq>.
+// t2.<snapshot>.<next>.<rank bits, hex>.<sortUS>.<tie, hex>.
 func (c Cursor) String() string {
 	b := make([]byte, 0, 64)
 	b = append(b, cursorPrefix...)
@@ -152,7 +157,7 @@ func (c Cursor) String() string {
 	b = append(b, '.')
 	b = strconv.AppendInt(b, c.Bound.SortUS, 10)
 	b = append(b, '.')
-	b = strconv.AppendUint(b, c.Bound.Seq, 10)
+	b = strconv.AppendUint(b, c.Bound.Tie, 16)
 	return string(b)
 }
 
@@ -160,19 +165,30 @@ func (c Cursor) String() string {
 const maxCursor = 100
 
 // ParseCursor reads a cursor a top feed issued; anything else is
-// ErrBadCursor.
+// ErrBadCursor. A "t1." cursor ended with a sequence number of the store
+// that served it, which no longer orders anything: it is read with tie 0,
+// the lowest, so that it continues below every post of its rank and time
+// (never serving the last one again, at worst passing over another of
+// exactly the same rank and time, which are few).
 func ParseCursor(s string) (Cursor, error) {
 	var c Cursor
-	rest, ok := strings.CutPrefix(s, cursorPrefix)
-	if !ok || len(s) > maxCursor {
+	if len(s) > maxCursor {
 		return c, ErrBadCursor
+	}
+	rest, ok := strings.CutPrefix(s, cursorPrefix)
+	v1 := false
+	if !ok {
+		if rest, ok = strings.CutPrefix(s, cursorPrefixV1); !ok {
+			return c, ErrBadCursor
+		}
+		v1 = true
 	}
 	parts := strings.Split(rest, ".")
 	if len(parts) != 5 {
 		return c, ErrBadCursor
 	}
 	for i, p := range parts {
-		if p == "" || (i != 2 && !digits(p)) {
+		if p == "" || (i < 2 || i == 3 || v1 && i == 4) && !digits(p) {
 			return c, ErrBadCursor
 		}
 	}
@@ -195,10 +211,25 @@ func ParseCursor(s string) (Cursor, error) {
 	if c.Bound.SortUS, err = strconv.ParseInt(parts[3], 10, 64); err != nil {
 		return c, ErrBadCursor
 	}
-	if c.Bound.Seq, err = strconv.ParseUint(parts[4], 10, 64); err != nil {
+	if v1 {
+		if _, err = strconv.ParseUint(parts[4], 10, 64); err != nil {
+			return c, ErrBadCursor
+		}
+		return c, nil
+	}
+	if c.Bound.Tie, err = strconv.ParseUint(parts[4], 16, 64); err != nil || !lowerHex(parts[4]) {
 		return c, ErrBadCursor
 	}
 	return c, nil
+}
+
+func lowerHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if (s[i] < '0' || s[i] > '9') && (s[i] < 'a' || s[i] > 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 func digits(s string) bool {

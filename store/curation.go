@@ -585,7 +585,7 @@ func (t *Tx) AuditPage(f AuditFilter, cursor string, limit, maxScan int) ([]mode
 	var last []byte
 	for scanned := 0; k != nil; k, v = c.Prev() {
 		if len(out) == limit || scanned == maxScan {
-			return out, cursorOf(last), nil
+			return out, position(int64(binary.BigEndian.Uint64(last)), binary.BigEndian.Uint64(last[8:])), nil
 		}
 		scanned++
 		last = k

@@ -350,7 +350,7 @@ func (s *Store) Engagements(feed string, sinceUS int64, fn func(uri syntax.ATURI
 		eng := tx.Bucket(bucketEngagement)
 		c := b.Cursor()
 		for k, v := c.Seek(sortKey(max(sinceUS, 0), 0)); k != nil; k, v = c.Next() {
-			it, err := decodeItem(k, v, false)
+			it, err := decodeItem(k, v, false, nil)
 			if err != nil {
 				return fmt.Errorf("feed %s at %x: %w", feed, k, err)
 			}

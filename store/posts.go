@@ -18,25 +18,31 @@ var ErrDeleted = errors.New("record was deleted")
 
 // item is the feed entry of p.
 func item(p *model.Post) Item {
-	it := Item{URI: p.URI, Langs: p.Langs, SortUS: p.SortUS, Seq: p.Seq}
+	it := Item{URI: p.URI, Langs: p.Langs, SortUS: p.SortUS, Tie: TieOf(p.URI)}
 	if p.Subject != "" {
 		it.URI, it.Repost = p.Subject, p.URI
 	}
 	return it
 }
 
-func sortKey(sortUS int64, seq uint64) []byte {
+// sortKey is a key of a time-ordered bucket: a time, then what orders
+// the entries of the same time (a record's tie-breaker, or a sequence
+// number of the bucket's own).
+func sortKey(sortUS int64, tie uint64) []byte {
 	k := make([]byte, 16)
 	binary.BigEndian.PutUint64(k, uint64(sortUS))
-	binary.BigEndian.PutUint64(k[8:], seq)
+	binary.BigEndian.PutUint64(k[8:], tie)
 	return k
 }
 
-func authorKey(did syntax.DID, sortUS int64, seq uint64) []byte {
+// postKey is the place of the record p in feeds and bytime.
+func postKey(p *model.Post) []byte { return sortKey(p.SortUS, TieOf(p.URI)) }
+
+func authorKey(did syntax.DID, sortUS int64, tie uint64) []byte {
 	k := make([]byte, 0, len(did)+17)
 	k = append(k, did...)
 	k = append(k, 0)
-	return append(k, sortKey(sortUS, seq)...)
+	return append(k, sortKey(sortUS, tie)...)
 }
 
 // Post returns the stored record at uri, or ErrNotFound.
@@ -68,7 +74,8 @@ func (t *Tx) Tombstoned(uri syntax.ATURI) bool {
 // A record held out of feeds by moderation labels (p.Held) is kept, out of
 // those feeds' pages. A record with neither feeds nor held feeds is
 // removed. A deleted record is refused with
-// ErrDeleted. On return p.SortUS and p.Seq hold the record's place.
+// ErrDeleted. On return p.SortUS holds the record's place (with TieOf
+// its URI), which an edit keeps.
 func (t *Tx) PutPost(p *model.Post) error {
 	return t.putPost(p, false)
 }
@@ -102,28 +109,24 @@ func (t *Tx) putPost(p *model.Post, park bool) error {
 		}
 		return nil
 	}
-	posts := t.tx.Bucket(bucketPosts)
 	if old != nil {
 		p.SortUS, p.Seq, p.Hidden = old.SortUS, old.Seq, old.Hidden
 		for _, m := range old.Feeds {
 			if !old.Hidden && !p.InFeed(m.Feed) {
-				if err := t.feedDelete(m.Feed, old.SortUS, old.Seq); err != nil {
+				if err := t.feedDelete(m.Feed, old); err != nil {
 					return err
 				}
 			}
 		}
 	} else {
-		seq, err := posts.NextSequence()
-		if err != nil {
-			return fmt.Errorf("put post: %w", err)
-		}
-		p.Seq = seq
+		// Seq is schema 1's; a record kept since has none.
+		p.Seq = 0
 		p.SortUS = model.SortTime(p.CreatedUS, p.IndexedUS)
 		p.Hidden = t.tx.Bucket(bucketAccounts).Get([]byte(p.Author)) != nil
-		if err := t.tx.Bucket(bucketAuthors).Put(authorKey(p.Author, p.SortUS, p.Seq), []byte(p.URI)); err != nil {
+		if err := t.tx.Bucket(bucketAuthors).Put(authorKey(p.Author, p.SortUS, TieOf(p.URI)), []byte(p.URI)); err != nil {
 			return fmt.Errorf("put post: %w", err)
 		}
-		if err := t.tx.Bucket(bucketByTime).Put(sortKey(p.SortUS, p.Seq), []byte(p.URI)); err != nil {
+		if err := t.tx.Bucket(bucketByTime).Put(postKey(p), []byte(p.URI)); err != nil {
 			return fmt.Errorf("put post: %w", err)
 		}
 	}
@@ -158,20 +161,22 @@ func (t *Tx) feedPut(feed string, p *model.Post) error {
 	if err != nil {
 		return fmt.Errorf("feed bucket %s: %w", feed, err)
 	}
-	if err := b.Put(sortKey(p.SortUS, p.Seq), encodeItem(item(p))); err != nil {
+	if err := b.Put(postKey(p), encodeItem(item(p))); err != nil {
 		return fmt.Errorf("feed put: %w", err)
 	}
+	t.feedChanged(feed)
 	return nil
 }
 
-func (t *Tx) feedDelete(feed string, sortUS int64, seq uint64) error {
+func (t *Tx) feedDelete(feed string, p *model.Post) error {
 	b := t.tx.Bucket(bucketFeeds).Bucket([]byte(feed))
 	if b == nil {
 		return nil
 	}
-	if err := b.Delete(sortKey(sortUS, seq)); err != nil {
+	if err := b.Delete(postKey(p)); err != nil {
 		return err
 	}
+	t.feedChanged(feed)
 	// Removals are counted in the feed bucket's sequence (InFeedNow).
 	return b.SetSequence(b.Sequence() + 1)
 }
@@ -210,15 +215,15 @@ func (t *Tx) PutTombstone(uri syntax.ATURI, deletedUS int64) error {
 func (t *Tx) removePost(p *model.Post) error {
 	if !p.Hidden {
 		for _, m := range p.Feeds {
-			if err := t.feedDelete(m.Feed, p.SortUS, p.Seq); err != nil {
+			if err := t.feedDelete(m.Feed, p); err != nil {
 				return err
 			}
 		}
 	}
-	if err := t.tx.Bucket(bucketAuthors).Delete(authorKey(p.Author, p.SortUS, p.Seq)); err != nil {
+	if err := t.tx.Bucket(bucketAuthors).Delete(authorKey(p.Author, p.SortUS, TieOf(p.URI))); err != nil {
 		return err
 	}
-	if err := t.tx.Bucket(bucketByTime).Delete(sortKey(p.SortUS, p.Seq)); err != nil {
+	if err := t.tx.Bucket(bucketByTime).Delete(postKey(p)); err != nil {
 		return err
 	}
 	if err := t.deletePostStats(p.URI); err != nil {
@@ -327,7 +332,7 @@ func (t *Tx) setHidden(did syntax.DID, hidden bool) error {
 		}
 		for _, m := range p.Feeds {
 			if hidden {
-				err = t.feedDelete(m.Feed, p.SortUS, p.Seq)
+				err = t.feedDelete(m.Feed, p)
 			} else {
 				err = t.feedPut(m.Feed, p)
 			}

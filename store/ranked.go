@@ -13,14 +13,14 @@ import (
 // have left it (counted in the feed bucket's sequence).
 type FeedMark struct {
 	NewestUS  int64
-	NewestSeq uint64
+	NewestTie uint64
 	Removals  uint64
 }
 
 func markOf(b *bolt.Bucket) FeedMark {
 	m := FeedMark{Removals: b.Sequence()}
 	if k, _ := b.Cursor().Last(); len(k) == 16 {
-		m.NewestUS, m.NewestSeq = int64(binary.BigEndian.Uint64(k)), binary.BigEndian.Uint64(k[8:])
+		m.NewestUS, m.NewestTie = int64(binary.BigEndian.Uint64(k)), binary.BigEndian.Uint64(k[8:])
 	}
 	return m
 }
@@ -58,7 +58,7 @@ func (s *Store) FeedSince(ctx context.Context, feed string, sinceUS int64, max i
 			if len(k) == 16 && int64(binary.BigEndian.Uint64(k)) < sinceUS {
 				break
 			}
-			it, err := decodeItem(k, v, true)
+			it, err := decodeItem(k, v, true, nil)
 			if err != nil {
 				return fmt.Errorf("feed %s at %x: %w", feed, k, err)
 			}
@@ -77,7 +77,7 @@ func (s *Store) FeedSince(ctx context.Context, feed string, sinceUS int64, max i
 // sequence, so while the count is still the one FeedSince returned with
 // the snapshot's entries, nothing has left and nothing is looked up;
 // after a removal, each entry costs one seek until the next snapshot.
-func (s *Store) InFeedNow(feed string, removals uint64, fn func(has func(sortUS int64, seq uint64) bool)) error {
+func (s *Store) InFeedNow(feed string, removals uint64, fn func(has func(sortUS int64, tie uint64) bool)) error {
 	return s.db.View(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketFeeds).Bucket([]byte(feed))
 		switch {
@@ -92,9 +92,9 @@ func (s *Store) InFeedNow(feed string, removals uint64, fn func(has func(sortUS 
 		// cursor (two allocations) per look-up.
 		c := b.Cursor()
 		k := make([]byte, 16)
-		fn(func(sortUS int64, seq uint64) bool {
+		fn(func(sortUS int64, tie uint64) bool {
 			binary.BigEndian.PutUint64(k[:8], uint64(sortUS))
-			binary.BigEndian.PutUint64(k[8:], seq)
+			binary.BigEndian.PutUint64(k[8:], tie)
 			got, _ := c.Seek(k)
 			return bytes.Equal(got, k)
 		})

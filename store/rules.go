@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -97,8 +96,8 @@ func (t *Tx) Rejudges() ([]model.Rejudge, error) {
 	return out, err
 }
 
-// position is a place in a time-ordered bucket, "<us>.<seq>" as feed
-// cursors are: "" is before the first.
+// position is a place in a time-ordered bucket whose sequence is its own
+// (the review queue, the audit log), "<us>.<seq>": "" is before the first.
 func position(us int64, seq uint64) string {
 	return strconv.FormatInt(us, 10) + "." + strconv.FormatUint(seq, 10)
 }
@@ -122,10 +121,23 @@ func seekAfter(prefix []byte, after string) ([]byte, error) {
 // after ("" for the oldest), and the position of the last one returned
 // ("" when there were none). A change of rules walks them with it, a
 // batch per transaction.
+//
+// A position is a feed cursor (FeedCursor) naming a key of bytime. One
+// saved before schema 2 ("<us>.<seq>") starts at the first record of its
+// time: the records of that microsecond are judged again, which changes
+// nothing but the figures of the change.
 func (t *Tx) KeptAfter(after string, limit int) ([]*model.Post, string, error) {
-	from, err := seekAfter(nil, after)
-	if err != nil {
-		return nil, "", err
+	var from []byte
+	if after != "" {
+		c, err := ParseFeedCursor(after)
+		if err != nil {
+			return nil, "", err
+		}
+		if c.Legacy {
+			from = sortKey(c.SortUS, 0)
+		} else {
+			from = append(sortKey(c.SortUS, c.Tie), 0)
+		}
 	}
 	var out []*model.Post
 	next := ""
@@ -142,7 +154,7 @@ func (t *Tx) KeptAfter(after string, limit int) ([]*model.Post, string, error) {
 			return nil, "", err
 		}
 		out = append(out, p)
-		next = position(int64(binary.BigEndian.Uint64(k)), binary.BigEndian.Uint64(k[8:]))
+		next = cursorOf(k)
 	}
 	return out, next, nil
 }

@@ -1,7 +1,9 @@
 package store
 
 import (
+	"cmp"
 	"errors"
+	"slices"
 	"testing"
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
@@ -71,9 +73,14 @@ func TestKeptAfterAndQueueAfterPage(t *testing.T) {
 		}
 		return nil
 	})
-	// By sort time, then by sequence.
-	for _, i := range []int{0, 3, 6, 1, 4, 2, 5} {
-		want = append(want, postURI("did:plc:alice", i))
+	// By sort time, then by the records' tie-breakers.
+	for _, group := range [][]int{{0, 3, 6}, {1, 4}, {2, 5}} {
+		var uris []syntax.ATURI
+		for _, i := range group {
+			uris = append(uris, postURI("did:plc:alice", i))
+		}
+		slices.SortFunc(uris, func(a, b syntax.ATURI) int { return cmp.Compare(TieOf(a), TieOf(b)) })
+		want = append(want, uris...)
 	}
 	var got []syntax.ATURI
 	after := ""

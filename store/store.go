@@ -9,17 +9,18 @@
 //
 // All integers are big-endian so that byte order is numeric order.
 //
-//	meta          "version"        -> uint32 schema version
+//	meta          "version"        -> uint32 schema version (2)
 //	              "cursor/<name>"  -> uint64 stream cursor of source <name>
+//	              "migrate/2"      -> stage 0x00 key: progress of an unfinished migration
 //	              "curation.rebuilt" -> uint64 unix µs of the last rebuild of
 //	                                  curation from the publisher's repository
 //	posts         <record AT-URI>  -> JSON model.Post (posts and reposts we keep)
 //	feeds         one nested bucket per feed ID (its sequence counts removals):
-//	  <feed>      sortUS(8) seq(8) -> encoded Item
-//	authors       <DID> 0x00 sortUS(8) seq(8) -> record AT-URI
+//	  <feed>      sortUS(8) tie(8) -> encoded Item
+//	authors       <DID> 0x00 sortUS(8) tie(8) -> record AT-URI
 //	tombstones    <record AT-URI>  -> deletedUS(8)
 //	accounts      <DID>            -> status of an inactive account
-//	bytime        sortUS(8) seq(8) -> record AT-URI (every kept record, for retention)
+//	bytime        sortUS(8) tie(8) -> record AT-URI (every kept record, for retention)
 //	reposts       <subject AT-URI> 0x00 <repost AT-URI> -> empty
 //	viewerprefs   <viewer DID> 0x00 <feed ID> -> encoded ViewerPrefs
 //	cur.authors   <feed> 0x00 <DID>            -> JSON model.CuratedAuthor
@@ -53,8 +54,25 @@
 // most limit entries (fewer skips aside), whatever the size of the
 // database. sortUS is the post's sort time, the earlier of its createdAt
 // and the time it was indexed, so a post dated in the future cannot sit on
-// top; seq is a store-wide sequence number assigned once per record, so two
-// posts with the same sort time still have distinct keys and cursors.
+// top; tie is TieOf the record (the first 8 bytes of the SHA-256 of its
+// AT-URI; for a repost, the repost's), so two posts with the same sort time
+// still have distinct keys and cursors, and every replica, whatever order
+// the posts reached it in, orders them the same way: a cursor
+// ("<sortUS>-<tie hex>") names the same position on each. (A post whose
+// createdAt is later than the time a replica indexed it sorts by that
+// time, which differs between replicas by their lag: such a post can be
+// served twice or passed over by a scroll that changes replica.)
+//
+// Schema 1 used a store-wide sequence number as the tie-breaker, which
+// differs between replicas. Open migrates a schema-1 file in place
+// (migrate1to2: batches of keys, each its own transaction, progress in
+// meta, the version written last, so an interrupted migration resumes). A
+// record kept under schema 1 keeps its number in model.Post.Seq, by which
+// a schema-1 cursor ("<sortUS>.<seq>") still continues exactly: first the
+// records of its sort time that schema 1 had not served yet, in schema 1's
+// order, then the rest of the feed. The review queue and the audit log
+// keep sequence numbers of their own ("<us>.<seq>" positions): they are
+// this machine's and never leave it.
 //
 // reposts indexes the reposts that entered a feed by the post they repost,
 // so that deleting a post takes them along. viewerprefs holds one small
@@ -129,7 +147,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -137,7 +158,10 @@ import (
 	"github.com/scpeace/feedgen/model"
 )
 
-const schemaVersion = 1
+// schemaVersion is the layout this binary reads and writes. 1: the
+// tie-breaker of feeds, authors and bytime was a store-local sequence
+// number; 2: it is TieOf the record (migrate1to2 moves 1 to 2 at Open).
+const schemaVersion = 2
 
 var (
 	bucketMeta       = []byte("meta")
@@ -177,6 +201,8 @@ type Options struct {
 	// existing database must never leave an empty one behind, which they
 	// would then read as "nothing there". The error is ErrNoDatabase.
 	MustExist bool
+	// Logger tells of a schema migration at Open; nil is slog.Default().
+	Logger *slog.Logger
 }
 
 // ErrNoDatabase means Options.MustExist was set and there is no file.
@@ -189,6 +215,9 @@ var ErrLocked = errors.New("the file is locked by another process")
 // Store is the bbolt database.
 type Store struct {
 	db *bolt.DB
+	// versions counts, per feed, the commits that changed the feed
+	// (FeedVersion): a *atomic.Uint64 by feed ID.
+	versions sync.Map
 }
 
 // Open opens (creating if needed) the database at path.
@@ -218,9 +247,17 @@ func Open(path string, opts Options) (*Store, error) {
 	}
 	s := &Store{db: db}
 	if opts.ReadOnly {
-		return s, s.checkVersion()
+		if err := s.checkVersion(); err != nil {
+			db.Close()
+			return nil, err
+		}
+		return s, nil
 	}
-	if err := s.init(); err != nil {
+	log := opts.Logger
+	if log == nil {
+		log = slog.Default()
+	}
+	if err := s.init(log); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -238,8 +275,9 @@ func openFile(mustExist bool) func(string, int, os.FileMode) (*os.File, error) {
 	}
 }
 
-func (s *Store) init() error {
-	return s.db.Update(func(tx *bolt.Tx) error {
+func (s *Store) init(log *slog.Logger) error {
+	migrate := false
+	err := s.db.Update(func(tx *bolt.Tx) error {
 		for _, name := range [][]byte{bucketMeta, bucketPosts, bucketFeeds, bucketAuthors, bucketTombstones, bucketAccounts, bucketByTime} {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return fmt.Errorf("create bucket %s: %w", name, err)
@@ -250,8 +288,17 @@ func (s *Store) init() error {
 		if v == nil {
 			return meta.Put(keyVersion, binary.BigEndian.AppendUint32(nil, schemaVersion))
 		}
+		if len(v) == 4 && binary.BigEndian.Uint32(v) == 1 {
+			migrate = true
+			return nil
+		}
 		return checkVersion(v)
 	})
+	if err != nil || !migrate {
+		return err
+	}
+	log.Info("store: migrating the database to schema 2 (portable cursors)", "path", s.db.Path())
+	return s.migrate1to2(log)
 }
 
 func (s *Store) checkVersion() error {
@@ -268,7 +315,9 @@ func checkVersion(v []byte) error {
 	if len(v) != 4 {
 		return errors.New("not a feedgen database (bad version)")
 	}
-	if got := binary.BigEndian.Uint32(v); got != schemaVersion {
+	if got := binary.BigEndian.Uint32(v); got == 1 {
+		return fmt.Errorf("database schema version 1: open it once read-write (start the service) to migrate it to %d", schemaVersion)
+	} else if got != schemaVersion {
 		return fmt.Errorf("database schema version %d, this binary knows %d", got, schemaVersion)
 	}
 	return nil
@@ -286,13 +335,13 @@ func (s *Store) Update(ctx context.Context, fn func(*Tx) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return s.db.Update(func(btx *bolt.Tx) error { return fn(&Tx{tx: btx}) })
+	return s.db.Update(func(btx *bolt.Tx) error { return fn(&Tx{tx: btx, s: s}) })
 }
 
 // View runs fn in a read-only transaction. Keep it short: a long reader
 // holds old pages and can stall the writer when the file must grow.
 func (s *Store) View(fn func(*Tx) error) error {
-	return s.db.View(func(btx *bolt.Tx) error { return fn(&Tx{tx: btx}) })
+	return s.db.View(func(btx *bolt.Tx) error { return fn(&Tx{tx: btx, s: s}) })
 }
 
 // Backup writes a consistent copy of the whole database to w while others
@@ -325,6 +374,41 @@ func (s *Store) Size() int64 {
 // inside the function passed to Update or View.
 type Tx struct {
 	tx *bolt.Tx
+	s  *Store
+	// changed are the feeds this transaction changed, whose versions
+	// move on when it commits.
+	changed map[string]bool
+}
+
+// FeedVersion counts the committed transactions that changed feed's
+// entries since the store was opened: a post in or out, by whatever
+// writer (the indexer, a curator's block, a change of rules, retention).
+// It moves on once the commit is done, before Update returns, so that a
+// reader who saw the old number and then reads the feed may have read it
+// either way, and one who sees the new number reads the change: a cache of
+// a feed's pages is valid while the number it was filled under is still
+// the feed's.
+func (s *Store) FeedVersion(feed string) uint64 {
+	if v, ok := s.versions.Load(feed); ok {
+		return v.(*atomic.Uint64).Load()
+	}
+	return 0
+}
+
+// feedChanged notes that this transaction changes feed.
+func (t *Tx) feedChanged(feed string) {
+	if t.changed[feed] || t.s == nil {
+		return
+	}
+	if t.changed == nil {
+		t.changed = map[string]bool{}
+	}
+	t.changed[feed] = true
+	s := t.s
+	t.tx.OnCommit(func() {
+		v, _ := s.versions.LoadOrStore(feed, new(atomic.Uint64))
+		v.(*atomic.Uint64).Add(1)
+	})
 }
 
 // Bolt exposes the underlying transaction, for OnCommit hooks and for

@@ -528,13 +528,13 @@ func TestItemEncodingRoundTrip(t *testing.T) {
 		{URI: "at://did:plc:a/app.bsky.feed.post/1"},
 		{URI: "at://did:plc:a/app.bsky.feed.post/1", Repost: "at://did:plc:b/app.bsky.feed.repost/2", Langs: []string{"hy", "ru"}},
 	} {
-		got, err := decodeItem(sortKey(7, 9), encodeItem(it), true)
-		if err != nil || got.URI != it.URI || got.Repost != it.Repost || fmt.Sprint(got.Langs) != fmt.Sprint(it.Langs) || got.SortUS != 7 || got.Seq != 9 {
+		got, err := decodeItem(sortKey(7, 9), encodeItem(it), true, nil)
+		if err != nil || got.URI != it.URI || got.Repost != it.Repost || fmt.Sprint(got.Langs) != fmt.Sprint(it.Langs) || got.SortUS != 7 || got.Tie != 9 {
 			t.Errorf("got %+v %v, want %+v", got, err, it)
 		}
 	}
 	for _, v := range [][]byte{nil, {0}, {0, 200}, {1, 1, 'a'}, {0, 1, 'a', 5}} {
-		if _, err := decodeItem(sortKey(1, 1), v, true); err == nil {
+		if _, err := decodeItem(sortKey(1, 1), v, true, nil); err == nil {
 			t.Errorf("corrupt item %v decoded", v)
 		}
 	}

@@ -89,10 +89,12 @@ func pagesDown(target string, n int) (string, error) {
 func main() {
 	bin := flag.String("bin", "", "feedgen binary to measure (required)")
 	posts := flag.Int("posts", 1_000_000, "posts in the seeded database")
-	dbPath := flag.String("db", filepath.Join(os.TempDir(), "feedgen-load.db"), "database file (reused when it holds -posts posts)")
+	dbPath := flag.String("db", filepath.Join(os.TempDir(), "feedgen-load-v2.db"), "database file (reused when it holds -posts posts)")
 	dur := flag.Duration("duration", 10*time.Second, "how long each target is driven")
 	conc := flag.Int("c", 16, "concurrent clients")
 	limit := flag.Int("limit", 50, "page size")
+	rounds := flag.Int("rounds", 3, "rounds of turns between the targets")
+	warmup := flag.Duration("warmup", 2*time.Second, "warm-up before each measurement")
 	ceiling := flag.String("ceiling-listen", "", "internal: serve the constant ceiling handler on this address")
 	ingest := flag.Int("ingest", 0, "instead: measure memory while `serve` ingests this many synthetic events and serves load")
 	mixName := flag.String("mix", "posts", "with -ingest or -write: the synthetic traffic, posts (a subscription without likes and follows) or network (likes, follows and the rest in the network's proportions)")
@@ -180,14 +182,9 @@ func main() {
 	}
 	topDeep := top + "&cursor=" + url.QueryEscape(topCursor)
 
-	fmt.Printf("| target | concurrency | requests/s | p50 | p99 | feedgen RSS after (peak) |\n|---|---|---|---|---|---|\n")
-	for _, tc := range []struct{ name, url string }{{"feedgen first page", first}, {"feedgen deep page (90% down)", deep},
-		{"feedgen top: first page", top}, {"feedgen top: page 10", topDeep}} {
-		r := drive(tc.url, *conc, *dur)
-		rss, hwm := memory(fg.Process.Pid)
-		fmt.Printf("| %s | %d | %.0f | %s | %s | %d MB (%d MB) |\n", tc.name, *conc, r.rps, r.p50, r.p99, rss>>10, hwm>>10)
-	}
-
+	// The ceiling runs beside feedgen, and the targets take turns, round
+	// after round, so that each ratio is of rates measured under the same
+	// load on the machine.
 	self, _ := os.Executable()
 	ceilAddr := freeAddr()
 	cl := exec.Command(self, "-ceiling-listen", ceilAddr, "-limit", fmt.Sprint(*limit))
@@ -196,19 +193,67 @@ func main() {
 		log.Fatal(err)
 	}
 	defer cl.Process.Kill()
-	waitUp("http://" + ceilAddr + "/xrpc/app.bsky.feed.getFeedSkeleton")
-	r := drive("http://"+ceilAddr+"/xrpc/app.bsky.feed.getFeedSkeleton", *conc, *dur)
-	fmt.Printf("| ceiling: echo, constant %d-item skeleton | %d | %.0f | %s | %s | |\n", *limit, *conc, r.rps, r.p50, r.p99)
+	ceilURL := "http://" + ceilAddr + "/xrpc/app.bsky.feed.getFeedSkeleton"
+	waitUp(ceilURL)
+	targets := []struct{ name, url string }{
+		{fmt.Sprintf("ceiling: echo, constant %d-item skeleton", *limit), ceilURL},
+		{"feedgen first page", first}, {"feedgen deep page (90% down)", deep},
+		{"feedgen top: first page", top}, {"feedgen top: page 10", topDeep}}
+	rps := make([][]float64, len(targets))
+	fmt.Printf("load average before: %s\n\n", loadavg())
+	fmt.Printf("| round | target | concurrency | requests/s | p50 | p99 | feedgen RSS after (peak) |\n|---|---|---|---|---|---|---|\n")
+	for round := 1; round <= *rounds; round++ {
+		for i, tc := range targets {
+			r := driveWarm(tc.url, *conc, *warmup, *dur)
+			rps[i] = append(rps[i], r.rps)
+			mem := ""
+			if i > 0 {
+				rss, hwm := memory(fg.Process.Pid)
+				mem = fmt.Sprintf("%d MB (%d MB)", rss>>10, hwm>>10)
+			}
+			fmt.Printf("| %d | %s | %d | %.0f | %s | %s | %s |\n", round, tc.name, *conc, r.rps, r.p50, r.p99, mem)
+		}
+	}
+	fmt.Printf("\nload average after: %s\n\n| target | median requests/s | median of the rounds' ratios to the ceiling | each round's |\n|---|---|---|---|\n", loadavg())
+	for i, tc := range targets {
+		var ratios []float64
+		var each []string
+		for r := range rps[i] {
+			ratios = append(ratios, rps[i][r]/rps[0][r])
+			each = append(each, fmt.Sprintf("%.2f", rps[i][r]/rps[0][r]))
+		}
+		fmt.Printf("| %s | %.0f | %.2f | %s |\n", tc.name, median(rps[i]), median(ratios), strings.Join(each, ", "))
+	}
+}
+
+func median(v []float64) float64 {
+	s := slices.Clone(v)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+func loadavg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	return strings.Join(f[:min(3, len(f))], " ")
 }
 
 // seed writes n posts (three per second, so many share a timestamp) unless
-// the file already holds them.
+// the file already holds them. A file of an older schema is migrated
+// first, and the time that took is printed.
 func seed(path string, n int) error {
-	if st, err := store.Open(path, store.Options{ReadOnly: true}); err == nil {
-		have := st.FeedLen(feedID)
-		st.Close()
-		if have == n {
-			return nil
+	if _, err := os.Stat(path); err == nil {
+		start := time.Now()
+		if st, err := store.Open(path, store.Options{NoSync: true}); err == nil {
+			have := st.FeedLen(feedID)
+			st.Close()
+			log.Printf("opened %s in %s", path, time.Since(start).Round(time.Millisecond))
+			if have == n {
+				return nil
+			}
 		}
 	}
 	os.Remove(path)
@@ -309,6 +354,11 @@ type result struct {
 // drive runs conc keep-alive clients against target: two seconds of
 // warm-up, then dur of measurement.
 func drive(target string, conc int, dur time.Duration) result {
+	return driveWarm(target, conc, 2*time.Second, dur)
+}
+
+// driveWarm is drive with a warm-up of its own length.
+func driveWarm(target string, conc int, warm, dur time.Duration) result {
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: conc, MaxConnsPerHost: conc}}
 	run := func(d time.Duration, record bool) ([]time.Duration, int) {
 		var mu sync.Mutex
@@ -345,7 +395,9 @@ func drive(target string, conc int, dur time.Duration) result {
 		wg.Wait()
 		return all, n
 	}
-	run(2*time.Second, false)
+	if warm > 0 {
+		run(warm, false)
+	}
 	lat, n := run(dur, true)
 	slices.Sort(lat)
 	pct := func(p float64) time.Duration { return lat[int(float64(len(lat)-1)*p)].Round(time.Microsecond) }
@@ -370,15 +422,21 @@ func memory(pid int) (rss, hwm int64) {
 	return rss, hwm
 }
 
+// serveCeiling serves the yardstick: a constant skeleton of the size of
+// feedgen's pages of the seeded feed (the same URIs, its feedContext on
+// each item, a cursor and a reqId of the same lengths), encoded on every
+// request.
 func serveCeiling(addr string, limit int) {
 	out := bsky.FeedGetFeedSkeleton_Output{}
+	fc := feedID
 	for i := range limit {
 		out.Feed = append(out.Feed, &bsky.FeedDefs_SkeletonFeedPost{
-			Post: fmt.Sprintf("at://did:plc:author%017d/app.bsky.feed.post/3kp%010d", i%997, i),
+			Post:        fmt.Sprintf("at://did:plc:author%017d/app.bsky.feed.post/3kp%010d", i%997, i),
+			FeedContext: &fc,
 		})
 	}
-	cursor := "1700000000000000.12345"
-	out.Cursor = &cursor
+	cursor, reqID := "1700000000000000-0123456789abcdef", "0123456789abcdef-1a2b"
+	out.Cursor, out.ReqId = &cursor, &reqID
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.GET("/xrpc/app.bsky.feed.getFeedSkeleton", func(c echo.Context) error { return c.JSON(http.StatusOK, &out) })

@@ -96,7 +96,7 @@ type step struct {
 // listener. The configured authors are seeded. On error everything opened
 // is closed again.
 func openService(ctx context.Context, cfg *config.Config, logger *slog.Logger, b budget) (a *service, err error) {
-	st, err := store.Open(cfg.DBPath, store.Options{})
+	st, err := store.Open(cfg.DBPath, store.Options{Logger: logger})
 	if err != nil {
 		return nil, err
 	}

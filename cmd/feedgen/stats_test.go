@@ -80,7 +80,7 @@ func TestTopFeedAndStatsCommand(t *testing.T) {
 		Cursor string
 		Feed   []struct{ Post string }
 	}
-	if err := json.Unmarshal([]byte(top), &page); err != nil || len(page.Feed) != 1 || !strings.HasPrefix(page.Cursor, "t1.") {
+	if err := json.Unmarshal([]byte(top), &page); err != nil || len(page.Feed) != 1 || !strings.HasPrefix(page.Cursor, "t2.") {
 		t.Fatalf("top feed: %s", top)
 	}
 	get("/xrpc/app.bsky.feed.getFeedSkeleton?limit=1&feed=" + feedURI("sc-peace-top") + "&cursor=" + url.QueryEscape(page.Cursor))
