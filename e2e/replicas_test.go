@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -32,6 +33,44 @@ func (f *feedgen) curationHealth() (status, rebuild string) {
 	}
 	json.NewDecoder(resp.Body).Decode(&h)
 	return h.Checks.Curation.Status, h.Checks.Curation.Rebuild.State
+}
+
+// scroll reads the whole feed a page of limit at a time, each page from
+// the next of replicas in turn, carrying the cursor across.
+func scroll(t *testing.T, publisher syntax.DID, limit int, replicas ...*feedgen) []string {
+	t.Helper()
+	var uris []string
+	cursor := ""
+	for page := 0; ; page++ {
+		if page > 200 {
+			t.Fatal("scroll: more than 200 pages")
+		}
+		f := replicas[page%len(replicas)]
+		u := f.Origin + "/xrpc/app.bsky.feed.getFeedSkeleton?limit=" + strconv.Itoa(limit) + "&feed=" + url.QueryEscape(f.feedURI(publisher).String())
+		if cursor != "" {
+			u += "&cursor=" + url.QueryEscape(cursor)
+		}
+		resp, err := http.Get(u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out struct {
+			Feed   []struct{ Post string }
+			Cursor string
+		}
+		err = json.NewDecoder(resp.Body).Decode(&out)
+		resp.Body.Close()
+		if err != nil || resp.StatusCode != 200 {
+			t.Fatalf("getFeedSkeleton page %d from %s: %d %v", page, f.Origin, resp.StatusCode, err)
+		}
+		for _, it := range out.Feed {
+			uris = append(uris, it.Post)
+		}
+		if out.Cursor == "" {
+			return uris
+		}
+		cursor = out.Cursor
+	}
 }
 
 // listRecords reads a collection of repo from the PDS, as anyone can.
@@ -139,6 +178,46 @@ func TestReplicasShareCurationThroughTheRepository(t *testing.T) {
 	waitFor(t, 30*time.Second, "carol, listed on a, to be an expert on b with her post backfilled", func() bool {
 		return b.tiers()[carol.DID.String()] == "expert" && in(b, carolWeak.URI)
 	})
+
+	// A scroll that alternates between the replicas, two posts a page,
+	// returns every post once, in the order either gives alone: five
+	// posts of the same sort time, where only the portable tie-breaker
+	// orders them.
+	var more []syntax.ATURI
+	sameTime := time.Now().Add(-time.Minute).UTC().Truncate(time.Second)
+	for _, text := range []string{
+		"Armenia and Azerbaijan agree on the peace treaty text in Washington",
+		"Georgia hosts Armenian and Azerbaijani negotiators on the peace process",
+		"Aliyev and Pashinyan discuss the border delimitation and the peace treaty",
+		"South Caucasus peace: the Zangezur corridor talks between Armenia and Azerbaijan",
+		"Tbilisi talks on the Armenia Azerbaijan peace treaty end with a joint statement",
+	} {
+		more = append(more, n.Post(t, bob, text, PostOpts{Langs: []string{"en"}, CreatedAt: sameTime}).URI)
+	}
+	n.ProcessAll(t)
+	waitFor(t, 30*time.Second, "the new posts on both replicas", func() bool {
+		for _, uri := range more {
+			if !in(a, uri) || !in(b, uri) {
+				return false
+			}
+		}
+		return true
+	})
+	alone := scroll(t, pub.DID, 2, a)
+	alternating := scroll(t, pub.DID, 2, a, b)
+	if !slices.Equal(alternating, alone) {
+		t.Errorf("a scroll alternating between the replicas:\n%v\nfrom a alone:\n%v", alternating, alone)
+	}
+	seen := map[string]bool{}
+	for _, u := range alternating {
+		if seen[u] {
+			t.Errorf("%s served twice in one scroll", u)
+		}
+		seen[u] = true
+	}
+	if len(alone) < 7 {
+		t.Errorf("the scroll has %d posts, want the 5 new, the pinned one and carol's", len(alone))
+	}
 
 	// The records are public, in the publisher's repository.
 	if got := listRecords(t, n, pub.DID, "org.scpeace.feedgen.curation.blockedPost"); len(got) != 1 || !strings.Contains(string(got[0]), strong1.URI.String()) {
