@@ -330,3 +330,20 @@ func TestBusinessIsNotPolitics(t *testing.T) {
 		{"investment in the route, en", "en", "The US will invest in the TRIPP route through Armenia, the government said", true, ""},
 	})
 }
+
+// TestOtherNamesAreOtherThings: the US state in the languages that give it
+// a name of its own, the region's carpets in other languages, and the
+// many Aliyevs who are not the president stay out; the region's politics
+// beside them stays in.
+func TestOtherNamesAreOtherThings(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"the US state, ka", "ka", "ჯორჯიაში გუბერნატორის არჩევნების შედეგები დღეს გამოცხადდება", false, "neg:Georgian script/US Georgia"},
+		{"the US state, az", "az", "Corciya ştatında seçkilərin nəticələri açıqlanıb", false, "neg:Azerbaijani language/US Georgia"},
+		{"the US state, ru", "ru", "В штате Джорджия снова пересчитывают голоса на выборах", false, ""},
+		{"the country's elections, ka", "ka", "საქართველოში საპარლამენტო არჩევნების შედეგებს ოპოზიცია არ ცნობს", true, ""},
+		{"carpets, de", "de", "Alte Karabach-Teppiche und Kelims im Museum, wunderschöne Muster", false, "neg:Karabakh"},
+		{"Karabakh talks, de", "de", "Armenien und Aserbaidschan verhandeln wieder über Bergkarabach und die Grenze", true, ""},
+		{"a teacher named Aliyev, az", "az", "Müəllimimiz Elnur Əliyev bu gün təqaüdə çıxdı, ona təşəkkür edirik", false, "neg:Aliyev"},
+		{"the president, az", "az", "Prezident İlham Əliyev Vaşinqtonda Paşinyanla sülh sazişini imzaladı", true, "person:Aliyev"},
+	})
+}
