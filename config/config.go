@@ -92,6 +92,9 @@ type Config struct {
 	// PublisherPassword is the publisher's app password. It is a secret:
 	// never log it or put it in an error.
 	PublisherPassword string
+	// CurationStore is where curation is kept: CurationLocal or
+	// CurationRepo.
+	CurationStore string
 	// PDSURL is the publisher's PDS; "" finds it through the publisher's
 	// DID document.
 	PDSURL string
@@ -133,6 +136,17 @@ const (
 	FlagPDSURL          = "pds-url"
 	FlagHandleResolver  = "handle-resolver"
 	FlagLabelers        = "labelers"
+	FlagCurationStore   = "curation-store"
+)
+
+// Curation stores (--curation-store).
+const (
+	// CurationLocal keeps curation in the database file: one machine.
+	CurationLocal = "local"
+	// CurationRepo keeps it as records in the publisher's repository,
+	// written through its PDS with the publisher's credentials and read
+	// back by every replica from the stream (DEPLOY.md, CURATION.md).
+	CurationRepo = "repo"
 )
 
 // EnvName is the environment variable of a flag.
@@ -197,9 +211,10 @@ func Flags(shown ...string) []cli.Flag {
 		str(FlagAdminToken, "", "token sent to the admin API (default: the first of --admin-tokens)"),
 		dur(FlagBackfillWindow, DefaultBackfillWindow, "how far back an added author's posts are fetched from their PDS (0 disables backfill)"),
 		&cli.IntFlag{Name: FlagMaxPins, Value: DefaultMaxPins, Usage: "most posts a feed may pin", Sources: cli.EnvVars(EnvName(FlagMaxPins))},
-		str(FlagPublisherHandle, "", "handle (or DID) that publish and unpublish log in with (default: the publisher DID)"),
-		str(FlagPublisherPass, "", "app password of the publisher, for publish and unpublish (set it in the environment, not on the command line)"),
+		str(FlagPublisherHandle, "", "handle (or DID) that publish, unpublish and --curation-store repo log in with (default: the publisher DID)"),
+		str(FlagPublisherPass, "", "app password of the publisher, for publish, unpublish and --curation-store repo (set it in the environment, not on the command line)"),
 		str(FlagPDSURL, "", "the publisher's PDS, e.g. http://localhost:2583 (default: found through the publisher's DID document)"),
+		str(FlagCurationStore, CurationLocal, "where curation is kept: local (this database) or repo (records in the publisher's repository, shared by every replica; needs the publisher's handle, app password and PDS)"),
 		str(FlagLabelers, DefaultLabelers[0].String(), "labelers whose labels keep posts out, comma-separated DIDs (default: Bluesky's moderation service), or none"),
 		&cli.BoolFlag{Name: FlagAllowPrivate, Usage: "let outbound fetches (identity documents, PDSes) reach loopback, private and reserved addresses (local test networks only)", Sources: cli.EnvVars(EnvName(FlagAllowPrivate))},
 		&cli.BoolFlag{Name: FlagAuthStrict, Usage: "answer 401 to an invalid service JWT instead of serving it logged out", Sources: cli.EnvVars(EnvName(FlagAuthStrict))},
@@ -234,7 +249,8 @@ var (
 	// ServeOptions are the server's: serve lists them all.
 	ServeOptions = []string{FlagListen, FlagDB, FlagHostname, FlagServiceDID, FlagServiceEndpoint, FlagPublisherDID,
 		FlagSource, FlagLogLevel, FlagPLCURL, FlagHandleResolver, FlagPrivacyPolicy, FlagTermsOfService, FlagMaxLag,
-		FlagRetention, FlagFeeds, FlagAdminTokens, FlagBackfillWindow, FlagMaxPins, FlagAllowPrivate, FlagAuthStrict}
+		FlagRetention, FlagFeeds, FlagAdminTokens, FlagBackfillWindow, FlagMaxPins, FlagAllowPrivate, FlagAuthStrict,
+		FlagCurationStore, FlagPublisherHandle, FlagPublisherPass, FlagPDSURL}
 	// ClientOptions are what the curators' commands and backup need to
 	// find the data: the running server, or the database file.
 	ClientOptions = []string{FlagAdminURL, FlagAdminToken, FlagDB}
@@ -243,6 +259,11 @@ var (
 	// PublishOptions are publish's and unpublish's.
 	PublishOptions = []string{FlagHostname, FlagServiceDID, FlagServiceEndpoint, FlagPublisherDID, FlagPublisherHandle,
 		FlagPublisherPass, FlagPDSURL, FlagPLCURL, FlagFeeds, FlagAllowPrivate}
+	// RepoOptions are the commands' on curation in the publisher's
+	// repository (rebuild, curation export): the running server or the
+	// database file, and the publisher's credentials.
+	RepoOptions = []string{FlagAdminURL, FlagAdminToken, FlagDB, FlagCurationStore, FlagPublisherDID, FlagPublisherHandle,
+		FlagPublisherPass, FlagPDSURL, FlagPLCURL, FlagAllowPrivate}
 	// StoreOptions are for commands on the database file alone.
 	StoreOptions = []string{FlagDB}
 )
@@ -404,6 +425,15 @@ func Load(cmd *cli.Command) (*Config, error) {
 		if err := checkBaseURL(cfg.PDSURL); err != nil {
 			return nil, bad(FlagPDSURL, err)
 		}
+	}
+	switch cfg.CurationStore = strings.TrimSpace(cmd.String(FlagCurationStore)); cfg.CurationStore {
+	case CurationLocal:
+	case CurationRepo:
+		if cfg.PublisherPassword == "" {
+			return nil, bad(FlagCurationStore, fmt.Errorf("repo needs the publisher's app password in %s, to write the curation records", EnvName(FlagPublisherPass)))
+		}
+	default:
+		return nil, bad(FlagCurationStore, fmt.Errorf("%q: want %s or %s", cfg.CurationStore, CurationLocal, CurationRepo))
 	}
 	if cfg.Labelers, err = ParseLabelers(cmd.String(FlagLabelers)); err != nil {
 		return nil, bad(FlagLabelers, err)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
 
+	"github.com/scpeace/feedgen/lexicons"
 	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/store"
 )
@@ -110,6 +111,9 @@ func (s *Service) AddAuthor(ctx context.Context, actor string, req AddAuthorRequ
 		return nil, err
 	}
 	res := &AuthorResult{Warning: acc.Warning}
+	if err := s.publishAuthor(ctx, actor, f, acc.DID, tier, req.Note); err != nil {
+		return nil, err
+	}
 	var changed bool
 	err = s.update(ctx, func(tx *store.Tx) error {
 		a, ch, removed, err := s.applyAuthor(tx, actor, f, acc, tier, req.Note)
@@ -130,6 +134,38 @@ func (s *Service) AddAuthor(ctx context.Context, actor string, req AddAuthorRequ
 		s.backfillInto(ctx, acc.DID, res)
 	}
 	return res, nil
+}
+
+// publishAuthor writes the author record a change of tier or note makes,
+// in the repo curation store, unless the entry is that already.
+func (s *Service) publishAuthor(ctx context.Context, actor string, f *Feed, did syntax.DID, tier model.Tier, note *string) error {
+	if s.repo == nil {
+		return nil
+	}
+	var cur *model.CuratedAuthor
+	if err := s.store.View(func(tx *store.Tx) error {
+		a, err := tx.CuratedAuthor(f.ID, did)
+		if errors.Is(err, store.ErrNotFound) {
+			return nil
+		}
+		cur = a
+		return err
+	}); err != nil {
+		return fmt.Errorf("read the author list: %w", err)
+	}
+	text := ""
+	if cur != nil {
+		text = cur.Note
+	}
+	if note != nil {
+		text = strings.TrimSpace(*note)
+	}
+	if cur != nil && cur.Tier == tier && cur.Note == text {
+		return nil
+	}
+	rec := newRecord(lexicons.Author, actor, text, s.nowUS())
+	rec["feed"], rec["subject"], rec["tier"] = f.ID, did.String(), tier.String()
+	return s.publish(ctx, repoWrite{lexicons.Author, authorKey(f.ID, did), rec})
 }
 
 // backfillInto backfills did now and reports the outcome in res; a
@@ -273,34 +309,27 @@ func (s *Service) RemoveAuthor(ctx context.Context, actor string, req RemoveAuth
 		did = acc.DID
 	}
 	res := &AuthorResult{}
+	if s.repo != nil {
+		if err := s.store.View(func(tx *store.Tx) error {
+			_, err := removable(tx, f, did)
+			return err
+		}); err != nil {
+			return nil, err
+		}
+		if err := s.publish(ctx, repoWrite{collection: lexicons.Author, rkey: authorKey(f.ID, did)}); err != nil {
+			return nil, err
+		}
+	}
 	var changed bool
 	err = s.update(ctx, func(tx *store.Tx) error {
-		a, err := tx.CuratedAuthor(f.ID, did)
-		if errors.Is(err, store.ErrNotFound) {
-			return notFound("NotListed", fmt.Sprintf("%s is not on the author list of %s", did, f.ID))
-		}
-		if err != nil {
-			return err
-		}
-		if a.Tier == model.TierNone {
-			return conflict("OnBlueskyList", fmt.Sprintf("%s is listed only through the Bluesky list %s: remove them there", did, f.List))
-		}
-		before := *a
-		a.Tier = model.TierNone
-		a.UpdatedBy, a.UpdatedUS = actor, s.nowUS()
-		if err := tx.PutCuratedAuthor(a); err != nil {
-			return err
-		}
-		var after *model.CuratedAuthor
-		if a.EffectiveTier() != model.TierNone {
-			after = a
-			v := authorView(a)
-			res.Author = &v
-			res.Warning = "still an expert through the Bluesky list " + string(f.List)
-		}
-		changed = before.EffectiveTier() != a.EffectiveTier()
-		return s.audit(tx, change{Actor: actor, Action: "author.remove", Feed: f.ID, Target: did.String(), Before: &before, After: after})
+		var err error
+		changed, err = s.applyRemoveAuthor(tx, actor, f, did, res)
+		return err
 	})
+	if s.appliedAlready(err) {
+		// The stream applied it (and queued the backfill) first.
+		return res, nil
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -308,6 +337,46 @@ func (s *Service) RemoveAuthor(ctx context.Context, actor string, req RemoveAuth
 		s.backfillInto(ctx, did, res)
 	}
 	return res, nil
+}
+
+// removable reads the entry of an author the curators may take off f.
+func removable(tx *store.Tx, f *Feed, did syntax.DID) (*model.CuratedAuthor, error) {
+	a, err := tx.CuratedAuthor(f.ID, did)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, notFound("NotListed", fmt.Sprintf("%s is not on the author list of %s", did, f.ID))
+	}
+	if err != nil {
+		return nil, err
+	}
+	if a.Tier == model.TierNone {
+		return nil, conflict("OnBlueskyList", fmt.Sprintf("%s is listed only through the Bluesky list %s: remove them there", did, f.List))
+	}
+	return a, nil
+}
+
+// applyRemoveAuthor takes the curator's tier off an author inside tx,
+// with its audit entry, and says in res what is left. It reports whether
+// the effective tier changed.
+func (s *Service) applyRemoveAuthor(tx *store.Tx, actor string, f *Feed, did syntax.DID, res *AuthorResult) (bool, error) {
+	a, err := removable(tx, f, did)
+	if err != nil {
+		return false, err
+	}
+	before := *a
+	a.Tier = model.TierNone
+	a.UpdatedBy, a.UpdatedUS = actor, s.nowUS()
+	if err := tx.PutCuratedAuthor(a); err != nil {
+		return false, err
+	}
+	var after *model.CuratedAuthor
+	if a.EffectiveTier() != model.TierNone {
+		after = a
+		v := authorView(a)
+		res.Author = &v
+		res.Warning = "still an expert through the Bluesky list " + string(f.List)
+	}
+	changed := before.EffectiveTier() != a.EffectiveTier()
+	return changed, s.audit(tx, change{Actor: actor, Action: "author.remove", Feed: f.ID, Target: did.String(), Before: &before, After: after})
 }
 
 // Authors returns a feed's author list, in DID order.

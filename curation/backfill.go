@@ -214,6 +214,14 @@ func (s *Service) Run(ctx context.Context) error {
 		s.people.run(ctx)
 	}()
 	defer func() { <-peopleDone }()
+	if s.NeedsRebuild() {
+		rebuildDone := make(chan struct{})
+		go func() {
+			defer close(rebuildDone)
+			s.rebuildUntilDone(ctx)
+		}()
+		defer func() { <-rebuildDone }()
+	}
 	for {
 		select {
 		case <-ctx.Done():
@@ -228,6 +236,26 @@ func (s *Service) Run(ctx context.Context) error {
 			}
 			s.refreshHandle(ctx, job.did)
 		}
+	}
+}
+
+// rebuildUntilDone rebuilds curation from the publisher's repository,
+// retrying with backoff while its PDS cannot be reached: a replica on an
+// empty database is not complete until it has.
+func (s *Service) rebuildUntilDone(ctx context.Context) {
+	wait := 5 * time.Second
+	for {
+		_, err := s.rebuildFrom(ctx, false)
+		if err == nil || ctx.Err() != nil {
+			return
+		}
+		s.log.Warn("rebuild from the publisher's repository failed; retrying", "err", err, "retry_in", wait)
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(wait):
+		}
+		wait = min(wait*2, 5*time.Minute)
 	}
 }
 

@@ -154,6 +154,19 @@ func (s *Service) Routes(g *echo.Group) {
 		res, err := s.SyncList(c.Request().Context(), feedgen.ActorFrom(c), req.Feed)
 		return respond(c, res, err)
 	})
+	// The repo curation store: read everything back from the
+	// publisher's repository now, and write local state there once.
+	g.GET("/rebuild", func(c echo.Context) error {
+		return c.JSON(http.StatusOK, s.Rebuilding())
+	})
+	g.POST("/rebuild", func(c echo.Context) error {
+		res, err := s.Rebuild(c.Request().Context())
+		return respond(c, res, err)
+	})
+	g.POST("/curation/export", func(c echo.Context) error {
+		res, err := s.Export(c.Request().Context())
+		return respond(c, res, err)
+	})
 	g.POST("/backfill", func(c echo.Context) error {
 		var req struct {
 			Author string `json:"author"`

@@ -9,6 +9,7 @@ import (
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
 
+	"github.com/scpeace/feedgen/lexicons"
 	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/store"
 )
@@ -49,56 +50,47 @@ func (s *Service) Block(ctx context.Context, actor string, req PostRequest) (*Bl
 		return nil, err
 	}
 	res := &BlockResult{URI: uri, Feeds: []string{}}
-	err = s.update(ctx, func(tx *store.Tx) error {
-		res.Feeds, res.Unpinned = res.Feeds[:0], nil
-		if tx.Blocked(uri) {
+	// One time for the record and the block here: every replica keeps
+	// the record's.
+	at := s.nowUS()
+	if s.repo != nil {
+		// What the repository gets: the block, and the end of the
+		// post's pins, which go with it.
+		var blocked bool
+		var pinned []string
+		if err := s.store.View(func(tx *store.Tx) error {
+			blocked = tx.Blocked(uri)
+			all, err := tx.Pins()
+			for feed, pins := range all {
+				if slices.ContainsFunc(pins, func(p model.Pin) bool { return p.URI == uri }) {
+					pinned = append(pinned, feed)
+				}
+			}
+			return err
+		}); err != nil {
+			return nil, fmt.Errorf("read %s: %w", uri, err)
+		}
+		if blocked {
 			res.Unchanged = true
+			return res, nil
+		}
+		rec := newRecord(lexicons.BlockedPost, actor, req.Note, at)
+		rec["subject"] = uri.String()
+		writes := []repoWrite{{lexicons.BlockedPost, blockKey(uri), rec}}
+		for _, feed := range pinned {
+			writes = append(writes, repoWrite{collection: lexicons.Pin, rkey: pinKey(feed, uri)})
+		}
+		if err := s.publish(ctx, writes...); err != nil {
+			return nil, err
+		}
+	}
+	err = s.update(ctx, func(tx *store.Tx) error {
+		var err error
+		res.Feeds, res.Unpinned, res.Unchanged, err = s.applyBlock(tx, actor, uri, req.Note, at)
+		if err == nil && res.Unchanged {
 			return errUnchanged
 		}
-		p, err := tx.Post(uri)
-		switch {
-		case errors.Is(err, store.ErrNotFound):
-			p = nil
-		case err != nil:
-			return err
-		}
-		bl := &model.Block{URI: uri, By: actor, AtUS: s.nowUS(), Note: strings.TrimSpace(req.Note), Post: p}
-		if p != nil {
-			for _, m := range p.Feeds {
-				res.Feeds = append(res.Feeds, m.Feed)
-			}
-			if _, err := deletePost(tx, uri); err != nil {
-				return err
-			}
-		}
-		if err := tx.PutBlock(bl); err != nil {
-			return err
-		}
-		pins, err := tx.Pins()
-		if err != nil {
-			return err
-		}
-		for _, f := range s.feeds {
-			if _, err := tx.DeleteQueued(f.ID, uri); err != nil {
-				return err
-			}
-			if slices.ContainsFunc(pins[f.ID], func(p model.Pin) bool { return p.URI == uri }) {
-				if err := tx.DeletePin(f.ID, uri); err != nil {
-					return err
-				}
-				if err := s.audit(tx, change{Actor: actor, Action: "pin.remove", Feed: f.ID, Target: uri.String(), Note: "blocked"}); err != nil {
-					return err
-				}
-				res.Unpinned = append(res.Unpinned, f.ID)
-			}
-		}
-		var before any
-		if p != nil {
-			before = map[string]any{"feeds": p.Feeds}
-		}
-		blockOnly := *bl
-		blockOnly.Post = nil
-		return s.audit(tx, change{Actor: actor, Action: "block", Target: uri.String(), Before: before, After: blockOnly})
+		return err
 	})
 	if err != nil {
 		return nil, err
@@ -109,6 +101,62 @@ func (s *Service) Block(ctx context.Context, actor string, req PostRequest) (*Bl
 		}
 	}
 	return res, nil
+}
+
+// applyBlock blocks uri inside tx, with its audit entries: the post
+// leaves its feeds (kept in the block, for an unblock), and its pins and
+// queue entries go. It returns the feeds the post left and those whose
+// pin went; unchanged when the post was blocked already. The caller
+// reloads the pins once tx commits.
+func (s *Service) applyBlock(tx *store.Tx, actor string, uri syntax.ATURI, note string, atUS int64) (feeds, unpinned []string, unchanged bool, err error) {
+	feeds = []string{}
+	if tx.Blocked(uri) {
+		return feeds, nil, true, nil
+	}
+	p, err := tx.Post(uri)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		p = nil
+	case err != nil:
+		return nil, nil, false, err
+	}
+	bl := &model.Block{URI: uri, By: actor, AtUS: atUS, Note: strings.TrimSpace(note), Post: p}
+	if p != nil {
+		for _, m := range p.Feeds {
+			feeds = append(feeds, m.Feed)
+		}
+		if _, err := deletePost(tx, uri); err != nil {
+			return nil, nil, false, err
+		}
+	}
+	if err := tx.PutBlock(bl); err != nil {
+		return nil, nil, false, err
+	}
+	pins, err := tx.Pins()
+	if err != nil {
+		return nil, nil, false, err
+	}
+	for _, f := range s.feeds {
+		if _, err := tx.DeleteQueued(f.ID, uri); err != nil {
+			return nil, nil, false, err
+		}
+		if slices.ContainsFunc(pins[f.ID], func(p model.Pin) bool { return p.URI == uri }) {
+			if err := tx.DeletePin(f.ID, uri); err != nil {
+				return nil, nil, false, err
+			}
+			if err := s.audit(tx, change{Actor: actor, Action: "pin.remove", Feed: f.ID, Target: uri.String(), Note: "blocked"}); err != nil {
+				return nil, nil, false, err
+			}
+			unpinned = append(unpinned, f.ID)
+		}
+	}
+	var before any
+	if p != nil {
+		before = map[string]any{"feeds": p.Feeds}
+	}
+	blockOnly := *bl
+	blockOnly.Post = nil
+	return feeds, unpinned, false, s.audit(tx, change{Actor: actor, Action: "block", Target: uri.String(), Before: before, After: blockOnly})
 }
 
 // deletePost removes a record from every feed without a tombstone (the
@@ -132,55 +180,76 @@ func (s *Service) Unblock(ctx context.Context, actor string, req PostRequest) (*
 		return nil, err
 	}
 	res := &BlockResult{URI: uri, Feeds: []string{}}
+	if s.repo != nil {
+		if err := s.store.View(func(tx *store.Tx) error {
+			if !tx.Blocked(uri) {
+				return notFound("NotBlocked", fmt.Sprintf("%s is not blocked", uri))
+			}
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+		if err := s.publish(ctx, repoWrite{collection: lexicons.BlockedPost, rkey: blockKey(uri)}); err != nil {
+			return nil, err
+		}
+	}
 	err = s.update(ctx, func(tx *store.Tx) error {
-		res.Feeds = res.Feeds[:0]
-		bl, err := tx.Block(uri)
-		if errors.Is(err, store.ErrNotFound) {
-			return notFound("NotBlocked", fmt.Sprintf("%s is not blocked", uri))
-		}
-		if err != nil {
-			return err
-		}
-		if err := tx.DeleteBlock(uri); err != nil {
-			return err
-		}
-		if p := bl.Post; p != nil {
-			keep := p.Feeds[:0:0]
-			for _, m := range p.Feeds {
-				if s.byID[m.Feed] == nil {
-					continue
-				}
-				if t, err := tx.AuthorTier(m.Feed, p.Author); err != nil {
-					return err
-				} else if t == model.TierBlocked {
-					continue
-				}
-				keep = append(keep, m)
-				res.Feeds = append(res.Feeds, m.Feed)
-			}
-			p.Feeds = keep
-			// What labels hold out stays out.
-			if _, err := s.decider.Moderate(tx, p); err != nil {
-				return err
-			}
-			res.Feeds = res.Feeds[:0]
-			for _, m := range p.Feeds {
-				res.Feeds = append(res.Feeds, m.Feed)
-			}
-			if err := tx.PutPost(p); err != nil && !errors.Is(err, store.ErrDeleted) {
-				return err
-			} else if err != nil {
-				res.Feeds = res.Feeds[:0]
-			}
-		}
-		blockOnly := *bl
-		blockOnly.Post = nil
-		return s.audit(tx, change{Actor: actor, Action: "unblock", Target: uri.String(), Before: blockOnly, After: map[string]any{"feeds": res.Feeds}, Note: strings.TrimSpace(req.Note)})
+		var err error
+		res.Feeds, err = s.applyUnblock(tx, actor, uri, req.Note)
+		return err
 	})
+	if s.appliedAlready(err) {
+		return res, nil
+	}
 	if err != nil {
 		return nil, err
 	}
 	return res, nil
+}
+
+// applyUnblock lifts the block of uri inside tx, with its audit entry,
+// and returns the feeds the post came back to.
+func (s *Service) applyUnblock(tx *store.Tx, actor string, uri syntax.ATURI, note string) ([]string, error) {
+	feeds := []string{}
+	bl, err := tx.Block(uri)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, notFound("NotBlocked", fmt.Sprintf("%s is not blocked", uri))
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := tx.DeleteBlock(uri); err != nil {
+		return nil, err
+	}
+	if p := bl.Post; p != nil {
+		keep := p.Feeds[:0:0]
+		for _, m := range p.Feeds {
+			if s.byID[m.Feed] == nil {
+				continue
+			}
+			if t, err := tx.AuthorTier(m.Feed, p.Author); err != nil {
+				return nil, err
+			} else if t == model.TierBlocked {
+				continue
+			}
+			keep = append(keep, m)
+		}
+		p.Feeds = keep
+		// What labels hold out stays out.
+		if _, err := s.decider.Moderate(tx, p); err != nil {
+			return nil, err
+		}
+		if err := tx.PutPost(p); err != nil && !errors.Is(err, store.ErrDeleted) {
+			return nil, err
+		} else if err == nil {
+			for _, m := range p.Feeds {
+				feeds = append(feeds, m.Feed)
+			}
+		}
+	}
+	blockOnly := *bl
+	blockOnly.Post = nil
+	return feeds, s.audit(tx, change{Actor: actor, Action: "unblock", Target: uri.String(), Before: blockOnly, After: map[string]any{"feeds": feeds}, Note: strings.TrimSpace(note)})
 }
 
 // Blocks returns every blocked post, most recent block first, without the
@@ -250,7 +319,7 @@ func (s *Service) Pin(ctx context.Context, actor string, req PostRequest) (*PinR
 			return nil, err
 		}
 	}
-	err = s.update(ctx, func(tx *store.Tx) error {
+	check := func(tx *store.Tx) error {
 		if tx.Blocked(uri) {
 			return conflict("PostBlocked", fmt.Sprintf("%s is blocked; unblock it before pinning", uri))
 		}
@@ -267,11 +336,31 @@ func (s *Service) Pin(ctx context.Context, actor string, req PostRequest) (*PinR
 		if len(all[f.ID]) >= s.cfg.MaxPins {
 			return conflict("TooManyPins", fmt.Sprintf("feed %s has %d pins, the most it may have: unpin one first", f.ID, len(all[f.ID])))
 		}
-		p := &model.Pin{Feed: f.ID, URI: uri, By: actor, AtUS: s.nowUS(), Note: strings.TrimSpace(req.Note)}
-		if err := tx.PutPin(p); err != nil {
+		return nil
+	}
+	// One time for the record and the pin here: the pins' order is
+	// theirs, and every replica keeps the record's.
+	at := s.nowUS()
+	if s.repo != nil {
+		err := s.store.View(check)
+		if errors.Is(err, errUnchanged) {
+			res.Pins = s.Pins(f.ID)
+			return res, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		rec := newRecord(lexicons.Pin, actor, req.Note, at)
+		rec["feed"], rec["subject"] = f.ID, uri.String()
+		if err := s.publish(ctx, repoWrite{lexicons.Pin, pinKey(f.ID, uri), rec}); err != nil {
+			return nil, err
+		}
+	}
+	err = s.update(ctx, func(tx *store.Tx) error {
+		if err := check(tx); err != nil {
 			return err
 		}
-		return s.audit(tx, change{Actor: actor, Action: "pin", Feed: f.ID, Target: uri.String(), After: p})
+		return s.applyPin(tx, &model.Pin{Feed: f.ID, URI: uri, By: actor, AtUS: at, Note: strings.TrimSpace(req.Note)})
 	})
 	if err != nil {
 		return nil, err
@@ -281,6 +370,15 @@ func (s *Service) Pin(ctx context.Context, actor string, req PostRequest) (*PinR
 	}
 	res.Pins = s.Pins(f.ID)
 	return res, nil
+}
+
+// applyPin pins p inside tx, with its audit entry. The caller reloads the
+// pins once tx commits.
+func (s *Service) applyPin(tx *store.Tx, p *model.Pin) error {
+	if err := tx.PutPin(p); err != nil {
+		return err
+	}
+	return s.audit(tx, change{Actor: p.By, Action: "pin", Feed: p.Feed, Target: p.URI.String(), After: p})
 }
 
 // checkPostExists asks the author's PDS for a post we do not keep. A post
@@ -311,20 +409,20 @@ func (s *Service) Unpin(ctx context.Context, actor string, req PostRequest) (*Pi
 	if err != nil {
 		return nil, err
 	}
+	if s.repo != nil {
+		if !slices.Contains(s.Pins(f.ID), string(uri)) {
+			return nil, notFound("NotPinned", fmt.Sprintf("%s is not pinned in %s", uri, f.ID))
+		}
+		if err := s.publish(ctx, repoWrite{collection: lexicons.Pin, rkey: pinKey(f.ID, uri)}); err != nil {
+			return nil, err
+		}
+	}
 	err = s.update(ctx, func(tx *store.Tx) error {
-		all, err := tx.Pins()
-		if err != nil {
-			return err
-		}
-		i := slices.IndexFunc(all[f.ID], func(p model.Pin) bool { return p.URI == uri })
-		if i < 0 {
-			return notFound("NotPinned", fmt.Sprintf("%s is not pinned in %s", uri, f.ID))
-		}
-		if err := tx.DeletePin(f.ID, uri); err != nil {
-			return err
-		}
-		return s.audit(tx, change{Actor: actor, Action: "pin.remove", Feed: f.ID, Target: uri.String(), Before: all[f.ID][i], Note: strings.TrimSpace(req.Note)})
+		return s.applyUnpin(tx, actor, f.ID, uri, req.Note)
 	})
+	if s.appliedAlready(err) {
+		err = nil
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -332,6 +430,23 @@ func (s *Service) Unpin(ctx context.Context, actor string, req PostRequest) (*Pi
 		return nil, err
 	}
 	return &PinResult{Feed: f.ID, URI: uri, Pins: s.Pins(f.ID)}, nil
+}
+
+// applyUnpin takes the pin of uri off feed inside tx, with its audit
+// entry. The caller reloads the pins once tx commits.
+func (s *Service) applyUnpin(tx *store.Tx, actor, feed string, uri syntax.ATURI, note string) error {
+	all, err := tx.Pins()
+	if err != nil {
+		return err
+	}
+	i := slices.IndexFunc(all[feed], func(p model.Pin) bool { return p.URI == uri })
+	if i < 0 {
+		return notFound("NotPinned", fmt.Sprintf("%s is not pinned in %s", uri, feed))
+	}
+	if err := tx.DeletePin(feed, uri); err != nil {
+		return err
+	}
+	return s.audit(tx, change{Actor: actor, Action: "pin.remove", Feed: feed, Target: uri.String(), Before: all[feed][i], Note: strings.TrimSpace(note)})
 }
 
 // PinList returns a feed's pins, newest first.

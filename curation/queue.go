@@ -9,6 +9,7 @@ import (
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
 
+	"github.com/scpeace/feedgen/lexicons"
 	"github.com/scpeace/feedgen/membership"
 	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/stats"
@@ -145,6 +146,28 @@ func (s *Service) verdict(ctx context.Context, actor string, req VerdictRequest,
 		}
 	}
 	res := &VerdictResult{Feed: f.ID, URI: uri.String(), In: in}
+	at := s.nowUS()
+	if s.repo != nil {
+		if err := s.store.View(func(tx *store.Tx) error {
+			_, err := tx.QueuedPost(f.ID, uri)
+			if errors.Is(err, store.ErrNotFound) {
+				return notFound("NotQueued", fmt.Sprintf("%s is not in the review queue of %s", uri, f.ID))
+			}
+			return err
+		}); err != nil {
+			return nil, err
+		}
+		rec := newRecord(lexicons.Verdict, actor, req.Note, at)
+		rec["feed"], rec["subject"], rec["verdict"] = f.ID, uri.String(), verdictWord(in)
+		if err := s.publish(ctx, repoWrite{lexicons.Verdict, verdictKey(f.ID, uri), rec}); err != nil {
+			return nil, err
+		}
+		if tier != model.TierNone {
+			if err := s.publishAuthor(ctx, actor, f, acc.DID, tier, nil); err != nil {
+				return nil, err
+			}
+		}
+	}
 	var tierChanged bool
 	err = s.update(ctx, func(tx *store.Tx) error {
 		q, err := tx.QueuedPost(f.ID, uri)
@@ -154,24 +177,8 @@ func (s *Service) verdict(ctx context.Context, actor string, req VerdictRequest,
 		if err != nil {
 			return err
 		}
-		if _, err := tx.DeleteQueued(f.ID, uri); err != nil {
-			return err
-		}
-		v := &model.Verdict{Feed: f.ID, URI: uri, In: in, By: actor, AtUS: s.nowUS()}
-		if err := tx.PutVerdict(v); err != nil {
-			return err
-		}
-		action := "queue.reject"
-		if in {
-			action = "queue.approve"
-			if err := s.admit(tx, q); err != nil {
-				return err
-			}
-		}
-		if err := countVerdict(tx, store.DayOf(s.cfg.Now()), q, in); err != nil {
-			return err
-		}
-		if err := s.audit(tx, change{Actor: actor, Action: action, Feed: f.ID, Target: uri.String(), Before: q, After: v, Note: strings.TrimSpace(req.Note)}); err != nil {
+		v := &model.Verdict{Feed: f.ID, URI: uri, In: in, By: actor, AtUS: at}
+		if err := s.applyVerdict(tx, q, v, req.Note); err != nil {
 			return err
 		}
 		if tier != model.TierNone {
@@ -185,6 +192,9 @@ func (s *Service) verdict(ctx context.Context, actor string, req VerdictRequest,
 		}
 		return nil
 	})
+	if s.appliedAlready(err) {
+		return res, nil
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -192,6 +202,47 @@ func (s *Service) verdict(ctx context.Context, actor string, req VerdictRequest,
 		s.backfillInto(ctx, acc.DID, res.Author)
 	}
 	return res, nil
+}
+
+func verdictWord(in bool) string {
+	if in {
+		return "approve"
+	}
+	return "reject"
+}
+
+// applyVerdict records v inside tx with its audit entry; a post in the
+// queue (q, nil when it is not there) leaves it, into the feed when
+// approved. A verdict on a post not (yet) queued here is kept for the
+// decider, which reads it when the post comes.
+func (s *Service) applyVerdict(tx *store.Tx, q *model.Queued, v *model.Verdict, note string) error {
+	if q != nil {
+		if _, err := tx.DeleteQueued(v.Feed, v.URI); err != nil {
+			return err
+		}
+	}
+	if err := tx.PutVerdict(v); err != nil {
+		return err
+	}
+	action := "queue.reject"
+	if v.In {
+		action = "queue.approve"
+	}
+	if q != nil {
+		if v.In {
+			if err := s.admit(tx, q); err != nil {
+				return err
+			}
+		}
+		if err := countVerdict(tx, store.DayOf(s.cfg.Now()), q, v.In); err != nil {
+			return err
+		}
+	}
+	var before any
+	if q != nil {
+		before = q
+	}
+	return s.audit(tx, change{Actor: v.By, Action: action, Feed: v.Feed, Target: v.URI.String(), Before: before, After: v, Note: strings.TrimSpace(note)})
 }
 
 // admit puts an approved post into its feed, next to the feeds it may be

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/scpeace/feedgen/indexer"
+	"github.com/scpeace/feedgen/lexicons"
 	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/relevance"
 	"github.com/scpeace/feedgen/store"
@@ -322,7 +324,67 @@ func (s *Service) ApplyRules(ctx context.Context, actor string, req RulesRequest
 	if req.Revert {
 		action = "rules.revert"
 	}
+	if s.repo != nil {
+		if from := s.feedRulesOf(c.f.ID).active(); c.to.Hash != from.Hash || c.to.Source != from.Source {
+			if err := s.publish(ctx, rulesWrite(actor, c, from)); err != nil {
+				return nil, err
+			}
+		}
+	}
 	return s.change(ctx, actor, action, c, req.Samples)
+}
+
+// rulesWrite is the record of a change of rules: the feed's rules record,
+// or its delete for a revert to the definition's rules.
+func rulesWrite(actor string, c *candidate, from model.RulesRef) repoWrite {
+	if c.upload == nil {
+		return repoWrite{collection: lexicons.Rules, rkey: rulesKey(c.f.ID)}
+	}
+	version := int64(1)
+	if from.Source == model.RulesUpload {
+		version = int64(from.Version) + 1
+	}
+	rec := newRecord(lexicons.Rules, actor, c.note, time.Now().UnixMicro())
+	rec["feed"], rec["version"], rec["text"], rec["hash"] = c.f.ID, version, c.upload.Text, c.upload.Hash
+	return repoWrite{lexicons.Rules, rulesKey(c.f.ID), rec}
+}
+
+// applyRulesRecord applies a feed's rules record from the publisher's
+// repository (text "" for a delete: the definition's rules), in the
+// background: judging the feed again goes through the indexer's writer,
+// which is the one that delivered the record. Rules already in use change
+// nothing, so the record coming back to the replica that took the change
+// is a no-op.
+func (s *Service) applyRulesRecord(feed, actor, text, hash, note string) {
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Hour)
+		defer cancel()
+		s.rulesMu.Lock()
+		defer s.rulesMu.Unlock()
+		fr := s.feedRulesOf(feed)
+		from := fr.active()
+		req := RulesRequest{Feed: feed, Rules: text, Note: note, Revert: text == ""}
+		if text == "" && fr.upload == nil {
+			return
+		}
+		if text != "" && from.Source == model.RulesUpload && from.Hash == hash {
+			return
+		}
+		c, err := s.prepare(req)
+		if err != nil {
+			s.log.Error("rules record from the publisher's repository not applied", "feed", feed, "err", err)
+			return
+		}
+		action := "rules.set"
+		if req.Revert {
+			action = "rules.revert"
+		}
+		if _, err := s.change(ctx, actor, action, c, 0); err != nil {
+			s.log.Error("rules record from the publisher's repository not applied", "feed", feed, "err", err)
+			return
+		}
+		s.log.Info("rules applied from the publisher's repository", "feed", feed, "hash", c.to.Hash)
+	}()
 }
 
 // change applies c; the caller holds rulesMu.

@@ -16,6 +16,7 @@ import (
 
 	"github.com/bluesky-social/indigo/atproto/identity"
 	"github.com/bluesky-social/indigo/atproto/syntax"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/scpeace/feedgen/internal/netguard"
 	"github.com/scpeace/feedgen/membership"
@@ -129,6 +130,17 @@ type Deps struct {
 	// tell a handle that does not exist from DNS that does not work; nil
 	// skips it.
 	CheckDNS func(ctx context.Context) error
+	// Repo, if set, is the publisher's repository: the repo curation
+	// store (repo.go). Every change is written there first, then applied;
+	// the publisher's records from the stream are applied too. Nil is the
+	// local store: curation stays in this database.
+	Repo Repo
+	// Publisher is the publisher's repository whenever its credentials
+	// are configured, in either store: Export writes to it. In the repo
+	// store it is Repo; nil means Repo.
+	Publisher Repo
+	// Registerer receives curation's metrics; nil keeps them private.
+	Registerer prometheus.Registerer
 }
 
 // Service is every curation operation. It is safe for concurrent use.
@@ -168,6 +180,16 @@ type Service struct {
 	rules        map[string]*feedRules
 	// people resolves and caches who authors are.
 	people *people
+
+	// repo is the publisher's repository in the repo curation store
+	// (nil: local).
+	repo      Repo
+	publisher Repo
+	metrics   *metrics
+	// rebuild is the state of a rebuild from the repository; rebuildMu
+	// keeps rebuilds one at a time.
+	rebuild   rebuildState
+	rebuildMu sync.Mutex
 }
 
 // guardedClient is the PDS client when none is given: a PDS's address
@@ -208,6 +230,12 @@ func New(cfg Config, deps Deps) (*Service, error) {
 		byID:     map[string]*Feed{},
 		owners:   map[syntax.DID][]*Feed{},
 		pending:  make(chan backfillJob, 1024),
+		repo:     deps.Repo,
+		metrics:  newMetrics(deps.Registerer),
+	}
+	s.publisher = deps.Publisher
+	if s.publisher == nil {
+		s.publisher = deps.Repo
 	}
 	if len(cfg.Feeds) == 0 {
 		return nil, errors.New("curation: no feeds")
@@ -239,6 +267,11 @@ func New(cfg Config, deps Deps) (*Service, error) {
 		return nil, err
 	}
 	s.people = newPeople(s)
+	if s.NeedsRebuild() {
+		// Health says so from the start: the feed is not complete until
+		// Run has rebuilt it.
+		s.setRebuild(func(r *RebuildStatus) { r.State = "pending" })
+	}
 	return s, nil
 }
 

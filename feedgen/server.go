@@ -99,6 +99,11 @@ type HealthStatus string
 const (
 	// StatusOK: working as it should.
 	StatusOK HealthStatus = "ok"
+	// StatusRebuilding: serving, but still reading state from the
+	// network (a replica on an empty database reading the curation
+	// records and backfilling): the feed is not complete yet. Answered
+	// with 200.
+	StatusRebuilding HealthStatus = "rebuilding"
 	// StatusDegraded: serving, but something is wrong that may mend by
 	// itself (the indexer reconnecting to the network): worth a look,
 	// not a restart. Answered with 200.
@@ -113,10 +118,12 @@ func (s HealthStatus) rank() int {
 	switch s {
 	case StatusOK:
 		return 0
-	case StatusDegraded:
+	case StatusRebuilding:
 		return 1
+	case StatusDegraded:
+		return 2
 	}
-	return 2
+	return 3
 }
 
 // Check is one part's health: its status, why it is not ok (a sentence

@@ -410,6 +410,22 @@ func TestHealth(t *testing.T) {
 	if code, body := f.get(t, "/xrpc/_health"); code != 503 || !strings.Contains(string(body), `"reason":"indexer: reconnecting; store: disk full"`) {
 		t.Errorf("two parts: got %d %s", code, body)
 	}
+	// A replica rebuilding its curation serves (200) and says so; a
+	// degraded part is worse news.
+	f = newFixture(t, testConfig(), map[string]Health{
+		"indexer":  fakeHealth{Status: StatusOK},
+		"curation": fakeHealth{Status: StatusRebuilding, Reason: "reading the curation records"},
+	})
+	if code, body := f.get(t, "/xrpc/_health"); code != 200 || !strings.Contains(string(body), `"status":"rebuilding","reason":"curation: reading the curation records"`) {
+		t.Errorf("rebuilding: got %d %s", code, body)
+	}
+	f = newFixture(t, testConfig(), map[string]Health{
+		"indexer":  fakeHealth{Status: StatusDegraded, Reason: "reconnecting"},
+		"curation": fakeHealth{Status: StatusRebuilding, Reason: "reading"},
+	})
+	if code, body := f.get(t, "/xrpc/_health"); code != 200 || !strings.Contains(string(body), `{"status":"degraded"`) {
+		t.Errorf("rebuilding and degraded: got %d %s", code, body)
+	}
 }
 
 // A part whose details cannot be written as JSON (the indexer's last event

@@ -109,6 +109,10 @@ type Commit struct {
 	Subject syntax.ATURI
 	// Followed is the account a follow names.
 	Followed syntax.DID
+	// Data is the record of a create or update in one of feedgen's own
+	// collections (lexicons.Prefix), decoded generically (atdata: the
+	// same from JSON or CBOR), for the RecordHandler to validate.
+	Data map[string]any
 }
 
 // Account is an account status change.
@@ -316,11 +320,16 @@ func decodeRecord(c *Commit, rec json.RawMessage) error {
 		target = c.ListItem
 	case CollectionLike, CollectionFollow:
 	default:
-		return nil
+		if !Generic(c.Collection.String()) {
+			return nil
+		}
 	}
 	rec = bytes.TrimSpace(rec)
 	if len(rec) == 0 || bytes.Equal(rec, []byte("null")) {
 		return reject(ReasonMissingRecord, nil)
+	}
+	if Generic(c.Collection.String()) {
+		return decodeGeneric(c, rec)
 	}
 	if target == nil {
 		return decodeSubject(c, rec)
@@ -405,6 +414,8 @@ func EncodeJetstream(ev Event) ([]byte, error) {
 				// decoder does not read it.
 				rec = &bsky.FeedLike{LexiconTypeID: CollectionLike, CreatedAt: createdAt(ev.TimeUS),
 					Subject: &comatproto.RepoStrongRef{Uri: c.Subject.String(), Cid: placeholderCID}}
+			case c.Data != nil:
+				rec = c.Data
 			case c.Collection == CollectionFollow && c.Followed != "":
 				rec = &bsky.GraphFollow{LexiconTypeID: CollectionFollow, CreatedAt: createdAt(ev.TimeUS), Subject: c.Followed.String()}
 			}

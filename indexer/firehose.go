@@ -234,7 +234,7 @@ func wanted(collection string) bool {
 	case CollectionPost, CollectionRepost, CollectionListItem, CollectionLike, CollectionFollow:
 		return true
 	}
-	return false
+	return Generic(collection)
 }
 
 // recordBlocks reads the commit's CAR and keeps the blocks of the records
@@ -316,6 +316,12 @@ func commitOp(rev string, op *comatproto.SyncSubscribeRepos_RepoOp, blocks map[c
 	raw := blocks[cid.Cid(*op.Cid)]
 	if raw == nil {
 		return nil, ReasonMissingRecord
+	}
+	if Generic(coll) {
+		if err := decodeGenericCBOR(c, raw); err != nil {
+			return nil, DropReason(err)
+		}
+		return c, ""
 	}
 	r := bytes.NewReader(raw)
 	var typ, subject string

@@ -14,6 +14,7 @@ import (
 	"github.com/bluesky-social/indigo/atproto/syntax"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/scpeace/feedgen/lexicons"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -109,7 +110,10 @@ func (c *Config) setDefaults() {
 	def(&c.LagThreshold, DefaultLagThreshold)
 	def(&c.MaxFuture, 5*time.Minute)
 	if len(c.Collections) == 0 {
-		c.Collections = []string{CollectionPost, CollectionRepost, CollectionListItem, CollectionLike, CollectionFollow}
+		// Curation records (lexicons.Prefix) by prefix, which Jetstream
+		// allows: a replica in the repo curation store reads the
+		// publisher's; no one else writes them.
+		c.Collections = []string{CollectionPost, CollectionRepost, CollectionListItem, CollectionLike, CollectionFollow, lexicons.Prefix + "*"}
 	}
 	if c.UserAgent == "" {
 		c.UserAgent = "feedgen-indexer"

@@ -651,3 +651,41 @@ func (t *Tx) QueueFeeds() ([]string, error) {
 	})
 	return feeds, err
 }
+
+// metaRebuilt, in the meta bucket, is when curation was last rebuilt from
+// the publisher's repository (unix microseconds, big-endian).
+const metaRebuilt = "curation.rebuilt"
+
+// CurationRebuilt says when curation was last rebuilt from the
+// publisher's repository; ok is false if it never was (an empty database,
+// or one kept in the local curation store so far).
+func (t *Tx) CurationRebuilt() (us int64, ok bool) {
+	v := t.tx.Bucket(bucketMeta).Get([]byte(metaRebuilt))
+	if len(v) != 8 {
+		return 0, false
+	}
+	return int64(binary.BigEndian.Uint64(v)), true
+}
+
+// SetCurationRebuilt records a finished rebuild.
+func (t *Tx) SetCurationRebuilt(us int64) error {
+	return t.tx.Bucket(bucketMeta).Put([]byte(metaRebuilt), u64(uint64(us)))
+}
+
+// Verdicts returns every recorded verdict, of every feed.
+func (t *Tx) Verdicts() ([]model.Verdict, error) {
+	b := t.tx.Bucket(bucketCurVerdicts)
+	if b == nil {
+		return nil, nil
+	}
+	var out []model.Verdict
+	err := b.ForEach(func(k, v []byte) error {
+		var vd model.Verdict
+		if err := json.Unmarshal(v, &vd); err != nil {
+			return fmt.Errorf("decode verdict %q: %w", k, err)
+		}
+		out = append(out, vd)
+		return nil
+	})
+	return out, err
+}

@@ -237,3 +237,25 @@ func TestListItemsByList(t *testing.T) {
 		return nil
 	})
 }
+
+// A database knows whether curation was ever rebuilt from the
+// publisher's repository: a new one was not.
+func TestCurationRebuiltMark(t *testing.T) {
+	st := mustOpen(t)
+	ctx := context.Background()
+	st.View(func(tx *Tx) error {
+		if _, ok := tx.CurationRebuilt(); ok {
+			t.Error("a new database says it was rebuilt")
+		}
+		return nil
+	})
+	if err := st.Update(ctx, func(tx *Tx) error { return tx.SetCurationRebuilt(42) }); err != nil {
+		t.Fatal(err)
+	}
+	st.View(func(tx *Tx) error {
+		if us, ok := tx.CurationRebuilt(); !ok || us != 42 {
+			t.Errorf("rebuilt: %d %v", us, ok)
+		}
+		return nil
+	})
+}

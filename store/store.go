@@ -12,6 +12,8 @@
 //	meta          "version"        -> uint32 schema version (2)
 //	              "cursor/<name>"  -> uint64 stream cursor of source <name>
 //	              "migrate/2"      -> stage 0x00 key: progress of an unfinished migration
+//	              "curation.rebuilt" -> uint64 unix µs of the last rebuild of
+//	                                  curation from the publisher's repository
 //	posts         <record AT-URI>  -> JSON model.Post (posts and reposts we keep)
 //	feeds         one nested bucket per feed ID (its sequence counts removals):
 //	  <feed>      sortUS(8) tie(8) -> encoded Item

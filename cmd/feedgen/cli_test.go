@@ -212,7 +212,9 @@ func TestHelpShowsEachCommandsOwnOptions(t *testing.T) {
 		args      []string
 		want, not []string
 	}{
-		{[]string{"serve"}, []string{"--listen", "--source", "--max-lag", "--admin-tokens", "--db"}, []string{"--publisher-password", "--admin-url"}},
+		// The repo curation store writes with the publisher's credentials.
+		{[]string{"serve"}, []string{"--listen", "--source", "--max-lag", "--admin-tokens", "--db", "--curation-store", "--publisher-password"}, []string{"--admin-url"}},
+		{[]string{"rebuild"}, []string{"--admin-url", "--db", "--curation-store", "--publisher-password"}, []string{"--listen", "--source"}},
 		{[]string{"classify"}, []string{"--labels", "--rules"}, []string{"--listen", "--publisher-password", "--db", "FEEDGEN_"}},
 		{[]string{"authors", "list"}, []string{"--admin-url", "--admin-token", "--db", "--feed"}, []string{"--listen", "--source", "--publisher-password", "--max-lag"}},
 		{[]string{"queue", "approve"}, []string{"--add-author", "--admin-url"}, []string{"--limit", "--source"}},

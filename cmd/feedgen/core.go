@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"time"
 
+	"github.com/bluesky-social/indigo/atproto/atclient"
 	"github.com/bluesky-social/indigo/atproto/syntax"
 	"github.com/prometheus/client_golang/prometheus"
 
@@ -86,6 +87,15 @@ func newCore(cfg *config.Config, st *store.Store, logger *slog.Logger, o coreOpt
 	dir := newDirectory(cfg)
 	deps := curation.Deps{Store: st, Directory: dir, Decider: dec, Logger: logger,
 		HTTPClient: pdsClient(cfg, 20*time.Second), CheckDNS: checkDNS(cfg)}
+	// The publisher's repository: where the repo curation store keeps
+	// curation, and where an export of the local store writes it.
+	if cfg.PublisherPassword != "" {
+		deps.Publisher = curation.NewRepoClient(cfg.PublisherDID, func(ctx context.Context) (*atclient.APIClient, error) { return login(ctx, cfg) })
+		if cfg.CurationStore == config.CurationRepo {
+			deps.Repo = deps.Publisher
+		}
+	}
+	deps.Registerer = o.registerer
 	var inbox *indexer.Inbox
 	if o.backfill {
 		// The writer takes curation's re-judges after a change of rules,

@@ -80,6 +80,8 @@ var commandOptions = map[string][]string{
 	"rules":     config.ClientOptions,
 	"stats":     config.ClientOptions,
 	"cursor":    config.StoreOptions,
+	"rebuild":   config.RepoOptions,
+	"curation":  config.RepoOptions,
 }
 
 func app() *cli.Command {
@@ -108,6 +110,8 @@ func app() *cli.Command {
 			rulesCommand(),
 			cursorCommand(),
 			statsCommand(),
+			rebuildCommand(),
+			curationCommand(),
 		},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.Args().Present() {

@@ -126,6 +126,9 @@ func openService(ctx context.Context, cfg *config.Config, logger *slog.Logger, b
 		health["indexer"] = indexerHealth{ix: a.core.indexer, maxLag: cfg.MaxLag, now: time.Now}
 	}
 	health["rules"] = rulesHealth{a.core.curation}
+	if a.core.curation.RepoMode() {
+		health["curation"] = curationHealth{a.core.curation}
+	}
 	if len(cfg.Labelers) > 0 {
 		health["labelers"] = labelersHealth{a.core.indexer}
 	}
