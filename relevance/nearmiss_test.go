@@ -347,3 +347,39 @@ func TestOtherNamesAreOtherThings(t *testing.T) {
 		{"the president, az", "az", "Prezident İlham Əliyev Vaşinqtonda Paşinyanla sülh sazişini imzaladı", true, "person:Aliyev"},
 	})
 }
+
+// TestReferenceEntriesAreNotPolitics: a country profile or a gazetteer's
+// entry (its neighbours by compass point, its capital, its area, its
+// official language) and a list of an international body's member states
+// name the region without being about its politics. Two profile markers
+// are needed, in every language of the rules: one alone is news ("protests
+// spread to the west of the country"); the formal register stays in.
+func TestReferenceEntriesAreNotPolitics(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"neighbours and capital, en", "en", "Armenia borders Georgia to the north, Azerbaijan to the east, Iran to the south and Turkey to the west. Its capital is Yerevan.", false, "neg:Armenia/Profile"},
+		{"area and language, en", "en", "Area: 29,743 sq km. Population: 3 million. Capital: Yerevan. Official language: Armenian. Currency: dram.", false, "neg:Yerevan/Profile"},
+		{"a gloss, en", "en", "Transcaucasia: a geographical region to the south of the Caucasus Mountains and to the north of Turkey that comprises Georgia and Armenia and Azerbaijan", false, "neg:Armenia/Profile"},
+		{"neighbours, ru", "ru", "Армения — государство в Закавказье, не имеет выхода к морю. Граничит с Грузией, Азербайджаном, Ираном и Турцией. Столица — Ереван.", false, "neg:Armenia/Profile"},
+		{"capital and area, tr", "tr", "Azerbaycan, Güney Kafkasya'da yer alan bir ülkedir. Başkenti Bakü'dür, yüzölçümü 86.600 km²'dir.", false, "neg:Azerbaijan/Profile"},
+		{"neighbours, fr", "fr", "L'Arménie est un pays enclavé du Caucase, bordé par la Géorgie, l'Azerbaïdjan, l'Iran et la Turquie. Sa capitale est Erevan.", false, "neg:Armenia/Profile"},
+		{"neighbours, de", "de", "Georgien ist ein Staat in Vorderasien mit der Hauptstadt Tiflis. Er grenzt an Russland, die Türkei, Armenien und Aserbaidschan.", false, "neg:Tbilisi/Profile"},
+		{"neighbours, es", "es", "Azerbaiyán es un país transcontinental situado en el Cáucaso; su capital es Bakú y limita con Rusia, Georgia, Armenia e Irán.", false, "neg:Azerbaijan/Profile"},
+		{"neighbours, hy", "hy", "Հայաստանը ծովային ելք չունեցող պետություն է Հարավային Կովկասում։ Սահմանակից է Վրաստանին, Ադրբեջանին, Իրանին և Թուրքիային։ Մայրաքաղաքը Երևանն է։", false, "neg:Armenia/Profile"},
+		{"neighbours, ka", "ka", "საქართველო — სახელმწიფო ამიერკავკასიაში. ესაზღვრება რუსეთი, თურქეთი, სომხეთი და აზერბაიჯანი. დედაქალაქი — თბილისი.", false, "neg:Sakartvelo/Profile"},
+		{"neighbours, az", "az", "Azərbaycan Cənubi Qafqazda yerləşən dövlətdir. Paytaxtı Bakı şəhəridir. Rusiya, Gürcüstan, Ermənistan və İranla həmsərhəddir.", false, "neg:Azerbaijan/Profile"},
+		// An international body listing its member states, in the
+		// languages whose list of countries lacked the former Soviet ones.
+		{"the CIS's members, es", "es", "Los miembros de la Comunidad de Estados Independientes son Armenia, Azerbaiyán, Bielorrusia, Kazajistán, Kirguistán, Moldavia, Rusia, Tayikistán y Uzbekistán.", false, "neg:Armenia/Countries"},
+		{"the Eastern Partnership, de", "de", "Zur Östlichen Partnerschaft gehören Armenien, Aserbaidschan, Belarus, Georgien, Moldawien und die Ukraine.", false, "neg:Armenia/Countries"},
+		// One marker alone, and the political register, stay in.
+		{"protests in the west, en", "en", "Protests in the capital Tbilisi spread to the west of the country, where police clashed with demonstrators.", true, "!neg:Tbilisi/Profile"},
+		{"protests in the west, ru", "ru", "В столице Грузии прошли протесты; на западе страны полиция задержала десятки человек.", true, ""},
+		{"troops to the south, en", "en", "Armenian troops were deployed to the south of the country, near the border with Azerbaijan, the defence ministry said.", true, ""},
+		{"a border clash, en", "en", "Armenia borders Azerbaijan and the two armies exchanged fire along the northern border on Tuesday.", true, ""},
+		{"a disputes field, en", "en", "Disputes - international: the dispute over Nagorno-Karabakh remains unresolved; Armenia supports ethnic Armenian secessionists in Azerbaijan.", true, ""},
+		{"a UN letter, en", "en", "Letter dated 3 March from the Permanent Representative of Azerbaijan to the United Nations addressed to the Secretary-General", true, ""},
+		{"an observer mission, en", "en", "The EU Monitoring Mission in Georgia patrols the administrative boundary line with South Ossetia.", true, ""},
+		{"recognition, de", "de", "Russland erkannte 2008 Abchasien und Südossetien an; Georgien betrachtet beide Gebiete als besetzt.", true, ""},
+		{"EaP summit, fr", "fr", "Pachinian et Aliev se sont rencontrés à Bruxelles en marge du sommet du Partenariat oriental.", true, ""},
+	})
+}
