@@ -383,3 +383,27 @@ func TestReferenceEntriesAreNotPolitics(t *testing.T) {
 		{"EaP summit, fr", "fr", "Pachinian et Aliev se sont rencontrés à Bruxelles en marge du sommet du Partenariat oriental.", true, ""},
 	})
 }
+
+// TestGlossesAreNotPolitics: a dictionary's gloss of the region's peoples,
+// languages and currencies names the countries without their politics, in
+// every language of the rules; a minister's biography ("a native of
+// Gyumri"), a call "spoken by phone" and a state-language law stay in.
+func TestGlossesAreNotPolitics(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a people, en", "en", "Azerbaijani: a native or inhabitant of Azerbaijan; Armenian: a native or inhabitant of Armenia", false, "neg:Azerbaijan/Gloss"},
+		{"a language, en", "en", "Armenian, Armenian language: the Indo-European language spoken by the Armenian people, the official language of Armenia", false, "neg:Armenia/Gloss"},
+		{"a language, en 2", "en", "Georgian: a southern Caucasian language with 3 million speakers, the official language of Georgia.", false, "neg:Georgia/Gloss"},
+		{"a currency, fr", "fr", "Le dram est l'unité monétaire de l'Arménie depuis 1993.", false, "neg:Armenia/Gloss"},
+		{"a currency, de", "de", "Der Lari ist die Währungseinheit Georgiens.", false, "neg:Sakartvelo/Gloss"},
+		{"a language, es", "es", "El armenio es una lengua indoeuropea hablada en Armenia.", false, "neg:Armenia/Gloss"},
+		{"a currency, az", "az", "Manat, Azərbaycan Respublikasının pul vahididir.", false, "neg:Azerbaijan/Gloss"},
+		{"a currency, tr", "tr", "Lari, Gürcistan'ın para birimidir.", false, "neg:Sakartvelo/Gloss"},
+		{"a language, ru", "ru", "Армянский язык — индоевропейский язык, государственный язык Армении.", false, "neg:Armenia/Gloss"},
+		{"a currency, hy", "hy", "Դրամը Հայաստանի Հանրապետության դրամական միավորն է 1993 թվականից։", false, "neg:Armenia/Gloss"},
+		{"a language, ka", "ka", "სომხური ენა ინდოევროპული ენების ოჯახს მიეკუთვნება და სომხეთის სახელმწიფო ენაა.", false, "neg:Armenia/Gloss"},
+		{"a minister's biography, en", "en", "A native of Gyumri, the new defence minister of Armenia was sworn in on Monday.", true, "!neg:Armenia/Gloss"},
+		{"a call, en", "en", "The foreign ministers of Armenia and Azerbaijan have spoken by phone about the peace treaty.", true, "!neg:Armenia/Gloss"},
+		{"a language law, en", "en", "Azerbaijan's parliament made Azerbaijani the sole state language and the government closed Russian-language schools.", true, ""},
+		{"a border agreement, fr", "fr", "L'accord relatif à la frontière entre l'Arménie et l'Azerbaïdjan a été paraphé à Washington.", true, "!neg:Armenia/Gloss"},
+	})
+}
