@@ -249,9 +249,11 @@ func TestDirectoryEntries(t *testing.T) {
 	runClassCases(t, []classCase{
 		{"mailing address, en", "en", "Diplomatic representation from the US - mailing address: American Embassy Baku, US Department of State, Washington, DC", false, "neg:Baku/Directory"},
 		{"telephone system, en", "en", "Telephone system - international: the Trans-Asia-Europe fiber-optic link transits Azerbaijan, providing connectivity to neighbors", false, "neg:Azerbaijan/Directory"},
+		{"an embassy's street address, en", "en", "Diplomatic representation from the US - embassy: 111 Azadlig Prospecti, Baku AZ1007", false, "neg:Baku/Directory"},
 		{"an embassy's fax, fr", "fr", "Ambassade de Géorgie, adresse postale : 104 rue Saint-Dominique, Paris ; fax : 01 45 02 16 01", false, "neg:Sakartvelo/Directory"},
 		// A call between leaders is politics.
 		{"the presidents' call, hy", "hy", "Ջոն Քերիի հեռախոսազրույցը Հայաստանի եւ Ադրբեջանի նախագահների հետ, որտեղ նորից շեշտը դրվեց խաղաղության վրա", true, "!neg:Armenia/Directory"},
+		{"an embassy opened, en", "en", "Armenia and Azerbaijan agreed to open diplomatic representations in Yerevan and Baku after the peace treaty", true, "!neg:Baku/Directory"},
 		{"a telephone conversation, en", "en", "The foreign ministers of Armenia and Azerbaijan held a telephone conversation on the peace treaty", true, "!neg:Armenia/Directory"},
 		// The anthem sung at a protest is no directory.
 		{"the anthem at a protest, en", "en", "Protesters sang the national anthem in front of the parliament in Tbilisi", true, ""},
