@@ -351,16 +351,15 @@ func TestOtherNamesAreOtherThings(t *testing.T) {
 }
 
 // TestReferenceEntriesAreNotPolitics: a country profile or a gazetteer's
-// entry (its neighbours by compass point, its capital, its area, its
-// official language) and a list of an international body's member states
+// entry (its neighbours, its capital, its area, its official language,
+// landlocked) and a list of an international body's member states
 // name the region without being about its politics. Two profile markers
 // are needed, in every language of the rules: one alone is news ("protests
 // spread to the west of the country"); the formal register stays in.
 func TestReferenceEntriesAreNotPolitics(t *testing.T) {
 	runClassCases(t, []classCase{
-		{"neighbours and capital, en", "en", "Armenia borders Georgia to the north, Azerbaijan to the east, Iran to the south and Turkey to the west. Its capital is Yerevan.", false, "neg:Armenia/Profile"},
+		{"neighbours and capital, en", "en", "Armenia is a landlocked country in the South Caucasus, bordered by Georgia, Azerbaijan, Iran and Turkey. Its capital is Yerevan.", false, "neg:Yerevan/Profile"},
 		{"area and language, en", "en", "Area: 29,743 sq km. Population: 3 million. Capital: Yerevan. Official language: Armenian. Currency: dram.", false, "neg:Yerevan/Profile"},
-		{"a gloss, en", "en", "Transcaucasia: a geographical region to the south of the Caucasus Mountains and to the north of Turkey that comprises Georgia and Armenia and Azerbaijan", false, "neg:Armenia/Profile"},
 		{"neighbours, ru", "ru", "Армения — государство в Закавказье, не имеет выхода к морю. Граничит с Грузией, Азербайджаном, Ираном и Турцией. Столица — Ереван.", false, "neg:Armenia/Profile"},
 		{"capital and area, tr", "tr", "Azerbaycan, Güney Kafkasya'da yer alan bir ülkedir. Başkenti Bakü'dür, yüzölçümü 86.600 km²'dir.", false, "neg:Azerbaijan/Profile"},
 		{"neighbours, fr", "fr", "L'Arménie est un pays enclavé du Caucase, bordé par la Géorgie, l'Azerbaïdjan, l'Iran et la Turquie. Sa capitale est Erevan.", false, "neg:Armenia/Profile"},
@@ -376,6 +375,14 @@ func TestReferenceEntriesAreNotPolitics(t *testing.T) {
 		// One marker alone, and the political register, stay in.
 		{"protests in the west, en", "en", "Protests in the capital Tbilisi spread to the west of the country, where police clashed with demonstrators.", true, "!neg:Tbilisi/Profile"},
 		{"protests in the west, ru", "ru", "В столице Грузии прошли протесты; на западе страны полиция задержала десятки человек.", true, ""},
+		// The points of the compass are a war report's as much as a
+		// gazetteer's: they are no marker.
+		{"north and south of Lachin, en", "en", "Azerbaijani troops advanced to the north and to the south of Lachin, the Armenian defence ministry said.", true, "!neg:Armenia/Profile"},
+		{"north and south, ru", "ru", "Азербайджанские войска обстреляли позиции на севере и на юге Армении, сообщило Минобороны.", true, "!neg:Armenia/Profile"},
+		{"from the north and the south, hy", "hy", "Ադրբեջանական զինուժը հյուսիսից և հարավից կրակ է բացել հայկական դիրքերի ուղղությամբ։", true, "!neg:Armenian script/Profile"},
+		{"from the north and the south, az", "az", "Ermənistan silahlı qüvvələri şimaldan və cənubdan mövqelərimizi atəşə tutub.", true, "!neg:Armenia/Profile"},
+		{"north and south, de", "de", "Aserbaidschanische Truppen griffen im Norden und im Süden Armeniens an.", true, "!neg:Armenia/Profile"},
+		{"north and south, tr", "tr", "Azerbaycan ordusu Ermenistan'ın kuzeyinde ve güneyinde mevzilere saldırdı.", true, "!neg:Armenia/Profile"},
 		{"troops to the south, en", "en", "Armenian troops were deployed to the south of the country, near the border with Azerbaijan, the defence ministry said.", true, ""},
 		{"a border clash, en", "en", "Armenia borders Azerbaijan and the two armies exchanged fire along the northern border on Tuesday.", true, ""},
 		{"a disputes field, en", "en", "Disputes - international: the dispute over Nagorno-Karabakh remains unresolved; Armenia supports ethnic Armenian secessionists in Azerbaijan.", true, ""},
@@ -392,6 +399,7 @@ func TestReferenceEntriesAreNotPolitics(t *testing.T) {
 // Gyumri"), a call "spoken by phone" and a state-language law stay in.
 func TestGlossesAreNotPolitics(t *testing.T) {
 	runClassCases(t, []classCase{
+		{"a region, en", "en", "Transcaucasia: a geographical region to the south of the Caucasus Mountains and to the north of Turkey that comprises Georgia and Armenia and Azerbaijan", false, "neg:Armenia/Gloss"},
 		{"a people, en", "en", "Azerbaijani: a native or inhabitant of Azerbaijan; Armenian: a native or inhabitant of Armenia", false, "neg:Azerbaijan/Gloss"},
 		{"a language, en", "en", "Armenian, Armenian language: the Indo-European language spoken by the Armenian people, the official language of Armenia", false, "neg:Armenia/Gloss"},
 		{"a language, en 2", "en", "Georgian: a southern Caucasian language with 3 million speakers, the official language of Georgia.", false, "neg:Georgia/Gloss"},
