@@ -249,9 +249,11 @@ func TestDirectoryEntries(t *testing.T) {
 	runClassCases(t, []classCase{
 		{"mailing address, en", "en", "Diplomatic representation from the US - mailing address: American Embassy Baku, US Department of State, Washington, DC", false, "neg:Baku/Directory"},
 		{"telephone system, en", "en", "Telephone system - international: the Trans-Asia-Europe fiber-optic link transits Azerbaijan, providing connectivity to neighbors", false, "neg:Azerbaijan/Directory"},
+		{"an embassy's street address, en", "en", "Diplomatic representation from the US - embassy: 111 Azadlig Prospecti, Baku AZ1007", false, "neg:Baku/Directory"},
 		{"an embassy's fax, fr", "fr", "Ambassade de Géorgie, adresse postale : 104 rue Saint-Dominique, Paris ; fax : 01 45 02 16 01", false, "neg:Sakartvelo/Directory"},
 		// A call between leaders is politics.
 		{"the presidents' call, hy", "hy", "Ջոն Քերիի հեռախոսազրույցը Հայաստանի եւ Ադրբեջանի նախագահների հետ, որտեղ նորից շեշտը դրվեց խաղաղության վրա", true, "!neg:Armenia/Directory"},
+		{"an embassy opened, en", "en", "Armenia and Azerbaijan agreed to open diplomatic representations in Yerevan and Baku after the peace treaty", true, "!neg:Baku/Directory"},
 		{"a telephone conversation, en", "en", "The foreign ministers of Armenia and Azerbaijan held a telephone conversation on the peace treaty", true, "!neg:Armenia/Directory"},
 		// The anthem sung at a protest is no directory.
 		{"the anthem at a protest, en", "en", "Protesters sang the national anthem in front of the parliament in Tbilisi", true, ""},
@@ -345,5 +347,73 @@ func TestOtherNamesAreOtherThings(t *testing.T) {
 		{"Karabakh talks, de", "de", "Armenien und Aserbaidschan verhandeln wieder über Bergkarabach und die Grenze", true, ""},
 		{"a teacher named Aliyev, az", "az", "Müəllimimiz Elnur Əliyev bu gün təqaüdə çıxdı, ona təşəkkür edirik", false, "neg:Aliyev"},
 		{"the president, az", "az", "Prezident İlham Əliyev Vaşinqtonda Paşinyanla sülh sazişini imzaladı", true, "person:Aliyev"},
+	})
+}
+
+// TestReferenceEntriesAreNotPolitics: a country profile or a gazetteer's
+// entry (its neighbours, its capital, its area, its official language,
+// landlocked) and a list of an international body's member states
+// name the region without being about its politics. Two profile markers
+// are needed, in every language of the rules: one alone is news ("protests
+// spread to the west of the country"); the formal register stays in.
+func TestReferenceEntriesAreNotPolitics(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"neighbours and capital, en", "en", "Armenia is a landlocked country in the South Caucasus, bordered by Georgia, Azerbaijan, Iran and Turkey. Its capital is Yerevan.", false, "neg:Yerevan/Profile"},
+		{"area and language, en", "en", "Area: 29,743 sq km. Population: 3 million. Capital: Yerevan. Official language: Armenian. Currency: dram.", false, "neg:Yerevan/Profile"},
+		{"neighbours, ru", "ru", "Армения — государство в Закавказье, не имеет выхода к морю. Граничит с Грузией, Азербайджаном, Ираном и Турцией. Столица — Ереван.", false, "neg:Armenia/Profile"},
+		{"capital and area, tr", "tr", "Azerbaycan, Güney Kafkasya'da yer alan bir ülkedir. Başkenti Bakü'dür, yüzölçümü 86.600 km²'dir.", false, "neg:Azerbaijan/Profile"},
+		{"neighbours, fr", "fr", "L'Arménie est un pays enclavé du Caucase, bordé par la Géorgie, l'Azerbaïdjan, l'Iran et la Turquie. Sa capitale est Erevan.", false, "neg:Armenia/Profile"},
+		{"neighbours, de", "de", "Georgien ist ein Staat in Vorderasien mit der Hauptstadt Tiflis. Er grenzt an Russland, die Türkei, Armenien und Aserbaidschan.", false, "neg:Tbilisi/Profile"},
+		{"neighbours, es", "es", "Azerbaiyán es un país transcontinental situado en el Cáucaso; su capital es Bakú y limita con Rusia, Georgia, Armenia e Irán.", false, "neg:Azerbaijan/Profile"},
+		{"neighbours, hy", "hy", "Հայաստանը ծովային ելք չունեցող պետություն է Հարավային Կովկասում։ Սահմանակից է Վրաստանին, Ադրբեջանին, Իրանին և Թուրքիային։ Մայրաքաղաքը Երևանն է։", false, "neg:Armenia/Profile"},
+		{"neighbours, ka", "ka", "საქართველო — სახელმწიფო ამიერკავკასიაში. ესაზღვრება რუსეთი, თურქეთი, სომხეთი და აზერბაიჯანი. დედაქალაქი — თბილისი.", false, "neg:Sakartvelo/Profile"},
+		{"neighbours, az", "az", "Azərbaycan Cənubi Qafqazda yerləşən dövlətdir. Paytaxtı Bakı şəhəridir. Rusiya, Gürcüstan, Ermənistan və İranla həmsərhəddir.", false, "neg:Azerbaijan/Profile"},
+		// An international body listing its member states, in the
+		// languages whose list of countries lacked the former Soviet ones.
+		{"the CIS's members, es", "es", "Los miembros de la Comunidad de Estados Independientes son Armenia, Azerbaiyán, Bielorrusia, Kazajistán, Kirguistán, Moldavia, Rusia, Tayikistán y Uzbekistán.", false, "neg:Armenia/Countries"},
+		{"the Eastern Partnership, de", "de", "Zur Östlichen Partnerschaft gehören Armenien, Aserbaidschan, Belarus, Georgien, Moldawien und die Ukraine.", false, "neg:Armenia/Countries"},
+		// One marker alone, and the political register, stay in.
+		{"protests in the west, en", "en", "Protests in the capital Tbilisi spread to the west of the country, where police clashed with demonstrators.", true, "!neg:Tbilisi/Profile"},
+		{"protests in the west, ru", "ru", "В столице Грузии прошли протесты; на западе страны полиция задержала десятки человек.", true, ""},
+		// The points of the compass are a war report's as much as a
+		// gazetteer's: they are no marker.
+		{"north and south of Lachin, en", "en", "Azerbaijani troops advanced to the north and to the south of Lachin, the Armenian defence ministry said.", true, "!neg:Armenia/Profile"},
+		{"north and south, ru", "ru", "Азербайджанские войска обстреляли позиции на севере и на юге Армении, сообщило Минобороны.", true, "!neg:Armenia/Profile"},
+		{"from the north and the south, hy", "hy", "Ադրբեջանական զինուժը հյուսիսից և հարավից կրակ է բացել հայկական դիրքերի ուղղությամբ։", true, "!neg:Armenian script/Profile"},
+		{"from the north and the south, az", "az", "Ermənistan silahlı qüvvələri şimaldan və cənubdan mövqelərimizi atəşə tutub.", true, "!neg:Armenia/Profile"},
+		{"north and south, de", "de", "Aserbaidschanische Truppen griffen im Norden und im Süden Armeniens an.", true, "!neg:Armenia/Profile"},
+		{"north and south, tr", "tr", "Azerbaycan ordusu Ermenistan'ın kuzeyinde ve güneyinde mevzilere saldırdı.", true, "!neg:Armenia/Profile"},
+		{"troops to the south, en", "en", "Armenian troops were deployed to the south of the country, near the border with Azerbaijan, the defence ministry said.", true, ""},
+		{"a border clash, en", "en", "Armenia borders Azerbaijan and the two armies exchanged fire along the northern border on Tuesday.", true, ""},
+		{"a disputes field, en", "en", "Disputes - international: the dispute over Nagorno-Karabakh remains unresolved; Armenia supports ethnic Armenian secessionists in Azerbaijan.", true, ""},
+		{"a UN letter, en", "en", "Letter dated 3 March from the Permanent Representative of Azerbaijan to the United Nations addressed to the Secretary-General", true, ""},
+		{"an observer mission, en", "en", "The EU Monitoring Mission in Georgia patrols the administrative boundary line with South Ossetia.", true, ""},
+		{"recognition, de", "de", "Russland erkannte 2008 Abchasien und Südossetien an; Georgien betrachtet beide Gebiete als besetzt.", true, ""},
+		{"EaP summit, fr", "fr", "Pachinian et Aliev se sont rencontrés à Bruxelles en marge du sommet du Partenariat oriental.", true, ""},
+	})
+}
+
+// TestGlossesAreNotPolitics: a dictionary's gloss of the region's peoples,
+// languages and currencies names the countries without their politics, in
+// every language of the rules; a minister's biography ("a native of
+// Gyumri"), a call "spoken by phone" and a state-language law stay in.
+func TestGlossesAreNotPolitics(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a region, en", "en", "Transcaucasia: a geographical region to the south of the Caucasus Mountains and to the north of Turkey that comprises Georgia and Armenia and Azerbaijan", false, "neg:Armenia/Gloss"},
+		{"a people, en", "en", "Azerbaijani: a native or inhabitant of Azerbaijan; Armenian: a native or inhabitant of Armenia", false, "neg:Azerbaijan/Gloss"},
+		{"a language, en", "en", "Armenian, Armenian language: the Indo-European language spoken by the Armenian people, the official language of Armenia", false, "neg:Armenia/Gloss"},
+		{"a language, en 2", "en", "Georgian: a southern Caucasian language with 3 million speakers, the official language of Georgia.", false, "neg:Georgia/Gloss"},
+		{"a currency, fr", "fr", "Le dram est l'unité monétaire de l'Arménie depuis 1993.", false, "neg:Armenia/Gloss"},
+		{"a currency, de", "de", "Der Lari ist die Währungseinheit Georgiens.", false, "neg:Sakartvelo/Gloss"},
+		{"a language, es", "es", "El armenio es una lengua indoeuropea hablada en Armenia.", false, "neg:Armenia/Gloss"},
+		{"a currency, az", "az", "Manat, Azərbaycan Respublikasının pul vahididir.", false, "neg:Azerbaijan/Gloss"},
+		{"a currency, tr", "tr", "Lari, Gürcistan'ın para birimidir.", false, "neg:Sakartvelo/Gloss"},
+		{"a language, ru", "ru", "Армянский язык — индоевропейский язык, государственный язык Армении.", false, "neg:Armenia/Gloss"},
+		{"a currency, hy", "hy", "Դրամը Հայաստանի Հանրապետության դրամական միավորն է 1993 թվականից։", false, "neg:Armenia/Gloss"},
+		{"a language, ka", "ka", "სომხური ენა ინდოევროპული ენების ოჯახს მიეკუთვნება და სომხეთის სახელმწიფო ენაა.", false, "neg:Armenia/Gloss"},
+		{"a minister's biography, en", "en", "A native of Gyumri, the new defence minister of Armenia was sworn in on Monday.", true, "!neg:Armenia/Gloss"},
+		{"a call, en", "en", "The foreign ministers of Armenia and Azerbaijan have spoken by phone about the peace treaty.", true, "!neg:Armenia/Gloss"},
+		{"a language law, en", "en", "Azerbaijan's parliament made Azerbaijani the sole state language and the government closed Russian-language schools.", true, ""},
+		{"a border agreement, fr", "fr", "L'accord relatif à la frontière entre l'Arménie et l'Azerbaïdjan a été paraphé à Washington.", true, "!neg:Armenia/Gloss"},
 	})
 }
