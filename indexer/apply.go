@@ -116,7 +116,7 @@ func (s *Step) applyRecord(tx *store.Tx, ev *Event, t *Tally) error {
 		t.drop(ReasonMissingRecord)
 		return nil
 	}
-	return s.decideRecord(tx, ev, t, causeEdit)
+	return s.decideEvent(tx, ev, t, causeEdit)
 }
 
 // applyEngagement counts what a post or repost does to the posts we hold
@@ -135,11 +135,18 @@ func (s *Step) applyEngagement(tx *store.Tx, ev *Event, t *Tally) error {
 	return nil
 }
 
-// decideRecord decides a post or repost being created or edited (or
-// decided again, after its signals changed) and writes the outcome; a
-// record that leaves every feed is counted as removed for cause.
-func (s *Step) decideRecord(tx *store.Tx, ev *Event, t *Tally, cause string) error {
+// decideEvent decides the post or repost an event creates or edits and
+// writes the outcome, keeping what the event carries of it.
+func (s *Step) decideEvent(tx *store.Tx, ev *Event, t *Tally, cause string) error {
 	r := ev.Record()
+	return s.decideRecord(tx, r, func() *model.Post { return keptRecord(ev, r.URI) }, t, cause)
+}
+
+// decideRecord decides a post or repost being created or edited (or
+// decided again, after its signals changed) and writes the outcome; kept
+// makes the record to store, without feeds. A record that leaves every
+// feed is counted as removed for cause.
+func (s *Step) decideRecord(tx *store.Tx, r membership.Record, kept func() *model.Post, t *Tally, cause string) error {
 	uri := r.URI
 	if tx.Tombstoned(uri) {
 		t.drop(ReasonTombstoned)
@@ -161,20 +168,15 @@ func (s *Step) decideRecord(tx *store.Tx, ev *Event, t *Tally, cause string) err
 	if err != nil {
 		return fmt.Errorf("decide %s: %w", uri, err)
 	}
-	if err := writeQueue(tx, ev, uri, &out, t); err != nil {
+	if err := writeQueue(tx, r, kept, &out, t); err != nil {
 		return fmt.Errorf("review queue of %s: %w", uri, err)
 	}
 	if len(out.Feeds) == 0 && len(out.Held) == 0 && old == nil {
 		return nil
 	}
 	// The rest of the record is filled in only for the few that are kept.
-	p := keptRecord(ev, uri)
+	p := kept()
 	p.Feeds, p.Held = out.Feeds, out.Held
-	if membership.OnSignals(out.Feeds) {
-		// In because of the experts' signals: when one is withdrawn,
-		// the post is decided again from its record.
-		keepSource(p, ev.Commit.Post)
-	}
 	put := tx.PutPost
 	if p.Subject != "" {
 		put = tx.PutRepost
@@ -201,7 +203,8 @@ func (s *Step) decideRecord(tx *store.Tx, ev *Event, t *Tally, cause string) err
 }
 
 // writeQueue carries out what a decision asks of the review queues.
-func writeQueue(tx *store.Tx, ev *Event, uri syntax.ATURI, out *membership.Outcome, t *Tally) error {
+func writeQueue(tx *store.Tx, r membership.Record, kept func() *model.Post, out *membership.Outcome, t *Tally) error {
+	uri := r.URI
 	for _, feed := range out.Unqueue {
 		ok, err := tx.DeleteQueued(feed, uri)
 		if err != nil {
@@ -218,11 +221,9 @@ func writeQueue(tx *store.Tx, ev *Event, uri syntax.ATURI, out *membership.Outco
 	if len(out.Queue) == 0 {
 		return nil
 	}
-	p := keptRecord(ev, uri)
-	// An expert's like decides a queued post again from its record.
-	keepSource(p, ev.Commit.Post)
+	p := kept()
 	for _, m := range out.Queue {
-		q := &model.Queued{Feed: m.Feed, Post: *p, Score: m.Score, Reasons: m.Reasons, QueuedUS: ev.TimeUS}
+		q := &model.Queued{Feed: m.Feed, Post: *p, Score: m.Score, Reasons: m.Reasons, QueuedUS: r.TimeUS}
 		n := tx.QueueLen(m.Feed)
 		if err := tx.PutQueued(q); err != nil {
 			return err

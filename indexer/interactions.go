@@ -1,7 +1,6 @@
 package indexer
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -9,6 +8,8 @@ import (
 	"github.com/bluesky-social/indigo/api/bsky"
 	"github.com/bluesky-social/indigo/atproto/syntax"
 
+	"github.com/scpeace/feedgen/membership"
+	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/store"
 )
 
@@ -211,7 +212,7 @@ func (s *Step) undoInteractions(tx *store.Tx, uri syntax.ATURI, t *Tally) error 
 }
 
 // redecide decides the post at uri again, after its signals changed: from
-// the record we keep, or the one waiting in a review queue, through the
+// what we keep of it, held or waiting in a review queue, through the
 // same apply step as a post from the stream. A post we hold neither way
 // has nothing to decide yet: an endorsement waits for it, and counts when
 // it arrives.
@@ -240,19 +241,18 @@ func (s *Step) redecide(tx *store.Tx, uri syntax.ATURI, t *Tally) error {
 			break
 		}
 	}
-	if p == nil || p.Subject != "" || len(p.Record) == 0 {
-		// Nothing to decide, a repost, or a post kept before records
-		// were (it keeps what it has).
+	if p == nil || p.Subject != "" {
+		// Nothing to decide, or a repost (the signals are about posts).
 		return nil
 	}
-	var rec bsky.FeedPost
-	if err := json.Unmarshal(p.Record, &rec); err != nil {
-		return fmt.Errorf("record of %s: %w", uri, err)
+	// From what the store keeps of the post, as a change of rules judges
+	// it again: the same content the rules read of the record.
+	kept := func() *model.Post {
+		c := *p
+		c.Feeds, c.Held = nil, nil
+		return &c
 	}
-	ev := Event{Kind: KindCommit, DID: p.Author, TimeUS: p.IndexedUS, Commit: &Commit{
-		Op: OpUpdate, Collection: CollectionPost, RKey: uri.RecordKey(), CID: syntax.CID(p.CID), Post: &rec,
-	}}
-	return s.decideRecord(tx, &ev, t, causeSignal)
+	return s.decideRecord(tx, membership.KeptRecord(p), kept, t, causeSignal)
 }
 
 // redecideAuthor decides again every post of did we hold or have queued.

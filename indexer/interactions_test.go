@@ -122,19 +122,21 @@ func (s *signals) engagement(uri syntax.ATURI) model.Engagement {
 	return e
 }
 
-// source reports whether the post record itself is kept with the post
-// at uri (held or queued).
-func (s *signals) source(uri syntax.ATURI) bool {
-	var ok bool
+// judged is the judgement kept for the post at uri: its membership's
+// score and reasons in the feed, or its review-queue entry's.
+func (s *signals) judged(uri syntax.ATURI) (float64, []string) {
+	var score float64
+	var reasons []string
 	s.st.View(func(tx *store.Tx) error {
-		if p, err := tx.Post(uri); err == nil {
-			ok = len(p.Record) > 0
+		if p, err := tx.Post(uri); err == nil && p.InFeed(testFeed) {
+			m := p.Membership(testFeed)
+			score, reasons = m.Score, m.Reasons
 		} else if q, err := tx.QueuedPost(testFeed, uri); err == nil {
-			ok = len(q.Post.Record) > 0
+			score, reasons = q.Score, q.Reasons
 		}
 		return nil
 	})
-	return ok
+	return score, reasons
 }
 
 func (s *signals) kept(record syntax.ATURI) bool {
@@ -162,14 +164,15 @@ func TestExpertLikeLetsAReviewBandPostIn(t *testing.T) {
 		t.Error("a stranger's like of a post we do not hold was kept")
 	}
 
-	if !s.source(uri) {
-		t.Error("a queued post does not keep its record, to be decided again from")
-	}
+	queuedScore, queuedReasons := s.judged(uri)
 	s.apply(s.b.like(expertA, "3kl2", uri))
 	s.expect(uri, "in", membership.ReasonEndorsed+expertA.String())
 	s.expect(other.URI(), "queued", "") // the same post without the like stays out
-	if !s.source(uri) {
-		t.Error("a post in on an expert's like does not keep its record, to be decided again from")
+	// Decided again from what the store keeps of it, the post is judged
+	// as it was from its record: the same score and reasons, and the
+	// endorsement.
+	if score, reasons := s.judged(uri); score != queuedScore || !slices.Equal(reasons, append(slices.Clone(queuedReasons), membership.ReasonEndorsed+expertA.String())) {
+		t.Errorf("judged on the like: %v %v, want %v %v and the endorsement", score, reasons, queuedScore, queuedReasons)
 	}
 	if got := s.tally.Added(testFeed); got != 1 {
 		t.Errorf("posts added by the like: got %v, want 1", got)
@@ -268,9 +271,6 @@ func TestEngagementCountsFromTheStream(t *testing.T) {
 	s.apply(held)
 	uri := held.URI()
 	s.expect(uri, "in", "")
-	if s.source(uri) {
-		t.Error("a post in on its own keeps its record: only those the signals let in need it")
-	}
 	reply := s.b.post(fan, "3kr1", "agreed")
 	reply.Commit.Post.Reply = &bsky.FeedPost_ReplyRef{Root: &comatproto.RepoStrongRef{Uri: uri.String(), Cid: cidA}, Parent: &comatproto.RepoStrongRef{Uri: uri.String(), Cid: cidA}}
 	quote := s.b.post(fan, "3kq1", "look")

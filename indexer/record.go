@@ -112,16 +112,3 @@ func ParseCreated(s string) int64 {
 	}
 	return dt.Time().UnixMicro()
 }
-
-// keepSource keeps the post record itself with p, so that the post can be
-// decided again when its signals change: for queued posts and for posts
-// in a feed because of the experts' signals, a small share of those we
-// keep. A record decoded from JSON or CBOR encodes again.
-func keepSource(p *model.Post, r *bsky.FeedPost) {
-	if r == nil || p.Subject != "" {
-		return
-	}
-	if raw, err := json.Marshal(r); err == nil {
-		p.Record = raw
-	}
-}

@@ -236,11 +236,12 @@ type Record struct {
 }
 
 // KeptRecord is a kept record as a decision reads it when it is judged
-// again (after a change of rules, or to explain it): as an edit, so that
+// again (after a change of rules or of its experts' signals, or to
+// explain it): as an edit, so that
 // a queued post now clearly out leaves the queue, with the content it
 // keeps (relevance.FromKept) in place of the record.
 func KeptRecord(p *model.Post) Record {
-	r := Record{URI: p.URI, Author: p.Author, TimeUS: p.IndexedUS, CreatedUS: p.CreatedUS, Edit: true}
+	r := Record{URI: p.URI, Author: p.Author, CID: p.CID, TimeUS: p.IndexedUS, CreatedUS: p.CreatedUS, Edit: true}
 	if p.Subject != "" {
 		r.Subject = p.Subject
 		return r

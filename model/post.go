@@ -1,7 +1,6 @@
 package model
 
 import (
-	"encoding/json"
 	"errors"
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
@@ -46,12 +45,6 @@ type Post struct {
 	Langs       []string     `json:"langs,omitempty"`
 	ReplyRoot   syntax.ATURI `json:"replyRoot,omitempty"`
 	ReplyParent syntax.ATURI `json:"replyParent,omitempty"`
-
-	// Record is the post record as the network carried it (JSON), for
-	// the posts waiting in a review queue and the posts in a feed because
-	// of the experts' signals: an expert's like, or its withdrawal,
-	// decides the post again from it. Empty for the rest.
-	Record json.RawMessage `json:"record,omitempty"`
 
 	// The rest of what the relevance rules read of a post, kept so that a
 	// change of rules can judge it again: the link card, the alt texts,
