@@ -192,11 +192,7 @@ func BenchmarkReplayWebsocket(b *testing.B) {
 func BenchmarkVisibility(b *testing.B) {
 	const probes = 50
 	bg := newEvb()
-	type probe struct {
-		uri  string
-		sent time.Time
-	}
-	sentc := make(chan probe, probes)
+	sentc := make(chan feedProbe, probes)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		c, err := websocket.Accept(w, r, nil)
 		if err != nil {
@@ -222,7 +218,7 @@ func BenchmarkVisibility(b *testing.B) {
 				ev.TimeUS = time.Now().UnixMicro()
 				ev.Commit.Post.CreatedAt = time.Now().UTC().Format(time.RFC3339Nano)
 				line, _ := EncodeJetstream(ev)
-				sentc <- probe{ev.URI().String(), time.Now()}
+				sentc <- feedProbe{ev.URI(), time.Now()}
 				c.Write(ctx, websocket.MessageText, line)
 			}
 		}
@@ -242,24 +238,43 @@ func BenchmarkVisibility(b *testing.B) {
 		ctx, cancel := context.WithCancel(context.Background())
 		errc := make(chan error, 1)
 		go func() { errc <- ix.Run(ctx) }()
-		var lat []time.Duration
-		for len(lat) < probes {
-			p := <-sentc
-			for {
-				in := false
-				st.View(func(tx *store.Tx) error { in = tx.InFeed(testFeed, syntax.ATURI(p.uri)); return nil })
-				if in {
-					lat = append(lat, time.Since(p.sent))
-					break
-				}
-				time.Sleep(time.Millisecond)
-			}
-		}
+		lat := waitForProbes(st, sentc, probes)
 		cancel()
 		<-errc
-		slices.Sort(lat)
-		b.ReportMetric(float64(lat[len(lat)/2].Milliseconds()), "p50-ms")
-		b.ReportMetric(float64(lat[len(lat)-1].Milliseconds()), "max-ms")
+		reportLatency(b, lat)
 		st.Close()
 	}
+}
+
+// feedProbe is a post sent to the indexer at a time, for the benchmarks
+// of how soon a post enters the feed.
+type feedProbe struct {
+	uri  syntax.ATURI
+	sent time.Time
+}
+
+// waitForProbes waits until each of n probes is in testFeed, polling the
+// store every millisecond, and returns how long each took.
+func waitForProbes(st *store.Store, sentc <-chan feedProbe, n int) []time.Duration {
+	var lat []time.Duration
+	for len(lat) < n {
+		p := <-sentc
+		for {
+			in := false
+			st.View(func(tx *store.Tx) error { in = tx.InFeed(testFeed, p.uri); return nil })
+			if in {
+				lat = append(lat, time.Since(p.sent))
+				break
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}
+	return lat
+}
+
+// reportLatency reports the median and the worst of lat.
+func reportLatency(b *testing.B, lat []time.Duration) {
+	slices.Sort(lat)
+	b.ReportMetric(float64(lat[len(lat)/2].Milliseconds()), "p50-ms")
+	b.ReportMetric(float64(lat[len(lat)-1].Milliseconds()), "max-ms")
 }

@@ -390,11 +390,7 @@ func BenchmarkEndorsementVisibility(b *testing.B) {
 		b.Fatal(err)
 	}
 	bg := newEvb()
-	type probe struct {
-		uri  syntax.ATURI
-		sent time.Time
-	}
-	sentc := make(chan probe, probes)
+	sentc := make(chan feedProbe, probes)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		c, err := websocket.Accept(w, r, nil)
 		if err != nil {
@@ -427,7 +423,7 @@ func BenchmarkEndorsementVisibility(b *testing.B) {
 			}
 			if n := i / 60; i%60 == 30 && n < probes {
 				uri := postURI(stranger, "3kp"+strconv.Itoa(n))
-				sentc <- probe{uri, time.Now()}
+				sentc <- feedProbe{uri, time.Now()}
 				send(bg.like(expertA, "3kl"+strconv.Itoa(n), uri))
 			}
 		}
@@ -448,24 +444,10 @@ func BenchmarkEndorsementVisibility(b *testing.B) {
 		ctx, cancel := context.WithCancel(context.Background())
 		errc := make(chan error, 1)
 		go func() { errc <- ix.Run(ctx) }()
-		var lat []time.Duration
-		for len(lat) < probes {
-			p := <-sentc
-			for {
-				in := false
-				st.View(func(tx *store.Tx) error { in = tx.InFeed(testFeed, p.uri); return nil })
-				if in {
-					lat = append(lat, time.Since(p.sent))
-					break
-				}
-				time.Sleep(time.Millisecond)
-			}
-		}
+		lat := waitForProbes(st, sentc, probes)
 		cancel()
 		<-errc
-		slices.Sort(lat)
-		b.ReportMetric(float64(lat[len(lat)/2].Milliseconds()), "p50-ms")
-		b.ReportMetric(float64(lat[len(lat)-1].Milliseconds()), "max-ms")
+		reportLatency(b, lat)
 		st.Close()
 	}
 }
