@@ -449,7 +449,7 @@ func Load(cmd *cli.Command) (*Config, error) {
 // defaults that depend on the labelers followed. A reload reads them again
 // with it.
 func (c *Config) LoadFeeds() ([]Feed, error) {
-	feeds, err := LoadFeeds(c.FeedsFile)
+	feeds, err := readFeeds(c.FeedsFile)
 	if err != nil {
 		return nil, err
 	}

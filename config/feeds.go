@@ -149,9 +149,9 @@ type feedsFile struct {
 	Feeds []Feed `json:"feeds"`
 }
 
-// LoadFeeds reads feed definitions from path, or the built-in South
-// Caucasus Peace feed when path is "".
-func LoadFeeds(path string) ([]Feed, error) {
+// readFeeds reads feed definitions from path, or the built-in South
+// Caucasus Peace feeds when path is "". Config.LoadFeeds completes them.
+func readFeeds(path string) ([]Feed, error) {
 	data, name := defaultFeeds, "built-in feeds"
 	if path != "" {
 		b, err := os.ReadFile(path)
