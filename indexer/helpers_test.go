@@ -116,7 +116,15 @@ func (d keywordDecider) Decide(st membership.State, r membership.Record) (member
 		}
 		return out, nil
 	}
-	text := strings.ToLower(r.Post.Text)
+	// A post of the stream, or a kept post decided again (its content).
+	var text string
+	switch {
+	case r.Post != nil:
+		text = r.Post.Text
+	case r.Content != nil:
+		text = r.Content.Text
+	}
+	text = strings.ToLower(text)
 	for _, kw := range []string{"armenia", "azerbaijan", "georgia", "հայաստան", "azərbaycan", "საქართველო"} {
 		if strings.Contains(text, kw) {
 			out.Feeds = []model.Membership{{Feed: d.feed, Score: 1, Reasons: []string{"keyword:" + kw}}}
