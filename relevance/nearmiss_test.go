@@ -417,3 +417,60 @@ func TestGlossesAreNotPolitics(t *testing.T) {
 		{"a border agreement, fr", "fr", "L'accord relatif à la frontière entre l'Arménie et l'Azerbaïdjan a été paraphé à Washington.", true, "!neg:Armenia/Gloss"},
 	})
 }
+
+// TestJokesDishesAndLists: issue 11's sixth round. One Armenian and one
+// Azerbaijani named as persons ("армянин", "an Armenian", "bir Ermeni") are
+// how jokes and anecdotes name people: they weigh what the country weighs,
+// but two persons alone earn no bilateral bonus, so three peoples with no
+// other word stay at the region's cap. Shushi, the Armenian name of Shusha,
+// is also sushi misspelt: a sushi bar's words cancel it. A list of
+// countries in the languages that put an article before each name is a
+// list too. The political posts of the same words stay in.
+func TestJokesDishesAndLists(t *testing.T) {
+	runClassCases(t, []classCase{
+		// Three peoples as persons, no other word.
+		{"three peoples, ru", "ru", "Армянин, грузин и азербайджанец поспорили, кто быстрее выпьет вино.", false, "neg:Armenia/Armenian person"},
+		{"three peoples, en", "en", "A Georgian, an Armenian and an Azerbaijani are stuck on a desert island.", false, "!with:Armenia/Azerbaijan"},
+		{"walk into a bar, fr", "fr", "Un géorgien, un arménien et un azerbaïdjanais entrent dans un bar.", false, ""},
+		{"on a train, de", "de", "Ein Georgier, ein Armenier und ein Aserbaidschaner sitzen im Zug.", false, ""},
+		{"walk into a bar, es", "es", "Un georgiano, un armenio y un azerbaiyano entran en un bar.", false, ""},
+		{"on a plane, tr", "tr", "Bir Gürcü, bir Ermeni ve bir Azerbaycanlı uçakta oturuyor.", false, ""},
+		{"on a train, az", "az", "Bir gürcü, bir erməni və bir azərbaycanlı qatarda gedirlər.", false, ""},
+		{"on a train, uk", "uk", "Вірменин, грузин і азербайджанець сіли в потяг.", false, ""},
+		{"on a train, ka", "ka", "ქართველი, სომეხი და აზერბაიჯანელი მატარებელში სხედან.", false, ""},
+		{"at lunch, en", "en", "My neighbour is an Armenian and my colleague an Azerbaijani, we had lunch.", false, ""},
+		// The peoples in a peace context, the countries, and one person
+		// with the other country, stay in.
+		{"the peoples and peace, ru", "ru", "Армяне и азербайджанцы должны жить в мире: мирный договор это шанс.", true, "with:Armenia/Azerbaijan"},
+		{"the peoples and peace, en", "en", "Armenians and Azerbaijanis deserve a lasting peace after decades of war.", true, ""},
+		{"the peoples meet, fr", "fr", "Des Arméniens et des Azerbaïdjanais se rencontrent à Tbilissi pour parler de paix.", true, ""},
+		{"the peoples meet, tr", "tr", "Ermeniler ve Azerbaycanlılar barış için bir araya geldi.", true, ""},
+		{"two persons and peace, fr", "fr", "Un Arménien et un Azerbaïdjanais ont écrit ensemble sur la paix.", true, ""},
+		{"three persons against the war, en", "en", "A Georgian, an Armenian and an Azerbaijani activist signed a letter against the war.", true, ""},
+		{"a person in the other country, en", "en", "An Azerbaijani was detained in Armenia after crossing the border.", true, "with:Armenia/Azerbaijani person"},
+		{"a person in Baku, ru", "ru", "Армянин задержан в Баку по обвинению в шпионаже.", true, "with:Armenian person/Baku"},
+		{"a soldier, en", "en", "An Armenian soldier was killed by Azerbaijani fire on the border.", true, ""},
+		// Sushi misspelt.
+		{"shushi and miso, en", "en", "We had the best shushi and miso soup last night.", false, "neg:Shusha/Sushi bar"},
+		{"shushi delivery, en", "en", "Shushi delivery took two hours again, never ordering from them", false, "neg:Shusha"},
+		{"shushi and miso, fr", "fr", "Shushi et soupe miso ce soir, trop bon", false, "neg:Shusha"},
+		{"Schuschi, de", "de", "Heute gibt es Schuschi und Misosuppe beim Japaner", false, "neg:Shusha"},
+		{"shushi and ramen, es", "es", "Pedimos shushi y ramen a domicilio", false, "neg:Shusha"},
+		{"rolls and sashimi, hy", "hy", "Շուշի ռոլլեր և սաշիմի, պատվիրեք առաքումով", false, "neg:Shusha"},
+		{"Shushi shelled, en", "en", "Shushi was shelled again overnight.", true, "place:Shusha"},
+		{"aid to Shushi, en", "en", "Humanitarian aid delivery to Shushi was blocked at the checkpoint.", true, "place:Shusha"},
+		{"Shushi shelled, hy", "hy", "Շուշին ռմբակոծվել է։", true, "place:Shusha"},
+		{"Shusha shelled, ru", "ru", "Шушу обстреляли ночью, есть погибшие.", true, "place:Shusha"},
+		{"Chouchi bombed, fr", "fr", "Chouchi a été bombardée cette nuit.", true, "place:Shusha"},
+		// Lists with articles.
+		{"members with articles, fr", "fr", "L'Arménie, l'Azerbaïdjan, la Biélorussie, la Géorgie, le Kazakhstan, la Moldavie et la Russie sont membres de l'organisation.", false, "neg:Armenia/Countries"},
+		{"members with articles, es", "es", "La Armenia, el Azerbaiyán, la Bielorrusia, la Georgia, el Kazajistán, la Moldavia y la Rusia son miembros.", false, "neg:Azerbaijan/Countries"},
+		{"with Russia and Turkey, en", "en", "Armenia and Azerbaijan, with Russia and Turkey, met in Moscow to discuss the border.", true, ""},
+		{"with Russia and Turkey, fr", "fr", "L'Arménie et l'Azerbaïdjan, avec la Russie et la Turquie, se sont réunis à Moscou.", true, ""},
+		{"the 3+3, fr", "fr", "L'Arménie, l'Azerbaïdjan, la Géorgie, la Russie, la Turquie et l'Iran : le format 3+3 se réunit à Bakou.", true, ""},
+		{"France and Germany, fr", "fr", "La France et l'Allemagne soutiennent l'Arménie face à l'Azerbaïdjan dans les négociations de paix.", true, ""},
+		{"observers, fr", "fr", "Des observateurs d'Allemagne, de Pologne, de Suède et de France patrouillent à la frontière arménienne avec l'Azerbaïdjan.", true, ""},
+		{"observers, es", "es", "Observadores de Alemania, Polonia, Suecia y Francia patrullan la frontera de Armenia con Azerbaiyán.", true, ""},
+		{"arms suppliers, es", "es", "Armenia compra ahora sus armas a la India y a Francia, mientras Azerbaiyán las compra a Israel.", true, ""},
+	})
+}
