@@ -474,3 +474,51 @@ func TestJokesDishesAndLists(t *testing.T) {
 		{"arms suppliers, es", "es", "Armenia compra ahora sus armas a la India y a Francia, mientras Azerbaiyán las compra a Israel.", true, ""},
 	})
 }
+
+// TestNoticesDivisionsAndCrime: issue 11's sixth round. An office's
+// notices and the text of acts (a clause of a code, "this law", a vacancy,
+// a statute's "appointed and dismissed by", an act cited by its number and
+// its amendments), a gazetteer's list of administrative divisions, and
+// crime news naming a town of the region are not the region's politics.
+// News of an electoral code's amendments, the US recognising Abkhazia and
+// South Ossetia as part of Georgia, and the arrests of journalists and
+// protesters stay in.
+func TestNoticesDivisionsAndCrime(t *testing.T) {
+	runClassCases(t, []classCase{
+		// The text of an act.
+		{"this law, hy", "hy", "Սույն օրենքը ուժի մեջ է մտնում պաշտոնական հրապարակմանը հաջորդող օրվանից։ Հայաստանի Հանրապետության Նախագահ", false, "neg:Armenian script/Administrative acts"},
+		{"another legal act, hy", "hy", "2) կիրառել է այն օրենքը կամ Հայաստանի Հանրապետության միջազգային պայմանագիրը կամ իրավական այլ ակտ, որը չպետք է կիրառեր.", false, "neg:Armenia/Administrative acts"},
+		{"this decree, ru", "ru", "1) Настоящее постановление вступает в силу со дня опубликования. Правительство Республики Армения.", false, "neg:Armenia/Administrative acts"},
+		{"this law, az", "az", "Bu Qanunun 5-ci maddəsinə əsasən Azərbaycan Respublikasının Nazirlər Kabineti qərar qəbul edir.", false, "neg:Azerbaijani language/Administrative acts"},
+		{"this law, ka", "ka", "ამ კანონის მე-3 მუხლის თანახმად, საქართველოს მთავრობა ამტკიცებს წესს.", false, "neg:Georgian script/Administrative acts"},
+		{"this law, en", "en", "Article 3 of this Law: the Government of the Republic of Armenia shall approve the procedure.", false, "neg:Armenia/Administrative acts"},
+		{"a statute, az", "az", "Dövlət Agentliyinə Azərbaycan Respublikasının kənd təsərrüfatı naziri tərəfindən vəzifəyə təyin olunan və vəzifədən azad edilən baş direktor rəhbərlik edir.", false, "neg:Azerbaijani language/Administrative acts"},
+		{"a vacancy, hy", "hy", "Բյուջետային գրասենյակում թափուր պաշտոնը զբաղեցնելու համար «Ազգային ժողովի կանոնակարգ» Հայաստանի Հանրապետության օրենքով ներկայացվող պահանջները.", false, "neg:Armenia/Administrative acts"},
+		{"a decision amended, hy", "hy", "«Հայաստանի Հանրապետության կառավարության 2013 թվականի օգոստոսի 8-ի N 853-Ն որոշման մեջ փոփոխություն եվ լրացումներ կատարելու մասին» ՀՀ կառավարության որոշման նախագիծ", false, "neg:Armenia/Act citations"},
+		{"an order and an appointment, az", "az", "2015-ci il 13 mart tarixindən Azərbaycan Respublikası Prezidentinin 11101 nömrəli Sərəncamı ilə Dövlət Agentliyi sədrinin müavini vəzifəsinə təyin edilmişdir.", false, "neg:Azerbaijan/Act citations"},
+		// News of acts, and a minister's appointment, stay in.
+		{"the electoral code, hy", "hy", "Ազգային ժողովը ընդունեց Ընտրական օրենսգրքում փոփոխություններ և լրացումներ, ընդդիմությունը լքեց դահլիճը։", true, ""},
+		{"the electoral code, ru", "ru", "Парламент Грузии принял изменения и дополнения в Избирательный кодекс, оппозиция бойкотировала голосование.", true, ""},
+		{"the electoral code, az", "az", "Milli Məclis Seçki Məcəlləsinə dəyişikliklər və əlavələr qəbul edib, müxalifət etiraz edir.", true, ""},
+		{"a draft decision, en", "en", "Pashinyan's government published the draft decision on the peace treaty's ratification.", true, ""},
+		{"a foreign minister appointed, az", "az", "2018-ci ildə Azərbaycan Respublikasının xarici işlər naziri vəzifəsinə təyin edilmişdir.", true, ""},
+		// Administrative divisions.
+		{"rayons, en", "en", "Administrative divisions - rayons: Abseron, Agcabadi, Agdam, Agdas, Fuzuli, Kalbacar, Lacin, Lankaran, Xocali, Xocavand, Zangilan", false, "neg:Khojaly/Administrative divisions"},
+		{"autonomous republics, en", "en", "Administrative divisions - autonomous republics: Abkhazia or Ap'khazet'is Avtonomiuri Respublika (Sokhumi), Ajaria (Bat'umi)", false, "neg:Abkhazia/Administrative divisions"},
+		{"autonomous republics, ru", "ru", "Административное деление: 9 краёв, 2 автономные республики (Абхазия и Аджария) и город Тбилиси.", false, "neg:Abkhazia/Administrative divisions"},
+		{"the US recognition note, en", "en", "Administrative divisions - note: the United States recognizes the breakaway regions of Abkhazia and South Ossetia to be part of Georgia", true, "place:Abkhazia"},
+		{"the government in exile, en", "en", "The Autonomous Republic of Abkhazia's government in exile met in Tbilisi.", true, "place:Abkhazia"},
+		{"districts retaken, en", "en", "Azerbaijan retook Fuzuli, Jabrayil, Zangilan and Qubadli districts, and then Shusha and Khojaly.", true, ""},
+		// Crime news.
+		{"a robbery in Gyumri, en", "en", "Police in Gyumri arrested two men for robbery; a pistol was found in their car.", false, "neg:repression/Crime"},
+		{"a robbery in Kutaisi, ru", "ru", "В Кутаиси задержан мужчина, ограбивший ювелирный магазин; у него изъяли оружие.", false, "neg:armaments/Crime"},
+		{"a robbery in Gyumri, hy", "hy", "Գյումրիում ձերբակալվել է խանութը կողոպտած տղամարդը, նրա մոտ զենք է հայտնաբերվել։", false, "neg:repression/Crime"},
+		{"a theft in Kutaisi, ka", "ka", "ქუთაისში პოლიციამ ქურდობისთვის ორი პირი დააკავა.", false, "neg:repression/Crime"},
+		{"a robbery in Ganja, az", "az", "Gəncədə mağazanı qarət edən şəxs həbs edilib, ondan silah götürülüb.", false, "neg:repression/Crime"},
+		{"a car thief in Stepanakert, hy", "hy", "Ոստիկանները հայտնաբերեցին ավտոմեքենան փախցնողին. ոստիկանության Ստեփանակերտի քաղվարչության հերթապահ մաս հաղորդում է ստացվել", false, "neg:Stepanakert/Crime"},
+		{"journalists and smuggling, az", "az", "Bakıda jurnalistlər həbs edilib, onlara qaçaqmalçılıq ittihamı irəli sürülüb.", true, "topic:repression"},
+		{"protesters and hooliganism, ru", "ru", "В Тбилиси задержаны участники протеста, им вменяют хулиганство.", true, "topic:repression"},
+		{"a fabricated robbery charge, en", "en", "Police in Tbilisi arrested opposition activists; one is accused of robbery, which his lawyer calls fabricated.", true, ""},
+		{"a stolen election, en", "en", "Georgian Dream stole the election, and the police arrested protesters on Rustaveli.", true, "topic:repression"},
+	})
+}
