@@ -450,6 +450,10 @@ func TestJokesDishesAndLists(t *testing.T) {
 		{"a person in the other country, en", "en", "An Azerbaijani was detained in Armenia after crossing the border.", true, "with:Armenia/Azerbaijani person"},
 		{"a person in Baku, ru", "ru", "Армянин задержан в Баку по обвинению в шпионаже.", true, "with:Armenian person/Baku"},
 		{"a soldier, en", "en", "An Armenian soldier was killed by Azerbaijani fire on the border.", true, ""},
+		// English "an Armenian" is also the adjective: a state organ after it
+		// still makes it the state.
+		{"a delegation, en", "en", "An Armenian delegation arrived in Moscow for talks.", true, "with:Armenian person/State organs"},
+		{"a delegation, en 2", "en", "An Azerbaijani delegation arrived in Moscow for talks.", true, "with:Azerbaijani person/State organs"},
 		// Sushi misspelt.
 		{"shushi and miso, en", "en", "We had the best shushi and miso soup last night.", false, "neg:Shusha/Sushi bar"},
 		{"shushi delivery, en", "en", "Shushi delivery took two hours again, never ordering from them", false, "neg:Shusha"},
