@@ -439,6 +439,7 @@ func TestJokesDishesAndLists(t *testing.T) {
 		{"on a train, uk", "uk", "Вірменин, грузин і азербайджанець сіли в потяг.", false, ""},
 		{"on a train, ka", "ka", "ქართველი, სომეხი და აზერბაიჯანელი მატარებელში სხედან.", false, ""},
 		{"at lunch, en", "en", "My neighbour is an Armenian and my colleague an Azerbaijani, we had lunch.", false, ""},
+		{"walk into a bar, it", "it", "Un georgiano, un armeno e un azero entrano in un bar.", false, "neg:Armenian person/Folklore"},
 		// The peoples in a peace context, the countries, and one person
 		// with the other country, stay in.
 		{"the peoples and peace, ru", "ru", "Армяне и азербайджанцы должны жить в мире: мирный договор это шанс.", true, "with:Armenia/Azerbaijan"},
@@ -468,6 +469,7 @@ func TestJokesDishesAndLists(t *testing.T) {
 		{"Chouchi bombed, fr", "fr", "Chouchi a été bombardée cette nuit.", true, "place:Shusha"},
 		// Lists with articles.
 		{"members with articles, fr", "fr", "L'Arménie, l'Azerbaïdjan, la Biélorussie, la Géorgie, le Kazakhstan, la Moldavie et la Russie sont membres de l'organisation.", false, "neg:Armenia/Countries"},
+		{"members with articles, it", "it", "Gli stati membri sono l'Armenia, l'Azerbaigian, la Bielorussia, la Georgia, il Kazakistan e la Moldavia.", false, "neg:Armenia/Countries"},
 		{"members with articles, es", "es", "La Armenia, el Azerbaiyán, la Bielorrusia, la Georgia, el Kazajistán, la Moldavia y la Rusia son miembros.", false, "neg:Azerbaijan/Countries"},
 		{"with Russia and Turkey, en", "en", "Armenia and Azerbaijan, with Russia and Turkey, met in Moscow to discuss the border.", true, ""},
 		{"with Russia and Turkey, fr", "fr", "L'Arménie et l'Azerbaïdjan, avec la Russie et la Turquie, se sont réunis à Moscou.", true, ""},
@@ -519,6 +521,7 @@ func TestNoticesDivisionsAndCrime(t *testing.T) {
 		{"a robbery in Gyumri, hy", "hy", "Գյումրիում ձերբակալվել է խանութը կողոպտած տղամարդը, նրա մոտ զենք է հայտնաբերվել։", false, "neg:repression/Crime"},
 		{"a theft in Kutaisi, ka", "ka", "ქუთაისში პოლიციამ ქურდობისთვის ორი პირი დააკავა.", false, "neg:repression/Crime"},
 		{"a robbery in Ganja, az", "az", "Gəncədə mağazanı qarət edən şəxs həbs edilib, ondan silah götürülüb.", false, "neg:repression/Crime"},
+		{"a robbery in Gyumri, it", "it", "A Gyumri la polizia ha arrestato due uomini per una rapina in gioielleria, sequestrate armi.", false, "neg:repression/Crime"},
 		{"a car thief in Stepanakert, hy", "hy", "Ոստիկանները հայտնաբերեցին ավտոմեքենան փախցնողին. ոստիկանության Ստեփանակերտի քաղվարչության հերթապահ մաս հաղորդում է ստացվել", false, "neg:Stepanakert/Crime"},
 		{"journalists and smuggling, az", "az", "Bakıda jurnalistlər həbs edilib, onlara qaçaqmalçılıq ittihamı irəli sürülüb.", true, "topic:repression"},
 		{"protesters and hooliganism, ru", "ru", "В Тбилиси задержаны участники протеста, им вменяют хулиганство.", true, "topic:repression"},
