@@ -529,3 +529,26 @@ func TestNoticesDivisionsAndCrime(t *testing.T) {
 		{"a stolen election, en", "en", "Georgian Dream stole the election, and the police arrested protesters on Rustaveli.", true, "topic:repression"},
 	})
 }
+
+// TestUSPresidentialGeorgia: the US state in presidential-election news, in
+// every language that calls the country Georgia or Géorgie. A candidate
+// wins, carries or flips a state, and a state is named with the other
+// states of the campaign; "the president" right next to it is then not the
+// country's. The country's own president, elections and geopolitics stay
+// in.
+func TestUSPresidentialGeorgia(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"won Georgia, en", "en", "President Trump won Georgia in 2024, reversing his 2020 loss in the state.", false, "neg:Georgia/won"},
+		{"carried Georgia, en", "en", "Biden became the first Democratic presidential candidate to carry Georgia since 1992.", false, "neg:Georgia/carry"},
+		{"campaign stops, en", "en", "The president will campaign in Georgia and North Carolina this week.", false, "neg:Georgia/US states"},
+		{"swing states, es", "es", "Elecciones en EE.UU.: Trump gana en Georgia y Carolina del Norte.", false, "neg:Georgia/US states"},
+		{"campaign stops, fr", "fr", "Le président a fait campagne en Géorgie et en Caroline du Nord.", false, "neg:Sakartvelo/US states"},
+		{"swing states, it", "it", "Il presidente ha vinto in Georgia, Arizona e Pennsylvania.", false, "neg:Georgia/US states"},
+		{"swing states, pt", "pt", "O presidente venceu na Geórgia e na Carolina do Norte.", false, "neg:Georgia/US states"},
+		{"the country's president, en", "en", "Georgia's president refused to sign the foreign agents law passed by parliament.", true, ""},
+		{"the country's elections, es", "es", "La presidenta de Georgia denuncia fraude en las elecciones parlamentarias.", true, ""},
+		{"the country's president, fr", "fr", "Le président géorgien dénonce l'influence russe sur les élections en Géorgie.", true, ""},
+		{"independence won, en", "en", "Georgia won its independence in 1991 and Russia never accepted it.", true, ""},
+		{"a presidential visit, en", "en", "President Zourabichvili of Georgia met President Macron in Paris to discuss EU membership.", true, ""},
+	})
+}
