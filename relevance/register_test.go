@@ -116,3 +116,21 @@ func TestDiplomaticRegisterInEveryLanguage(t *testing.T) {
 		})
 	}
 }
+
+// TestOfficesElectionsAndTheEasternPartnership: an election of an office and
+// its candidates in the region's languages (not "a choice" or "a candidate
+// of sciences", the degree), and the EU's Eastern Partnership, in every
+// language.
+func TestOfficesElectionsAndTheEasternPartnership(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"mayoral election, hy", "hy", "Սեպտեմբերի 18-ին Վաղարշապատում քաղաքապետի ընտրություն է։", true, "topic:elections"},
+		{"mayoral candidates, hy", "hy", "Գյումրու քաղաքապետի թեկնածուների շուրջ խմորումները շարունակվում են։", true, "topic:elections"},
+		{"presidential candidate, ru", "ru", "Кандидат в президенты провел митинг в Кутаиси.", true, "topic:elections"},
+		{"candidate of sciences, hy", "hy", "Նա գիտությունների թեկնածու է, դասավանդում է Երևանի պետական համալսարանում։", false, "!topic:elections"},
+		{"a choice, hy", "hy", "Երևանում գրքերի մեծ ընտրություն է ներկայացված։", false, "!topic:elections"},
+		{"Eastern Partnership, en", "en", "The Eastern Partnership summit discussed Armenia and Azerbaijan's border talks.", true, "topic:EU path"},
+		{"Eastern Partnership, ru", "ru", "Восточное партнерство: Грузия и Армения обсудили с ЕС визовый режим.", true, "topic:EU path"},
+		{"Eastern Partnership, hy", "hy", "Նրանք ուզում են Ռուսաստանին ցույց տալ իրենց ձգտումը «Արևելյան գործընկերություն» ծրագրով։", true, "topic:EU path"},
+		{"Eastern Partnership, de", "de", "Die Östliche Partnerschaft soll Georgien und Armenien näher an die EU bringen.", true, "topic:EU path"},
+	})
+}
