@@ -34,6 +34,9 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"devset", "testdata/devset.jsonl", "testdata/devset.labels.jsonl", false, 0, 0},
 		{"seed thread, analyst as expert", "testdata/seed-posts.jsonl", "testdata/seed-posts.labels.jsonl", true, 0, 0},
 		{"bsky9 tune half", "testdata/bsky9-tune.jsonl", "testdata/bsky9-tune.labels.jsonl", false, 0, 2},
+		// rt420 (testdata/rt420.README.md): real-text genres by a second
+		// independent writer, measured blind once, then tuned on.
+		{"rt420", "testdata/rt420.jsonl", "testdata/rt420.labels.jsonl", false, 5, 4},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -552,3 +552,25 @@ func TestUSPresidentialGeorgia(t *testing.T) {
 		{"a presidential visit, en", "en", "President Zourabichvili of Georgia met President Macron in Paris to discuss EU membership.", true, ""},
 	})
 }
+
+// TestCarpetsCafesAndLandmarks: a carpet's or a horse breed's description
+// names the region where it was woven or bred, a café is named after a
+// town, a recipe after a region, a US state is "l'État de Géorgie", and
+// Tbilisi's Peace Bridge is a sight. The politics of the same words stay in.
+func TestCarpetsCafesAndLandmarks(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a breed, en", "en", "Karabakh horse. A mountain-steppe riding breed originating in the Karabakh region of the South Caucasus, known for its golden coat.", false, "neg:Karabakh/Carpets and horses"},
+		{"a breed, es", "es", "El caballo de Karabaj es una raza de montaña originaria del Cáucaso Sur, conocida por su capa dorada.", false, "neg:Karabakh/Carpets and horses"},
+		{"carpets, ru", "ru", "Карабахские ковры — группа ковров Южного Кавказа, отличающаяся крупными медальонами и обилием красного.", false, "neg:Caucasus/Carpets and horses"},
+		{"an auction lot, en", "en", "Lot 114: Karabagh Chelaberd rug, south Caucasus, circa 1880, hand-knotted wool pile.", false, "neg:Qarabag/Carpets and horses"},
+		{"a café, ru", "ru", "Кафе «Шуша» у метро: кутабы с зеленью отличные, люля нормальный, чай подают в армуду.", false, "neg:Shusha/Food"},
+		{"a recipe, hy", "hy", "Ժենգյալով հացը պատրաստվում է կանաչիներով և թխվում է սաջի վրա։ Արցախյան ավանդական ուտեստ է։", false, "neg:Artsakh/Food"},
+		{"the State of Georgia, fr", "fr", "Aux États-Unis, l'État de Géorgie a exécuté un condamné à mort pour la première fois depuis quatre ans.", false, "neg:Sakartvelo/État de"},
+		{"Peace Bridge, de", "de", "Tiflis war für uns die Überraschung des Jahres: Altstadt mit Holzbalkonen, Schwefelbäder, die Friedensbrücke bei Nacht.", false, "!topic:peace deal"},
+		{"the carpet museum, en", "en", "Azerbaijan reopened the carpet museum in Shusha, calling it a symbol of the return to Karabakh.", true, ""},
+		{"horses and war, en", "en", "Karabakh horses were evacuated from Aghdam before the offensive, Azerbaijani officials said.", true, ""},
+		{"the state's government, fr", "fr", "L'État géorgien a suspendu les négociations d'adhésion à l'UE, la présidente dénonce un coup.", true, ""},
+		{"a peace deal, de", "de", "Armenien und Aserbaidschan unterzeichnen in Washington ein Friedensabkommen.", true, "topic:peace deal"},
+		{"an opposition channel, en", "en", "Mtavari Arkhi, one of Georgia's main opposition-leaning TV channels, stopped broadcasting, citing financial pressure.", true, "with:Georgia"},
+	})
+}
