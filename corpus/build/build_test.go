@@ -1,6 +1,7 @@
 package main
 
 import (
+	"compress/gzip"
 	"os"
 	"path/filepath"
 	"strings"
@@ -110,5 +111,73 @@ func TestReadELD(t *testing.T) {
 	want := "big-test.1|hy|big-test.1,big-test.2|ru|big-test.2,sentences.1|ka|sentences.1,tweets.1|fr|tweets.1"
 	if strings.Join(got, ",") != want {
 		t.Errorf("readELD = %q, want %q (each line its own document, keyed by file and line)", strings.Join(got, ","), want)
+	}
+}
+
+// GCIDE lists an entry under each of its headwords; one entry is one text.
+func TestReadDictEntriesOnce(t *testing.T) {
+	dir := t.TempDir()
+	data := "Armenian, a. Of Armenia.\nArmenian, n. A native of Armenia.\n"
+	var zb strings.Builder
+	zw := gzip.NewWriter(&zb)
+	zw.Write([]byte(data))
+	zw.Close()
+	idx := "00-database-short\tA\tB\nArmenian\tA\tZ\nArmenian\tZ\ti\nArmenians\tZ\ti\n"
+	os.WriteFile(filepath.Join(dir, "x.dict.dz"), []byte(zb.String()), 0o644)
+	os.WriteFile(filepath.Join(dir, "x.index"), []byte(idx), 0o644)
+	var got []string
+	if err := readDictEntries("x", "en")(dir, func(t text) { got = append(got, t.key+"|"+t.body) }); err != nil {
+		t.Fatal(err)
+	}
+	want := "Armenian.A|Armenian, a. Of Armenia.\n,Armenian.Z|Armenian, n. A native of Armenia.\n"
+	if strings.Join(got, ",") != want {
+		t.Errorf("readDictEntries = %q, want %q", strings.Join(got, ","), want)
+	}
+}
+
+func TestReadMoby(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"file_list.json": `["contents.txt","chapter_1.txt"]`,
+		"contents.json":  `{"text":"CHAPTER 1. Loomings. CHAPTER 2. The Carpet-Bag."}`,
+		"chapter_1.json": `{"chapter":"1","title":"Loomings.","text":"Call me Ishmael, some years ago.\n\nThere now is your insular city of the Manhattoes."}`,
+		"epilogue.json":  `{"text":"The drama's done. Why then here does any one step forth?"}`,
+	}
+	for name, body := range files {
+		os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644)
+	}
+	var got []string
+	if err := readMoby(dir, func(t text) { got = append(got, t.key+"|"+t.doc) }); err != nil {
+		t.Fatal(err)
+	}
+	want := "chapter_1.1|chapter_1,chapter_1.2|chapter_1,epilogue.1|epilogue"
+	if strings.Join(got, ",") != want {
+		t.Errorf("readMoby = %q, want %q (a paragraph a text, the contents skipped)", strings.Join(got, ","), want)
+	}
+}
+
+// The King James text is read from the pinned package when build.sh has
+// unpacked it: 31,102 verses, keyed by book, chapter and verse.
+func TestReadBible(t *testing.T) {
+	home, _ := os.UserHomeDir()
+	dir := filepath.Join(home, ".cache/feedgen-corpus/src/bible-kjv-text/usr/lib")
+	if c := os.Getenv("FEEDGEN_CORPUS_CACHE"); c != "" {
+		dir = filepath.Join(c, "src/bible-kjv-text/usr/lib")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "bible.data")); err != nil {
+		t.Skip("bible-kjv-text not unpacked (run corpus/build.sh)")
+	}
+	verses := map[string]string{}
+	if err := readBible(dir, func(t text) { verses[t.key] = t.body }); err != nil {
+		t.Fatal(err)
+	}
+	for key, want := range map[string]string{
+		"Ge.1.1":    "In the beginning God created the heaven and the earth.",
+		"Ge.8.4":    "And the ark rested in the seventh month, on the seventeenth day of the month, upon the mountains of Ararat.",
+		"Rev.22.21": "The grace of our Lord Jesus Christ be with you all. Amen.",
+	} {
+		if verses[key] != want {
+			t.Errorf("verse %s = %q, want %q", key, verses[key], want)
+		}
 	}
 }
