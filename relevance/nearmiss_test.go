@@ -227,7 +227,7 @@ func TestOldHistoryIsNotPolitics(t *testing.T) {
 		{"Roman legions, en", "en", "The Roman legions reached the borders of Armenia, and King Artaxias was killed", false, "neg:Armenia/Old history"},
 		{"Romans, ka", "ka", "როდესაც რომაელთა ლაშქარი სომხეთის საზღვრებს მიადგა, მეფე მოკლეს", false, "neg:Georgian script/Old history"},
 		{"a khaganate, az", "az", "Xaqanlığın sərhədləri Azərbaycan torpaqlarına qədər uzanırdı", false, "neg:Azerbaijani language/Old history"},
-		{"medieval kingdom, ru", "ru", "Средневековое царство Грузии воевало за границы с Византией", false, "neg:Sakartvelo/Old history"},
+		{"medieval kingdom, ru", "ru", "Средневековое царство Грузии воевало за границы с Византией", false, "neg:Georgia/Old history"},
 		{"Safavid vassals, tr", "tr", "Safevi şahları döneminde Gürcistan sınırları sürekli değişti; Ortaçağ kalelerinin çoğu yıkıldı", false, ""},
 		{"the Byzantines, de", "de", "Die Byzantiner verschoben die Grenze Armeniens im Mittelalter mehrmals", false, "neg:Armenia/Old history"},
 		// Political history of the twentieth century, and today.
@@ -572,5 +572,31 @@ func TestCarpetsCafesAndLandmarks(t *testing.T) {
 		{"the state's government, fr", "fr", "L'État géorgien a suspendu les négociations d'adhésion à l'UE, la présidente dénonce un coup.", true, ""},
 		{"a peace deal, de", "de", "Armenien und Aserbaidschan unterzeichnen in Washington ein Friedensabkommen.", true, "topic:peace deal"},
 		{"an opposition channel, en", "en", "Mtavari Arkhi, one of Georgia's main opposition-leaning TV channels, stopped broadcasting, citing financial pressure.", true, "with:Georgia"},
+	})
+}
+
+// TestACountrysCourse: analysis names a country and its course without a
+// treaty or a protest: caught between Moscow and Brussels, dependent on
+// Russia, bidding to join the EU, Europe's gas supplier, ruled by a
+// dynasty. The same words about another country, a firm's gas contract and
+// the kingdoms' dynasties stay out.
+func TestACountrysCourse(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"between the poles, en", "en", "For Georgia, the choice between Moscow and Brussels is no longer abstract.", true, "topic:geopolitical orientation(+1)"},
+		{"between the poles, ru", "ru", "Грузия оказалась между Россией и Западом, и власти выбирают Москву.", true, "topic:geopolitical orientation(+1)"},
+		{"dependence, fr", "fr", "L'Arménie cherche à réduire sa dépendance envers la Russie en matière de sécurité.", true, "topic:geopolitical orientation(+1)"},
+		{"dependence, de", "de", "Armenien will seine Abhängigkeit von Russland verringern.", true, "topic:geopolitical orientation(+1)"},
+		{"joining the EU, en", "en", "Georgia's leaders say they want to join the EU but act as if they don't.", true, "topic:EU path(+1)"},
+		{"Euro-Atlantic integration, uk", "uk", "Вірменія заявила про курс на євроатлантичну інтеграцію.", true, ""},
+		{"Europe's gas supplier, en", "en", "Azerbaijan has positioned itself as an indispensable gas supplier to Europe, and it knows it.", true, "topic:energy geopolitics(+1)"},
+		{"Europe's gas supplier, ru", "ru", "Азербайджан превратился в ключевого поставщика газа для Европы.", true, "topic:energy geopolitics(+1)"},
+		{"energy security, es", "es", "Bruselas ve en Azerbaiyán una pieza de su seguridad energética.", true, "topic:energy geopolitics(+1)"},
+		{"the ruling family, en", "en", "The Aliyev dynasty has ruled Azerbaijan for three decades.", true, "with:Aliyev/dynasty(+0.5)"},
+		{"the ruling family, ru", "ru", "Династия Алиевых правит Азербайджаном уже тридцать лет.", true, ""},
+		{"another country between the poles, en", "en", "Serbia is caught between Moscow and Brussels, and Vucic likes it that way.", false, ""},
+		{"another country's gas, en", "en", "Norway became Europe's largest gas supplier after 2022.", false, ""},
+		{"a firm's gas contract, en", "en", "Azerbaijan's SOCAR signed a gas supply contract with BP, boosting its revenues.", false, "neg:energy geopolitics/Business"},
+		{"a kingdom's dynasty, en", "en", "The Bagratid dynasty ruled Georgia for almost a thousand years.", false, "neg:Georgia/Old history"},
+		{"a US state's energy, en", "en", "Georgia Power says its new plant improves the state's energy security.", false, ""},
 	})
 }
