@@ -227,7 +227,7 @@ func TestOldHistoryIsNotPolitics(t *testing.T) {
 		{"Roman legions, en", "en", "The Roman legions reached the borders of Armenia, and King Artaxias was killed", false, "neg:Armenia/Old history"},
 		{"Romans, ka", "ka", "როდესაც რომაელთა ლაშქარი სომხეთის საზღვრებს მიადგა, მეფე მოკლეს", false, "neg:Georgian script/Old history"},
 		{"a khaganate, az", "az", "Xaqanlığın sərhədləri Azərbaycan torpaqlarına qədər uzanırdı", false, "neg:Azerbaijani language/Old history"},
-		{"medieval kingdom, ru", "ru", "Средневековое царство Грузии воевало за границы с Византией", false, "neg:Georgia/Old history"},
+		{"medieval kingdom, ru", "ru", "Средневековое царство Грузии воевало за границы с Византией", false, "neg:Sakartvelo/Old history"},
 		{"Safavid vassals, tr", "tr", "Safevi şahları döneminde Gürcistan sınırları sürekli değişti; Ortaçağ kalelerinin çoğu yıkıldı", false, ""},
 		{"the Byzantines, de", "de", "Die Byzantiner verschoben die Grenze Armeniens im Mittelalter mehrmals", false, "neg:Armenia/Old history"},
 		// Political history of the twentieth century, and today.
