@@ -600,3 +600,19 @@ func TestACountrysCourse(t *testing.T) {
 		{"a US state's energy, en", "en", "Georgia Power says its new plant improves the state's energy security.", false, ""},
 	})
 }
+
+// TestTheTravellersTour: a review names the guide, the walking tour, the
+// views and the tourist road; the border it mentions is the traveller's
+// queue and the independence is the guide's history lesson. A post that
+// recommends an article about the region's politics stays in.
+func TestTheTravellersTour(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a walking tour, en", "en", "Our guide in Yerevan told us about the history of every building, from the Soviet period to independence. Worth a visit!", false, "neg:Yerevan/Travel"},
+		{"the mountain road, en", "en", "We drove from Tbilisi to Kazbegi along the Georgian Military Road. Breathtaking views, but the border traffic with Russia was a nightmare.", false, "neg:Tbilisi/Travel"},
+		{"the mountain road, ru", "ru", "Ехали из Тбилиси по Военно-Грузинской дороге, на границе с Россией стояли шесть часов, но виды потрясающие.", false, ""},
+		{"a guided tour, fr", "fr", "Visite guidée de Tbilissi : notre guide nous a parlé de l'indépendance et de l'époque soviétique.", false, ""},
+		{"a guided tour, de", "de", "Stadtführung in Eriwan: der Reiseleiter erzählte von der Unabhängigkeit und der Sowjetzeit.", false, ""},
+		{"a recommended article, en", "en", "Highly recommend this analysis of Armenia's border talks with Azerbaijan.", true, ""},
+		{"a queue at the border as news, en", "en", "Thousands of Russians queued for days at the Upper Lars border crossing into Georgia to escape mobilisation.", true, ""},
+	})
+}
