@@ -616,3 +616,13 @@ func TestTheTravellersTour(t *testing.T) {
 		{"a queue at the border as news, en", "en", "Thousands of Russians queued for days at the Upper Lars border crossing into Georgia to escape mobilisation.", true, ""},
 	})
 }
+
+// TestDocumentSymbolsAreNotEras: a UN document's symbol (A/C.3/78/L.40)
+// reads as "a C", the Spanish abbreviation of "before Christ"; only a year
+// before it makes an era.
+func TestDocumentSymbolsAreNotEras(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a Third Committee symbol, en", "en", "Document A/C.3/78/L.40: Azerbaijan calls for the return of displaced persons.", true, "!neg:Azerbaijan/Old history"},
+		{"a year before Christ, es", "es", "En el año 95 a. C. Tigranes el Grande gobernaba Armenia desde el Caspio hasta el Mediterráneo.", false, "neg:Armenia/Old history"},
+	})
+}
