@@ -626,3 +626,15 @@ func TestDocumentSymbolsAreNotEras(t *testing.T) {
 		{"a year before Christ, es", "es", "En el año 95 a. C. Tigranes el Grande gobernaba Armenia desde el Caspio hasta el Mediterráneo.", false, "neg:Armenia/Old history"},
 	})
 }
+
+// TestGeorgianDreamHomes: "a Georgian dream home" is the architecture and
+// "this Georgian dream of mine" a daydream; the party keeps its name
+// everywhere else, in lower case too.
+func TestGeorgianDreamHomes(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a dream of mine, en", "en", "this georgian dream of mine where i wake up and its summer", false, "neg:Georgian Dream/of mine"},
+		{"a dream home, en", "en", "Our Georgian dream home in Bath: sash windows, high ceilings and a walled garden.", false, "neg:Georgian Dream/home"},
+		{"the party in lower case, en", "en", "the georgian dream government just passed another law targeting ngos, this is how it starts", true, "institution:Georgian Dream(+3)"},
+		{"the party, en", "en", "Georgian Dream came to power in 2012.", true, "institution:Georgian Dream(+3)"},
+	})
+}
