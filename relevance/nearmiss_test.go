@@ -574,3 +574,67 @@ func TestCarpetsCafesAndLandmarks(t *testing.T) {
 		{"an opposition channel, en", "en", "Mtavari Arkhi, one of Georgia's main opposition-leaning TV channels, stopped broadcasting, citing financial pressure.", true, "with:Georgia"},
 	})
 }
+
+// TestACountrysCourse: analysis names a country and its course without a
+// treaty or a protest: caught between Moscow and Brussels, dependent on
+// Russia, bidding to join the EU, Europe's gas supplier, ruled by a
+// dynasty. The same words about another country, a firm's gas contract and
+// the kingdoms' dynasties stay out.
+func TestACountrysCourse(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"between the poles, en", "en", "For Georgia, the choice between Moscow and Brussels is no longer abstract.", true, "topic:geopolitical orientation(+1)"},
+		{"between the poles, ru", "ru", "Грузия оказалась между Россией и Западом, и власти выбирают Москву.", true, "topic:geopolitical orientation(+1)"},
+		{"dependence, fr", "fr", "L'Arménie cherche à réduire sa dépendance envers la Russie en matière de sécurité.", true, "topic:geopolitical orientation(+1)"},
+		{"dependence, de", "de", "Armenien will seine Abhängigkeit von Russland verringern.", true, "topic:geopolitical orientation(+1)"},
+		{"joining the EU, en", "en", "Georgia's leaders say they want to join the EU but act as if they don't.", true, "topic:EU path(+1)"},
+		{"Euro-Atlantic integration, uk", "uk", "Вірменія заявила про курс на євроатлантичну інтеграцію.", true, ""},
+		{"Europe's gas supplier, en", "en", "Azerbaijan has positioned itself as an indispensable gas supplier to Europe, and it knows it.", true, "topic:energy geopolitics(+1)"},
+		{"Europe's gas supplier, ru", "ru", "Азербайджан превратился в ключевого поставщика газа для Европы.", true, "topic:energy geopolitics(+1)"},
+		{"energy security, es", "es", "Bruselas ve en Azerbaiyán una pieza de su seguridad energética.", true, "topic:energy geopolitics(+1)"},
+		{"the ruling family, en", "en", "The Aliyev dynasty has ruled Azerbaijan for three decades.", true, "with:Aliyev/dynasty(+0.5)"},
+		{"the ruling family, ru", "ru", "Династия Алиевых правит Азербайджаном уже тридцать лет.", true, ""},
+		{"another country between the poles, en", "en", "Serbia is caught between Moscow and Brussels, and Vucic likes it that way.", false, ""},
+		{"another country's gas, en", "en", "Norway became Europe's largest gas supplier after 2022.", false, ""},
+		{"a firm's gas contract, en", "en", "Azerbaijan's SOCAR signed a gas supply contract with BP, boosting its revenues.", false, "neg:energy geopolitics/Business"},
+		{"a kingdom's dynasty, en", "en", "The Bagratid dynasty ruled Georgia for almost a thousand years.", false, "neg:Georgia/Old history"},
+		{"a US state's energy, en", "en", "Georgia Power says its new plant improves the state's energy security.", false, ""},
+	})
+}
+
+// TestTheTravellersTour: a review names the guide, the walking tour, the
+// views and the tourist road; the border it mentions is the traveller's
+// queue and the independence is the guide's history lesson. A post that
+// recommends an article about the region's politics stays in.
+func TestTheTravellersTour(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a walking tour, en", "en", "Our guide in Yerevan told us about the history of every building, from the Soviet period to independence. Worth a visit!", false, "neg:Yerevan/Travel"},
+		{"the mountain road, en", "en", "We drove from Tbilisi to Kazbegi along the Georgian Military Road. Breathtaking views, but the border traffic with Russia was a nightmare.", false, "neg:Tbilisi/Travel"},
+		{"the mountain road, ru", "ru", "Ехали из Тбилиси по Военно-Грузинской дороге, на границе с Россией стояли шесть часов, но виды потрясающие.", false, ""},
+		{"a guided tour, fr", "fr", "Visite guidée de Tbilissi : notre guide nous a parlé de l'indépendance et de l'époque soviétique.", false, ""},
+		{"a guided tour, de", "de", "Stadtführung in Eriwan: der Reiseleiter erzählte von der Unabhängigkeit und der Sowjetzeit.", false, ""},
+		{"a recommended article, en", "en", "Highly recommend this analysis of Armenia's border talks with Azerbaijan.", true, ""},
+		{"a queue at the border as news, en", "en", "Thousands of Russians queued for days at the Upper Lars border crossing into Georgia to escape mobilisation.", true, ""},
+	})
+}
+
+// TestDocumentSymbolsAreNotEras: a UN document's symbol (A/C.3/78/L.40)
+// reads as "a C", the Spanish abbreviation of "before Christ"; only a year
+// before it makes an era.
+func TestDocumentSymbolsAreNotEras(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a Third Committee symbol, en", "en", "Document A/C.3/78/L.40: Azerbaijan calls for the return of displaced persons.", true, "!neg:Azerbaijan/Old history"},
+		{"a year before Christ, es", "es", "En el año 95 a. C. Tigranes el Grande gobernaba Armenia desde el Caspio hasta el Mediterráneo.", false, "neg:Armenia/Old history"},
+	})
+}
+
+// TestGeorgianDreamHomes: "a Georgian dream home" is the architecture and
+// "this Georgian dream of mine" a daydream; the party keeps its name
+// everywhere else, in lower case too.
+func TestGeorgianDreamHomes(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a dream of mine, en", "en", "this georgian dream of mine where i wake up and its summer", false, "neg:Georgian Dream/of mine"},
+		{"a dream home, en", "en", "Our Georgian dream home in Bath: sash windows, high ceilings and a walled garden.", false, "neg:Georgian Dream/home"},
+		{"the party in lower case, en", "en", "the georgian dream government just passed another law targeting ngos, this is how it starts", true, "institution:Georgian Dream(+3)"},
+		{"the party, en", "en", "Georgian Dream came to power in 2012.", true, "institution:Georgian Dream(+3)"},
+	})
+}
