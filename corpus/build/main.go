@@ -1129,16 +1129,21 @@ func handbookParas(page string) []string {
 		}
 		start := pos + loc[1]
 		end, depth := len(page), 1
-		for _, m := range divTag.FindAllStringIndex(page[start:], -1) {
-			if page[start+m[0]+1] == '/' {
+		for at := start; ; {
+			m := divTag.FindStringIndex(page[at:])
+			if m == nil {
+				break
+			}
+			if page[at+m[0]+1] == '/' {
 				depth--
 			} else {
 				depth++
 			}
 			if depth == 0 {
-				end = start + m[0]
+				end = at + m[0]
 				break
 			}
+			at += m[1]
 		}
 		body := html.UnescapeString(tagRe.ReplaceAllString(page[start:end], " "))
 		out = append(out, strings.Join(strings.Fields(body), " "))
