@@ -643,7 +643,8 @@ func TestGeorgianDreamHomes(t *testing.T) {
 // add weight in another, where the same letters start a common word:
 // English tariffs are not Turkish tarif ('recipe'), Italian caratteristiche
 // not Polish carat ('tsardom'), Turkish haftada ('a week') not German Haft
-// ('custody'), Turkish kelime ('word') not a kilim.
+// ('custody'), Turkish kelime ('word') not a kilim, English scrutiny not
+// French scrutin ('ballot'), beneficent not French bénéfice ('profit').
 func TestOtherLanguagesWords(t *testing.T) {
 	runClassCases(t, []classCase{
 		{"tariffs, en", "en", "Trump announced new tariffs on Azerbaijan and Armenia, hitting their exports.", true, "!neg:Azerbaijan/Food"},
@@ -651,6 +652,8 @@ func TestOtherLanguagesWords(t *testing.T) {
 		{"haftada, tr", "tr", "THY haftada üç kez İstanbul-Tiflis uçuşu yapacak.", false, "!topic:repression(+1)"},
 		{"a week's rallies, tr", "tr", "Gürcistan'da bu hafta yeni protestolar yapıldı ve göstericiler gözaltına alındı.", true, ""},
 		{"kelime and halinde, tr", "tr", "Kelime kelime okuyunca, barış anlaşması halinde Ermenistan ile Azerbaycan sınırı açacak.", true, "!neg:Armenia/Carpets and horses"},
+		{"scrutiny, en", "en", "Azerbaijan faces scrutiny over its gas deals with Europe.", false, "!topic:elections(+1)"},
+		{"beneficent, en", "en", "Armenia's new elections law was drafted by beneficent foreign advisers.", true, "!with:Armenia/Business(-1)"},
 		{"a kilim and a carpet, tr", "tr", "Kars'ta Ermeni ve Azerbaycan halıları: kilim ve halıcılık sergisi.", false, ""},
 	})
 }
