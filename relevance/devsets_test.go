@@ -35,8 +35,16 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"seed thread, analyst as expert", "testdata/seed-posts.jsonl", "testdata/seed-posts.labels.jsonl", true, 0, 0},
 		{"bsky9 tune half", "testdata/bsky9-tune.jsonl", "testdata/bsky9-tune.labels.jsonl", false, 0, 2},
 		// rt420 (testdata/rt420.README.md): real-text genres by a second
-		// independent writer, measured blind once, then tuned on.
-		{"rt420", "testdata/rt420.jsonl", "testdata/rt420.labels.jsonl", false, 5, 4},
+		// independent writer, measured blind once, then tuned on. One of
+		// its false positives is Uruguay's 1965 recognition of the genocide
+		// in Spanish, which it labels history and the third writer (rt3)
+		// labels in; the rules judge it as they judge the English and
+		// Russian sentences (in).
+		{"rt420", "testdata/rt420.jsonl", "testdata/rt420.labels.jsonl", false, 6, 4},
+		// rt3 (testdata/rt3.README.md): a third independent writer, the
+		// real-text genres in ten languages, measured blind once, then
+		// tuned on.
+		{"rt3", "testdata/rt3.jsonl", "testdata/rt3.labels.jsonl", false, 4, 7},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -638,3 +638,53 @@ func TestGeorgianDreamHomes(t *testing.T) {
 		{"the party, en", "en", "Georgian Dream came to power in 2012.", true, "institution:Georgian Dream(+3)"},
 	})
 }
+
+// TestOtherLanguagesWords: a prefix form of one language must not cancel or
+// add weight in another, where the same letters start a common word:
+// English tariffs are not Turkish tarif ('recipe'), Italian caratteristiche
+// not Polish carat ('tsardom'), Turkish haftada ('a week') not German Haft
+// ('custody'), Turkish kelime ('word') not a kilim, English scrutiny not
+// French scrutin ('ballot'), beneficent not French bénéfice ('profit').
+func TestOtherLanguagesWords(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"tariffs, en", "en", "Trump announced new tariffs on Azerbaijan and Armenia, hitting their exports.", true, "!neg:Azerbaijan/Food"},
+		{"caratteristiche, it", "it", "Il governo ha discusso a Palazzo Chigi le caratteristiche dell'accordo tra Armenia e Azerbaigian.", true, "!neg:Armenia/Old history"},
+		{"haftada, tr", "tr", "THY haftada üç kez İstanbul-Tiflis uçuşu yapacak.", false, "!topic:repression(+1)"},
+		{"a week's rallies, tr", "tr", "Gürcistan'da bu hafta yeni protestolar yapıldı ve göstericiler gözaltına alındı.", true, ""},
+		{"kelime and halinde, tr", "tr", "Kelime kelime okuyunca, barış anlaşması halinde Ermenistan ile Azerbaycan sınırı açacak.", true, "!neg:Armenia/Carpets and horses"},
+		{"scrutiny, en", "en", "Azerbaijan faces scrutiny over its gas deals with Europe.", false, "!topic:elections(+1)"},
+		{"beneficent, en", "en", "Armenia's new elections law was drafted by beneficent foreign advisers.", true, "!with:Armenia/Business(-1)"},
+		{"a kilim and a carpet, tr", "tr", "Kars'ta Ermeni ve Azerbaycan halıları: kilim ve halıcılık sergisi.", false, ""},
+	})
+}
+
+// TestRepublicsCapitalsAndCrowds: the classes the third writer's set (rt3)
+// showed, in sentences of our own: the republics of 1918 and their
+// founders, Soviet force, a government named by its capital ("official
+// Baku") or by a great power's minister, a rally dispersed with water
+// cannon; and beside them the football league, the thieves in law, the
+// airline fares and the ancient kingdom that must stay out.
+func TestRepublicsCapitalsAndCrowds(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"the 1918 republic, en", "en", "The Democratic Republic of Georgia lasted less than three years before the Bolsheviks took Tbilisi.", true, "topic:statehood(+1)"},
+		{"the 1918 republic, de", "de", "Die Aserbaidschanische Demokratische Republik führte 1918 in Baku das Frauenwahlrecht ein.", true, "topic:statehood(+1)"},
+		{"a founder, ru", "ru", "Расулзаде провозгласил независимость в Тифлисе.", true, "person:Founders of the republics(+3)"},
+		{"Jordan, es", "es", "Jordania y Armenia firmaron un acuerdo comercial en Ammán.", false, "!person:Founders of the republics(+3)"},
+		{"Soviet tanks, en", "en", "Soviet tanks entered Baku in January 1990 and more than a hundred civilians died.", true, "topic:Soviet force(+1)"},
+		{"the Red Army of 1921, fr", "fr", "En février 1921, l'Armée rouge envahit la Géorgie indépendante.", true, "topic:Soviet force(+1)"},
+		{"official Baku, ru", "ru", "Официальный Баку отозвал посла из Москвы.", true, "with:Baku/официальн*(+1)"},
+		{"official Yerevan, en", "en", "Official Yerevan has not commented on the leaked draft.", true, "with:Yerevan/official(+1)"},
+		{"Lavrov on Yerevan, en", "en", "Lavrov lashed out at Yerevan's Western partners.", true, "with:Yerevan/Great powers' officials(+1)"},
+		{"a French citizen detained, fr", "fr", "Un ressortissant français détenu à Bakou depuis deux ans pour espionnage.", false, ""},
+		{"the Quai d'Orsay and Baku, fr", "fr", "Le Quai d'Orsay dénonce la détention à Bakou d'un Français.", true, "with:Baku/Great powers' officials(+1)"},
+		{"water cannon, ru", "ru", "В Тбилиси ночью снова водомёты и слезоточивый газ у парламента.", true, "topic:protest(+1)"},
+		{"pepper spray, de", "de", "Die Polizei setzte in Tiflis Wasserwerfer und Pfefferspray gegen Demonstranten ein.", true, ""},
+		{"Uruguay's recognition, es", "es", "Uruguay fue el primer país en reconocer el genocidio armenio.", true, "topic:recognition(+1)"},
+		{"Victory Day, az", "az", "8 Noyabr Zəfər Günüdür, Qarabağ Azərbaycandır!", true, ""},
+		{"the Premier League, ru", "ru", "«Нефтчи» обыграл «Сабах» и возглавил Премьер-лигу Азербайджана.", false, "neg:Azerbaijan/Sport"},
+		{"thieves in law, ru", "ru", "В Москве задержали вора в законе, уроженца Кутаиси.", false, "neg:repression/Crime"},
+		{"a breakaway region in a visa list, ru", "ru", "Без визы: Абхазия, Беларусь, Казахстан, Киргизия, Армения, Грузия.", false, "neg:Abkhazia/Countries(x3)"},
+		{"Caucasian Iberia, en", "en", "Caucasian Iberia, an ancient kingdom of eastern Georgia, converted to Christianity in the fourth century.", false, ""},
+		{"a footballer named Aliyev, uk", "uk", "Олександр Алієв забив гол з штрафного.", false, "neg:Aliyev/Олександр"},
+	})
+}
