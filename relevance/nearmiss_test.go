@@ -688,3 +688,21 @@ func TestRepublicsCapitalsAndCrowds(t *testing.T) {
 		{"a footballer named Aliyev, uk", "uk", "Олександр Алієв забив гол з штрафного.", false, "neg:Aliyev/Олександр"},
 	})
 }
+
+// TestPoetsArchangelsAndDowries: three of the Karabakh-area names are
+// also a poet (Füzuli), an archangel (Turkish Cebrail, Azerbaijani
+// Cəbrayıl) and a Turkish word (mehri, 'the dowry'). Poetry, scripture and
+// marriage law stay out; the districts' war and return stay in, and the
+// army named with a possessive (ordusu) is the state's.
+func TestPoetsArchangelsAndDowries(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"the poet, tr", "tr", "Fuzuli divanındaki gazellerde aşk ve ayrılık işlenir; şair Bağdat'ta yaşamıştır.", false, "neg:Karabakh districts/divan*"},
+		{"the poet, az", "az", "Məhəmməd Füzulinin qəzəlləri Azərbaycan ədəbiyyatının incisidir.", false, "neg:Karabakh districts/Məhəmməd"},
+		{"the archangel, tr", "tr", "Cebrail aleyhisselam Peygambere vahiy getirdi.", false, "neg:Karabakh districts/aleyhisselam"},
+		{"the archangel, az", "az", "Quranda Cəbrayıl mələyin adı çəkilir.", false, ""},
+		{"a dowry, tr", "tr", "Kadınlar nikah sırasında mehri kendileri belirleyebilir.", false, "neg:Meghri/kadınlar*"},
+		{"the army's liberation, az", "az", "Azərbaycan ordusu Cəbrayıl və Füzulini işğaldan azad etdi.", true, "with:Azerbaijan/State organs(+1)"},
+		{"the return to a district, az", "az", "Füzuli rayonuna Böyük Qayıdış başladı, ilk köçkünlər evlərinə qayıtdı.", true, "place:Karabakh districts(+2)"},
+		{"released on bail, az", "az", "Təqsirləndirilən girov müqabilində azad edildi.", false, "!topic:occupation(+1)"},
+	})
+}
