@@ -643,7 +643,8 @@ func TestGeorgianDreamHomes(t *testing.T) {
 // add weight in another, where the same letters start a common word:
 // English tariffs are not Turkish tarif ('recipe'), Italian caratteristiche
 // not Polish carat ('tsardom'), Turkish haftada ('a week') not German Haft
-// ('custody'), Turkish kelime ('word') not a kilim.
+// ('custody'), Turkish kelime ('word') not a kilim, English scrutiny not
+// French scrutin ('ballot'), beneficent not French bénéfice ('profit').
 func TestOtherLanguagesWords(t *testing.T) {
 	runClassCases(t, []classCase{
 		{"tariffs, en", "en", "Trump announced new tariffs on Azerbaijan and Armenia, hitting their exports.", true, "!neg:Azerbaijan/Food"},
@@ -651,6 +652,8 @@ func TestOtherLanguagesWords(t *testing.T) {
 		{"haftada, tr", "tr", "THY haftada üç kez İstanbul-Tiflis uçuşu yapacak.", false, "!topic:repression(+1)"},
 		{"a week's rallies, tr", "tr", "Gürcistan'da bu hafta yeni protestolar yapıldı ve göstericiler gözaltına alındı.", true, ""},
 		{"kelime and halinde, tr", "tr", "Kelime kelime okuyunca, barış anlaşması halinde Ermenistan ile Azerbaycan sınırı açacak.", true, "!neg:Armenia/Carpets and horses"},
+		{"scrutiny, en", "en", "Azerbaijan faces scrutiny over its gas deals with Europe.", false, "!topic:elections(+1)"},
+		{"beneficent, en", "en", "Armenia's new elections law was drafted by beneficent foreign advisers.", true, "!with:Armenia/Business(-1)"},
 		{"a kilim and a carpet, tr", "tr", "Kars'ta Ermeni ve Azerbaycan halıları: kilim ve halıcılık sergisi.", false, ""},
 	})
 }
@@ -683,5 +686,23 @@ func TestRepublicsCapitalsAndCrowds(t *testing.T) {
 		{"a breakaway region in a visa list, ru", "ru", "Без визы: Абхазия, Беларусь, Казахстан, Киргизия, Армения, Грузия.", false, "neg:Abkhazia/Countries(x3)"},
 		{"Caucasian Iberia, en", "en", "Caucasian Iberia, an ancient kingdom of eastern Georgia, converted to Christianity in the fourth century.", false, ""},
 		{"a footballer named Aliyev, uk", "uk", "Олександр Алієв забив гол з штрафного.", false, "neg:Aliyev/Олександр"},
+	})
+}
+
+// TestPoetsArchangelsAndDowries: three of the Karabakh-area names are
+// also a poet (Füzuli), an archangel (Turkish Cebrail, Azerbaijani
+// Cəbrayıl) and a Turkish word (mehri, 'the dowry'). Poetry, scripture and
+// marriage law stay out; the districts' war and return stay in, and the
+// army named with a possessive (ordusu) is the state's.
+func TestPoetsArchangelsAndDowries(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"the poet, tr", "tr", "Fuzuli divanındaki gazellerde aşk ve ayrılık işlenir; şair Bağdat'ta yaşamıştır.", false, "neg:Karabakh districts/divan*"},
+		{"the poet, az", "az", "Məhəmməd Füzulinin qəzəlləri Azərbaycan ədəbiyyatının incisidir.", false, "neg:Karabakh districts/Məhəmməd"},
+		{"the archangel, tr", "tr", "Cebrail aleyhisselam Peygambere vahiy getirdi.", false, "neg:Karabakh districts/aleyhisselam"},
+		{"the archangel, az", "az", "Quranda Cəbrayıl mələyin adı çəkilir.", false, ""},
+		{"a dowry, tr", "tr", "Kadınlar nikah sırasında mehri kendileri belirleyebilir.", false, "neg:Meghri/kadınlar*"},
+		{"the army's liberation, az", "az", "Azərbaycan ordusu Cəbrayıl və Füzulini işğaldan azad etdi.", true, "with:Azerbaijan/State organs(+1)"},
+		{"the return to a district, az", "az", "Füzuli rayonuna Böyük Qayıdış başladı, ilk köçkünlər evlərinə qayıtdı.", true, "place:Karabakh districts(+2)"},
+		{"released on bail, az", "az", "Təqsirləndirilən girov müqabilində azad edildi.", false, "!topic:occupation(+1)"},
 	})
 }

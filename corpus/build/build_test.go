@@ -181,3 +181,110 @@ func TestReadBible(t *testing.T) {
 		}
 	}
 }
+
+// A handbook paragraph is a Publican <div class="para"> with what is nested
+// in it; a paragraph a translation left in English is read once, in en-US.
+func TestReadHandbook(t *testing.T) {
+	dir := t.TempDir()
+	page := func(paras ...string) string {
+		s := `<html><body><div class="section"><h2 class="title">Title</h2>`
+		for _, p := range paras {
+			s += `<div class="para">` + p + `</div>`
+		}
+		return s + `</div></body></html>`
+	}
+	files := map[string]string{
+		"en-US/intro.html": page("Debian is a <em>community</em> project.", "The project has a constitution: <div class=\"itemizedlist\"><ul><li>a leader</li><li>a secretary</li></ul></div> and elections."),
+		"ru-RU/intro.html": page("Debian &mdash; это проект сообщества.", "The project has a constitution: <div class=\"itemizedlist\"><ul><li>a leader</li><li>a secretary</li></ul></div> and elections.",
+			"Глава 4, Установка presented these technologies from the point of view of the installer."),
+		"ja-JP/intro.html":              page("Debian はコミュニティのプロジェクトです。 とても 大きな プロジェクト"),
+		"Common_Content/css/style.html": page("not a translation at all, just a file"),
+	}
+	for name, body := range files {
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755)
+		os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644)
+	}
+	var got []string
+	if err := readHandbook(dir, func(t text) { got = append(got, t.key+"|"+t.lang+"|"+t.body) }); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"en-US.intro.1|en|Debian is a community project.",
+		"en-US.intro.2|en|The project has a constitution: a leader a secretary and elections.",
+		"ru-RU.intro.1|ru|Debian — это проект сообщества.",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("readHandbook =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestMostlyEnglish(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Bölüm 4, Kurulum presented these technologies from the point of view of the installer": true,
+		"Kapittel 4 beskriver installasjonen for en enkelt datamaskin og til flere":             false,
+		"Эта глава возвращается к некоторым аспектам, уже описанным ранее":                      false,
+		"Выполните команду apt-get install foo, чтобы установить пакет":                         false,
+	} {
+		if got := mostlyEnglish(s); got != want {
+			t.Errorf("mostlyEnglish(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// The Quran is read from the pinned package when build.sh has unpacked it:
+// the Arabic text and nine translations, 6,236 verses each, keyed by
+// language, chapter and verse.
+func TestReadQuran(t *testing.T) {
+	dir := unpacked(t, "quran-json/package/dist", "quran_ru.json")
+	verses, langs := map[string]string{}, map[string]int{}
+	if err := readQuran(dir, func(t text) { verses[t.key] = t.body; langs[t.lang]++ }); err != nil {
+		t.Fatal(err)
+	}
+	if len(langs) != 10 || langs["ru"] != 6236 || langs["zh"] != 0 {
+		t.Errorf("languages read: %v, want the ten of quranLangs with 6,236 verses each", langs)
+	}
+	for key, want := range map[string]string{
+		"ru.1.1": "Во имя Аллаха, Милостивого, Милосердного",
+		"en.1.1": "In the name of Allah, the Entirely Merciful, the Especially Merciful",
+		"tr.1.1": "Rahman ve Rahim olan Allah'ın adıyla",
+	} {
+		if verses[key] != want {
+			t.Errorf("verse %s = %q, want %q", key, verses[key], want)
+		}
+	}
+}
+
+// The handbook is read from the pinned package when build.sh has unpacked
+// it: every translation but Chinese and Japanese, English left once.
+func TestReadHandbookPackage(t *testing.T) {
+	dir := unpacked(t, "debian-handbook/usr/share/doc/debian-handbook/html", "ru-RU/index.html")
+	langs := map[string]int{}
+	english := 0
+	if err := readHandbook(dir, func(t text) {
+		langs[t.lang]++
+		if t.lang != "en" && mostlyEnglish(t.body) {
+			english++
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if langs["en"] < 2500 || langs["ru"] < 1500 || langs["de"] < 2000 || langs["ja"] != 0 || langs["zh"] != 0 || english != 0 {
+		t.Errorf("paragraphs by language %v, %d English ones under another tag", langs, english)
+	}
+}
+
+// unpacked returns the directory of a package that build.sh unpacked into
+// the corpus cache, or skips the test when it has not.
+func unpacked(t *testing.T, dir, file string) string {
+	t.Helper()
+	home, _ := os.UserHomeDir()
+	cache := filepath.Join(home, ".cache/feedgen-corpus")
+	if c := os.Getenv("FEEDGEN_CORPUS_CACHE"); c != "" {
+		cache = c
+	}
+	dir = filepath.Join(cache, "src", dir)
+	if _, err := os.Stat(filepath.Join(dir, file)); err != nil {
+		t.Skipf("%s not unpacked (run corpus/build.sh)", dir)
+	}
+	return dir
+}
