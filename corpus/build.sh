@@ -6,6 +6,7 @@
 #   corpus/out/heldout.jsonl   the half we only measure on
 #   corpus/out/fresh2.jsonl    a blind held-out slice (the Bible, GCIDE, Moby-Dick)
 #   corpus/out/fresh3.jsonl    a second one (the Quran, the Debian Handbook, Jargon, FOLDOC)
+#   corpus/out/fresh4.jsonl    a third one (the Spanish Bible, two commentaries, the Installation Guide)
 #   corpus/out/candidates.jsonl  texts the broad region filter found (to label)
 #
 # Downloads are cached in $FEEDGEN_CORPUS_CACHE (default ~/.cache/feedgen-corpus)
