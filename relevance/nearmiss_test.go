@@ -669,6 +669,7 @@ func TestRepublicsCapitalsAndCrowds(t *testing.T) {
 		{"the 1918 republic, en", "en", "The Democratic Republic of Georgia lasted less than three years before the Bolsheviks took Tbilisi.", true, "topic:statehood(+1)"},
 		{"the 1918 republic, de", "de", "Die Aserbaidschanische Demokratische Republik führte 1918 in Baku das Frauenwahlrecht ein.", true, "topic:statehood(+1)"},
 		{"a founder, ru", "ru", "Расулзаде провозгласил независимость в Тифлисе.", true, "person:Founders of the republics(+3)"},
+		{"a founder's exile, fr", "fr", "Après 1921, Noé Jordania dirigea le gouvernement géorgien en exil.", true, "person:Founders of the republics(+3)"},
 		{"Jordan, es", "es", "Jordania y Armenia firmaron un acuerdo comercial en Ammán.", false, "!person:Founders of the republics(+3)"},
 		{"Soviet tanks, en", "en", "Soviet tanks entered Baku in January 1990 and more than a hundred civilians died.", true, "topic:Soviet force(+1)"},
 		{"the Red Army of 1921, fr", "fr", "En février 1921, l'Armée rouge envahit la Géorgie indépendante.", true, "topic:Soviet force(+1)"},
