@@ -707,3 +707,18 @@ func TestPoetsArchangelsAndDowries(t *testing.T) {
 		{"released on bail, az", "az", "Təqsirləndirilən girov müqabilində azad edildi.", false, "!topic:occupation(+1)"},
 	})
 }
+
+// TestCapitalsThatAccuse: a capital as the subject of a government's verb
+// ("Baku accuses Paris of meddling", "Yerevan rejected the claims") is the
+// state speaking; the same capital welcoming tourists or warning of snow
+// is not.
+func TestCapitalsThatAccuse(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"Baku accuses, en", "en", "Baku accuses Paris of meddling in New Caledonia.", true, "with:Baku/accuses(+1)"},
+		{"Bakou accuse, fr", "fr", "Bakou accuse la France d'ingérence en Nouvelle-Calédonie.", true, "with:Baku/accuse(+1)"},
+		{"Yerevan rejected, en", "en", "Yerevan rejected the claims as fabricated.", true, "with:Yerevan/rejected(+1)"},
+		{"Тбилиси осудил, ru", "ru", "Тбилиси осудил так называемые выборы в оккупированном регионе.", true, ""},
+		{"tourists welcomed, en", "en", "Tbilisi welcomed a record number of tourists this summer.", false, ""},
+		{"a snow warning, en", "en", "Yerevan warns of heavy snow and closed mountain passes.", false, ""},
+	})
+}
