@@ -68,6 +68,7 @@ func TestRealTextClasses(t *testing.T) {
 		{"foreign minister, ka", "საქართველოს საგარეო საქმეთა მინისტრმა გაეროს უშიშროების საბჭოს წერილი გაუგზავნა", []string{"ka"}, true, "with:Sakartvelo/State organs"},
 		{"displaced people, es", "El ministro de Asuntos Exteriores de Armenia habló de los desplazados de Karabaj", []string{"es"}, true, "with:Armenia/State organs"},
 		{"Soviet foreign minister", "Shultz begins arms talks with Soviet Foreign Minister Eduard Shevardnadze in Moscow", nil, false, "neg:Shevardnadze/"},
+		{"a Soviet-era joke", "Шеварднадзе приезжает в Вашингтон, а Рейган ему говорит...", []string{"ru"}, false, "neg:Shevardnadze/Рейган*"},
 		{"Georgia's president Shevardnadze", "Shevardnadze resigned after the Rose Revolution protests in Tbilisi", nil, true, "person:Shevardnadze"},
 	}
 	for _, tt := range tests {

@@ -669,6 +669,7 @@ func TestRepublicsCapitalsAndCrowds(t *testing.T) {
 		{"the 1918 republic, en", "en", "The Democratic Republic of Georgia lasted less than three years before the Bolsheviks took Tbilisi.", true, "topic:statehood(+1)"},
 		{"the 1918 republic, de", "de", "Die Aserbaidschanische Demokratische Republik führte 1918 in Baku das Frauenwahlrecht ein.", true, "topic:statehood(+1)"},
 		{"a founder, ru", "ru", "Расулзаде провозгласил независимость в Тифлисе.", true, "person:Founders of the republics(+3)"},
+		{"a founder's exile, fr", "fr", "Après 1921, Noé Jordania dirigea le gouvernement géorgien en exil.", true, "person:Founders of the republics(+3)"},
 		{"Jordan, es", "es", "Jordania y Armenia firmaron un acuerdo comercial en Ammán.", false, "!person:Founders of the republics(+3)"},
 		{"Soviet tanks, en", "en", "Soviet tanks entered Baku in January 1990 and more than a hundred civilians died.", true, "topic:Soviet force(+1)"},
 		{"the Red Army of 1921, fr", "fr", "En février 1921, l'Armée rouge envahit la Géorgie indépendante.", true, "topic:Soviet force(+1)"},
@@ -704,5 +705,20 @@ func TestPoetsArchangelsAndDowries(t *testing.T) {
 		{"the army's liberation, az", "az", "Azərbaycan ordusu Cəbrayıl və Füzulini işğaldan azad etdi.", true, "with:Azerbaijan/State organs(+1)"},
 		{"the return to a district, az", "az", "Füzuli rayonuna Böyük Qayıdış başladı, ilk köçkünlər evlərinə qayıtdı.", true, "place:Karabakh districts(+2)"},
 		{"released on bail, az", "az", "Təqsirləndirilən girov müqabilində azad edildi.", false, "!topic:occupation(+1)"},
+	})
+}
+
+// TestCapitalsThatAccuse: a capital as the subject of a government's verb
+// ("Baku accuses Paris of meddling", "Yerevan rejected the claims") is the
+// state speaking; the same capital welcoming tourists or warning of snow
+// is not.
+func TestCapitalsThatAccuse(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"Baku accuses, en", "en", "Baku accuses Paris of meddling in New Caledonia.", true, "with:Baku/accuses(+1)"},
+		{"Bakou accuse, fr", "fr", "Bakou accuse la France d'ingérence en Nouvelle-Calédonie.", true, "with:Baku/accuse(+1)"},
+		{"Yerevan rejected, en", "en", "Yerevan rejected the claims as fabricated.", true, "with:Yerevan/rejected(+1)"},
+		{"Тбилиси осудил, ru", "ru", "Тбилиси осудил так называемые выборы в оккупированном регионе.", true, ""},
+		{"tourists welcomed, en", "en", "Tbilisi welcomed a record number of tourists this summer.", false, ""},
+		{"a snow warning, en", "en", "Yerevan warns of heavy snow and closed mountain passes.", false, ""},
 	})
 }

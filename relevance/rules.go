@@ -2,6 +2,7 @@ package relevance
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -818,6 +819,9 @@ func (p *parser) finish() error {
 			return &ParseError{File: p.file, Line: c.line, Msg: fmt.Sprintf("concept %q has no forms", c.name)}
 		}
 	}
+	if err := p.checkSelfCancel(); err != nil {
+		return err
+	}
 	if !p.setKeys["threshold.community"] {
 		rs.Settings.Community = max(rs.Settings.Expert, min(defaultCommunity, rs.Settings.In))
 	}
@@ -838,6 +842,78 @@ func (p *parser) finish() error {
 	rs.m = p.m
 	slices.Sort(rs.Settings.AdultLabels)
 	return nil
+}
+
+// checkSelfCancel refuses a "not" context that matches a word of its own
+// concept's forms (not 3: Jordan* under a concept whose form is Jordania):
+// the context would be found at the occurrence itself, and every occurrence
+// of that form would cancel itself. Only contexts that can see the
+// occurrence's own place are checked: a window on either side, one
+// occurrence wanted, a form of one word.
+func (p *parser) checkSelfCancel() error {
+	rs := p.rs
+	own := make([][]int32, len(rs.concepts))
+	ctx := make([][]int32, len(rs.rules))
+	for i, pt := range p.m.patterns {
+		switch {
+		case len(pt.words) == 0:
+		case pt.concept >= 0:
+			own[pt.concept] = append(own[pt.concept], int32(i))
+		case len(pt.words) == 1:
+			ctx[pt.rule] = append(ctx[pt.rule], int32(i))
+		}
+	}
+	for ci, c := range rs.concepts {
+		for _, ri := range c.contexts {
+			r := rs.rules[ri]
+			if !r.cancel || r.dir != 0 || r.count > 1 || r.langs != nil {
+				continue
+			}
+			for _, xi := range ctx[ri] {
+				x := &p.m.patterns[xi]
+				for _, oi := range own[ci] {
+					o := &p.m.patterns[oi]
+					for k := range o.words {
+						if covers(&x.words[0], &o.words[k]) {
+							return &ParseError{File: p.file, Line: r.line, Msg: fmt.Sprintf("not: %q matches %q, a form of %q itself, so every occurrence of that form would cancel itself; use a window with + or -, or a longer form", x.label, o.label, c.name)}
+						}
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// covers reports whether every word form o matches, or one of its exact
+// words, is matched by context word x.
+func covers(x, o *wordPat) bool {
+	if x.caps && !o.caps {
+		return false
+	}
+	switch {
+	case x.number:
+		return o.number
+	case o.number:
+		return false
+	case x.prefix != nil && o.prefix != nil:
+		return bytes.HasPrefix(o.prefix, x.prefix)
+	case x.prefix != nil:
+		for f := range o.forms {
+			if strings.HasPrefix(f, string(x.prefix)) {
+				return true
+			}
+		}
+		return false
+	case o.prefix != nil:
+		return false
+	}
+	for f := range o.forms {
+		if _, ok := x.forms[f]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // Languages returns the declared language codes, sorted.
