@@ -1,7 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"compress/gzip"
+	"compress/zlib"
+	"encoding/binary"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -287,4 +291,175 @@ func unpacked(t *testing.T, dir, file string) string {
 		t.Skipf("%s not unpacked (run corpus/build.sh)", dir)
 	}
 	return dir
+}
+
+// writeSwordModule writes one testament of a SWORD module compressed by
+// blocks, as zText and zCom store it: the entries' texts in the given
+// blocks, an index entry per place (width 10 or 12 bytes), the blocks'
+// table and the zlib-compressed blocks.
+func writeSwordModule(t *testing.T, dir, testament string, blockChar byte, width int, blocks [][]string, places [][2]int) {
+	t.Helper()
+	var data, table, idx []byte
+	starts := make([][]uint32, len(blocks))
+	for b, entries := range blocks {
+		var plain []byte
+		for _, e := range entries {
+			starts[b] = append(starts[b], uint32(len(plain)))
+			plain = append(plain, e...)
+		}
+		var z bytes.Buffer
+		zw := zlib.NewWriter(&z)
+		zw.Write(plain)
+		zw.Close()
+		table = binary.LittleEndian.AppendUint32(table, uint32(len(data)))
+		table = binary.LittleEndian.AppendUint32(table, uint32(z.Len()))
+		table = binary.LittleEndian.AppendUint32(table, uint32(len(plain)))
+		data = append(data, z.Bytes()...)
+	}
+	for _, p := range places {
+		if p[0] < 0 { // a place without text (a heading)
+			idx = append(idx, make([]byte, width)...)
+			continue
+		}
+		idx = binary.LittleEndian.AppendUint32(idx, uint32(p[0]))
+		idx = binary.LittleEndian.AppendUint32(idx, starts[p[0]][p[1]])
+		size := len(blocks[p[0]][p[1]])
+		if width == 10 {
+			idx = binary.LittleEndian.AppendUint16(idx, uint16(size))
+		} else {
+			idx = binary.LittleEndian.AppendUint32(idx, uint32(size))
+		}
+	}
+	for kind, b := range map[byte][]byte{'v': idx, 's': table, 'z': data} {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%s.%cz%c", testament, blockChar, kind)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// A SWORD Bible is one text a verse, its OSIS word markup removed without
+// leaving spaces before the punctuation; a commentary is one text a
+// paragraph, headings dropped, and an entry shared by a range of verses is
+// read once.
+func TestReadSword(t *testing.T) {
+	bible := t.TempDir()
+	writeSwordModule(t, bible, "ot", 'b', 10, [][]string{
+		{`<milestone type="x-importer"/>`, `<w lemma="strong:H5117">Y reposó</w> <w lemma="strong:H8392">el arca</w>, <w lemma="strong:H0780">sobre los montes de Armenia</w>. `},
+		{`<title type="x-s">Psalm 1</title><w>Bienaventurado</w> el varón &amp; su casa.`},
+	}, [][2]int{{-1, 0}, {0, 0}, {-1, 0}, {0, 1}, {1, 0}})
+	writeSwordModule(t, bible, "nt", 'b', 10, nil, [][2]int{{-1, 0}, {-1, 0}})
+	var got []string
+	if err := readSword("es", 'b', 10, false)(bible, func(t text) { got = append(got, t.key+"|"+t.lang+"|"+clean(t.body)) }); err != nil {
+		t.Fatal(err)
+	}
+	want := "ot.3|es|Y reposó el arca, sobre los montes de Armenia.\not.4|es|Bienaventurado el varón & su casa."
+	if strings.Join(got, "\n") != want {
+		t.Errorf("readSword(bible) =\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+
+	comm := t.TempDir()
+	entry := `<div sID="g1" type="x-p"/><title type="x-s">Psalm 60 OVERVIEW</title><hi type="bold">Verses 1-3</hi><div eID="g1" type="x-p"/>` +
+		`<div sID="g2" type="x-p"/>The psalmist prays <reference osisRef="Ps.60.1">Ps 60:1</reference> for help.<div eID="g2" type="x-p"/>` +
+		`<table><row><cell>David's</cell><cell>victories.</cell><cell>(1-3)</cell></row></table>`
+	writeSwordModule(t, comm, "ot", 'c', 12, [][]string{{entry}}, [][2]int{{-1, 0}, {0, 0}, {0, 0}, {0, 0}})
+	writeSwordModule(t, comm, "nt", 'c', 12, nil, nil)
+	got = nil
+	if err := readSword("en", 'c', 12, true)(comm, func(t text) { got = append(got, t.key+"|"+t.doc+"|"+t.body) }); err != nil {
+		t.Fatal(err)
+	}
+	want = "ot.1.1|ot.1|Verses 1-3\not.1.2|ot.1|The psalmist prays Ps 60:1 for help.\not.1.3|ot.1|David's victories. (1-3)"
+	if strings.Join(got, "\n") != want {
+		t.Errorf("readSword(commentary) =\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+
+	// an index that is not of the module's width is refused, not misread
+	writeSwordModule(t, comm, "ot", 'c', 10, [][]string{{entry}}, [][2]int{{0, 0}})
+	if err := readSword("en", 'c', 12, true)(comm, func(text) {}); err == nil {
+		t.Error("readSword read a 10-byte index as 12-byte entries")
+	}
+}
+
+// An Installation Guide paragraph is an HTML <p>; one a translation left in
+// English is read once, in English; Japanese and Chinese are not read.
+func TestReadInstallGuide(t *testing.T) {
+	dir := t.TempDir()
+	page := func(paras ...string) string {
+		s := `<html><body><div class="section"><h2 class="title">Title</h2>`
+		for _, p := range paras {
+			s += `<p>` + p + `</p>`
+		}
+		return s + `<div class="note"><p>A <code>note</code> paragraph too.</p></div></body></html>`
+	}
+	files := map[string]string{
+		"en/ch01.html":    page("Debian is an all-volunteer <em>organization</em>.", "This guide is licensed under the GPL."),
+		"ru/ch01.html":    page("Debian &mdash; организация добровольцев.", "This guide is licensed under the GPL.", "Глава 4 presented the partitioning from the point of view of the installer."),
+		"ja/ch01.html":    page("Debian はボランティアの 組織 です"),
+		"zh_CN/ch01.html": page("Debian 是 一个 志愿者 组织"),
+		"changelog.gz":    "not a translation",
+	}
+	for name, body := range files {
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755)
+		os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644)
+	}
+	var got []string
+	if err := readInstallGuide(dir, func(t text) { got = append(got, t.key+"|"+t.lang+"|"+t.body) }); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"en.ch01.1|en|Debian is an all-volunteer organization .",
+		"en.ch01.2|en|This guide is licensed under the GPL.",
+		"en.ch01.3|en|A note paragraph too.",
+		"ru.ch01.1|ru|Debian — организация добровольцев.",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("readInstallGuide =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// The fresh4 sources are read from the pinned packages when build.sh has
+// unpacked them: the Spanish Bible's verses, the commentaries' paragraphs,
+// the Installation Guide's 17 languages.
+func TestReadSwordPackages(t *testing.T) {
+	for _, tt := range []struct {
+		dir, file   string
+		read        func(string, func(text)) error
+		min         int
+		key, prefix string
+	}{
+		{"sword-text-sparv/usr/share/sword/modules/texts/ztext/spaRV1909eb", "ot.bzv", readSword("es", 'b', 10, false), 31000,
+			"ot.4", "EN el principio crió Dios los cielos y la tierra."},
+		{"sword-comm-mhcc/usr/share/sword/modules/comments/zcom/mhcc", "nt.bzv", readSword("en", 'b', 10, true), 8000, "", ""},
+		{"sword-comm-tdavid/usr/share/sword/modules/comments/zcom/tdavid", "ot.czv", readSword("en", 'c', 12, true), 30000, "", ""},
+	} {
+		dir := unpacked(t, tt.dir, tt.file)
+		n, body := 0, ""
+		if err := tt.read(dir, func(t text) {
+			n++
+			if t.key == tt.key {
+				body = clean(t.body)
+			}
+		}); err != nil {
+			t.Fatalf("%s: %v", tt.dir, err)
+		}
+		if n < tt.min || !strings.HasPrefix(body, tt.prefix) {
+			t.Errorf("%s: %d texts (want %d or more), %s = %q", tt.dir, n, tt.min, tt.key, body)
+		}
+	}
+}
+
+func TestReadInstallGuidePackage(t *testing.T) {
+	dir := unpacked(t, "installation-guide-amd64/usr/share/doc/installation-guide-amd64", "ru/index.html")
+	langs := map[string]int{}
+	english := 0
+	if err := readInstallGuide(dir, func(t text) {
+		langs[t.lang]++
+		if t.lang != "en" && mostlyEnglish(t.body) {
+			english++
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(langs) != 17 || langs["en"] < 1000 || langs["ru"] < 800 || langs["de"] < 1000 || langs["ja"] != 0 || langs["zh"] != 0 || english != 0 {
+		t.Errorf("paragraphs by language %v, %d English ones under another tag", langs, english)
+	}
 }

@@ -95,7 +95,7 @@ var readers = []reader{
 	{"foldoc", "dict-foldoc/usr/share/dictd", readDictEntries("foldoc", "en"), "fresh3"},
 	// The "fresh4" blind slice, added after fresh3 in the same way: the
 	// Spanish Bible, two English commentaries full of sermon and saying,
-	// and a manual in 19 languages.
+	// and a manual in 17 languages.
 	{"sparv", "sword-text-sparv/usr/share/sword/modules/texts/ztext/spaRV1909eb", readSword("es", 'b', 10, false), "fresh4"},
 	{"mhcc", "sword-comm-mhcc/usr/share/sword/modules/comments/zcom/mhcc", readSword("en", 'b', 10, true), "fresh4"},
 	{"tdavid", "sword-comm-tdavid/usr/share/sword/modules/comments/zcom/tdavid", readSword("en", 'c', 12, true), "fresh4"},
@@ -1250,7 +1250,14 @@ func readSword(lang string, blockChar byte, width int, byParagraph bool) func(st
 				body := osisPlain(string(b[start : start+size]))
 				key := fmt.Sprintf("%s.%d", testament, i)
 				if !byParagraph {
-					for j, c := range chunks(strings.Join(strings.Fields(body), " "), 1000) {
+					verse := strings.Join(strings.Fields(body), " ")
+					parts := []string{verse}
+					if verse == "" {
+						continue
+					} else if len(verse) > 1000 {
+						parts = chunks(verse, 1000)
+					}
+					for j, c := range parts {
 						k := key
 						if j > 0 {
 							k = fmt.Sprintf("%s.%d", key, j+1)
@@ -1268,32 +1275,84 @@ func readSword(lang string, blockChar byte, width int, byParagraph bool) func(st
 	}
 }
 
-var osisTitle = regexp.MustCompile(`(?s)<title\b[^>]*>.*?</title>`)
-var osisBreak = regexp.MustCompile(`<(div|p|lb|row|item|lg)\b[^>]*>|</(div|p|row|item|lg)>`)
-var osisSpace = regexp.MustCompile(`</?(cell|l)\b[^>]*>`)
-var osisTag = regexp.MustCompile(`<[^>]*>`)
+// osisBreaks are the OSIS elements that end a paragraph (a <div
+// type="x-p"/> milestone, a table row, a list item, a stanza), osisSpaces
+// those that end a word (a table cell, a line of verse).
+var osisBreaks = map[string]bool{"div": true, "p": true, "lb": true, "row": true, "item": true, "lg": true}
+var osisSpaces = map[string]bool{"cell": true, "l": true}
 
-// osisPlain makes OSIS markup plain text: headings dropped, a paragraph
-// (a <div type="x-p"/> milestone, a table row, a list item) ended by a
-// blank line, a table cell or a line of verse by a space, and every other
-// tag (a word's <w lemma>, <hi>, <reference>) removed without a trace: the
-// module keeps the spaces between words outside them, and a comma after
-// </w> belongs to the word.
+// osisPlain makes OSIS markup plain text in one pass: headings (<title>)
+// dropped, a paragraph ended by a blank line, a cell or a line of verse by
+// a space, and every other tag (a word's <w lemma>, <hi>, <reference>)
+// removed without a trace: the module keeps the spaces between words
+// outside them, and a comma after </w> belongs to the word.
 func osisPlain(s string) string {
-	s = osisTitle.ReplaceAllString(s, " ")
-	s = osisBreak.ReplaceAllString(s, "\n\n")
-	s = osisSpace.ReplaceAllString(s, " ")
-	return html.UnescapeString(osisTag.ReplaceAllString(s, ""))
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			b.WriteString(s)
+			break
+		}
+		b.WriteString(s[:i])
+		j := strings.IndexByte(s[i:], '>')
+		if j < 0 {
+			break
+		}
+		tag := s[i+1 : i+j]
+		s = s[i+j+1:]
+		name := strings.TrimPrefix(tag, "/")
+		if k := strings.IndexAny(name, " \t\n/"); k >= 0 {
+			name = name[:k]
+		}
+		switch {
+		case name == "title" && tag[0] != '/' && !strings.HasSuffix(tag, "/"):
+			if k := strings.Index(s, "</title>"); k >= 0 {
+				s = s[k+len("</title>"):]
+			}
+			b.WriteByte(' ')
+		case osisBreaks[name]:
+			b.WriteString("\n\n")
+		case osisSpaces[name]:
+			b.WriteByte(' ')
+		}
+	}
+	return html.UnescapeString(b.String())
 }
 
 // instGuideSkip are the translations of the Installation Guide not read:
 // Chinese and Japanese are written without spaces (see quranLangs).
 var instGuideSkip = map[string]bool{"ja": true, "zh_CN": true}
 
-var htmlPara = regexp.MustCompile(`(?s)<p\b[^>]*>(.*?)</p>`)
+// htmlParas returns the inner HTML of each <p> of a page, in one pass
+// (HTML has no <p> inside a <p>).
+func htmlParas(page string) []string {
+	var out []string
+	for {
+		i := strings.Index(page, "<p")
+		if i < 0 {
+			return out
+		}
+		page = page[i+2:]
+		if page == "" || (page[0] != '>' && page[0] != ' ') {
+			continue // <pre>, <param>...
+		}
+		j := strings.IndexByte(page, '>')
+		if j < 0 {
+			return out
+		}
+		page = page[j+1:]
+		k := strings.Index(page, "</p>")
+		if k < 0 {
+			return out
+		}
+		out = append(out, page[:k])
+		page = page[k+len("</p>"):]
+	}
+}
 
 // readInstallGuide reads the Debian Installation Guide (Debian 12, amd64)
-// in its 21 languages as HTML: every paragraph (<p>) is a text, cut between
+// as HTML in each of its 19 languages but Chinese and Japanese: every paragraph (<p>) is a text, cut between
 // sentences past 1,000 bytes; a page of one language is a document. As in
 // the handbook, a paragraph a translation left in English is read once, in
 // English.
@@ -1317,8 +1376,8 @@ func readInstallGuide(dir string, emit func(text)) error {
 				return err
 			}
 			i := 0
-			for _, m := range htmlPara.FindAllStringSubmatch(string(b), -1) {
-				p := html.UnescapeString(tagRe.ReplaceAllString(m[1], " "))
+			for _, inner := range htmlParas(string(b)) {
+				p := html.UnescapeString(tagRe.ReplaceAllString(inner, " "))
 				for _, c := range paragraphs(strings.Join(strings.Fields(p), " "), 1000) {
 					i++
 					fn(page, i, c)
