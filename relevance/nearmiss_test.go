@@ -673,8 +673,8 @@ func TestRepublicsCapitalsAndCrowds(t *testing.T) {
 		{"Jordan, es", "es", "Jordania y Armenia firmaron un acuerdo comercial en Ammán.", false, "!person:Founders of the republics(+3)"},
 		{"Soviet tanks, en", "en", "Soviet tanks entered Baku in January 1990 and more than a hundred civilians died.", true, "topic:Soviet force(+1)"},
 		{"the Red Army of 1921, fr", "fr", "En février 1921, l'Armée rouge envahit la Géorgie indépendante.", true, "topic:Soviet force(+1)"},
-		{"official Baku, ru", "ru", "Официальный Баку отозвал посла из Москвы.", true, "with:Baku/официальн*(+1)"},
-		{"official Yerevan, en", "en", "Official Yerevan has not commented on the leaked draft.", true, "with:Yerevan/official(+1)"},
+		{"official Baku, ru", "ru", "Официальный Баку отозвал посла из Москвы.", true, "with:Baku/Official(+1)"},
+		{"official Yerevan, en", "en", "Official Yerevan has not commented on the leaked draft.", true, "with:Yerevan/Official(+1)"},
 		{"Lavrov on Yerevan, en", "en", "Lavrov lashed out at Yerevan's Western partners.", true, "with:Yerevan/Great powers' officials(+1)"},
 		{"a French citizen held for espionage, fr", "fr", "Un ressortissant français détenu à Bakou depuis deux ans pour espionnage.", true, "topic:political prisoners(+1)"},
 		{"the Quai d'Orsay and Baku, fr", "fr", "Le Quai d'Orsay dénonce la détention à Bakou d'un Français.", true, "with:Baku/Great powers' officials(+1)"},
@@ -714,9 +714,9 @@ func TestPoetsArchangelsAndDowries(t *testing.T) {
 // is not.
 func TestCapitalsThatAccuse(t *testing.T) {
 	runClassCases(t, []classCase{
-		{"Baku accuses, en", "en", "Baku accuses Paris of meddling in New Caledonia.", true, "with:Baku/accuses(+1)"},
-		{"Bakou accuse, fr", "fr", "Bakou accuse la France d'ingérence en Nouvelle-Calédonie.", true, "with:Baku/accuse(+1)"},
-		{"Yerevan rejected, en", "en", "Yerevan rejected the claims as fabricated.", true, "with:Yerevan/rejected(+1)"},
+		{"Baku accuses, en", "en", "Baku accuses Paris of meddling in New Caledonia.", true, "with:Baku/Government verbs(+1)"},
+		{"Bakou accuse, fr", "fr", "Bakou accuse la France d'ingérence en Nouvelle-Calédonie.", true, "with:Baku/Government verbs(+1)"},
+		{"Yerevan rejected, en", "en", "Yerevan rejected the claims as fabricated.", true, "with:Yerevan/Government verbs(+1)"},
 		{"Тбилиси осудил, ru", "ru", "Тбилиси осудил так называемые выборы в оккупированном регионе.", true, ""},
 		{"tourists welcomed, en", "en", "Tbilisi welcomed a record number of tourists this summer.", false, ""},
 		{"a snow warning, en", "en", "Yerevan warns of heavy snow and closed mountain passes.", false, ""},
