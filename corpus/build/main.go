@@ -1074,11 +1074,27 @@ var divTag = regexp.MustCompile(`<div\b|</div>`)
 // text in English under another language's tag is not what that language's
 // readers write.
 func readHandbook(dir string, emit func(text)) error {
+	return readManual(dir, manual{english: "en-US", skip: handbookSkip, langSep: "-", texts: handbookParas}, emit)
+}
+
+// manual is an HTML book shipped as one directory of pages per language.
+type manual struct {
+	english string          // the directory of the original
+	skip    map[string]bool // directories not read
+	langSep string          // what ends the language code in a directory's name (pt-BR, pt_BR)
+	texts   func(page string) []string
+}
+
+// readManual reads every language's pages of a manual in order: each text
+// of a page, cut between sentences past 1,000 bytes, is a text; a page of
+// one language is a document. A text a translation left in English (the
+// same as in the original, or mostly English words) is read once, in the
+// original, not again under another language's tag.
+func readManual(dir string, m manual, emit func(text)) error {
 	langs, err := sortedDir(dir)
 	if err != nil {
 		return err
 	}
-	english := map[string]bool{}
 	read := func(lang string, fn func(page string, i int, p string)) error {
 		pages, err := sortedDir(filepath.Join(dir, lang))
 		if err != nil {
@@ -1094,7 +1110,7 @@ func readHandbook(dir string, emit func(text)) error {
 				return err
 			}
 			i := 0
-			for _, p := range handbookParas(string(b)) {
+			for _, p := range m.texts(string(b)) {
 				for _, c := range paragraphs(p, 1000) {
 					i++
 					fn(page, i, c)
@@ -1103,17 +1119,18 @@ func readHandbook(dir string, emit func(text)) error {
 		}
 		return nil
 	}
-	if err := read("en-US", func(_ string, _ int, p string) { english[p] = true }); err != nil {
+	english := map[string]bool{}
+	if err := read(m.english, func(_ string, _ int, p string) { english[p] = true }); err != nil {
 		return err
 	}
 	for _, l := range langs {
 		lang := l.Name()
-		if !l.IsDir() || handbookSkip[lang] {
+		if !l.IsDir() || m.skip[lang] {
 			continue
 		}
-		code, _, _ := strings.Cut(lang, "-")
+		code, _, _ := strings.Cut(lang, m.langSep)
 		err := read(lang, func(page string, i int, p string) {
-			if lang != "en-US" && (english[p] || mostlyEnglish(p)) {
+			if lang != m.english && (english[p] || mostlyEnglish(p)) {
 				return
 			}
 			doc := lang + "." + page
@@ -1357,55 +1374,16 @@ func htmlParas(page string) []string {
 // the handbook, a paragraph a translation left in English is read once, in
 // English.
 func readInstallGuide(dir string, emit func(text)) error {
-	langs, err := sortedDir(dir)
-	if err != nil {
-		return err
+	return readManual(dir, manual{english: "en", skip: instGuideSkip, langSep: "_", texts: instGuideTexts}, emit)
+}
+
+// instGuideTexts is the text of each <p> of a page, tags removed and
+// spaces collapsed.
+func instGuideTexts(page string) []string {
+	var out []string
+	for _, inner := range htmlParas(page) {
+		p := html.UnescapeString(tagRe.ReplaceAllString(inner, " "))
+		out = append(out, strings.Join(strings.Fields(p), " "))
 	}
-	read := func(lang string, fn func(page string, i int, p string)) error {
-		pages, err := sortedDir(filepath.Join(dir, lang))
-		if err != nil {
-			return err
-		}
-		for _, pg := range pages {
-			page, ok := strings.CutSuffix(pg.Name(), ".html")
-			if !ok {
-				continue
-			}
-			b, err := os.ReadFile(filepath.Join(dir, lang, pg.Name()))
-			if err != nil {
-				return err
-			}
-			i := 0
-			for _, inner := range htmlParas(string(b)) {
-				p := html.UnescapeString(tagRe.ReplaceAllString(inner, " "))
-				for _, c := range paragraphs(strings.Join(strings.Fields(p), " "), 1000) {
-					i++
-					fn(page, i, c)
-				}
-			}
-		}
-		return nil
-	}
-	english := map[string]bool{}
-	if err := read("en", func(_ string, _ int, p string) { english[p] = true }); err != nil {
-		return err
-	}
-	for _, l := range langs {
-		lang := l.Name()
-		if !l.IsDir() || instGuideSkip[lang] {
-			continue
-		}
-		code, _, _ := strings.Cut(lang, "_")
-		err := read(lang, func(page string, i int, p string) {
-			if lang != "en" && (english[p] || mostlyEnglish(p)) {
-				return
-			}
-			doc := lang + "." + page
-			emit(text{doc: doc, key: fmt.Sprintf("%s.%d", doc, i), lang: code, body: p})
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	return out
 }
