@@ -48,6 +48,9 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// rt4 (testdata/rt4.README.md): a fourth writer, every genre in
 		// both classes, measured blind once, then tuned on.
 		{"rt4", "testdata/rt4.jsonl", "testdata/rt4.labels.jsonl", false, 2, 10},
+		// rt5 (testdata/rt5.README.md): a fifth writer, measured blind
+		// once with the seventh round's final rules, then tuned on.
+		{"rt5", "testdata/rt5.jsonl", "testdata/rt5.labels.jsonl", false, 3, 13},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

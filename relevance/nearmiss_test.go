@@ -744,3 +744,16 @@ func TestListsRankingsAndCharges(t *testing.T) {
 		{"the US state's legislature, en", "en", "Georgia's Republican legislature ended the session; Democrats called the parliamentary tactics unfair.", false, ""},
 	})
 }
+
+// TestMinskProcessAndMaidan: names the fifth writer's set (rt5) showed
+// missing, in sentences of our own: the OSCE's Minsk process, Azerbaijan's
+// Baku Initiative Group, Rustaveli Avenue in Ukrainian, and a Georgian
+// protest compared with the Maidan. Ukraine's Minsk agreements stay out.
+func TestMinskProcessAndMaidan(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"the Minsk process, en", "en", "The OSCE formally wound up the Minsk process after the parties initialled a peace agreement.", true, "institution:Minsk Group(+3)"},
+		{"the Minsk agreements, en", "en", "The Minsk agreements on Donbas were never implemented.", false, ""},
+		{"the Baku Initiative Group, fr", "fr", "Le Groupe d'initiative de Bakou a invité des indépendantistes corses.", true, "institution:Baku Initiative Group(+3)"},
+		{"Rustaveli and the Maidan, uk", "uk", "Грузини знову на Руставелі, як ми колись на Майдані.", true, "topic:protest(+1)"},
+	})
+}
