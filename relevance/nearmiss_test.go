@@ -708,9 +708,9 @@ func TestPoetsArchangelsAndDowries(t *testing.T) {
 	})
 }
 
-// TestCapitalsThatAccuse: a capital as the subject of a government's verb
-// ("Baku accuses Paris of meddling", "Yerevan rejected the claims") is the
-// state speaking; the same capital welcoming tourists or warning of snow
+// TestCapitalsThatAccuse: a capital as the subject or the object of a
+// government's verb ("Baku accuses Paris of meddling", "Paris accuses
+// Baku", "Yerevan rejected the claims") is a state speaking or spoken to; the same capital welcoming tourists or warning of snow
 // is not.
 func TestCapitalsThatAccuse(t *testing.T) {
 	runClassCases(t, []classCase{
@@ -718,6 +718,8 @@ func TestCapitalsThatAccuse(t *testing.T) {
 		{"Bakou accuse, fr", "fr", "Bakou accuse la France d'ingérence en Nouvelle-Calédonie.", true, "with:Baku/Government verbs(+1)"},
 		{"Yerevan rejected, en", "en", "Yerevan rejected the claims as fabricated.", true, "with:Yerevan/Government verbs(+1)"},
 		{"Тбилиси осудил, ru", "ru", "Тбилиси осудил так называемые выборы в оккупированном регионе.", true, ""},
+		{"Paris accuses Baku, fr", "fr", "Paris accuse Bakou d'ingérence en Nouvelle-Calédonie.", true, "with:Baku/Government verbs(+1)"},
+		{"Moscow accused Yerevan, en", "en", "Moscow accused Yerevan of betrayal.", true, "with:Yerevan/Government verbs(+1)"},
 		{"tourists welcomed, en", "en", "Tbilisi welcomed a record number of tourists this summer.", false, ""},
 		{"a snow warning, en", "en", "Yerevan warns of heavy snow and closed mountain passes.", false, ""},
 	})
