@@ -885,8 +885,9 @@ func (p *parser) checkSelfCancel() error {
 	return nil
 }
 
-// covers reports whether every word form o matches, or one of its exact
-// words, is matched by context word x.
+// covers reports whether context word x matches a word that word o of a
+// concept's form matches: all of them when o is a prefix, one of them when
+// o is a set of exact words.
 func covers(x, o *wordPat) bool {
 	if x.caps && !o.caps {
 		return false
@@ -899,8 +900,9 @@ func covers(x, o *wordPat) bool {
 	case x.prefix != nil && o.prefix != nil:
 		return bytes.HasPrefix(o.prefix, x.prefix)
 	case x.prefix != nil:
+		pre := string(x.prefix)
 		for f := range o.forms {
-			if strings.HasPrefix(f, string(x.prefix)) {
+			if strings.HasPrefix(f, pre) {
 				return true
 			}
 		}

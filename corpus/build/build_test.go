@@ -99,15 +99,11 @@ func TestCandidateFilterIsBroad(t *testing.T) {
 
 func TestReadELD(t *testing.T) {
 	dir := t.TempDir()
-	for name, body := range map[string]string{
+	writeFiles(t, dir, map[string]string{
 		"big-test.txt":  "hy\tԸնդդիմությունը հանրահավաք է հայտարարել\nru\tВ Тбилиси снова протесты\n",
 		"sentences.txt": "ka\tმთავრობამ კანონპროექტი წარუდგინა\n",
 		"tweets.txt":    "fr\tla géorgie et l'ue\nbroken line without a tab\n",
-	} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	var got []string
 	if err := readELD(dir, func(t text) { got = append(got, t.key+"|"+t.lang+"|"+t.doc) }); err != nil {
 		t.Fatal(err)
@@ -127,8 +123,7 @@ func TestReadDictEntriesOnce(t *testing.T) {
 	zw.Write([]byte(data))
 	zw.Close()
 	idx := "00-database-short\tA\tB\nArmenian\tA\tZ\nArmenian\tZ\ti\nArmenians\tZ\ti\n"
-	os.WriteFile(filepath.Join(dir, "x.dict.dz"), []byte(zb.String()), 0o644)
-	os.WriteFile(filepath.Join(dir, "x.index"), []byte(idx), 0o644)
+	writeFiles(t, dir, map[string]string{"x.dict.dz": zb.String(), "x.index": idx})
 	var got []string
 	if err := readDictEntries("x", "en")(dir, func(t text) { got = append(got, t.key+"|"+t.body) }); err != nil {
 		t.Fatal(err)
@@ -147,9 +142,7 @@ func TestReadMoby(t *testing.T) {
 		"chapter_1.json": `{"chapter":"1","title":"Loomings.","text":"Call me Ishmael, some years ago.\n\nThere now is your insular city of the Manhattoes."}`,
 		"epilogue.json":  `{"text":"The drama's done. Why then here does any one step forth?"}`,
 	}
-	for name, body := range files {
-		os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644)
-	}
+	writeFiles(t, dir, files)
 	var got []string
 	if err := readMoby(dir, func(t text) { got = append(got, t.key+"|"+t.doc) }); err != nil {
 		t.Fatal(err)
@@ -204,10 +197,7 @@ func TestReadHandbook(t *testing.T) {
 		"ja-JP/intro.html":              page("Debian はコミュニティのプロジェクトです。 とても 大きな プロジェクト"),
 		"Common_Content/css/style.html": page("not a translation at all, just a file"),
 	}
-	for name, body := range files {
-		os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755)
-		os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644)
-	}
+	writeFiles(t, dir, files)
 	var got []string
 	if err := readHandbook(dir, func(t text) { got = append(got, t.key+"|"+t.lang+"|"+t.body) }); err != nil {
 		t.Fatal(err)
@@ -262,9 +252,32 @@ func TestReadQuran(t *testing.T) {
 // it: every translation but Chinese and Japanese, English left once.
 func TestReadHandbookPackage(t *testing.T) {
 	dir := unpacked(t, "debian-handbook/usr/share/doc/debian-handbook/html", "ru-RU/index.html")
-	langs := map[string]int{}
-	english := 0
-	if err := readHandbook(dir, func(t text) {
+	langs, english := countByLanguage(t, readHandbook, dir)
+	if langs["en"] < 2500 || langs["ru"] < 1500 || langs["de"] < 2000 || langs["ja"] != 0 || langs["zh"] != 0 || english != 0 {
+		t.Errorf("paragraphs by language %v, %d English ones under another tag", langs, english)
+	}
+}
+
+// writeFiles writes a reader's fixture: each file, with its directories.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, body := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// countByLanguage reads a translated manual and counts its texts by
+// language, and the texts in English under another language's tag.
+func countByLanguage(t *testing.T, read func(string, func(text)) error, dir string) (langs map[string]int, english int) {
+	t.Helper()
+	langs = map[string]int{}
+	if err := read(dir, func(t text) {
 		langs[t.lang]++
 		if t.lang != "en" && mostlyEnglish(t.body) {
 			english++
@@ -272,9 +285,7 @@ func TestReadHandbookPackage(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if langs["en"] < 2500 || langs["ru"] < 1500 || langs["de"] < 2000 || langs["ja"] != 0 || langs["zh"] != 0 || english != 0 {
-		t.Errorf("paragraphs by language %v, %d English ones under another tag", langs, english)
-	}
+	return langs, english
 }
 
 // unpacked returns the directory of a package that build.sh unpacked into
@@ -397,10 +408,7 @@ func TestReadInstallGuide(t *testing.T) {
 		"zh_CN/ch01.html": page("Debian 是 一个 志愿者 组织"),
 		"changelog.gz":    "not a translation",
 	}
-	for name, body := range files {
-		os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755)
-		os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644)
-	}
+	writeFiles(t, dir, files)
 	var got []string
 	if err := readInstallGuide(dir, func(t text) { got = append(got, t.key+"|"+t.lang+"|"+t.body) }); err != nil {
 		t.Fatal(err)
@@ -449,16 +457,7 @@ func TestReadSwordPackages(t *testing.T) {
 
 func TestReadInstallGuidePackage(t *testing.T) {
 	dir := unpacked(t, "installation-guide-amd64/usr/share/doc/installation-guide-amd64", "ru/index.html")
-	langs := map[string]int{}
-	english := 0
-	if err := readInstallGuide(dir, func(t text) {
-		langs[t.lang]++
-		if t.lang != "en" && mostlyEnglish(t.body) {
-			english++
-		}
-	}); err != nil {
-		t.Fatal(err)
-	}
+	langs, english := countByLanguage(t, readInstallGuide, dir)
 	if len(langs) != 17 || langs["en"] < 1000 || langs["ru"] < 800 || langs["de"] < 1000 || langs["ja"] != 0 || langs["zh"] != 0 || english != 0 {
 		t.Errorf("paragraphs by language %v, %d English ones under another tag", langs, english)
 	}

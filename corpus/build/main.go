@@ -677,6 +677,8 @@ func readDict(name, lang string) func(string, func(text)) error {
 	return readDictd(name, lang, false)
 }
 
+// readDictd reads dictd database name; with once, an entry the index lists
+// under several headwords (the same offset and length) is read once.
 func readDictd(name, lang string, once bool) func(string, func(text)) error {
 	return func(dir string, emit func(text)) error {
 		seen := map[string]bool{}
