@@ -142,3 +142,29 @@ func TestNamesOfTheLastTwoYears(t *testing.T) {
 		{"a list of participants, en", "en", "List of participants. Armenia: Mr. A. Petrosyan, Deputy Minister of Infrastructure. Azerbaijan: Ms. L. Mammadova, Ministry of Transport.", false, "neg:Armenia/"},
 	})
 }
+
+// TestLinesProtocolsAndProvinces: the eleventh writer's real-text genres
+// (rt11). The lines around South Ossetia (the incident mechanism, the
+// villages where fences move, the 2008 war's EU report), the Bishkek
+// ceasefire of 1994, the EU flags on Rustaveli and military aid to Baku
+// come in. Iran's provinces of East and West Azerbaijan, a family
+// historian's Shusha, a traveller's rental car across the border, the
+// statistics office's visitors and a drone bass under Georgian polyphony
+// stay out.
+func TestLinesProtocolsAndProvinces(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"the incident mechanism, es", "es", "La reunión del Mecanismo de Prevención y Respuesta a Incidentes en Ergneti abordó las detenciones a lo largo de la línea.", true, "place:South Ossetia"},
+		{"a fenced village, en", "en", "The ministry condemns new barbed-wire fences by the occupation forces near Khurvaleti.", true, "place:South Ossetian line villages"},
+		{"the EU report, de", "de", "Der Tagliavini-Bericht schrieb den Beginn der Kampfhandlungen im August 2008 Georgien zu.", true, "place:South Ossetia"},
+		{"the 1994 ceasefire, en", "en", "The Bishkek Protocol of May 1994 stopped the fighting but never produced a settlement.", true, "event:Bishkek Protocol"},
+		{"EU flags on Rustaveli, de", "de", "Die Bilder von der Rustaweli-Allee zeigen junge Menschen mit Europafahnen vor der Regierung.", true, "with:Rustaveli/"},
+		{"military aid to Baku, ru", "ru", "В Глендейле собирают подписи, чтобы Конгресс не одобрил военную помощь Баку.", true, "topic:armaments"},
+		// Near misses.
+		{"Iran's West Azerbaijan, de", "de", "Der neue Präsident Irans ist ein Herzchirurg aus der Provinz West-Aserbaidschan.", false, "neg:Azerbaijan/West"},
+		{"Iran's East Azerbaijan, en", "en", "Officials in Iran's East Azerbaijan province said Lake Urmia had fallen again this summer.", false, "neg:Azerbaijan/"},
+		{"a family historian, en", "en", "Looking for church registers of my great-grandmother, born around 1890 in Shusha, who later moved to Tiflis.", false, "neg:Shusha/Genealogy"},
+		{"a rental car, fr", "fr", "On part en Géorgie et en Arménie cet été : peut-on passer la frontière avec une voiture de location ?", false, "neg:Armenia/"},
+		{"the statistics office, ka", "ka", "საქსტატის მონაცემებით, ვიზიტორების უმეტესობა რუსეთიდან, თურქეთიდან და სომხეთიდან ჩამოვიდა.", false, "with:Armenia/Business"},
+		{"a drone bass, en", "en", "Georgian polyphonic singing weaves three voices over a drone bass; UNESCO listed it in 2001.", false, "!topic:armaments"},
+	})
+}
