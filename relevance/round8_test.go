@@ -168,3 +168,25 @@ func TestLinesProtocolsAndProvinces(t *testing.T) {
 		{"a drone bass, en", "en", "Georgian polyphonic singing weaves three voices over a drone bass; UNESCO listed it in 2001.", false, "!topic:armaments"},
 	})
 }
+
+// TestEntryBansEveningsAndCoaches: the twelfth writer's week of posts
+// (rt12). Entry bans on officials are sanctions; Rustaveli "every evening
+// for two years" is the nightly protest; foreign funding of media is the
+// civil society law's subject; Yerevan's city council is party politics;
+// Gunba and Bahruz Samadov in their declined and mixed spellings. Qarabağ's
+// coach and the European cups make the club's name football, and a lab's
+// "Dr. Ilham Aliyev" is a namesake.
+func TestEntryBansEveningsAndCoaches(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"entry bans, de", "de", "Die Bundesregierung sollte Einreiseverbote für georgische Funktionäre verhängen, die für die Gewalt verantwortlich sind.", true, "topic:sanctions"},
+		{"every evening, ka", "ka", "რუსთაველზე ისევ ვდგავართ, ორი წელია ყოველ საღამოს.", true, "with:Rustaveli/"},
+		{"foreign funding, ka", "ka", "ახალი ცვლილებებით უცხოური დაფინანსების მქონე მედიას მუშაობა კიდევ უფრო უჭირს.", true, "topic:civil society"},
+		{"the city council, en", "en", "Yerevan council session ended in shoving again; the opposition walked out.", true, "with:Yerevan/council"},
+		{"Gunba declined, ru", "ru", "Без российских дотаций Сухум не протянет и месяца, это понимают все, включая Гунбу.", true, "person:Gunba"},
+		{"a mixed spelling, az", "az", "Bahruz Səmədov azad edilməlidir.", true, "person:Azerbaijani political prisoners"},
+		// Near misses.
+		{"the club's coach, az", "az", "Qarabağ yenə qalib gəldi! Qurban Qurbanov dahidir, bunu bütün Avropa bilir.", false, "neg:Qarabag/"},
+		{"the European cups, ru", "ru", "Гурбанов построил в «Карабахе» настоящую машину, смотреть их в еврокубках одно удовольствие.", false, "neg:Karabakh/"},
+		{"a doctor in a lab, en", "en", "Shoutout to Dr. Ilham Aliyev in our lab for getting the sequencer running again.", false, "neg:Aliyev/"},
+	})
+}
