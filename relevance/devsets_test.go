@@ -50,10 +50,10 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt4", "testdata/rt4.jsonl", "testdata/rt4.labels.jsonl", false, 2, 10},
 		// rt5 (testdata/rt5.README.md): a fifth writer, measured blind
 		// once with the seventh round's final rules, then tuned on.
-		{"rt5", "testdata/rt5.jsonl", "testdata/rt5.labels.jsonl", false, 3, 13},
-		// rt6 to rt12 (testdata/rt6.README.md ...): seven more writers of
+		{"rt5", "testdata/rt5.jsonl", "testdata/rt5.labels.jsonl", false, 2, 11},
+		// rt6 to rt14 (testdata/rt6.README.md ...): more writers of
 		// issue 11's eighth round, Bluesky-style posts (rt6, rt7, rt9,
-		// rt10, rt12) and the real-text genres (rt8, rt11), each measured
+		// rt10, rt12) and the real-text genres (rt8, rt11, rt14), each measured
 		// blind once, then tuned on.
 		{"rt6", "testdata/rt6.jsonl", "testdata/rt6.labels.jsonl", false, 0, 1},
 		{"rt7", "testdata/rt7.jsonl", "testdata/rt7.labels.jsonl", false, 3, 12},
@@ -62,6 +62,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt10", "testdata/rt10.jsonl", "testdata/rt10.labels.jsonl", false, 2, 3},
 		{"rt11", "testdata/rt11.jsonl", "testdata/rt11.labels.jsonl", false, 2, 6},
 		{"rt12", "testdata/rt12.jsonl", "testdata/rt12.labels.jsonl", false, 3, 7},
+		{"rt14", "testdata/rt14.jsonl", "testdata/rt14.labels.jsonl", false, 0, 14},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

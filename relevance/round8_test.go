@@ -190,3 +190,30 @@ func TestEntryBansEveningsAndCoaches(t *testing.T) {
 		{"a doctor in a lab, en", "en", "Shoutout to Dr. Ilham Aliyev in our lab for getting the sequencer running again.", false, "neg:Aliyev/"},
 	})
 }
+
+// TestMemoirsDisambiguationsAndCrops: the fourteenth writer's genres
+// (rt14: novels and memoirs, Wikipedia, the European Parliament, forums,
+// proverbs). In: Georgia's NATO course, 1 March 2008 in Yerevan, the
+// football diplomacy of 2008, the Mkhedrioni, gas from Azerbaijan as
+// Europe's lever, carousel voting. Out: a disambiguation page, hazelnut
+// statistics, Eurostat's export figures, Armenian "in the 1970s" (read as
+// mines), a league's "race for the top" (read as a summit), a rental car
+// and an e-visa, a family historian's maiden name.
+func TestMemoirsDisambiguationsAndCrops(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"NATO, de", "de", "»Georgien wird Mitglied der NATO werden, wenn es das will.« Angela Merkel in Tiflis, August 2008.", true, "topic:NATO path"},
+		{"1 March 2008, en", "en", "On 1 March 2008 the police moved in on the protesters in Yerevan; by morning ten people were dead.", true, "event:1 March 2008"},
+		{"football diplomacy, tr", "tr", "Gül'ün Erivan ziyareti futbol diplomasisi olarak tarihe geçti.", true, "event:Football diplomacy"},
+		{"the paramilitary, de", "de", "Nachts kontrollierten die Mchedrioni die Straßen von Tiflis.", true, "person:Politicians of the region"},
+		{"gas from Azerbaijan, de", "de", "Wir ersetzen russisches Gas durch Gas aus Aserbaidschan und reden von Werten.", true, "topic:energy geopolitics"},
+		{"carousel voting, en", "en", "Video of carousel voting in Marneuli, and the observers' statement says as much.", true, "topic:elections"},
+		// Near misses.
+		{"a disambiguation page, de", "de", "Georgien steht für: Georgien, Staat im Kaukasus; Georgia, Bundesstaat der USA. Siehe auch: Georgier.", false, "neg:Sakartvelo/Gloss"},
+		{"hazelnut statistics, es", "es", "Turquía produce el 65 % de las avellanas del mundo, seguida de Italia, Azerbaiyán, Estados Unidos y Georgia.", false, "neg:Azerbaijan/Food"},
+		{"export statistics, hy", "hy", "Եվրոստատի տվյալներով՝ Հայաստանից ԵՄ արտահանման հիմնական ապրանքներն են պղնձի հանքաքարը և ոսկին։", false, "with:Armenia/Business"},
+		{"the 1970s, hy", "hy", "Տաճարը վերականգնվել է 1970-ականներին։", false, "neg:landmines/"},
+		{"a league's top, tr", "tr", "Neftçi Bakü, Premier Ligi'nde zirve yarışında kritik bir galibiyet aldı.", false, "neg:negotiation/yarışında"},
+		{"a rental car, de", "de", "Kann man mit einem in Armenien gemieteten Auto nach Georgien fahren? Der Vermieter sagt ja, aber an der Grenze braucht man eine Versicherung.", false, "neg:Armenia/"},
+		{"a maiden name, en", "en", "Looking for records of my great-grandmother, maiden name Ter-Petrosian, born in Shushi around 1890.", false, "neg:Ter-Petrosyan/Genealogy"},
+	})
+}
