@@ -53,7 +53,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt5", "testdata/rt5.jsonl", "testdata/rt5.labels.jsonl", false, 2, 11},
 		// rt6 to rt14 (testdata/rt6.README.md ...): more writers of
 		// issue 11's eighth round, Bluesky-style posts (rt6, rt7, rt9,
-		// rt10, rt12) and the real-text genres (rt8, rt11, rt14), each measured
+		// rt10, rt12, rt13) and the real-text genres (rt8, rt11, rt14), each measured
 		// blind once, then tuned on.
 		{"rt6", "testdata/rt6.jsonl", "testdata/rt6.labels.jsonl", false, 0, 1},
 		{"rt7", "testdata/rt7.jsonl", "testdata/rt7.labels.jsonl", false, 3, 12},
@@ -62,6 +62,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt10", "testdata/rt10.jsonl", "testdata/rt10.labels.jsonl", false, 2, 3},
 		{"rt11", "testdata/rt11.jsonl", "testdata/rt11.labels.jsonl", false, 2, 6},
 		{"rt12", "testdata/rt12.jsonl", "testdata/rt12.labels.jsonl", false, 3, 7},
+		{"rt13", "testdata/rt13.jsonl", "testdata/rt13.labels.jsonl", false, 1, 5},
 		{"rt14", "testdata/rt14.jsonl", "testdata/rt14.labels.jsonl", false, 0, 14},
 	}
 	for _, tt := range tests {

@@ -111,7 +111,7 @@ func TestNamesOfTheLastTwoYears(t *testing.T) {
 		{"the 907 waiver, en", "en", "The 907 waiver was renewed again this year and nobody on the Hill even blinked.", true, "institution:Section 907"},
 		{"fines on Rustaveli, es", "es", "Tiflis: otra ronda de multas por cortar la calle, y la avenida Rustaveli sigue llena cada noche.", true, "with:Rustaveli/"},
 		{"the base in Gyumri, ru", "ru", "Российская база в Гюмри никуда не делась, хотя о ней в Ереване стараются не вспоминать.", true, "with:Gyumri/"},
-		{"24 April, es", "es", "La colectividad armenia de Buenos Aires marchó el 24 de abril hasta el consulado turco.", true, "with:Armenia/"},
+		{"24 April, es", "es", "La colectividad armenia de Buenos Aires marchó el 24 de abril hasta el consulado turco.", true, "with:April 24/"},
 		{"exports to Armenia, az", "az", "Ermənistana benzin ixracı başladı, sosial şəbəkələrdə hamı bunu müzakirə edir.", true, "with:Armenia/ixrac"},
 		{"re-exports through Poti, en", "en", "Half the used cars in Russia arrive through Poti as 're-exports' to Kazakhstan.", true, "topic:sanctions"},
 		{"the events of 1915, tr", "tr", "Dışişleri Bakanlığı, 1915 olaylarına ilişkin karar tasarısını kınadı ve büyükelçiyi bakanlığa çağırdı.", true, "event:Armenian genocide"},
@@ -215,5 +215,23 @@ func TestMemoirsDisambiguationsAndCrops(t *testing.T) {
 		{"a league's top, tr", "tr", "Neftçi Bakü, Premier Ligi'nde zirve yarışında kritik bir galibiyet aldı.", false, "neg:negotiation/yarışında"},
 		{"a rental car, de", "de", "Kann man mit einem in Armenien gemieteten Auto nach Georgien fahren? Der Vermieter sagt ja, aber an der Grenze braucht man eine Versicherung.", false, "neg:Armenia/"},
 		{"a maiden name, en", "en", "Looking for records of my great-grandmother, maiden name Ter-Petrosian, born in Shushi around 1890.", false, "neg:Ter-Petrosyan/Genealogy"},
+	})
+}
+
+// TestAprilTwentyFourth: 24 April is the genocide's day of remembrance only
+// beside a cue of it (the thirteenth writer's diaspora marches, rt13): the
+// Armenians, recognition, a march to Turkey's embassy or consulate,
+// Komitas's statue. A central bank's 24 April is a date. With them, the
+// French "manifestent", the German singular "ausländischer Agent" and a
+// namesake's "(yes, that's really his name)" after the name.
+func TestAprilTwentyFourth(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a march to the embassy, es", "es", "Este 24 de abril marchamos desde la catedral hasta la embajada de Turquía. 110 años de memoria.", true, "with:April 24/"},
+		{"Komitas's statue, fr", "fr", "Ce 24 avril, rassemblement à Paris au pied de la statue de Komitas. Mémoire, justice, reconnaissance.", true, "with:April 24/"},
+		{"Georgians protesting, fr", "fr", "Les Géorgiens manifestent depuis plus d'un an avec des drapeaux européens.", true, "topic:protest"},
+		{"a foreign agent, de", "de", "Neue Regel in Georgien: wer 'Brüssel' buchstabieren kann, muss sich als ausländischer Agent registrieren.", true, "topic:civil society"},
+		// Near misses.
+		{"a central bank's date, en", "en", "On April 24 Turkey's central bank raised its policy rate by 350 basis points.", false, "!with:April 24/"},
+		{"a classmate's real name, ru", "ru", "Мой одноклассник Ильхам Алиев (да, реально так зовут) открыл шиномонтаж в Казани.", false, "neg:Aliyev/так зовут"},
 	})
 }
