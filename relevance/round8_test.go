@@ -195,8 +195,9 @@ func TestEntryBansEveningsAndCoaches(t *testing.T) {
 // (rt14: novels and memoirs, Wikipedia, the European Parliament, forums,
 // proverbs). In: Georgia's NATO course, 1 March 2008 in Yerevan, the
 // football diplomacy of 2008, the Mkhedrioni, gas from Azerbaijan as
-// Europe's lever, carousel voting. Out: a disambiguation page, hazelnut
-// statistics, Eurostat's export figures, Armenian "in the 1970s" (read as
+// Europe's lever, carousel voting, fleeing a place of the wars. Out: a
+// disambiguation page, hazelnut statistics, Eurostat's export figures,
+// Armenian "in the 1970s" (read as
 // mines), a league's "race for the top" (read as a summit), a rental car
 // and an e-visa, a family historian's maiden name.
 func TestMemoirsDisambiguationsAndCrops(t *testing.T) {
@@ -207,6 +208,9 @@ func TestMemoirsDisambiguationsAndCrops(t *testing.T) {
 		{"the paramilitary, de", "de", "Nachts kontrollierten die Mchedrioni die Straßen von Tiflis.", true, "person:Politicians of the region"},
 		{"gas from Azerbaijan, de", "de", "Wir ersetzen russisches Gas durch Gas aus Aserbaidschan und reden von Werten.", true, "topic:energy geopolitics"},
 		{"carousel voting, en", "en", "Video of carousel voting in Marneuli, and the observers' statement says as much.", true, "topic:elections"},
+		{"a flight from a war, tr", "tr", "Nisan 1993'te Kelbecer'den kaçan akrabalarımız Murov Dağı'nı karda yürüyerek aştı.", true, "topic:flight"},
+		{"a flight from a war, az", "az", "1993-cü ildə Ağdamdan qaçdıq, anam yalnız ailə albomunu götürdü.", true, "topic:flight"},
+		{"a suspect who fled, en", "en", "Police said the suspect fled Tbilisi airport after the robbery of a jewellery shop.", false, "neg:flight/"},
 		// Near misses.
 		{"a disambiguation page, de", "de", "Georgien steht für: Georgien, Staat im Kaukasus; Georgia, Bundesstaat der USA. Siehe auch: Georgier.", false, "neg:Sakartvelo/Gloss"},
 		{"hazelnut statistics, es", "es", "Turquía produce el 65 % de las avellanas del mundo, seguida de Italia, Azerbaiyán, Estados Unidos y Georgia.", false, "neg:Azerbaijan/Food"},
