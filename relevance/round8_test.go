@@ -104,7 +104,7 @@ func TestKitchenMetaphors(t *testing.T) {
 // a chess game played and the president's football past stay out.
 func TestNamesOfTheLastTwoYears(t *testing.T) {
 	runClassCases(t, []classCase{
-		{"Gunba, en", "en", "Gunba flew to Moscow again for money; Sukhumi has power for four hours a day.", true, "person:Gunba"},
+		{"Gunba, en", "en", "Gunba flew to Moscow again for money; Sukhumi has power for four hours a day.", true, "person:Abkhaz leaders"},
 		{"the envoy with Armenia, en", "en", "Serdar Kılıç and Ruben Rubinyan met at the Margara crossing to discuss opening it to third-country citizens.", true, "with:Serdar Kılıç/"},
 		{"the envoy as ambassador, en", "en", "Diplomatic representation in the US: chief of mission, Ambassador Serdar KILIC.", false, "!with:Serdar Kılıç/"},
 		{"a jailed editor's hashtag, en", "en", "Day 300 in a Rustavi cell and the judges still sleep well. #FreeMzia", true, "person:Amaglobeli"},
@@ -182,7 +182,7 @@ func TestEntryBansEveningsAndCoaches(t *testing.T) {
 		{"every evening, ka", "ka", "რუსთაველზე ისევ ვდგავართ, ორი წელია ყოველ საღამოს.", true, "with:Rustaveli/"},
 		{"foreign funding, ka", "ka", "ახალი ცვლილებებით უცხოური დაფინანსების მქონე მედიას მუშაობა კიდევ უფრო უჭირს.", true, "topic:civil society"},
 		{"the city council, en", "en", "Yerevan council session ended in shoving again; the opposition walked out.", true, "with:Yerevan/council"},
-		{"Gunba declined, ru", "ru", "Без российских дотаций Сухум не протянет и месяца, это понимают все, включая Гунбу.", true, "person:Gunba"},
+		{"Gunba declined, ru", "ru", "Без российских дотаций Сухум не протянет и месяца, это понимают все, включая Гунбу.", true, "person:Abkhaz leaders"},
 		{"a mixed spelling, az", "az", "Bahruz Səmədov azad edilməlidir.", true, "person:Azerbaijani political prisoners"},
 		// Near misses.
 		{"the club's coach, az", "az", "Qarabağ yenə qalib gəldi! Qurban Qurbanov dahidir, bunu bütün Avropa bilir.", false, "neg:Qarabag/"},
@@ -237,5 +237,41 @@ func TestAprilTwentyFourth(t *testing.T) {
 		// Near misses.
 		{"a central bank's date, en", "en", "On April 24 Turkey's central bank raised its policy rate by 350 basis points.", false, "!with:April 24/"},
 		{"a classmate's real name, ru", "ru", "Мой одноклассник Ильхам Алиев (да, реально так зовут) открыл шиномонтаж в Казани.", false, "neg:Aliyev/так зовут"},
+	})
+}
+
+// TestTheFinalWritersClasses: what the last three blind sets showed (rt15,
+// posts of a month; rt16, a mixed collection of real text; rt17, posts in
+// the region's own languages), read after they were measured. Another
+// country's scene in the region's languages (in Istanbul, in Tehran,
+// Britain's prime minister) takes the script's weight away; activists,
+// human rights, blockades, captives, the Black Sea cable, the Dream in the
+// genitive, Baghramyan Avenue, 9 April 1989, 20 January and the Alley of
+// Martyrs, the Abkhaz leaders, the Georgian Constitutional Court come in.
+// A novel, a biography's birthplace, a resort's beaches, a bank's
+// shareholders, a doctor or a cheesemaker who shares a leader's name, and
+// the Universal Declaration's title stay out.
+func TestTheFinalWritersClasses(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"activists, hy", "hy", "Ակտիվիստները գիտեն, թե ով է կանգնած իրենց վրա հարձակումների հետևում։", true, "topic:civil society"},
+		{"human rights, az", "az", "Avropaya qaz ixracı artır, Brüssel susur, insan haqları isə unudulub.", true, "topic:civil society"},
+		{"a blockade, az", "az", "Naxçıvanın blokadası bitəcək deyirlər, qohumlar hələ inanmır.", true, "topic:displacement"},
+		{"captives in Baku, hy", "hy", "Բաքվում պահվող հայրենակիցների հարցը պետք է լինի ամեն հանդիպման օրակարգում։", true, "topic:political prisoners"},
+		{"the Black Sea cable, ka", "ka", "შავი ზღვის ელექტროკაბელი და აზერბაიჯანთან ენერგოპროექტები ჩვენი უსაფრთხოების საკითხია.", true, "topic:energy geopolitics"},
+		{"9 April, ka", "ka", "ყოველ 9 აპრილს მამაჩემი რუსთაველზე ყვავილებით მიდის.", true, "event:9 April 1989"},
+		{"20 January, az", "az", "Hər il 20 Yanvarda Şəhidlər Xiyabanına minlərlə insan gəlir, sovet qoşunlarının qurbanlarını anır.", true, "event:Black January"},
+		{"an Abkhaz leader, ka", "ka", "ბაგაფშმა რუსეთს და პუტინს თავისი ერთგულება უკვე დაუმტკიცა.", true, "person:Abkhaz leaders"},
+		{"the Constitutional Court, en", "en", "Georgia's Constitutional Court threw out the president's lawsuit, clearing the way for the new legislature.", true, "with:Georgia/Constitutional Court"},
+		// Near misses.
+		{"Istanbul's protests, az", "az", "İmamoğlunun məhkəməsi ilə bağlı İstanbulda yenə etirazlar var.", false, "neg:Azerbaijani language/Foreign scenes"},
+		{"Tehran's protests, hy", "hy", "Իրանում բենզինի գինը բարձրացրել են, Թեհրանում բողոքի ակցիաներ են։", false, "neg:Armenian script/Foreign scenes"},
+		{"Britain's prime minister, az", "az", "Britaniyada baş nazirin reytinqi yenə düşüb.", false, "neg:Azerbaijani language/Foreign scenes"},
+		{"a novel, en", "en", "Ali and Nino follows a Muslim boy from Baku and a Georgian girl on the eve of the First World War.", false, "neg:Baku/Folklore"},
+		{"a birthplace, ru", "ru", "Гарри Каспаров, уроженец Баку, был внесён Минюстом России в реестр иностранных агентов.", false, "neg:Baku/"},
+		{"a resort, ru", "ru", "Гагры в Абхазии: курорт для отдыхающих с галечными пляжами, сезон длится до октября.", false, "neg:Abkhazia/Travel(x2)"},
+		{"shareholders, ka", "ka", "საქართველოს ბანკმა აქციონერებს რეკორდული დივიდენდის გაცემა დაუმტკიცა.", false, "!topic:protest"},
+		{"a doctor, ru", "ru", "Мой стоматолог — доктор Кобахидзе. Нет, не родственник.", false, "neg:Kobakhidze/Namesake"},
+		{"a cheesemaker, ka", "ka", "ჩვენს სოფელში თემურ ივანიშვილი საუკეთესო სულგუნს აკეთებს.", false, "neg:Ivanishvili/"},
+		{"the Declaration's title, hy", "hy", "ՄԱՐԴՈՒ ԻՐԱՎՈՒՆՔՆԵՐԻ ՀԱՄԸՆԴՀԱՆՈՒՐ ՀՌՉԱԿԱԳԻՐ", false, "neg:Armenian script/Universal norms"},
 	})
 }
