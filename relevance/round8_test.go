@@ -300,3 +300,21 @@ func TestPostsFromTheRegion(t *testing.T) {
 		{"the mayor's football past, en", "en", "Kaladze won the Champions League with Milan in 2003 and 2007.", false, "neg:Kaladze/"},
 	})
 }
+
+// TestWeatherRoutesAndResorts: the twenty-first writer's posts (rt21), read
+// after their blind measurement. A heatwave in Yerevan and snow on a border
+// pass are the weather; an airline's new route and its passengers are its
+// business; Gagra and New Athos are resorts; an Aliyev who is a Duma
+// deputy from Dagestan is Russia's.
+func TestWeatherRoutesAndResorts(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a heatwave, en", "en", "Yerevan records 41°C as a heatwave grips the South Caucasus; authorities advise avoiding outdoor work.", false, "neg:Yerevan/Weather"},
+		{"snow on the pass, tr", "tr", "Artvin'de yoğun kar nedeniyle Sarp sınır kapısı yolunda ulaşım aksıyor, Gürcistan'a geçecek tırlar bekliyor.", false, "neg:border/Weather"},
+		{"a new route, en", "en", "Azerbaijan Airlines adds a third weekly Baku–London flight, citing demand from transit passengers.", false, "neg:AZAL/"},
+		{"the resorts, ru", "ru", "Кто был в Абхазии летом? Гагра или Новый Афон, где лучше с детьми? Правда ли, что на границе на Псоу стоят по шесть часов?", false, "neg:Abkhazia/Travel(x2)"},
+		{"a Duma deputy, ru", "ru", "Депутат Госдумы от Дагестана Алиев предложил ужесточить наказание за продажу энергетиков подросткам.", false, "neg:Aliyev/"},
+		// The politics beside them stays in.
+		{"Upper Lars and pressure, ru", "ru", "Верхний Ларс снова закрыт, и никто не верит, что это погода: Москва недовольна Ереваном после санкций.", true, ""},
+		{"the AZAL crash, en", "en", "A year after the AZAL crash near Aktau, Baku still waits for Moscow's admission of guilt.", true, "event:AZAL crash"},
+	})
+}
