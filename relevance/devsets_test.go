@@ -51,9 +51,9 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// rt5 (testdata/rt5.README.md): a fifth writer, measured blind
 		// once with the seventh round's final rules, then tuned on.
 		{"rt5", "testdata/rt5.jsonl", "testdata/rt5.labels.jsonl", false, 2, 10},
-		// rt6 to rt21 (testdata/rt6.README.md ...): fourteen writers of
+		// rt6 to rt21 (testdata/rt6.README.md ...): fifteen writers of
 		// issue 11's eighth round, Bluesky-style posts (rt6, rt7, rt9,
-		// rt10, rt12, rt13, rt15, rt17, rt18, rt21) and the real-text
+		// rt10, rt12, rt13, rt15, rt17, rt18, rt20, rt21) and the real-text
 		// genres (rt8, rt11, rt14, rt16), each measured blind once, then
 		// tuned on.
 		{"rt6", "testdata/rt6.jsonl", "testdata/rt6.labels.jsonl", false, 0, 1},
@@ -69,6 +69,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt16", "testdata/rt16.jsonl", "testdata/rt16.labels.jsonl", false, 1, 7},
 		{"rt17", "testdata/rt17.jsonl", "testdata/rt17.labels.jsonl", false, 0, 19},
 		{"rt18", "testdata/rt18.jsonl", "testdata/rt18.labels.jsonl", false, 1, 30},
+		{"rt20", "testdata/rt20.jsonl", "testdata/rt20.labels.jsonl", false, 9, 66},
 		{"rt21", "testdata/rt21.jsonl", "testdata/rt21.labels.jsonl", false, 1, 3},
 	}
 	for _, tt := range tests {

@@ -276,13 +276,13 @@ func TestTheFinalWritersClasses(t *testing.T) {
 	})
 }
 
-// TestPostsFromTheRegion: the eighteenth writer's posts (rt18), mostly in
-// the region's own languages. "Bidzina" alone is a first name until a
-// word of politics or "Mr" stands beside it; corruption cases, road
-// blocking, the Tbilisi mayor, the unnamed defence ministry, Rustaveli in
-// the evening with flags, Baghramyan Avenue and Sukhumi beside Moscow come
-// in; a Dinamo defender named Kobakhidze and Kaladze's football past stay
-// out.
+// TestPostsFromTheRegion: the eighteenth and twentieth writers' posts
+// (rt18, rt20), mostly in the region's own languages. "Bidzina" alone is a
+// first name until a word of politics or "Mr" stands beside it; corruption
+// cases, road blocking, barbed wire moved at a village, a hunger strike,
+// the Tbilisi mayor, the unnamed defence ministry, Rustaveli in the
+// evening with flags, Baghramyan Avenue and Sukhumi beside Moscow come in;
+// a Dinamo defender named Kobakhidze and Kaladze's football past stay out.
 func TestPostsFromTheRegion(t *testing.T) {
 	runClassCases(t, []classCase{
 		{"Mr Bidzina, ka", "ka", "ძალიან მიჭირს დაჯერება, რომ ეს ყველაფერი ბატონმა ბიძინამ მართლაც თქვა.", true, "with:Bidzina/"},
@@ -294,6 +294,8 @@ func TestPostsFromTheRegion(t *testing.T) {
 		{"Rustaveli in the evening, ru", "ru", "Проспект Руставели, вечер, минус два. Люди с флагами, кто-то раздаёт чай.", true, "with:Rustaveli/"},
 		{"Baghramyan, hy", "hy", "Բաղրամյանում նորից փողոց էին փակել, ոստիկանությունը բերման ենթարկեց քսան մարդու։", true, "place:Yerevan"},
 		{"Sukhumi and Moscow, en", "en", "Sukhumi keeps asking Moscow for electricity and money; Moscow keeps asking for property rights.", true, "with:Sukhumi/"},
+		{"barbed wire at a village, ka", "ka", "ჩვენს სოფელთან მავთულხლართი ისევ გადმოწიეს, მეზობლის ბაღის ნახევარი მეორე მხარეს დარჩა.", true, "topic:occupation"},
+		{"a hunger strike in Baku, ru", "ru", "Журналист в Баку двадцатый день держит голодовку в СИЗО.", true, "topic:repression"},
 		// Near misses.
 		{"a classmate named Bidzina, ka", "ka", "ჩემი კლასელი ბიძინა ამბობს, რომ ყველა ახალ სამსახურში ერთსა და იმავე ხუმრობას ისმენს.", false, "person:Bidzina"},
 		{"a Dinamo defender, ka", "ka", "დინამოს მცველი კობახიძე ისევ ტრავმირებულია, მწვრთნელის თქმით.", false, "neg:Kobakhidze/Sport"},
