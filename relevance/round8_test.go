@@ -263,9 +263,9 @@ func TestTheFinalWritersClasses(t *testing.T) {
 		{"an Abkhaz leader, ka", "ka", "ბაგაფშმა რუსეთს და პუტინს თავისი ერთგულება უკვე დაუმტკიცა.", true, "person:Abkhaz leaders"},
 		{"the Constitutional Court, en", "en", "Georgia's Constitutional Court threw out the president's lawsuit, clearing the way for the new legislature.", true, "with:Georgia/Constitutional Court"},
 		// Near misses.
-		{"Istanbul's protests, az", "az", "İmamoğlunun məhkəməsi ilə bağlı İstanbulda yenə etirazlar var.", false, "neg:Azerbaijani language/Foreign scenes"},
-		{"Tehran's protests, hy", "hy", "Իրանում բենզինի գինը բարձրացրել են, Թեհրանում բողոքի ակցիաներ են։", false, "neg:Armenian script/Foreign scenes"},
-		{"Britain's prime minister, az", "az", "Britaniyada baş nazirin reytinqi yenə düşüb.", false, "neg:Azerbaijani language/Foreign scenes"},
+		{"Istanbul's protests, az", "az", "İmamoğlunun məhkəməsi ilə bağlı İstanbulda yenə etirazlar var.", false, "neg:Azerbaijani language/Foreign politics"},
+		{"Tehran's protests, hy", "hy", "Իրանում բենզինի գինը բարձրացրել են, Թեհրանում բողոքի ակցիաներ են։", false, "neg:Armenian script/Foreign politics"},
+		{"Britain's prime minister, az", "az", "Britaniyada baş nazirin reytinqi yenə düşüb.", false, "neg:Azerbaijani language/Foreign politics"},
 		{"a novel, en", "en", "Ali and Nino follows a Muslim boy from Baku and a Georgian girl on the eve of the First World War.", false, "neg:Baku/Folklore"},
 		{"a birthplace, ru", "ru", "Гарри Каспаров, уроженец Баку, был внесён Минюстом России в реестр иностранных агентов.", false, "neg:Baku/"},
 		{"a resort, ru", "ru", "Гагры в Абхазии: курорт для отдыхающих с галечными пляжами, сезон длится до октября.", false, "neg:Abkhazia/Travel(x2)"},
