@@ -198,18 +198,12 @@ func TestReadHandbook(t *testing.T) {
 		"Common_Content/css/style.html": page("not a translation at all, just a file"),
 	}
 	writeFiles(t, dir, files)
-	var got []string
-	if err := readHandbook(dir, func(t text) { got = append(got, t.key+"|"+t.lang+"|"+t.body) }); err != nil {
-		t.Fatal(err)
-	}
 	want := []string{
 		"en-US.intro.1|en|Debian is a community project.",
 		"en-US.intro.2|en|The project has a constitution: a leader a secretary and elections.",
 		"ru-RU.intro.1|ru|Debian — это проект сообщества.",
 	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("readHandbook =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	wantManualTexts(t, "readHandbook", readHandbook, dir, want)
 }
 
 func TestMostlyEnglish(t *testing.T) {
@@ -274,6 +268,19 @@ func writeFiles(t *testing.T, dir string, files map[string]string) {
 
 // countByLanguage reads a translated manual and counts its texts by
 // language, and the texts in English under another language's tag.
+// wantManualTexts checks what a manual's reader yields from dir, each text
+// as key|lang|body, in order.
+func wantManualTexts(t *testing.T, name string, read func(string, func(text)) error, dir string, want []string) {
+	t.Helper()
+	var got []string
+	if err := read(dir, func(t text) { got = append(got, t.key+"|"+t.lang+"|"+t.body) }); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("%s =\n%s\nwant\n%s", name, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func countByLanguage(t *testing.T, read func(string, func(text)) error, dir string) (langs map[string]int, english int) {
 	t.Helper()
 	langs = map[string]int{}
@@ -409,19 +416,13 @@ func TestReadInstallGuide(t *testing.T) {
 		"changelog.gz":    "not a translation",
 	}
 	writeFiles(t, dir, files)
-	var got []string
-	if err := readInstallGuide(dir, func(t text) { got = append(got, t.key+"|"+t.lang+"|"+t.body) }); err != nil {
-		t.Fatal(err)
-	}
 	want := []string{
 		"en.ch01.1|en|Debian is an all-volunteer organization .",
 		"en.ch01.2|en|This guide is licensed under the GPL.",
 		"en.ch01.3|en|A note paragraph too.",
 		"ru.ch01.1|ru|Debian — организация добровольцев.",
 	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("readInstallGuide =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	wantManualTexts(t, "readInstallGuide", readInstallGuide, dir, want)
 }
 
 // The fresh4 sources are read from the pinned packages when build.sh has
