@@ -58,7 +58,10 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// tuned on.
 		{"rt6", "testdata/rt6.jsonl", "testdata/rt6.labels.jsonl", false, 0, 1},
 		{"rt7", "testdata/rt7.jsonl", "testdata/rt7.labels.jsonl", false, 3, 11},
-		{"rt8", "testdata/rt8.jsonl", "testdata/rt8.labels.jsonl", false, 1, 3},
+		// rt8 labels a review of the film Tangerines (set in the Abkhaz
+		// war) in, as borderline; three writers of the ninth round label
+		// the same film's reviews out, and the rules follow them.
+		{"rt8", "testdata/rt8.jsonl", "testdata/rt8.labels.jsonl", false, 1, 4},
 		{"rt9", "testdata/rt9.jsonl", "testdata/rt9.labels.jsonl", false, 7, 11},
 		{"rt10", "testdata/rt10.jsonl", "testdata/rt10.labels.jsonl", false, 2, 3},
 		{"rt11", "testdata/rt11.jsonl", "testdata/rt11.labels.jsonl", false, 2, 6},
