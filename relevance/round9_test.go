@@ -1,0 +1,113 @@
+package relevance
+
+import "testing"
+
+// Issue 11, ninth round: the classes four independent writers' sets showed
+// (rt19 kept blind since the eighth round, then rt22 to rt25, each measured
+// blind once). Every case of a class (a post that must now come in, or a
+// near miss that must now go out) fails with the eighth round's rules; the
+// guards beside them pass with both.
+
+// TestOwnRelationsAndVisitingMinisters: in the region's own languages,
+// "relations with Russia" are the writer's state's; a great power's foreign
+// minister or ministry named anywhere in a post about a capital is
+// diplomacy. Two foreign states' relations, named in Azerbaijani, stay
+// theirs.
+func TestOwnRelationsAndVisitingMinisters(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"relations with Moscow, az", "az", "Rusiya ilə münasibətlər yenə soyuyub, səfirlikdə də heç kim izah vermir.", true, "place:Own relations"},
+		{"relations with Tehran, az", "az", "Tehranla münasibətlər yenə gərgindir, hər ay yeni bir bəyanat.", true, "place:Own relations"},
+		{"relations with Russia, hy", "hy", "Ռուսաստանի հետ հարաբերությունները երբեք այսքան սառը չեն եղել։", true, "place:Own relations"},
+		{"relations with Turkey, ka", "ka", "თურქეთთან ურთიერთობა ახალ ეტაპზე გადადის, ამბობენ მთავრობაში.", true, "place:Own relations"},
+		{"a minister visiting, de", "de", "Wadephul ist heute in Jerewan gelandet, morgen geht es weiter nach Baku.", true, "with:Yerevan/Great powers' officials"},
+		{"the ministry far from the capital, fr", "fr", "Un Français détenu à Bakou depuis des mois n'a toujours pas vu son avocat. Et le Quai d'Orsay se tait.", true, "with:Baku/Great powers' officials"},
+		// Two other states' relations, named in Azerbaijani.
+		{"America's relations with China, az", "az", "ABŞ-ın Çin ilə münasibətləri yeni gərginlik mərhələsinə girib.", false, "!place:Own relations"},
+	})
+}
+
+// TestFirstNamesInReactions: reactions name the leaders by first name or
+// title: Nikol, Mzia, "the honorary chairman". Alone they need a word of
+// politics; a colleague, a baby or a barber of the name, and Mzia in
+// Georgian (a common name), stay out.
+func TestFirstNamesInReactions(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"Nikol and the referendum, en", "en", "nikol talked for two hours about the constitution referendum and said nothing new", true, "person:Nikol"},
+		{"Nikol and the church, ru", "ru", "Никол опять в эфире объясняет, почему Католикос должен уйти.", true, "person:Nikol"},
+		{"Nikol and the opposition, hy", "hy", "Նիկոլը էլի ընդդիմությանն է մեղադրում ամեն ինչում։", true, "person:Nikol"},
+		{"Mzia's sentence, en", "en", "Mzia is still in prison for a slap. The Sakharov Prize did not open the door.", true, "person:Mzia"},
+		{"the honorary chairman, en", "en", "The honorary chairman gave another speech about the global war party. Georgian Dream applauded.", true, "person:Bidzina"},
+		// Namesakes.
+		{"a colleague, ru", "ru", "Коллега Никол предложил провести референдум насчёт пиццы на обед.", false, "!person:Nikol"},
+		{"a baby, en", "en", "Our baby Nikol was born on Tuesday! The whole family voted on the name, like an election.", false, "!person:Nikol"},
+		{"a Czech name, cs", "cs", "Nikol vyhrála volby do studentské rady.", false, "!person:Nikol"},
+		{"Mzia in Georgian", "ka", "მზია დეიდამ ხაჭაპური გამოაცხო, ყველამ ძალიან მოიწონა.", false, "!person:Mzia"},
+	})
+}
+
+// TestChurchAndState: the Armenian church against the government since
+// 2025: the Catholicos beside the prime minister, the church and the state
+// named together, the archbishop by his first name. The Catholicos at a
+// liturgy stays out.
+func TestChurchAndState(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"Catholicos and PM, en", "en", "The Catholicos vs PM feud has reached every family dinner in Yerevan.", true, "with:Etchmiadzin/government"},
+		{"Catholicós y el primer ministro, es", "es", "El primer ministro volvió a atacar al Catolicós en Facebook.", true, "with:Etchmiadzin/government"},
+		{"church and state, hy", "hy", "Եկեղեցին ու պետությունը չեն կարողանում համաձայնության գալ, իսկ մենք տուժում ենք։", true, "topic:church and state"},
+		{"the archbishop by first name, ru", "ru", "У суда опять толпа, ждут владыку Баграта.", true, "person:Galstanyan"},
+		// Faith.
+		{"a liturgy, en", "en", "The Catholicos blessed the new grapes at Etchmiadzin on Sunday; the choir sang beautifully.", false, ""},
+		{"a jihad definition, en", "en", "jihad: a holy struggle or striving by a Muslim for a moral or spiritual goal", false, "!person:Galstanyan"},
+	})
+}
+
+// TestProtestDayCount: "Day 738 on Rustaveli" counts the protest's days;
+// the number after the avenue used to cancel it as an address. A
+// traveller's "day 3 of our trip" and "Rustaveli 22, today" stay out.
+func TestProtestDayCount(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"the day count, en", "en", "Day 512 on Rustaveli. Cold, wet, still here.", true, "with:Protest day count/"},
+		{"the day count, ka", "ka", "რუსთაველზე 600-ე დღეა. ხვალაც აქ ვიქნებით.", true, "with:Protest day count/"},
+		{"the night count, en", "en", "night 700-something on Rustaveli. lost count", true, "with:Protest day count/"},
+		// An address and a trip.
+		{"a trip, en", "en", "Rustaveli 12, day 3 of our trip: coffee, the museum and a walk.", false, "!with:Protest day count/"},
+		{"an address and today, ka", "ka", "კლუბში (რუსთაველის 22) დღეს ბენდი იმღერებს.", false, "!with:Protest day count/"},
+	})
+}
+
+// TestSettingsOfRealText: the real-text genres name the region as a
+// setting: a film's or a novel's review, a textbook on a river or on the
+// 1922 federation, a traveller's border crossing, a footballer under
+// contract, a refinery named after a leader, a metro station named after a
+// date. The region's politics written in the same genres stays in.
+func TestSettingsOfRealText(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a film review, fr", "fr", "« Les Mandarines » se passe pendant la guerre d'Abkhazie : un film bouleversant, nommé aux Oscars.", false, "neg:Abkhazia/Fiction and film"},
+		{"a novel review, tr", "tr", "Orhan Pamuk'un Kar romanını yeniden okudum: Kars'ın karlı sokakları, eski Ermeni konakları, Rus dönemi binaları. Siyasi tartışmalar romanı ağırlaştırıyor ama şehir portresi muhteşem.", false, "neg:Armenia/Fiction and film"},
+		{"a river, en", "en", "The Kura rises in Turkey and flows through Georgia and Azerbaijan; its delta grows with sediment, and its tributary, the Aras, feeds the irrigation of the lowland.", false, ""},
+		{"the 1922 federation, ru", "ru", "В 1922 году Армянская, Азербайджанская и Грузинская ССР образовали ЗСФСР со столицей в Тифлисе.", false, ""},
+		{"a crossing by car, en", "en", "Taking a rental car from Tbilisi to Yerevan: is the third-party insurance sold at the border?", false, "!topic:border"},
+		{"under contract, de", "de", "Der Armenier, einst beim BVB unter Vertrag, traf in der Champions League zum 1:0.", false, "!topic:treaty"},
+		{"a refinery, en", "en", "Output at the Heydar Aliyev Refinery rose 12% after its modernisation.", false, ""},
+		{"a metro station, en", "en", "Traffic from Tbilisi Avenue to 20 Yanvar metro took forty minutes this morning.", false, "!event:Black January"},
+		// The region's politics in the same genres.
+		{"a documentary on the war, en", "en", "A new documentary on the 2023 exodus from Karabakh premieres in Yerevan; the government declined to comment.", true, ""},
+		{"a border to open, en", "en", "Armenia and Turkey agreed to open the Margara crossing to diplomats and third-country nationals.", true, ""},
+	})
+}
+
+// TestNamesOfTheWeek: the week's news in the region's words: the
+// Yekaterinburg raid in Azerbaijani, the Azerbaijani parliament in Russian,
+// the constitution's preamble, Azerbaijan's Remembrance Day, the disputed
+// Georgian presidency. Yekaterinburg's hockey stays out.
+func TestNamesOfTheWeek(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"Yekaterinburg, az", "az", "Yekaterinburq hadisəsindən sonra Moskva ilə hər şey dəyişdi.", true, "event:Yekaterinburg raid"},
+		{"the Milli Majlis, ru", "ru", "Милли Меджлис принял поправки к закону о СМИ в трёх чтениях за двадцать минут.", true, "place:Azerbaijan"},
+		{"the preamble, az", "az", "Nə qədər ki o preambula qalır, sülh kağız üzərindədir.", true, "topic:constitution"},
+		{"Remembrance Day, az", "az", "27 Sentyabr, Anım Günü. Şəhidlərimizi unutmuruq.", true, "event:44-day war"},
+		{"the legitimate president, ka", "ka", "სალომე ამბობს, რომ ლეგიტიმური პრეზიდენტი ისაა.", true, "topic:government (region languages)"},
+		// Hockey.
+		{"hockey, ru", "ru", "Автомобилист из Екатеринбурга обыграл ЦСКА в овертайме.", false, ""},
+	})
+}
