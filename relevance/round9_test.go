@@ -111,3 +111,26 @@ func TestNamesOfTheWeek(t *testing.T) {
 		{"hockey, ru", "ru", "Автомобилист из Екатеринбурга обыграл ЦСКА в овертайме.", false, ""},
 	})
 }
+
+// TestServicesSettingsAndLeases: from rt26 to rt28. The region's security
+// service and interior ministry named by acronym in its own languages are
+// the writer's state's; a pardon decree awaited, the Trump corridor in
+// German, the Catholicos's secular name and the communiqué's boilerplate
+// are politics. A choir's concert, a thieves-in-law network abroad, a pass
+// shut by snow, a flat's lease and the Caucasus's highest peak are not.
+func TestServicesSettingsAndLeases(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"the security service, hy", "hy", "Էլի մի լրագրողի կանչել են ԱԱԾ «զրուցելու»։", true, "place:Own ministry"},
+		{"the interior ministry, ka", "ka", "შსს-მ აქციის კიდევ ათი მონაწილე დააკავა.", true, "place:Own ministry"},
+		{"a pardon awaited, az", "az", "Yenə əfv sərəncamı gözləyirik. Jurnalistlər daxil olacaqmı?", true, "topic:political prisoners"},
+		{"the Trump corridor, de", "de", "Der Trump-Korridor ist in Wahrheit ein Projekt Ankaras und Bakus.", true, "institution:TRIPP"},
+		{"the Catholicos's secular name, ru", "ru", "Премьер снова назвал Католикоса «Ктрич Нерсисян» и пообещал новые перемены.", true, "place:Etchmiadzin"},
+		{"the boilerplate, en", "en", "The delimitation commissions met again; Azerbaijan's statement said the meeting was held in a constructive atmosphere.", true, "topic:negotiation"},
+		// Settings.
+		{"a choir, en", "en", "Georgian polyphony at the concert in Tbilisi: a choir of twelve, three songs, and a sudden resolution into fifths.", false, "neg:Tbilisi/Music"},
+		{"thieves in law, es", "es", "Detenidos en Valencia 23 miembros de una red de origen georgiano vinculada a un ladrón en la ley; el botín se enviaba a Tiflis tras los robos en viviendas.", false, "neg:Tbilisi/Crime"},
+		{"a pass shut by snow, en", "en", "The Upper Lars checkpoint on the Russian-Georgian border closed after heavy snowfall and avalanche risk.", false, "!topic:border"},
+		{"a lease, ru", "ru", "Кто открывал счёт в Ереване? В банке попросили договор аренды и справку с адресом.", false, "!topic:treaty"},
+		{"the highest peak, de", "de", "Höchster Gipfel des Großen Kaukasus ist der Elbrus; die Gebirgskette gilt als Grenze zwischen Europa und Asien.", false, "!topic:negotiation"},
+	})
+}
