@@ -36,7 +36,9 @@ func TestFirstNamesInReactions(t *testing.T) {
 		{"Nikol and the church, ru", "ru", "Никол опять в эфире объясняет, почему Католикос должен уйти.", true, "person:Nikol"},
 		{"Nikol and the opposition, hy", "hy", "Նիկոլը էլի ընդդիմությանն է մեղադրում ամեն ինչում։", true, "person:Nikol"},
 		{"Mzia's sentence, en", "en", "Mzia is still in prison for a slap. The Sakharov Prize did not open the door.", true, "person:Mzia"},
-		{"the honorary chairman, en", "en", "The honorary chairman gave another speech about the global war party. Georgian Dream applauded.", true, "person:Bidzina"},
+		{"the honorary chairman, en", "en", "The honorary chairman gave another speech about the global war party.", true, "with:Honorary chairman/Global war party"},
+		{"Bidzina back in politics, ru", "ru", "Так Бидзина вернулся в политику или он из неё и не уходил?", true, "with:Bidzina/government"},
+		{"a company's honorary chairman, en", "en", "The current chairman will act as honorary chairman and adviser to the vice president, the steelmaker said.", false, ""},
 		// Namesakes.
 		{"a colleague, ru", "ru", "Коллега Никол предложил провести референдум насчёт пиццы на обед.", false, "!person:Nikol"},
 		{"a baby, en", "en", "Our baby Nikol was born on Tuesday! The whole family voted on the name, like an election.", false, "!person:Nikol"},
