@@ -136,3 +136,26 @@ func TestServicesSettingsAndLeases(t *testing.T) {
 		{"the highest peak, de", "de", "Höchster Gipfel des Großen Kaukasus ist der Elbrus; die Gebirgskette gilt als Grenze zwischen Europa und Asien.", false, "!topic:negotiation"},
 	})
 }
+
+// TestTheWeeksReactions: from rt33. Nikol's livestreams, 28 November beside
+// a word of its protests, the nightly protest and its anthem in Tbilisi, a
+// sentence's length, the Turkish drones, the French president beside
+// Armenia, "Georgier" in German. A cat or an intern called Nikol, and 28
+// November as a birthday, stay out.
+func TestTheWeeksReactions(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"Nikol's livestream, en", "en", "Nikol did another 2am Facebook live from his car. No press conference in months.", true, "with:Nikol/"},
+		{"28 November, en", "en", "Nov 28. Two years since he went on TV and said 'not until 2028'.", true, "with:28 November/"},
+		{"28 November, ka", "ka", "28 ნოემბერი. ორი წელი აქციაზე. არ დაგვავიწყდება.", true, "with:28 November/"},
+		{"Tbilisi every night, tr", "tr", "Tiflis'teki arkadaşım yazdı: her gece buradayız, soğuk ama kalabalık.", true, "with:Tbilisi/"},
+		{"the anthem, es", "es", "Los directos desde Tiflis: cantan el Himno a la Alegría a tres grados bajo cero.", true, "with:Tbilisi/"},
+		{"a sentence's length, ru", "ru", "Журналист из Баку получил 9 лет за репортажи о коррупции.", true, "topic:repression"},
+		{"Bayraktars, tr", "tr", "Aliyev'e yeni Bayraktar'lar mı geliyor, yoksa sadece fotoğraf mı?", true, "topic:armaments"},
+		{"Macron, fr", "fr", "Macron redit que l'Arménie peut compter sur la France.", true, "with:Armenia/Great powers' officials"},
+		{"Georgier, de", "de", "Visafreiheit für Georgier wackelt: Brüssel prüft die Aussetzung für Diplomatenpässe.", true, "place:Sakartvelo"},
+		// Namesakes and dates.
+		{"a cat called Nikol, en", "en", "My cousin named his new cat Nikol. Nothing political, he swears; prime minister jokes aside.", false, "!person:Nikol"},
+		{"an intern called Nikol, en", "en", "Our new intern is called Nikol. We've already made every prime minister joke.", false, "!person:Nikol"},
+		{"a birthday, en", "en", "Nov 28 is my mum's birthday; two years ago we spent it in Lisbon.", false, "!with:28 November/"},
+	})
+}
