@@ -159,3 +159,21 @@ func TestTheWeeksReactions(t *testing.T) {
 		{"a birthday, en", "en", "Nov 28 is my mum's birthday; two years ago we spent it in Lisbon.", false, "!with:28 November/"},
 	})
 }
+
+// TestANaturalSearch: from rt36, the natural-mix set. Colombia's Armenia has
+// a city council and a mayor; Azerbaijani "sınır" is "it breaks"; a border
+// queue and a snowy road to the crossing are a traveller's. The charge of
+// "blocking the roadway", Baku in Western Armenian and "Real Armenia" in
+// Armenian are the region's politics.
+func TestANaturalSearch(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"blocking the roadway, es", "es", "Vivo en Tiflis: policías encapuchados llevándose a estudiantes por 'bloquear la calzada'.", true, "topic:protest"},
+		{"Baku in Western Armenian, hy", "hy", "Պէյրութի մէջ ցոյց՝ Պաքուի մէջ պահուող հայ գերիներուն ազատ արձակման համար։", true, "place:Baku"},
+		{"Real Armenia, hy", "hy", "«Իրական Հայաստան», իրական գներ, միայն աշխատավարձն է մնացել երևակայական։", true, "institution:Real Armenia"},
+		// Near misses.
+		{"Colombia's city council, es", "es", "El Concejo de Armenia aprobó el presupuesto; el alcalde defendió los recortes y la oposición protesta.", false, "!place:Armenia"},
+		{"it breaks, az", "az", "Bakıda xəzri yenə başladı, çətir almağın mənası yoxdur, ya uçur ya sınır.", false, "!topic:border"},
+		{"a border queue, tr", "tr", "Sarp sınır kapısında yine 3 saatlik kuyruk, Gürcistan tarafı iki gişe açmış.", false, "!topic:border"},
+		{"snow on the road, tr", "tr", "Türkgözü sınır kapısına giden yol zincirsiz geçilmiyor, Gürcistan'a geçecekler dikkat.", false, "!topic:border"},
+	})
+}
