@@ -177,3 +177,26 @@ func TestANaturalSearch(t *testing.T) {
 		{"snow on the road, tr", "tr", "Türkgözü sınır kapısına giden yol zincirsiz geçilmiyor, Gürcistan'a geçecekler dikkat.", false, "!topic:border"},
 	})
 }
+
+// TestTheNaturalWeeks: from rt37 and rt38, the natural-mix sets. A
+// country's domestic politics or foreign policy named as such, 1915 beside
+// 24 April, "Russia is our ally", the
+// extraterritorial corridor, the slang for the ruling party's supporters, a
+// bishop detained. Another country's foreign policy, "my Georgian dream", a
+// cat named Nikol in Armenian and "повестка" (an agenda, not a novella)
+// are what they are.
+func TestTheNaturalWeeks(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"domestic politics, de", "de", "Kennt jemand gute Quellen zur georgischen Innenpolitik?", true, "topic:domestic and foreign policy"},
+		{"1915 and 24 April, tr", "tr", "1915'i sadece 24 Nisan'da değil, her gün konuşabilmeliyiz.", true, "with:April 24/1915"},
+		{"our ally, hy", "hy", "Ով ասում է՝ Ռուսաստանը մեր դաշնակիցն է, թող բացատրի 2023-ի սեպտեմբերը։", true, "place:Own relations"},
+		{"the extraterritorial corridor, ru", "ru", "Тегеран снова против «экстерриториальных коридоров» и изменения границ.", true, "place:Zangezur"},
+		{"kotsi, ka", "ka", "ქოცი: „ევროპა ლგბტ პროპაგანდაა“. შვილი კი ბერლინში სწავლობს.", true, "topic:Dream"},
+		{"a bishop detained, hy", "hy", "Ամեն առավոտ ստուգում եմ՝ էսօր էլ ո՞ր սրբազանին են բերման ենթարկել։", true, "place:Etchmiadzin"},
+		{"an agenda, ru", "ru", "В Ереване прошла акция родственников пленных, которых держат в Баку; в правительстве ответили, что вопрос в повестке переговоров.", true, "!neg:Baku/Fiction and film"},
+		// Near misses.
+		{"a Turkish party's foreign policy, tr", "tr", "CHP'nin yeni dış politika raporunda Kafkasya'ya tek paragraf ayrılmış, gerisi AB ve göç.", false, "!topic:domestic and foreign policy"},
+		{"my Georgian dream, en", "en", "My Georgian dream: a quiet balcony in Sololaki and a jar of churchkhela.", false, "!institution:Georgian Dream"},
+		{"a cat named Nikol, hy", "hy", "Կատվիս անունը Նիկոլ ա, ուղղակի նման ա մի քիչ, ամբողջ օրը լայվ ա մտնում պատուհանից։", false, "!person:Nikol"},
+	})
+}
