@@ -40,7 +40,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// in Spanish, which it labels history and the third writer (rt3)
 		// labels in; the rules judge it as they judge the English and
 		// Russian sentences (in).
-		{"rt420", "testdata/rt420.jsonl", "testdata/rt420.labels.jsonl", false, 6, 4},
+		{"rt420", "testdata/rt420.jsonl", "testdata/rt420.labels.jsonl", false, 6, 2},
 		// rt3 (testdata/rt3.README.md): a third independent writer, the
 		// real-text genres in ten languages, measured blind once, then
 		// tuned on.
@@ -57,23 +57,23 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// genres (rt8, rt11, rt14, rt16), each measured blind once, then
 		// tuned on.
 		{"rt6", "testdata/rt6.jsonl", "testdata/rt6.labels.jsonl", false, 0, 1},
-		{"rt7", "testdata/rt7.jsonl", "testdata/rt7.labels.jsonl", false, 3, 11},
+		{"rt7", "testdata/rt7.jsonl", "testdata/rt7.labels.jsonl", false, 3, 9},
 		// rt8 labels a review of the film Tangerines (set in the Abkhaz
 		// war) in, as borderline; three writers of the ninth round label
 		// the same film's reviews out, and the rules follow them.
 		{"rt8", "testdata/rt8.jsonl", "testdata/rt8.labels.jsonl", false, 1, 4},
-		{"rt9", "testdata/rt9.jsonl", "testdata/rt9.labels.jsonl", false, 7, 11},
-		{"rt10", "testdata/rt10.jsonl", "testdata/rt10.labels.jsonl", false, 2, 3},
-		{"rt11", "testdata/rt11.jsonl", "testdata/rt11.labels.jsonl", false, 2, 6},
-		{"rt12", "testdata/rt12.jsonl", "testdata/rt12.labels.jsonl", false, 2, 7},
-		{"rt13", "testdata/rt13.jsonl", "testdata/rt13.labels.jsonl", false, 1, 5},
-		{"rt14", "testdata/rt14.jsonl", "testdata/rt14.labels.jsonl", false, 0, 13},
-		{"rt15", "testdata/rt15.jsonl", "testdata/rt15.labels.jsonl", false, 2, 7},
-		{"rt16", "testdata/rt16.jsonl", "testdata/rt16.labels.jsonl", false, 1, 7},
-		{"rt17", "testdata/rt17.jsonl", "testdata/rt17.labels.jsonl", false, 0, 19},
-		{"rt18", "testdata/rt18.jsonl", "testdata/rt18.labels.jsonl", false, 1, 30},
-		{"rt20", "testdata/rt20.jsonl", "testdata/rt20.labels.jsonl", false, 9, 66},
-		{"rt21", "testdata/rt21.jsonl", "testdata/rt21.labels.jsonl", false, 1, 3},
+		{"rt9", "testdata/rt9.jsonl", "testdata/rt9.labels.jsonl", false, 7, 10},
+		{"rt10", "testdata/rt10.jsonl", "testdata/rt10.labels.jsonl", false, 2, 2},
+		{"rt11", "testdata/rt11.jsonl", "testdata/rt11.labels.jsonl", false, 1, 6},
+		{"rt12", "testdata/rt12.jsonl", "testdata/rt12.labels.jsonl", false, 2, 6},
+		{"rt13", "testdata/rt13.jsonl", "testdata/rt13.labels.jsonl", false, 1, 4},
+		{"rt14", "testdata/rt14.jsonl", "testdata/rt14.labels.jsonl", false, 0, 12},
+		{"rt15", "testdata/rt15.jsonl", "testdata/rt15.labels.jsonl", false, 2, 6},
+		{"rt16", "testdata/rt16.jsonl", "testdata/rt16.labels.jsonl", false, 1, 6},
+		{"rt17", "testdata/rt17.jsonl", "testdata/rt17.labels.jsonl", false, 0, 15},
+		{"rt18", "testdata/rt18.jsonl", "testdata/rt18.labels.jsonl", false, 1, 25},
+		{"rt20", "testdata/rt20.jsonl", "testdata/rt20.labels.jsonl", false, 9, 61},
+		{"rt21", "testdata/rt21.jsonl", "testdata/rt21.labels.jsonl", false, 1, 2},
 		// rt19, rt22 to rt30, rt32, rt33 and rt36 to rt38
 		// (testdata/rt19.README.md ...): fifteen writers of issue 11's ninth
 		// round (rt19 kept blind since the eighth), Bluesky-style posts

@@ -266,8 +266,6 @@ func writeFiles(t *testing.T, dir string, files map[string]string) {
 	}
 }
 
-// countByLanguage reads a translated manual and counts its texts by
-// language, and the texts in English under another language's tag.
 // wantManualTexts checks what a manual's reader yields from dir, each text
 // as key|lang|body, in order.
 func wantManualTexts(t *testing.T, name string, read func(string, func(text)) error, dir string, want []string) {
@@ -281,6 +279,8 @@ func wantManualTexts(t *testing.T, name string, read func(string, func(text)) er
 	}
 }
 
+// countByLanguage reads a translated manual and counts its texts by
+// language, and the texts in English under another language's tag.
 func countByLanguage(t *testing.T, read func(string, func(text)) error, dir string) (langs map[string]int, english int) {
 	t.Helper()
 	langs = map[string]int{}
