@@ -67,3 +67,36 @@ func TestNamesakesAndSettingsTenth(t *testing.T) {
 		{"a startup, ka", "ka", "ქართულმა სტარტაპმა ინვესტიცია მოიზიდა და ევროპულ ბაზარზე გასვლას გეგმავს.", false, ""},
 	})
 }
+
+// TestLatinLetters: Armenian and Georgian typed in Latin letters, as locals
+// write on phones: Baku and Artsakh, the Catholicos and the bishops, the
+// authorities, arrests, the ruling party's supporters, visa-free travel,
+// the occupation. Artsakh brandy at a duty-free stays out.
+func TestLatinLetters(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"Armenians held in Baku, hy translit", "hy", "Baqvum pahvox hayeri harcy voch mek chi barcracnum, gerinery der bantum en", true, "place:Baku"},
+		{"the bishops' trials, hy translit", "hy", "Srbazanneri gorcov dater@ sharunakvum en, isk ishxanutyunn uzum a hasarakutyuny mor", true, "place:Etchmiadzin"},
+		{"arrests on the avenue, ka translit", "ka", "gushin rustavelze isev daakaves otxi bichi, policia niRbebit idga", true, "topic:repression"},
+		{"visa-free and the kotsebi, ka translit", "ka", "qocebi mTeli weli yvirodnen evropa ar gvinda, axla uvizo rom gauuqmdeba sad wavlen", true, "topic:Dream"},
+		{"the occupation, ka translit", "ka", "moskovi ambobs urTierTobebi aRvadginoTo. saqartvelos 20% okupirebulia, jer is daabrunet", true, "topic:occupation"},
+		// Brandy.
+		{"Artsakh brandy, hy translit", "hy", "Artsakh brendi duty free-um 2 angam tank a qan supermarketum", false, "!place:Artsakh"},
+	})
+}
+
+// TestEntriesOfReference: an encyclopedia's river, mountain, opera composer
+// or painter names the region as its setting; "north-western Azerbaijan" is
+// a compass point, not the irredentist "Western Azerbaijan"; Spanish "usa"
+// is "uses"; the Georgian Military Highway is a road. A river that is a
+// border in a text about delimitation keeps its politics.
+func TestEntriesOfReference(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a river's course, de", "de", "Der Aras entspringt im Bingöl-Gebirge und bildet die Grenze zwischen Armenien und dem Iran; er mündet nach 1070 Kilometern in die Kura.", false, ""},
+		{"north-western Azerbaijan, en", "en", "Sheki is a town in north-western Azerbaijan known for its silk and its palace.", false, "!institution:Western Azerbaijan"},
+		{"se usa, es", "es", "¿Cómo se dice gracias en georgiano? Una amiga de Tiflis dice que también se usa merci.", false, "!actor:United States"},
+		{"the Georgian Military Highway, en", "en", "The Georgian Military Highway is closed at Stepantsminda because of avalanche risk; 1,200 trucks wait.", false, "!place:Georgian"},
+		{"a composer's opera, tr", "tr", "Hacıbeyli'nin Bakü'de sahnelenen operası Azerbaycan muğamlarını Avrupa opera formuyla birleştirdi; besteci bugün de anılıyor.", false, ""},
+		// Politics on the same river and the same mountain.
+		{"a river as the border in talks, en", "en", "Armenia and Azerbaijan agreed to start delimitation along the river section of the border next month.", true, ""},
+	})
+}
