@@ -100,3 +100,23 @@ func TestEntriesOfReference(t *testing.T) {
 		{"a river as the border in talks, en", "en", "Armenia and Azerbaijan agreed to start delimitation along the river section of the border next month.", true, ""},
 	})
 }
+
+// TestReactionsOfTheRegion: what rt40 and rt43 missed or let in: a flat for
+// sale "without intermediaries", a parcel at customs, a teacher "surnamed
+// Aliyev" in Azerbaijani word order, the Europa League in French; and the
+// bishops arrested one by one, the mayor of Gyumri in the genitive, the
+// train to Nakhchivan, Real Armenia in French, the occupation line, Apsny.
+func TestReactionsOfTheRegion(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a flat for sale, az", "az", "Satılır: Bakı, Yasamal, 3 otaqlı mənzil, təmirli. Vasitəçilər narahat etməsin.", false, "!topic:negotiation"},
+		{"a parcel at customs, fr", "fr", "Mon colis est bloqué à la douane d'Erevan depuis trois semaines. Une idée ?", false, "!topic:border"},
+		{"a teacher surnamed Aliyev, az", "az", "Əliyev soyadlı müəllimimiz dərsdə dedi ki, qohum deyilik, hamı güldü.", false, "!person:Aliyev"},
+		{"the Europa League, fr", "fr", "Ligue Europa : Lyon se déplace à Bakou pour affronter Qarabağ jeudi soir.", false, "!place:Qarabag"},
+		{"bishops arrested, hy", "hy", "Ամեն առավոտ ստուգում եմ՝ այսօր որ եպիսկոպոսին են ձերբակալել։", true, "place:Etchmiadzin"},
+		{"the mayor of Gyumri, hy", "hy", "Գյումրու քաղաքապետը դեռ կալանքի տակ է, իսկ քաղաքը մնացել է առանց ղեկավարի։", true, "place:Gyumri"},
+		{"the train to Nakhchivan, az", "az", "Naxçıvana qatarla nə vaxt gedə biləcəyik? Nəvələrimə söz vermişəm.", true, "with:Nakhchivan/qatar*"},
+		{"Real Armenia, fr", "fr", "Deux ans qu'il parle d'« Arménie réelle » et personne ne sait ce qu'il y a dedans.", true, "institution:Real Armenia"},
+		{"the occupation line, de", "de", "Wieder wurde der Zaun an der Besatzungslinie bei Gori um hundert Meter verschoben.", true, "place:South Ossetia"},
+		{"Apsny, ru", "ru", "Апсны снова без света, а Россия «по-братски» подкидывает электричество.", true, "place:Abkhazia"},
+	})
+}
