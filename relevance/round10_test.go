@@ -120,3 +120,24 @@ func TestReactionsOfTheRegion(t *testing.T) {
 		{"Apsny, ru", "ru", "Апсны снова без света, а Россия «по-братски» подкидывает электричество.", true, "place:Abkhazia"},
 	})
 }
+
+// TestLocalWordsTenth: what rt45 and rt46 showed: Azerbaijani "fara" is a
+// headlight and "münasibətilə" a holiday's "on the occasion of"; a quake
+// or fog, a mass at a monastery, "la peli" and a dog named in Latin-letter
+// Armenian are settings. Ali Karimli's case, the charge of "organising
+// group violence", the MEGOBARI Act, AzTV, the media registry and Nikol's
+// "live-um" are politics.
+func TestLocalWordsTenth(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a headlight, az", "az", "Maşını texbaxışa apardım, üç saat növbə, sonra dedilər fara düz yanmır.", false, "!topic:civil society"},
+		{"a holiday greeting, az", "az", "Hamınızı Həmrəylik Günü və Yeni il münasibətilə təbrik edirəm, Azərbaycan!", false, "!topic:relations"},
+		{"a quake, en", "en", "M4.2 quake felt in Yerevan and Gyumri this morning, no damage reported per the emergencies ministry.", false, ""},
+		{"mass at a monastery, es", "es", "Fui a misa en el monasterio de Echmiadzin y aunque no entendí nada, sentí una paz enorme.", false, "!place:Etchmiadzin"},
+		{"a dog named Artsakh, hy translit", "hy", "Shunis anuny Artsakh a, aysor 10 tarekan darav, tortik el arec.", false, "!place:Artsakh"},
+		{"Ali Karimli's case, ru", "ru", "Кто следит за делом Али Керимли? Год прошёл, а на русском почти ничего.", true, "person:Azerbaijani political prisoners"},
+		{"the group violence charge, ru", "ru", "Задержали ещё одного участника протестов, обвиняют в организации группового насилия.", true, "event:Group violence charge"},
+		{"the MEGOBARI Act, ka translit", "ka", "vinme gaige ra xdeba MEGOBARI act-ze? senatshi gava tu ara?", true, "institution:MEGOBARI Act"},
+		{"the media registry, az", "az", "Media reyestrinə düşməyən jurnalist deyil, deyirlər. Yəni jurnalisti dövlət təyin edir?", true, "topic:civil society"},
+		{"Nikol's live, hy translit", "hy", "Nikol@ live-um 3 jam xosec, es el 3 jam probkayi mej kangnac ei.", true, "with:Nikol/live-um"},
+	})
+}
