@@ -141,3 +141,20 @@ func TestLocalWordsTenth(t *testing.T) {
 		{"Nikol's live, hy translit", "hy", "Nikol@ live-um 3 jam xosec, es el 3 jam probkayi mej kangnac ei.", true, "with:Nikol/live-um"},
 	})
 }
+
+// TestRealTextSettingsTenth: rt47's real-text settings: a school's
+// geography of the two ranges, a pipeline's facts, the world's climate
+// talks in Baku, the tangerine harvest at the border; and an Azerbaijani
+// economist's house arrest in Turkish spelling. Satire that names COP29 beside the press's prisons
+// stays in.
+func TestRealTextSettingsTenth(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"school geography, tr", "tr", "Kafkas Dağları Karadeniz ile Hazar Denizi arasında uzanır; Büyük Kafkaslar ve Küçük Kafkaslar olarak ikiye ayrılır. Bölgede Gürcistan, Ermenistan ve Azerbaycan yer alır.", false, ""},
+		{"a pipeline's facts, en", "en", "The Baku-Tbilisi-Ceyhan pipeline carries crude oil from the Sangachal terminal; commissioned in 2006, it moves a million barrels per day.", false, ""},
+		{"the climate talks, en", "en", "Negotiators at the COP29 climate summit in Baku agreed to a new finance goal of $300 billion a year.", false, "!topic:negotiation"},
+		{"the tangerine harvest, ru", "ru", "Из Абхазии в Россию вывезено 30 тысяч тонн мандаринов через КПП «Псоу»; урожай ниже прошлогоднего.", false, "!place:Abkhazia"},
+		{"an economist's house arrest, tr", "tr", "Azerbaycanlı ekonomist Gubad İbadoğlu'nun ev hapsi yeniden uzatıldı.", true, "person:Azerbaijani political prisoners"},
+		// Satire about the press.
+		{"COP29 and the prisons, fr", "fr", "Bakou annonce que la COP29 a été un tel succès que le pays accueillera un sommet mondial sur la liberté de la presse. Lieu : la prison de Kurdakhani.", true, ""},
+	})
+}

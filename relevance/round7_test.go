@@ -19,7 +19,7 @@ import "testing"
 func TestReferenceProse(t *testing.T) {
 	runClassCases(t, []classCase{
 		// A species' range.
-		{"a tree's range, en", "en", "English walnut (Juglans regia): a tree native to the Caucasus and Armenia, prized since antiquity; its wood made gunstocks for European armies.", false, "neg:Armenia/Gloss"},
+		{"a tree's range, en", "en", "English walnut (Juglans regia): a tree native to the Caucasus and Armenia, prized since antiquity; its wood made gunstocks for European armies.", false, "!place:Armenia"},
 		{"a tree's range, ru", "ru", "Грецкий орех произрастает в Закавказье, Армении и Грузии; в Европу он попал через Персию.", false, "neg:Armenia/Gloss"},
 		{"a tree's range, de", "de", "Der Walnussbaum ist im Kaukasus und in Armenien beheimatet und kam über Persien nach Europa und Russland.", false, "neg:Armenia/Gloss"},
 		// Peoples of antiquity and of a region.
