@@ -50,7 +50,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt4", "testdata/rt4.jsonl", "testdata/rt4.labels.jsonl", false, 2, 10},
 		// rt5 (testdata/rt5.README.md): a fifth writer, measured blind
 		// once with the seventh round's final rules, then tuned on.
-		{"rt5", "testdata/rt5.jsonl", "testdata/rt5.labels.jsonl", false, 2, 10},
+		{"rt5", "testdata/rt5.jsonl", "testdata/rt5.labels.jsonl", false, 2, 8},
 		// rt6 to rt21 (testdata/rt6.README.md ...): fifteen writers of
 		// issue 11's eighth round, Bluesky-style posts (rt6, rt7, rt9,
 		// rt10, rt12, rt13, rt15, rt17, rt18, rt20, rt21) and the real-text
@@ -62,7 +62,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// war) in, as borderline; three writers of the ninth round label
 		// the same film's reviews out, and the rules follow them.
 		{"rt8", "testdata/rt8.jsonl", "testdata/rt8.labels.jsonl", false, 1, 4},
-		{"rt9", "testdata/rt9.jsonl", "testdata/rt9.labels.jsonl", false, 7, 10},
+		{"rt9", "testdata/rt9.jsonl", "testdata/rt9.labels.jsonl", false, 7, 9},
 		{"rt10", "testdata/rt10.jsonl", "testdata/rt10.labels.jsonl", false, 2, 2},
 		{"rt11", "testdata/rt11.jsonl", "testdata/rt11.labels.jsonl", false, 1, 6},
 		{"rt12", "testdata/rt12.jsonl", "testdata/rt12.labels.jsonl", false, 2, 6},
@@ -70,8 +70,8 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt14", "testdata/rt14.jsonl", "testdata/rt14.labels.jsonl", false, 0, 12},
 		{"rt15", "testdata/rt15.jsonl", "testdata/rt15.labels.jsonl", false, 2, 6},
 		{"rt16", "testdata/rt16.jsonl", "testdata/rt16.labels.jsonl", false, 1, 6},
-		{"rt17", "testdata/rt17.jsonl", "testdata/rt17.labels.jsonl", false, 0, 15},
-		{"rt18", "testdata/rt18.jsonl", "testdata/rt18.labels.jsonl", false, 1, 25},
+		{"rt17", "testdata/rt17.jsonl", "testdata/rt17.labels.jsonl", false, 0, 13},
+		{"rt18", "testdata/rt18.jsonl", "testdata/rt18.labels.jsonl", false, 1, 24},
 		{"rt20", "testdata/rt20.jsonl", "testdata/rt20.labels.jsonl", false, 9, 61},
 		{"rt21", "testdata/rt21.jsonl", "testdata/rt21.labels.jsonl", false, 1, 2},
 		// rt19, rt22 to rt30, rt32, rt33 and rt36 to rt38
@@ -79,23 +79,41 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// round (rt19 kept blind since the eighth), Bluesky-style posts
 		// (rt19, rt22, rt23, rt25, rt26, rt27, rt32, rt33, rt36, rt37, rt38)
 		// and the real-text genres (rt24, rt28, rt29, rt30), each measured
-		// blind once, then tuned on. rt31, rt34 and rt35 stay outside the
-		// repository, never read, for the next round.
+		// blind once, then tuned on.
 		{"rt19", "testdata/rt19.jsonl", "testdata/rt19.labels.jsonl", false, 1, 2},
 		{"rt22", "testdata/rt22.jsonl", "testdata/rt22.labels.jsonl", false, 2, 13},
 		{"rt23", "testdata/rt23.jsonl", "testdata/rt23.labels.jsonl", false, 3, 26},
-		{"rt24", "testdata/rt24.jsonl", "testdata/rt24.labels.jsonl", false, 5, 9},
+		{"rt24", "testdata/rt24.jsonl", "testdata/rt24.labels.jsonl", false, 4, 8},
 		{"rt25", "testdata/rt25.jsonl", "testdata/rt25.labels.jsonl", false, 1, 11},
 		{"rt26", "testdata/rt26.jsonl", "testdata/rt26.labels.jsonl", false, 1, 13},
 		{"rt27", "testdata/rt27.jsonl", "testdata/rt27.labels.jsonl", false, 4, 20},
-		{"rt28", "testdata/rt28.jsonl", "testdata/rt28.labels.jsonl", false, 13, 12},
+		{"rt28", "testdata/rt28.jsonl", "testdata/rt28.labels.jsonl", false, 11, 12},
 		{"rt29", "testdata/rt29.jsonl", "testdata/rt29.labels.jsonl", false, 7, 11},
-		{"rt30", "testdata/rt30.jsonl", "testdata/rt30.labels.jsonl", false, 29, 14},
-		{"rt32", "testdata/rt32.jsonl", "testdata/rt32.labels.jsonl", false, 8, 27},
-		{"rt33", "testdata/rt33.jsonl", "testdata/rt33.labels.jsonl", false, 1, 22},
+		{"rt30", "testdata/rt30.jsonl", "testdata/rt30.labels.jsonl", false, 23, 14},
+		{"rt32", "testdata/rt32.jsonl", "testdata/rt32.labels.jsonl", false, 8, 25},
+		{"rt33", "testdata/rt33.jsonl", "testdata/rt33.labels.jsonl", false, 1, 20},
 		{"rt36", "testdata/rt36.jsonl", "testdata/rt36.labels.jsonl", false, 1, 8},
 		{"rt37", "testdata/rt37.jsonl", "testdata/rt37.labels.jsonl", false, 2, 8},
-		{"rt38", "testdata/rt38.jsonl", "testdata/rt38.labels.jsonl", false, 0, 4},
+		{"rt38", "testdata/rt38.jsonl", "testdata/rt38.labels.jsonl", false, 0, 2},
+		// rt31, rt34 and rt35 (kept unread since the ninth round) and rt39 to
+		// rt47 (testdata/rt39.README.md ...): twelve writers' sets of issue
+		// 11's tenth round, each measured blind once, then read and tuned on.
+		// rt44 is reference and history; its writer labels out the histories
+		// of 1813-1924 that the corpus's labels call past politics, and the
+		// rules follow the corpus. rt48 to rt50 stay outside the repository,
+		// measured once, never read, for the next round.
+		{"rt31", "testdata/rt31.jsonl", "testdata/rt31.labels.jsonl", false, 2, 9},
+		{"rt34", "testdata/rt34.jsonl", "testdata/rt34.labels.jsonl", false, 1, 10},
+		{"rt35", "testdata/rt35.jsonl", "testdata/rt35.labels.jsonl", false, 0, 5},
+		{"rt39", "testdata/rt39.jsonl", "testdata/rt39.labels.jsonl", false, 2, 1},
+		{"rt40", "testdata/rt40.jsonl", "testdata/rt40.labels.jsonl", false, 3, 2},
+		{"rt41", "testdata/rt41.jsonl", "testdata/rt41.labels.jsonl", false, 1, 12},
+		{"rt42", "testdata/rt42.jsonl", "testdata/rt42.labels.jsonl", false, 7, 7},
+		{"rt43", "testdata/rt43.jsonl", "testdata/rt43.labels.jsonl", false, 2, 13},
+		{"rt44", "testdata/rt44.jsonl", "testdata/rt44.labels.jsonl", false, 47, 3},
+		{"rt45", "testdata/rt45.jsonl", "testdata/rt45.labels.jsonl", false, 1, 2},
+		{"rt46", "testdata/rt46.jsonl", "testdata/rt46.labels.jsonl", false, 1, 11},
+		{"rt47", "testdata/rt47.jsonl", "testdata/rt47.labels.jsonl", false, 8, 3},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
