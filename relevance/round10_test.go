@@ -158,3 +158,13 @@ func TestRealTextSettingsTenth(t *testing.T) {
 		{"COP29 and the prisons, fr", "fr", "Bakou annonce que la COP29 a été un tel succès que le pays accueillera un sommet mondial sur la liberté de la presse. Lieu : la prison de Kurdakhani.", true, ""},
 	})
 }
+
+// TestInternationalCourtsInTheRegionsLanguages: in Armenian, Georgian and
+// Azerbaijani, the Strasbourg court and the Council of Europe's Assembly
+// hear the writer's own state, as its government and opposition are.
+func TestInternationalCourtsInTheRegionsLanguages(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"PACE, az", "az", "AŞPA-dan çıxandan sonra Avropa Şurası ilə nə dəyişib? Heç kim izah etmir.", true, "with:international courts/Azerbaijani language"},
+		{"the Strasbourg court, hy", "hy", "Մարդու իրավունքների եվրոպական դատարանը նորից որոշում կայացրեց մեր դեմ։", true, "with:international courts/Armenian script"},
+	})
+}
