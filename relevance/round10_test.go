@@ -168,3 +168,29 @@ func TestInternationalCourtsInTheRegionsLanguages(t *testing.T) {
 		{"the Strasbourg court, hy", "hy", "Մարդու իրավունքների եվրոպական դատարանը նորից որոշում կայացրեց մեր դեմ։", true, "with:international courts/Armenian script"},
 	})
 }
+
+// TestLastReadsOfTheTenth: rt48 to rt50. A Soviet courtyard remembered, a
+// junction named after 20 January, a chess simul, a café in Khankendi, a
+// student acronym's "-ականներ", a neighbour's cat named Paşinyan, a fighter
+// named Aliyev, a Persian leopard's reserve; and the Kremlin's television
+// voices on Armenia, Sputnik's bureau closed, the Milli Majlis's budget,
+// "against the church again", GD and its "foreign agents". The corridor
+// whose name became "Trump yolu" stays in.
+func TestLastReadsOfTheTenth(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a courtyard remembered, ru", "ru", "В нашем бакинском дворе жили армяне, азербайджанцы, евреи; тётя Роза варила варенье на весь двор.", false, ""},
+		{"a junction named after a date, az", "az", "Koroce 20 Yanvar dairesinde probka yene, 40 deqiqe durmusham.", false, "!event:Black January"},
+		{"a chess simul, ru", "ru", "Мамедьяров в Баку дал сеанс одновременной игры для детей: 30 досок, 29 побед.", false, "!person:Mammadyarov"},
+		{"a café in Khankendi, az", "az", "Xankəndidə yeni kafedə qəhvə içdik, mənzərə əladır, pəncərədən yol görünür.", false, "!place:Stepanakert"},
+		{"students' -akan, hy", "hy", "Սեսիան սկսվում ա, ԵՊՀ-ականներ, ձեզ մոտ էլ ա էս վիճակը?", false, "!topic:landmines"},
+		{"a neighbour's cat, az", "az", "Qonşunun pişiyinin adı Paşinyandır, hər gün balkonumuza gəlir.", false, "!person:Pashinyan"},
+		{"a fighter named Aliyev, en", "en", "Russian welterweight Rustam Aliyev improved to 14-1 with a second-round TKO in Moscow.", false, "!person:Aliyev"},
+		{"the Kremlin's TV, ru", "ru", "Соловьёв в эфире снова назвал Армению «предательницей».", true, "with:Armenia/Great powers' officials"},
+		{"Sputnik closed, az", "az", "Sputnik Azərbaycan bağlandıqdan sonra rusdilli auditoriya hara keçdi?", true, "topic:Russian broadcasting"},
+		{"the Milli Majlis's budget, ru", "ru", "Милли Меджлис одобрил бюджет на 2027 год, расходы на оборону растут.", true, "topic:parliament"},
+		{"against the church, hy", "hy", "Էլի եկեղեցու դեմ։ Ամեն շաբաթ մի նոր հոգևորականի են կանչում։", true, "topic:church and state"},
+		{"GD and its foreign agents, en", "en", "GD calling every protester a 'foreign agent' while paying lobbyists in DC is peak irony", true, "with:GD/foreign agent*"},
+		// A corridor's name.
+		{"the corridor's name, tr", "tr", "Washington'da el sıkıştılar, koridorun adı \"Trump yolu\" oldu. Kapı ne zaman açılıyor?", true, "institution:TRIPP"},
+	})
+}
