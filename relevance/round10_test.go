@@ -145,8 +145,8 @@ func TestLocalWordsTenth(t *testing.T) {
 // TestRealTextSettingsTenth: rt47's real-text settings: a school's
 // geography of the two ranges, a pipeline's facts, the world's climate
 // talks in Baku, the tangerine harvest at the border; and an Azerbaijani
-// economist's house arrest in Turkish spelling. Satire that names COP29 beside the press's prisons
-// stays in.
+// economist's house arrest in Turkish spelling. Satire that names COP29
+// beside the press's prisons stays in.
 func TestRealTextSettingsTenth(t *testing.T) {
 	runClassCases(t, []classCase{
 		{"school geography, tr", "tr", "Kafkas Dağları Karadeniz ile Hazar Denizi arasında uzanır; Büyük Kafkaslar ve Küçük Kafkaslar olarak ikiye ayrılır. Bölgede Gürcistan, Ermenistan ve Azerbaycan yer alır.", false, ""},
