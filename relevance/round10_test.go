@@ -194,3 +194,28 @@ func TestLastReadsOfTheTenth(t *testing.T) {
 		{"the corridor's name, tr", "tr", "Washington'da el sıkıştılar, koridorun adı \"Trump yolu\" oldu. Kapı ne zaman açılıyor?", true, "institution:TRIPP"},
 	})
 }
+
+// TestTheYearsEnd: rt51 to rt53, read after the round's first estimate.
+// Kazakh grain and Azerbaijani fuel across the old front, Russia's sanitary
+// bans on Armenian brandy, Misha in prison in Georgian, Trump's road in
+// Latin-letter Armenian, the CSTO as "HAPK", a night session's single
+// reading, a New Year amnesty; a futsal team's qualifying round, Cyprus's
+// Omonia, the saying "two Armenians, three parties", three unrelated
+// Aliyevs in a courtyard and Amnesty International stay out.
+func TestTheYearsEnd(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"fuel and grain, hy", "hy", "Ադրբեջանական բենզին ենք լցնում, ղազախական ցորենը Ադրբեջանով ա գալիս։", true, "event:Fuel and grain transit"},
+		{"a sanitary ban, de", "de", "Russland stoppt mal wieder armenischen Brandy „aus Hygienegründen“. Reiner Zufall.", true, "with:Russian import ban/armenischen Brandy"},
+		{"Misha in prison, ka", "ka", "მიშა მეექვსე ახალ წელს ციხეში ხვდება. ეს ნორმალური არ არის.", true, "with:Misha/repression"},
+		{"Trump's road, hy translit", "hy", "Trampi chanaparhy asum ein 2026-in kskseen shinel, Meghrium hly ekskavator chka.", true, "institution:TRIPP"},
+		{"the CSTO, hy translit", "hy", "HAPK-ic durs galu harcy el ardyoq moracvec? Saracrel enq, bayc durs chenq ekel.", true, "topic:regional blocs"},
+		{"a single reading at night, ka", "ka", "ისევ ღამის სხდომა, ისევ ერთი მოსმენით. ამ ხალხს ძილი არ სჭირდება.", true, "topic:parliament"},
+		{"a New Year amnesty, ru", "ru", "Баку объявил новогоднюю амнистию? Есть там хоть один политзаключённый?", true, "topic:repression"},
+		// Out.
+		{"a futsal qualifier, hy", "hy", "Ֆուտզալի Եվրոյի ընտրականում մերոնք խմբից առաջինն են դուրս եկել։", false, "!topic:elections"},
+		{"Omonia, ru", "ru", "Армянский клуб «Пюник» обыграл кипрскую «Омонию» со счётом 2:1.", false, "!topic:protest"},
+		{"the saying, hy", "hy", "«Երկու հայ՝ երեք կուսակցություն»։ Մեր Ամանորյա սեղանն ապացույց ա։", false, "!topic:opposition"},
+		{"three Aliyevs, az", "az", "Bizim həyətdə 3 Əliyev var, heç biri qohum deyil.", false, "!person:Aliyev"},
+		{"Amnesty International, az", "az", "Beynəlxalq Amnistiya Təşkilatı Senatın qərarını tənqid edib.", false, ""},
+	})
+}
