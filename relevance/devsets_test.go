@@ -44,7 +44,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// rt3 (testdata/rt3.README.md): a third independent writer, the
 		// real-text genres in ten languages, measured blind once, then
 		// tuned on.
-		{"rt3", "testdata/rt3.jsonl", "testdata/rt3.labels.jsonl", false, 4, 5},
+		{"rt3", "testdata/rt3.jsonl", "testdata/rt3.labels.jsonl", false, 4, 4},
 		// rt4 (testdata/rt4.README.md): a fourth writer, every genre in
 		// both classes, measured blind once, then tuned on.
 		{"rt4", "testdata/rt4.jsonl", "testdata/rt4.labels.jsonl", false, 2, 10},
@@ -71,8 +71,8 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt15", "testdata/rt15.jsonl", "testdata/rt15.labels.jsonl", false, 2, 5},
 		{"rt16", "testdata/rt16.jsonl", "testdata/rt16.labels.jsonl", false, 1, 6},
 		{"rt17", "testdata/rt17.jsonl", "testdata/rt17.labels.jsonl", false, 0, 13},
-		{"rt18", "testdata/rt18.jsonl", "testdata/rt18.labels.jsonl", false, 1, 24},
-		{"rt20", "testdata/rt20.jsonl", "testdata/rt20.labels.jsonl", false, 9, 61},
+		{"rt18", "testdata/rt18.jsonl", "testdata/rt18.labels.jsonl", false, 1, 23},
+		{"rt20", "testdata/rt20.jsonl", "testdata/rt20.labels.jsonl", false, 9, 60},
 		{"rt21", "testdata/rt21.jsonl", "testdata/rt21.labels.jsonl", false, 1, 2},
 		// rt19, rt22 to rt30, rt32, rt33 and rt36 to rt38
 		// (testdata/rt19.README.md ...): fifteen writers of issue 11's ninth
@@ -82,11 +82,11 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// blind once, then tuned on.
 		{"rt19", "testdata/rt19.jsonl", "testdata/rt19.labels.jsonl", false, 1, 2},
 		{"rt22", "testdata/rt22.jsonl", "testdata/rt22.labels.jsonl", false, 2, 13},
-		{"rt23", "testdata/rt23.jsonl", "testdata/rt23.labels.jsonl", false, 3, 26},
+		{"rt23", "testdata/rt23.jsonl", "testdata/rt23.labels.jsonl", false, 3, 25},
 		{"rt24", "testdata/rt24.jsonl", "testdata/rt24.labels.jsonl", false, 4, 8},
 		{"rt25", "testdata/rt25.jsonl", "testdata/rt25.labels.jsonl", false, 1, 11},
 		{"rt26", "testdata/rt26.jsonl", "testdata/rt26.labels.jsonl", false, 1, 12},
-		{"rt27", "testdata/rt27.jsonl", "testdata/rt27.labels.jsonl", false, 4, 19},
+		{"rt27", "testdata/rt27.jsonl", "testdata/rt27.labels.jsonl", false, 3, 19},
 		{"rt28", "testdata/rt28.jsonl", "testdata/rt28.labels.jsonl", false, 10, 12},
 		{"rt29", "testdata/rt29.jsonl", "testdata/rt29.labels.jsonl", false, 7, 11},
 		{"rt30", "testdata/rt30.jsonl", "testdata/rt30.labels.jsonl", false, 23, 14},
@@ -94,29 +94,32 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt33", "testdata/rt33.jsonl", "testdata/rt33.labels.jsonl", false, 1, 20},
 		{"rt36", "testdata/rt36.jsonl", "testdata/rt36.labels.jsonl", false, 1, 8},
 		{"rt37", "testdata/rt37.jsonl", "testdata/rt37.labels.jsonl", false, 2, 8},
-		{"rt38", "testdata/rt38.jsonl", "testdata/rt38.labels.jsonl", false, 0, 2},
+		{"rt38", "testdata/rt38.jsonl", "testdata/rt38.labels.jsonl", false, 0, 1},
 		// rt31, rt34 and rt35 (kept unread since the ninth round) and rt39 to
-		// rt50 (testdata/rt39.README.md ...): fifteen writers' sets of issue
+		// rt53 (testdata/rt39.README.md ...): eighteen writers' sets of issue
 		// 11's tenth round, each measured blind once, then read and tuned on.
 		// rt44 is reference and history; its writer labels out the histories
 		// of 1813-1924 that the corpus's labels call past politics, and the
-		// rules follow the corpus. rt51 to rt53 stay outside the repository,
+		// rules follow the corpus. rt54 to rt56 stay outside the repository,
 		// measured once, never read, for the next round.
 		{"rt31", "testdata/rt31.jsonl", "testdata/rt31.labels.jsonl", false, 2, 9},
 		{"rt34", "testdata/rt34.jsonl", "testdata/rt34.labels.jsonl", false, 1, 10},
 		{"rt35", "testdata/rt35.jsonl", "testdata/rt35.labels.jsonl", false, 0, 5},
-		{"rt39", "testdata/rt39.jsonl", "testdata/rt39.labels.jsonl", false, 2, 1},
+		{"rt39", "testdata/rt39.jsonl", "testdata/rt39.labels.jsonl", false, 2, 0},
 		{"rt40", "testdata/rt40.jsonl", "testdata/rt40.labels.jsonl", false, 3, 2},
-		{"rt41", "testdata/rt41.jsonl", "testdata/rt41.labels.jsonl", false, 1, 12},
-		{"rt42", "testdata/rt42.jsonl", "testdata/rt42.labels.jsonl", false, 6, 7},
+		{"rt41", "testdata/rt41.jsonl", "testdata/rt41.labels.jsonl", false, 1, 11},
+		{"rt42", "testdata/rt42.jsonl", "testdata/rt42.labels.jsonl", false, 5, 7},
 		{"rt43", "testdata/rt43.jsonl", "testdata/rt43.labels.jsonl", false, 2, 13},
 		{"rt44", "testdata/rt44.jsonl", "testdata/rt44.labels.jsonl", false, 46, 3},
-		{"rt45", "testdata/rt45.jsonl", "testdata/rt45.labels.jsonl", false, 1, 2},
-		{"rt46", "testdata/rt46.jsonl", "testdata/rt46.labels.jsonl", false, 1, 10},
+		{"rt45", "testdata/rt45.jsonl", "testdata/rt45.labels.jsonl", false, 1, 1},
+		{"rt46", "testdata/rt46.jsonl", "testdata/rt46.labels.jsonl", false, 1, 8},
 		{"rt47", "testdata/rt47.jsonl", "testdata/rt47.labels.jsonl", false, 8, 3},
 		{"rt48", "testdata/rt48.jsonl", "testdata/rt48.labels.jsonl", false, 2, 4},
 		{"rt49", "testdata/rt49.jsonl", "testdata/rt49.labels.jsonl", false, 0, 7},
-		{"rt50", "testdata/rt50.jsonl", "testdata/rt50.labels.jsonl", false, 6, 7},
+		{"rt50", "testdata/rt50.jsonl", "testdata/rt50.labels.jsonl", false, 5, 7},
+		{"rt51", "testdata/rt51.jsonl", "testdata/rt51.labels.jsonl", false, 3, 2},
+		{"rt52", "testdata/rt52.jsonl", "testdata/rt52.labels.jsonl", false, 1, 9},
+		{"rt53", "testdata/rt53.jsonl", "testdata/rt53.labels.jsonl", false, 6, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
