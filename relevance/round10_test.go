@@ -219,3 +219,26 @@ func TestTheYearsEnd(t *testing.T) {
 		{"Amnesty International, az", "az", "Beynəlxalq Amnistiya Təşkilatı Senatın qərarını tənqid edib.", false, ""},
 	})
 }
+
+// TestJanuaryReads: rt54 to rt56, read after the round's second estimate.
+// A premiere at the Rustaveli theatre (პრემიერა is no premier), a café by
+// the National Assembly, a grammar comparison, an Armenian startup, a
+// dentist named Aliyev, the Zangezur range's leopards, a dog named Nikol
+// stay out; 20 January remembered in Russian, the
+// Washington declaration awaiting its signing, the foreign-power law's own
+// text, day 781 on Rustaveli in Georgian come in.
+func TestJanuaryReads(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a premiere, ka", "ka", "რუსთაველის თეატრში „ჰამლეტის“ პრემიერაა, ბილეთები სულ გაიყიდა", false, ""},
+		{"a café by parliament, hy", "hy", "Ազգային ժողովի մոտ նոր սրճարան ա բացվել, կապուչինոն աստվածային ա", false, "!topic:parliament"},
+		{"grammar, en", "en", "Georgian has no grammatical gender, Armenian neither, Azerbaijani neither. Russian has three, and its alphabet too.", false, ""},
+		{"a startup, hy", "hy", "Հայկական ստարտափը 12 միլիոն դոլար ներդրում ներգրավեց, թիմը Երևանում է, հաճախորդները՝ ԱՄՆ-ում։", false, ""},
+		{"a dentist named Aliyev, ru", "ru", "Мой стоматолог Алиев — лучший врач в Москве, двадцать лет у него лечусь.", false, "!person:Aliyev"},
+		{"the Zangezur range, en", "en", "The Caucasian leopard survives in the Zangezur range, where camera traps recorded a female.", false, "!place:Zangezur"},
+		{"a dog named Nikol, hy", "hy", "Մեր շանը Նիկոլ ենք կոչել՝ պապայիս ընկերոջ պատվին։", false, "!person:Nikol"},
+		{"20 January, ru", "ru", "Ну что, бакинцы, 20 января. Помним. Вечная память", true, "with:20 January/"},
+		{"the Washington declaration, en", "en", "If the Washington declaration was initialled in August, why is there still no date for the signing?", true, "event:Washington declaration"},
+		{"the law's text, en", "en", "An organisation pursuing the interests of a foreign power means a non-commercial legal entity that receives more than 20% of its income from abroad.", true, "institution:Foreign influence transparency law"},
+		{"day 781, ka", "ka", "დღე 781. რუსთაველზე ისევ ვდგავართ, სველი თოვლი და ევროკავშირის დროშები.", true, "with:Protest day count/"},
+	})
+}
