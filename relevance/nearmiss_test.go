@@ -565,7 +565,7 @@ func TestCarpetsCafesAndLandmarks(t *testing.T) {
 		{"an auction lot, en", "en", "Lot 114: Karabagh Chelaberd rug, south Caucasus, circa 1880, hand-knotted wool pile.", false, "neg:Qarabag/Carpets and horses"},
 		{"a café, ru", "ru", "Кафе «Шуша» у метро: кутабы с зеленью отличные, люля нормальный, чай подают в армуду.", false, "neg:Shusha/Food"},
 		{"a recipe, hy", "hy", "Ժենգյալով հացը պատրաստվում է կանաչիներով և թխվում է սաջի վրա։ Արցախյան ավանդական ուտեստ է։", false, "neg:Artsakh/Food"},
-		{"the State of Georgia, fr", "fr", "Aux États-Unis, l'État de Géorgie a exécuté un condamné à mort pour la première fois depuis quatre ans.", false, "neg:Sakartvelo/État de"},
+		{"the State of Georgia, fr", "fr", "Aux États-Unis, l'État de Géorgie a exécuté un condamné à mort pour la première fois depuis quatre ans.", false, "!place:Sakartvelo"},
 		{"Peace Bridge, de", "de", "Tiflis war für uns die Überraschung des Jahres: Altstadt mit Holzbalkonen, Schwefelbäder, die Friedensbrücke bei Nacht.", false, "!topic:peace deal"},
 		{"the carpet museum, en", "en", "Azerbaijan reopened the carpet museum in Shusha, calling it a symbol of the return to Karabakh.", true, ""},
 		{"horses and war, en", "en", "Karabakh horses were evacuated from Aghdam before the offensive, Azerbaijani officials said.", true, ""},

@@ -242,3 +242,31 @@ func TestJanuaryReads(t *testing.T) {
 		{"day 781, ka", "ka", "დღე 781. რუსთაველზე ისევ ვდგავართ, სველი თოვლი და ევროკავშირის დროშები.", true, "with:Protest day count/"},
 	})
 }
+
+// TestFebruaryReads: rt57 to rt59, read after the round's third estimate.
+// Sumgait remembered on 27 February and "39 years since"; a clergyman
+// arrested, a journalist summoned to the Investigative Committee (ՔԿ),
+// Civil Contract as ՔՊ, the "Nats", Kavela, "Bidzina's dream" in Russian,
+// a protester fined in German. Out: a grocery named Artsakh, a traffic jam
+// on the Heydar Aliyev embankment in Tbilisi, a family tree on e-Devlet,
+// Nakhchivan's and Azerbaijan's profiles, Shusha's springs, the Kartvelian
+// languages, a Georgian federal judge in France's words.
+func TestFebruaryReads(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"27 February, hy", "hy", "Փետրվարի 27, Սումգայիթ, 1988։ Չմոռանանք։", true, "with:27 February/"},
+		{"years since Sumgait, en", "en", "39 years since Sumgait. Say their names.", true, "with:Years since Sumgait/"},
+		{"a clergyman arrested, hy", "hy", "Էլի հոգևորականի են ձերբակալել։ Սա արդեն պետական հալածանք ա։", true, "place:Etchmiadzin"},
+		{"Civil Contract, hy", "hy", "ՔՊ-ն ասում ա՝ «նախկինները», նախկինները ասում են՝ «թուրքի գործակալ»։", true, "institution:Parties of the region"},
+		{"the Nats and the kotsi, ka", "ka", "ნაცები და ქოცები ერთმანეთს 15 წელია ეომებიან, ხალხი კი კომუნალურს ვერ იხდის", true, "institution:Parties of the region"},
+		{"Kavela signs, ka translit", "ka", "kavelam kide erti kanoni moawera xeli. burti rom etamasha jobda", true, "person:Kavelashvili"},
+		{"a protester fined, de", "de", "Wer in Tiflis mit Maske demonstriert, zahlt inzwischen bis zu 5000 Lari Strafe.", true, "topic:protest"},
+		// Out.
+		{"a grocery named Artsakh, hy", "hy", "Մեր թաղի «Արցախ» մթերայինում ժամը 8-ին արդեն հաց չկա", false, "!place:Artsakh"},
+		{"an embankment, ka", "ka", "ჰეიდარ ალიევის სანაპიროზე საცობია, ვაკიდან ვერ გამოვედი 45 წუთი", false, "!person:Aliyev"},
+		{"a family tree, tr", "tr", "Dedem Kafkas göçmeniydi, Nahçıvan'dan geldiklerini söylerdi. e-Devlet soy ağacında 1890'lardan öncesi çıkmıyor.", false, ""},
+		{"a country profile, es", "es", "Azerbaiyán limita al norte con Rusia, al oeste con Armenia y al sur con Irán. Su capital y ciudad más poblada es Bakú.", false, ""},
+		{"Shusha's springs, ru", "ru", "Шуша расположена на высоте 1400 метров над уровнем моря, на плато в горах Карабаха.", false, "!place:Shusha"},
+		{"the Kartvelian languages, en", "en", "The Kartvelian languages are Georgian, Mingrelian, Laz and Svan; unlike Indo-European Armenian and Turkic Azerbaijani, they have no relatives outside the Caucasus.", false, ""},
+		{"a federal judge in Georgia, fr", "fr", "En Géorgie, aux États-Unis, un juge fédéral a suspendu une loi sur les élections.", false, ""},
+	})
+}
