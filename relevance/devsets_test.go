@@ -96,11 +96,11 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt37", "testdata/rt37.jsonl", "testdata/rt37.labels.jsonl", false, 2, 8},
 		{"rt38", "testdata/rt38.jsonl", "testdata/rt38.labels.jsonl", false, 0, 1},
 		// rt31, rt34 and rt35 (kept unread since the ninth round) and rt39 to
-		// rt56 (testdata/rt39.README.md ...): twenty-one writers' sets of issue
+		// rt59 (testdata/rt39.README.md ...): twenty-four writers' sets of issue
 		// 11's tenth round, each measured blind once, then read and tuned on.
 		// rt44 is reference and history; its writer labels out the histories
 		// of 1813-1924 that the corpus's labels call past politics, and the
-		// rules follow the corpus. rt57 to rt59 stay outside the repository,
+		// rules follow the corpus. rt60 to rt62 stay outside the repository,
 		// measured once, never read, for the next round.
 		{"rt31", "testdata/rt31.jsonl", "testdata/rt31.labels.jsonl", false, 2, 9},
 		{"rt34", "testdata/rt34.jsonl", "testdata/rt34.labels.jsonl", false, 1, 10},
@@ -123,6 +123,9 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt54", "testdata/rt54.jsonl", "testdata/rt54.labels.jsonl", false, 0, 4},
 		{"rt55", "testdata/rt55.jsonl", "testdata/rt55.labels.jsonl", false, 2, 24},
 		{"rt56", "testdata/rt56.jsonl", "testdata/rt56.labels.jsonl", false, 3, 2},
+		{"rt57", "testdata/rt57.jsonl", "testdata/rt57.labels.jsonl", false, 1, 3},
+		{"rt58", "testdata/rt58.jsonl", "testdata/rt58.labels.jsonl", false, 4, 1},
+		{"rt59", "testdata/rt59.jsonl", "testdata/rt59.labels.jsonl", false, 18, 7},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
