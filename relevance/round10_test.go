@@ -270,3 +270,18 @@ func TestFebruaryReads(t *testing.T) {
 		{"a federal judge in Georgia, fr", "fr", "En Géorgie, aux États-Unis, un juge fédéral a suspendu une loi sur les élections.", false, ""},
 	})
 }
+
+// TestSettingWordsKeepTheirPolitics: the words added this round for a
+// team, a view or a drive must not cancel politics that uses them in
+// another sense: a state that "played a role" (rol oynadı), the EU's aid
+// in euros (եվրոյի), the political landscape (siyasi mənzərə), a collective
+// decision (հավաքական), the land border's closure (по суше).
+func TestSettingWordsKeepTheirPolitics(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a role played, tr", "tr", "Rusya, Ermenistan ile Azerbaycan arasındaki müzakerelerde yine önemli bir rol oynadı.", true, "place:Armenia"},
+		{"aid in euros, hy", "hy", "ԵՄ-ն Հայաստանին 50 միլիոն եվրոյի աջակցություն է հատկացրել սահմանային բնակավայրերի համար։", true, "place:Armenia"},
+		{"the political landscape, az", "az", "Azərbaycanda siyasi mənzərə dəyişmir, müxalifət liderləri yenə həbsdədir.", true, "place:Azerbaijan"},
+		{"a collective decision, hy", "hy", "Կառավարության հավաքական որոշումը Հայաստանի սահմանի վերաբերյալ դեռ հրապարակված չէ։", true, "place:Armenia"},
+		{"the land border closed, ru", "ru", "Азербайджан снова продлил закрытие границы по суше, оппозиция называет это изоляцией.", true, "place:Azerbaijan"},
+	})
+}
