@@ -127,7 +127,7 @@ func TestNamesOfTheLastTwoYears(t *testing.T) {
 		{"the president, ka", "ka", "ყაველაშვილმა ახალ ცვლილებებს ხელი რამდენიმე საათში მოაწერა.", true, "person:Kavelashvili"},
 		{"the nuclear plant, ru", "ru", "Кто построит новый блок Мецамора, Росатом или американцы? Это вопрос о том, в чьей орбите будет Армения.", true, "topic:energy geopolitics"},
 		{"the pipeline, tr", "tr", "BTC boru hattı olmasa Ceyhan'ın önemi yarıya iner; Rusya'yı by-pass eden güzergâhlar değerli.", true, "place:BTC pipeline"},
-		{"a lobbying affair, de", "de", "Die Aserbaidschan-Affäre im Bundestag ist nicht aufgearbeitet: wer bekam wie viel aus Baku?", true, "topic:influence affairs"},
+		{"a lobbying affair, de", "de", "Die Aserbaidschan-Affäre im Bundestag ist nicht aufgearbeitet: wer bekam wie viel aus Baku?", true, "event:Caviar diplomacy"},
 		// Near misses.
 		{"a patronymic, ru", "ru", "Новый физрук у нас Ильхам Алиевич, дети до сих пор хихикают на каждом уроке.", false, "neg:Aliyev/Алиевич*"},
 		{"a cousin, ka", "ka", "ჩემს ბიძაშვილს ბიძინა ჰქვია, მზარეულია და ყველა ხუმრობა უკვე მოისმინა.", false, "neg:Bidzina/ჰქვია"},
@@ -236,7 +236,7 @@ func TestAprilTwentyFourth(t *testing.T) {
 		{"a foreign agent, de", "de", "Neue Regel in Georgien: wer 'Brüssel' buchstabieren kann, muss sich als ausländischer Agent registrieren.", true, "topic:civil society"},
 		// Near misses.
 		{"a central bank's date, en", "en", "On April 24 Turkey's central bank raised its policy rate by 350 basis points.", false, "!with:April 24/"},
-		{"a classmate's real name, ru", "ru", "Мой одноклассник Ильхам Алиев (да, реально так зовут) открыл шиномонтаж в Казани.", false, "neg:Aliyev/так зовут"},
+		{"a classmate's real name, ru", "ru", "Мой одноклассник Ильхам Алиев (да, реально так зовут) открыл шиномонтаж в Казани.", false, "neg:Aliyev/"},
 	})
 }
 

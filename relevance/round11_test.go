@@ -1,0 +1,114 @@
+package relevance
+
+import "testing"
+
+// Issue 11, eleventh round: the classes of the three sets kept unread since
+// the tenth round (rt60, rt61, rt62) and of the round's development sets
+// (rt66, rt67, rt68). Every case of a class (a post that must now come in, or
+// a near miss that must now go out) fails with the tenth round's rules; the
+// guards beside them pass with both.
+
+// TestNamesakesEleventh: a pet named after a leader or a place, a teacher
+// addressed by surname, a classmate, a name "not to be confused with" the
+// country. The president's decree on teachers' pay stays in.
+func TestNamesakesEleventh(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a cat named Shevardnadze, ru", "ru", "Назвали кота Шеварднадзе: седой и всегда выходит сухим из воды.", false, "!person:Shevardnadze"},
+		{"a dog named Nakhchivan, tr", "tr", "Köpeğimin adı Nahçıvan, çünkü bahçenin ucunda tek başına yaşıyor, kimseyle sınırı yok.", false, ""},
+		{"teacher Aliyev, az", "az", "Əliyev müəllim bu gün yenə çətin test verdi, riyaziyyatdan danışıram.", false, "!person:Aliyev"},
+		{"a classmate Aliyev, az", "az", "Sinif yoldaşım Əliyev Kamranı 15 ildən sonra küçədə gördüm 😄", false, "!person:Aliyev"},
+		{"not to be confused with Georgia, ru", "ru", "Георгиевская лента — военный символ Российской империи. Не путать с Грузией: название от святого Георгия.", false, "!place:Sakartvelo"},
+		// The president and the teachers.
+		{"the president's decree on teachers, az", "az", "Prezident Əliyev müəllimlərin maaşlarının artırılması barədə sərəncam imzaladı.", true, "person:Aliyev"},
+	})
+}
+
+// TestGeorgianStreetWordsEleventh: the masked police, the "hostages" and
+// their sentences, the "agents" the Dream finds, Formula and PosTV, the
+// protest's hashtag. An insurance agent and hostages abroad stay out.
+func TestGeorgianStreetWordsEleventh(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"the masked police, ka", "ka", "ბალაკლავიანებმა თბილისში კიდევ ერთი სტუდენტი სცემეს და ბრალი მას წაუყენეს.", true, "topic:repression"},
+		{"the Dream's agents, ka", "ka", "ოცნებამ ისევ ახალი „აგენტები“ იპოვა: ამჯერად ექიმები.", true, "topic:civil society"},
+		{"the hostages, ka", "ka", "„მძევლების“ სია ყოველ კვირას იზრდება, დღეს კიდევ ორ ბიჭს მიუსაჯეს.", true, "topic:political prisoners"},
+		{"Formula closes, ka", "ka", "ფორმულაც თუ დაიხურა, დარჩება მხოლოდ ერთი ფერი.", true, "institution:Georgian TV channels"},
+		{"Rustaveli with its hashtag, ka", "ka", "რუსთაველზე დღესაც ვიყავით. #არდავნებდეთ", true, "topic:protest"},
+		{"Rustaveli every evening, ru", "ru", "Руставели сегодня: холодно, минус, но людей много. Два года, Карл. Два года каждый вечер.", true, "with:Rustaveli/"},
+		// An agent of another trade; hostages abroad.
+		{"an insurance agent, ka", "ka", "სადაზღვევო აგენტი დღეს სამჯერ დამირეკა.", false, ""},
+		{"hostages abroad, ka", "ka", "ტერორისტებმა სავაჭრო ცენტრში ხალხი მძევლად აიყვანეს.", false, ""},
+	})
+}
+
+// TestArmenianStreetWordsEleventh: Yerevan's mayor, the ombudsman's
+// initials, March 1 and 10 November, "the formers", Civil Contract's members
+// in Latin letters, Western Armenian spelling. "My exes" stay out.
+func TestArmenianStreetWordsEleventh(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"the mayor, hy", "hy", "Ավինյանը նորից նոր ավտոբուսներ է խոստանում։", true, "person:Avinyan"},
+		{"the ombudsman, hy", "hy", "ՄԻՊ-ը դարձյալ լռում է։", true, "topic:civil society"},
+		{"March 1 with its year, hy", "hy", "Մարտի 1-ն է։ 2008-ից հետո դեռ պատասխան չկա։", true, "with:March 1/2008"},
+		{"10 November, that night, hy", "hy", "Նոյեմբերի 10․ այն գիշերը երբեք չեմ մոռանա։", true, "with:10 November/"},
+		{"the formers, hy", "hy", "Դե իհարկե, էլի նախկիններն են մեղավոր 🙄", true, "topic:government (region languages)"},
+		{"Civil Contract's members, translit", "hy", "KP-akannery nuyn text@ en copy-paste anum 😂", true, "institution:Parties of the region"},
+		{"Western Armenian spelling, hy", "hy", "Փաշինեան այսօր Ատրպէյճանի մասին խօսեցաւ։", true, "person:Pashinyan"},
+		// My exes.
+		{"my exes, hy", "hy", "Իմ նախկինները բոլորը արդեն ամուսնացել են 😂", false, ""},
+	})
+}
+
+// TestAzerbaijaniStreetWordsEleventh: the smuggling charge beside a
+// journalist, going out to the "actions". A tree-planting action and a
+// smuggler caught at customs stay out.
+func TestAzerbaijaniStreetWordsEleventh(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"the smuggling charge, az", "az", "Yenə bir jurnalisti qaçaqmalçılıqda ittiham edib tutdular.", true, "with:smuggling charge/jurnalist*"},
+		{"going out to the actions, az", "az", "Marneulidə azərbaycanlılar da aksiyalara çıxır, videolara baxın.", true, "topic:protest"},
+		// A tree-planting action; a smuggler at customs.
+		{"a tree-planting action, az", "az", "Bu gün məktəbdə ağacəkmə aksiyası keçirildi, hamı iştirak etdi.", false, ""},
+		{"a smuggler at customs, az", "az", "Gömrükdə qaçaqmalçılıq yolu ilə gətirilən siqaretlər aşkarlandı.", false, ""},
+	})
+}
+
+// TestReactionsEleventh: posts in the other languages that missed a word of
+// their politics: a sentence for "group violence", the "manif", deminers, an embassy, notes exchanged, caviar
+// diplomacy, the Eagle Partner exercise, the displaced's housing certificates,
+// recognition by law.
+func TestReactionsEleventh(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"group violence, es", "es", "En Tiflis condenan a otro estudiante a cuatro años por violencia grupal.", true, "topic:repression"},
+		{"the manif, fr", "fr", "Encore des gamins embarqués à la sortie de la manif à Tbilissi.", true, "topic:protest"},
+		{"deminers, en", "en", "Two more deminers killed near Kalbajar this week.", true, "topic:landmines"},
+		{"an embassy, es", "es", "¿Alguien sabe si España ya abrió su embajada en Ereván?", true, "topic:foreign minister"},
+		{"notes exchanged, ru", "ru", "Баку и Москва снова обмениваются нотами.", true, "topic:foreign minister"},
+		{"caviar diplomacy, de", "de", "Früher hieß es Kaviar-Diplomatie im Europarat. Und heute?", true, "event:Caviar diplomacy"},
+		{"Eagle Partner, ru", "ru", "Учения Eagle Partner опять, Москва опять «обеспокоена».", true, "event:Eagle Partner"},
+		{"housing certificates, en", "en", "Met a family from Martakert today, still waiting on their housing certificate.", true, "topic:displacement"},
+		{"recognition by law, fr", "fr", "Il faut reconnaître le génocide arménien, la France l'a fait par la loi.", true, "topic:recognition"},
+	})
+}
+
+// TestRealTextSettingsEleventh: an earthquake's report, a football league's
+// chasers, "in Armenian and in Azerbaijani", a novel and a poet, a
+// genealogist's question, the three states as union republics, a used car, a
+// flea market, an ancient king.
+// Fuel through Georgia, an earthquake's aid crossing, the three states' talks
+// stay in.
+func TestRealTextSettingsEleventh(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"an earthquake, fr", "fr", "Un séisme de magnitude 4,2 a été ressenti à Erevan, selon le ministère arménien des Situations d'urgence.", false, ""},
+		{"a league's chasers, ru", "ru", "«Пюник» обыграл «Арарат-Армению» со счётом 2:1 и оторвался от преследователей.", false, ""},
+		{"in Armenian and in Azerbaijani, ru", "ru", "Дед ругался одновременно по-армянски и по-азербайджански, а бабушка смеялась.", false, ""},
+		{"a novel, fr", "fr", "Le Voyage au Karabakh de Morchiladze est un roman culte en Géorgie.", false, ""},
+		{"a poet, ka", "ka", "ვაჟა-ფშაველა — ქართველი მწერალი, მისი პოემები ადამიანისა და ბუნების ურთიერთობაზეა.", false, ""},
+		{"a genealogist, tr", "tr", "Dedem Ahıska'dan sürgün edilmiş; Gürcistan arşivlerinden nüfus kaydı almak mümkün mü?", false, ""},
+		{"the union republics, en", "en", "In 1936 the federation was dissolved and Georgia, Armenia and Azerbaijan became separate union republics.", false, ""},
+		{"a used car, tr", "tr", "Gürcistan'dan ikinci el araba almak hâlâ mantıklı mı, gümrük ve ÖTV ne kadar?", false, ""},
+		{"a flea market, fr", "fr", "À Tbilissi, ne manquez pas le marché aux puces du Pont sec. Négociez, c'est la règle.", false, ""},
+		{"an ancient king, hy", "hy", "Տիգրան Մեծի օրոք Հայաստանի սահմանները ձգվում էին ծովից ծով։", false, ""},
+		// Politics beside the same words.
+		{"fuel through Georgia, az", "az", "Azərbaycan Gürcüstan üzərindən Ermənistana ilk dəfə yanacaq göndərdi.", true, ""},
+		{"the earthquake's crossing, en", "en", "After the earthquake, Turkey and Armenia opened the border crossing at Margara for aid.", true, ""},
+		{"the three states' talks, en", "en", "The foreign ministers of Georgia, Armenia and Azerbaijan met in Tbilisi to discuss the border.", true, ""},
+	})
+}
