@@ -112,3 +112,37 @@ func TestRealTextSettingsEleventh(t *testing.T) {
 		{"the three states' talks, en", "en", "The foreign ministers of Georgia, Armenia and Azerbaijan met in Tbilisi to discuss the border.", true, ""},
 	})
 }
+
+// TestSecondReadsEleventh: the classes of rt63 to rt65, read after their
+// blind measurement: the PM's live in Latin letters, the returned villages,
+// "we are Europe" and Russia in Latin-letter Georgian, the border in
+// Latin-letter Armenian, archbishops arrested, Armenia's Public TV called a
+// party channel, press freedom in the region's languages, "liberal fascism",
+// GD beside a law or an orientation. A fighter named Tsarukyan, a job ad's
+// contract pay, a city guide's "worth the trip" and "the wind never stops",
+// a bookshop of the name, a queue at the crossing on the way to a concert
+// stay out.
+func TestSecondReadsEleventh(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"the PM's live, translit", "hy", "Nikol-y eli live a mtel, 3 jam xosec u voch mi ban chasaca", true, "with:Nikol/"},
+		{"the returned villages, az", "az", "Qazaxın qaytarılan kəndlərində ilk məktəb açıldı.", true, "topic:displacement"},
+		{"we are Europe, translit", "ka", "chven var evropa, ra unda tqvan", true, "topic:EU path"},
+		{"Russia in Latin-letter Georgian", "ka", "bidzina ra unda, ubralod? rusetis nebit moqmedebs?", true, "actor:Russia"},
+		{"the border in Latin-letter Armenian", "hy", "aysor el sahmanin krakocner chkan, bayc Tavushum mardik der vaxenum en", true, "topic:border"},
+		{"archbishops arrested, en", "en", "Arresting archbishops before an election is a choice, and not a subtle one.", true, "person:Galstanyan"},
+		{"the Public as a party channel, hy", "hy", "Հանրայինը արդեն բացահայտ կուսակցական հեռուստաընկերություն ա դարձել։", true, "institution:Armenian Public TV"},
+		{"press freedom, az", "az", "Bu ölkədə söz azadlığından danışmaq artıq gülməlidir.", true, "topic:press freedom (region languages)"},
+		{"liberal fascism, ka", "ka", "და მერე გამოვლენ და იტყვიან, რომ ეს ყველაფერი „ლიბერალური ფაშიზმია“", true, "topic:liberal fascism"},
+		{"GD and a law, en", "en", "GD just passed another law. Just guess which group it bans.", true, "with:GD/"},
+		{"GD's orientation, en", "en", "People keep asking whether GD is pro-Russian. It doesn't need to be.", true, "with:GD/"},
+		// The same words elsewhere.
+		{"a fighter named Tsarukyan, es", "es", "Arman Tsarukyan vuelve al octágono en diciembre y el armenio pide la pelea por el título.", false, ""},
+		{"a job ad's contract pay, hy", "hy", "Երևանյան ՏՏ ընկերությունը փնտրում է ծրագրավորող։ Աշխատավարձը՝ պայմանագրային։", false, ""},
+		{"worth the trip, fr", "fr", "Bakou en trois jours : le centre Heydar Aliyev vaut le déplacement, mais le vent ne s'arrête jamais !", false, ""},
+		{"a bookshop of the name, hy", "hy", "Մոսկվայում «Армения» գրախանութը դեռ աշխատում ա՞, հին գրքեր եմ ուզում գտնել", false, ""},
+		{"a queue on the way to a concert, ka", "ka", "სადახლოს საზღვარზე რამდენი რიგია ახლა? ერევანში მივდივართ კონცერტზე", false, ""},
+		// Guards: an arrest in French, a joke with the slogan.
+		{"a researcher arrested, fr", "fr", "Des nouvelles du chercheur arrêté à Bakou ? Sa famille parle d'espionnage.", true, ""},
+		{"one nation two states, a joke, tr", "tr", "Azerbaycanlı arkadaşım 'qardaş' diyor, ben 'kardeş'. Bir millet iki devlet ama aksan bambaşka 😄", false, ""},
+	})
+}
