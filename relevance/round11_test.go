@@ -114,7 +114,8 @@ func TestRealTextSettingsEleventh(t *testing.T) {
 }
 
 // TestSecondReadsEleventh: the classes of rt63 to rt65, read after their
-// blind measurement: the PM's live in Latin letters, the returned villages,
+// blind measurement: the PM's live in Latin letters, the returned villages
+// and the displaced's return to Lachin and Fuzuli, visa-free Schengen,
 // "we are Europe" and Russia in Latin-letter Georgian, the border in
 // Latin-letter Armenian, archbishops arrested, Armenia's Public TV called a
 // party channel, press freedom in the region's languages, "liberal fascism",
@@ -135,6 +136,9 @@ func TestSecondReadsEleventh(t *testing.T) {
 		{"liberal fascism, ka", "ka", "და მერე გამოვლენ და იტყვიან, რომ ეს ყველაფერი „ლიბერალური ფაშიზმია“", true, "topic:liberal fascism"},
 		{"GD and a law, en", "en", "GD just passed another law. Just guess which group it bans.", true, "with:GD/"},
 		{"GD's orientation, en", "en", "People keep asking whether GD is pro-Russian. It doesn't need to be.", true, "with:GD/"},
+		{"leaving Lachin, returning, az", "az", "Ailəm 1993-də Laçından köçüb, indi deyirlər qayıdın, amma iş yoxdur.", true, "with:Lachin in Turkish and Azerbaijani/"},
+		{"back to Fuzuli, az", "az", "Babamın kəndinə, Füzuliyə nəhayət qayıtdıq. 30 il gözlədik.", true, "with:Karabakh districts/"},
+		{"Schengen without visas, hy", "hy", "Շենգենը առանց վիզայի կլինի՞, թե էս էլ հերթական խոստումն ա Բրյուսելից", true, "topic:EU path"},
 		// The same words elsewhere.
 		{"a fighter named Tsarukyan, es", "es", "Arman Tsarukyan vuelve al octágono en diciembre y el armenio pide la pelea por el título.", false, ""},
 		{"a job ad's contract pay, hy", "hy", "Երևանյան ՏՏ ընկերությունը փնտրում է ծրագրավորող։ Աշխատավարձը՝ պայմանագրային։", false, ""},
