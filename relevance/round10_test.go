@@ -77,7 +77,7 @@ func TestLatinLetters(t *testing.T) {
 		{"Armenians held in Baku, hy translit", "hy", "Baqvum pahvox hayeri harcy voch mek chi barcracnum, gerinery der bantum en", true, "place:Baku"},
 		{"the bishops' trials, hy translit", "hy", "Srbazanneri gorcov dater@ sharunakvum en, isk ishxanutyunn uzum a hasarakutyuny mor", true, "place:Etchmiadzin"},
 		{"arrests on the avenue, ka translit", "ka", "gushin rustavelze isev daakaves otxi bichi, policia niRbebit idga", true, "topic:repression"},
-		{"visa-free and the kotsebi, ka translit", "ka", "qocebi mTeli weli yvirodnen evropa ar gvinda, axla uvizo rom gauuqmdeba sad wavlen", true, "topic:Dream"},
+		{"visa-free and the kotsebi, ka translit", "ka", "qocebi mTeli weli yvirodnen evropa ar gvinda, axla uvizo rom gauuqmdeba sad wavlen", true, "topic:kotsi"},
 		{"the occupation, ka translit", "ka", "moskovi ambobs urTierTobebi aRvadginoTo. saqartvelos 20% okupirebulia, jer is daabrunet", true, "topic:occupation"},
 		// Brandy.
 		{"Artsakh brandy, hy translit", "hy", "Artsakh brendi duty free-um 2 angam tank a qan supermarketum", false, "!place:Artsakh"},

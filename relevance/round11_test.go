@@ -150,3 +150,35 @@ func TestSecondReadsEleventh(t *testing.T) {
 		{"one nation two states, a joke, tr", "tr", "Azerbaycanlı arkadaşım 'qardaş' diyor, ben 'kardeş'. Bir millet iki devlet ama aksan bambaşka 😄", false, ""},
 	})
 }
+
+// TestThirdReadsEleventh: the classes of rt69 and rt70, development sets of
+// the round: pets in French and a rescue dog, diplomas "recognised", Spanish
+// "fui" (I went), a maiden name, the Armenian language, a list of
+// autocracies with Russia in it, a startup's seed round stay out; a deputy's
+// paid trip to Baku, arrests after a "Demo", the kotsi, "gas azerí", foreign
+// forces and "agentura", GD beside Brussels, Freedom Square, the Azerbaijani
+// positions by the road come in.
+func TestThirdReadsEleventh(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a cat named Pashinyan, fr", "fr", "Mon voisin a appelé son chat Pachinian. Un persan tout blanc qui dort sur le radiateur.", false, "!person:Pashinyan"},
+		{"a rescue named Aliyev, en", "en", "the shelter named our new rescue Aliyev and he has seized the couch and will not negotiate", false, "!person:Aliyev"},
+		{"diplomas recognised, fr", "fr", "Études de médecine pas chères : Roumanie, Moldavie, Géorgie, Arménie. Les diplômes reconnus ?", false, ""},
+		{"I went to a mass, es", "es", "Fui a una misa armenia en Montevideo por primera vez, los cantos me dejaron sin palabras", false, ""},
+		{"a maiden name, ru", "ru", "Бабушка родом из Шуши, девичья фамилия Мелик-Асланова. Ищу родственников.", false, ""},
+		{"the Armenian language, hy", "hy", "Որդիս Մոսկվայում ա մեծանում, հայերեն կարդալ չի ուզում։ Ի՞նչ գրքեր խորհուրդ կտաք", false, ""},
+		{"a list with Russia, en", "en", "Another constitutional overhaul puts Kazakhstan in the same club as Russia, Belarus, Tajikistan and Azerbaijan.", false, ""},
+		{"a seed round, en", "en", "Tbilisi fintech startup raises a $5M seed round for its payroll app; Georgian engineers are 'the cheapest great talent in Europe'", false, ""},
+		{"a paid trip to Baku, fr", "fr", "Ton député a fait un petit séjour « d'observation » à Bakou, tous frais payés.", true, "topic:influence affairs"},
+		{"arrests after a demo, de", "de", "Berichte über neue Festnahmen in Batumi nach einer Demo gestern.", true, "topic:protest"},
+		{"the kotsi, ka", "ka", "ქოცები ისევ ერთსა და იმავე ტექსტს აკოპირებენ ყველა პოსტის ქვეშ 😂", true, "topic:kotsi"},
+		{"gas azerí, es", "es", "¿Por qué la UE compra cada vez más gas azerí sin pedir nada a cambio?", true, "place:Azerbaijan"},
+		{"foreign forces and agentura, translit", "ka", "Irakli isev Brussels-s adanashaulebs, isev 'ucxouri dzalebi' da 'agentura'", true, "topic:civil society"},
+		{"GD beside Brussels, ru", "ru", "Говорят, ГМ хочет ужесточить въезд для россиян, чтобы понравиться Брюсселю?", true, "with:GD/"},
+		{"Freedom Square, translit", "hy", "Vaxe Nikol@ hecanivov kga Azatutyan hraparak, dzyun@ ira hamar xangarum chi", true, "place:Yerevan"},
+		{"the Azerbaijani positions, hy", "hy", "Գորիս-Կապան ճանապարհով եմ գնում, ադրբեջանական դիրքերը ճանապարհից մի քանի հարյուր մետր են։", true, "topic:conflict"},
+		// Guards: colleagues, a film's title, an AI demo day.
+		{"colleagues, fr", "fr", "Mon collègue azéri et mon collègue arménien ne sont d'accord que sur une chose : ma dolma est ratée.", false, ""},
+		{"a film called Kotsi, es", "es", "«Kotsi», ópera prima de una directora de Tiflis, sigue a una viuda que vuelve al pueblo.", false, ""},
+		{"an AI demo day, en", "en", "yerevan tech scene is kinda wild, third AI demo day I've been to this month", false, ""},
+	})
+}
