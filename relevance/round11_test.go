@@ -182,3 +182,27 @@ func TestThirdReadsEleventh(t *testing.T) {
 		{"an AI demo day, en", "en", "yerevan tech scene is kinda wild, third AI demo day I've been to this month", false, ""},
 	})
 }
+
+// TestRealTextReadsEleventh: the classes of rt71 (real text, a development
+// set of the round): a cable car "arrêté", a penalty area's line, a
+// mountain village's altitude, Ararat's entry, a textbook's main cities, the
+// Nobels' oil, the conversion of 301, a climate summit in Baku, an Italian
+// courtyard, an asylum recognition rate. An arrest in Baku and Georgia's law
+// on the Meskhetians' return stay in.
+func TestRealTextReadsEleventh(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a cable car stopped, fr", "fr", "Erevan sous la neige, c'est magnifique ; le téléphérique de Tatev est parfois arrêté en hiver.", false, ""},
+		{"a penalty area's line, hy", "hy", "Հենրիխ Մխիթարյանը «Ինտերի» կազմում գոլ է խփել տուգանային հրապարակի սահմանից։", false, ""},
+		{"a mountain village, az", "az", "Xınalıq — Azərbaycanın Quba rayonunda, dəniz səviyyəsindən 2200 metr hündürlükdə yerləşən qədim dağ kəndidir. Avropanın ən yüksək kəndlərindəndir.", false, ""},
+		{"Ararat's entry, de", "de", "Der Ararat ist mit 5.137 Metern der höchste Berg der Türkei, nahe den Grenzen zu Iran, Armenien und der aserbaidschanischen Exklave. Der vergletscherte Gipfel ist weithin sichtbar.", false, ""},
+		{"a textbook's main cities, fr", "fr", "La Transcaucasie comprend la Géorgie, l'Arménie et l'Azerbaïdjan. Les principales villes sont Bakou (2,3 millions d'habitants), Tbilissi et Erevan.", false, ""},
+		{"the Nobels' oil, en", "en", "By the 1890s Baku oil fields, run by Branobel and the Nobel brothers, supplied half the world crude; Armenian and Azerbaijani workers piped it to Batumi.", false, ""},
+		{"the conversion of 301, en", "en", "Armenia adopted Christianity as its official religion in 301, when Gregory the Illuminator, imprisoned at Khor Virap, converted King Tiridates.", false, ""},
+		{"a climate summit, en", "en", "BAKU — Countries at the UN climate summit agreed that climate finance should reach $300 billion a year by 2035.", false, ""},
+		{"an Italian courtyard, en", "en", "In our Italian courtyard everyone knew everything: the Armenian shoemaker, the Azerbaijani family upstairs, the Georgian widow.", false, ""},
+		{"an asylum recognition rate, de", "de", "Die Anerkennungsquote für Asylanträge aus Georgien lag zuletzt bei unter einem Prozent.", false, ""},
+		// Guards: an arrest in Baku, the Meskhetians' return law.
+		{"a researcher arrested in Baku, fr", "fr", "Le chercheur a été arrêté à Bakou, accusé d'espionnage.", true, ""},
+		{"the return law, tr", "tr", "Gürcistan Parlamentosu, 1944'te sürgün edilen Ahıska Türklerinin geri dönüşünü düzenleyen yasayı kabul etti.", true, ""},
+	})
+}
