@@ -206,3 +206,30 @@ func TestRealTextReadsEleventh(t *testing.T) {
 		{"the return law, tr", "tr", "Gürcistan Parlamentosu, 1944'te sürgün edilen Ahıska Türklerinin geri dönüşünü düzenleyen yasayı kabul etti.", true, ""},
 	})
 }
+
+// TestFourthReadsEleventh: the classes of rt75 and of the corpus's `eld`
+// tune half: a cat "по кличке", the US state compared with the country, a
+// club that "played magnificently", the slopes "facing" Georgia (Turkish
+// "bakan" is also a minister), an enlargement list with the Western
+// Balkans, a singer named Tsarukyan, the newspaper "Yeni Müsavat" stay out;
+// the foreign-influence law in Russian, entry refused at Tbilisi's airport,
+// exile in Yerevan, "1915" beside normalisation, Iran's "geopolitical
+// changes", the visa suspension in German, "we stand" on Rustaveli come in.
+func TestFourthReadsEleventh(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a cat nicknamed Pashinyan, ru", "ru", "У соседей кот по кличке Пашинян: за бороду и за то, что всё время куда-то уходит.", false, "!person:Pashinyan"},
+		{"the US state and the country, de", "de", "Fun fact: Der US-Bundesstaat Georgia hat fast dreimal so viele Einwohner wie das Land Georgien.", false, ""},
+		{"a club that played, az", "az", "Qarabağ bu axşam möhtəşəm oynadı! Avropada belə komandamız var, fəxr edirəm ⚽️", false, ""},
+		{"slopes facing Georgia, tr", "tr", "Kaçkarlar'da Gürcistan tarafına bakan sırtlarda kar muhteşemdi, drone çekimlerini akşam paylaşacağım.", false, ""},
+		{"an enlargement list, en", "en", "EU summit conclusions: paragraphs on Ukraine, Moldova, the Western Balkans, Georgia, and then 40 pages on defence procurement.", false, ""},
+		{"a singer named Tsarukyan, hy", "hy", "Միհրան Ծառուկյանը նոր տեսահոլովակ է նկարահանել։", false, ""},
+		{"a newspaper, az", "az", "Bu barədə “Yeni Müsavat”a dəmir yolu idarəsindəki mənbə məlumat verib.", false, ""},
+		{"the foreign-influence law, ru", "ru", "Закон об иностранном влиянии по-грузински: иностранное влияние — это всё, кроме России.", true, "institution:Foreign influence transparency law"},
+		{"entry refused at the airport, ru", "ru", "В аэропорту Тбилиси опять отказали во въезде знакомой с антивоенными постами.", true, "topic:border"},
+		{"exile in Yerevan, fr", "fr", "Rencontré à Erevan une famille de Martouni : trois ans après, l'exil ne fait plus la une.", true, "topic:displacement"},
+		{"1915 beside normalisation, tr", "tr", "Sınır açılacaksa açılsın ama 1915'i konuşmadan gerçek bir normalleşme olmaz.", true, "with:1915/"},
+		{"Iran's geopolitical changes, az", "az", "İran yenə \"regionda geosiyasi dəyişikliklərə yol verməyəcəyik\" deyir. Amma yol artıq çəkilir.", true, "topic:geopolitical changes"},
+		{"the visa suspension, de", "de", "Meine georgischen Kommilitonen sind nervös wegen der möglichen Visa-Aussetzung.", true, "topic:EU path"},
+		{"we stand on Rustaveli, ka", "ka", "რუსთაველზე დღესაც ბევრნი ვიყავით. ყინავს, მაგრამ ვდგავართ.", true, "with:Rustaveli/"},
+	})
+}
