@@ -233,3 +233,36 @@ func TestFourthReadsEleventh(t *testing.T) {
 		{"we stand on Rustaveli, ka", "ka", "რუსთაველზე დღესაც ბევრნი ვიყავით. ყინავს, მაგრამ ვდგავართ.", true, "with:Rustaveli/"},
 	})
 }
+
+// TestFifthReadsEleventh: the classes of rt76 and rt78: a president's list
+// of stopped wars, a teacher named Kobakhidze, a courtyard cat "called"
+// Aliyev, a restaurant named Zangezur, Shirvan carpets, a football away day,
+// a weekend in Gagra stay out; a Nationalist in the singular, "voted in",
+// arrested "for an article", Georgia's protests, "4 года" for a stone, the
+// Karapetyan case in Latin letters, the Catholicos question, prisoners in
+// Baku "как говорится", the first trucks from Armenia, the protest's count
+// beside its fines, USAID in the government's mouth come in.
+func TestFifthReadsEleventh(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a list of stopped wars, ru", "ru", "Трамп опять перечислил «остановленные войны»: Индия–Пакистан, Конго–Руанда, Армения–Азербайджан.", false, ""},
+		{"a teacher named Kobakhidze, ka", "ka", "ჩემი ქიმიის მასწავლებელი ქალბატონი კობახიძე ყველაზე მკაცრი ადამიანი იყო.", false, "!person:Kobakhidze"},
+		{"a cat called Aliyev, hy", "hy", "Մեր բակի կատվի անունը Ալիկ է, բայց երեխաները նրան «Ալիև» են կանչում 😅", false, ""},
+		{"a restaurant named Zangezur, hy", "hy", "Զանգեզուր ռեստորանում հարսանիք էի, խորովածը սառն էր։ 3/10", false, ""},
+		{"Shirvan carpets, de", "de", "Ausstellung zu Teppichen aus Aserbaidschan: Stücke aus Karabach und Schirwan, unglaublich feine Arbeit.", false, ""},
+		{"an away day, en", "en", "Qarabağ away in December is a proper trip. Baku was freezing but the stadium was rocking. Great European night.", false, ""},
+		{"a weekend in Gagra, ru", "ru", "В Сочи +12, а в Абхазии мандарины уже по 80 рублей. Едем на выходные в Гагры.", false, ""},
+		{"a Nationalist, ka", "ka", "ნაციონალად ნუ მომნათლავ, 2012-ში მეც სხვას ვაძლევდი ხმას.", true, "institution:Parties of the region"},
+		{"voted in June, en", "en", "Armenia voted in June and we're still fighting about it at every family dinner.", true, "topic:elections"},
+		{"arrested for an article, ru", "ru", "В Баку арестовали экономиста за статью про реальную инфляцию.", true, "topic:media freedom"},
+		{"Georgia's protests, en", "en", "Georgia's protests are not 'Western-funded'. My aunt is not on anyone's payroll.", true, "with:Georgia/"},
+		{"four years for a stone, ru", "ru", "Тбилисский суд дал парню 4 года за камень на акции.", true, "topic:repression"},
+		{"the Karapetyan case, translit", "hy", "Karapetyani gorci datakan nist@ eli texapoxecin.", true, "person:Samvel Karapetyan"},
+		{"the Catholicos question, hy", "hy", "Կաթողիկոսի հարցը մինչև Ամանոր լուծվելու ա՞, թե՞ էլի ամբողջ ձմեռ լուրերով ենք լսելու։", true, "topic:church and state"},
+		{"prisoners in Baku, as they say, ru", "ru", "Армянские пленные в Баку — тема, которую в Ереване старались не поднимать перед выборами. С наступающим, как говорится.", true, ""},
+		{"the first trucks, az", "az", "Ermənistandan gələn ilk yük maşınlarını görən oldu?", true, "with:Armenia/"},
+		{"the count beside its fines, ka", "ka", "ყოველ ღამე ერთი და იგივე: დროშები, სასტვენები, ჯარიმა 5000 ლარი. მაინც მივდივართ. დღე 735.", true, "with:Protest day count/"},
+		{"USAID in the government's mouth, ru", "ru", "Срочно из Тбилиси: правительство выяснило, что снег — это тоже проект USAID.", true, "topic:influence affairs"},
+		// A guard: USAID's projects in the region's news.
+		{"USAID's project, ka", "ka", "USAID-ი „ბრითიშ პეტროლიუმთან“ ერთად ახალ ენერგოპროექტს ახორციელებს.", false, ""},
+	})
+}
