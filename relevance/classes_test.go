@@ -184,7 +184,7 @@ func TestRegionLanguages(t *testing.T) {
 		{"rugby, ka", "საქართველოს ნაკრებმა რაგბიში გაიმარჯვა", "ka", false, "neg:Sakartvelo/"},
 		{"a fortress is not a prison, ka", "ანანურის ციხე ერთ-ერთი ყველაზე ლამაზი ადგილია", "ka", false, "!topic:repression"},
 		{"abroad is not the border, ka", "ზაფხულში საზღვარგარეთ მივდივართ დასასვენებლად", "ka", false, "!topic:border"},
-		{"dolma, az", "Bu gün nənəmin dolmasını bişirdim, çox dadlı oldu", "az", false, "place:Azerbaijani language"},
+		{"dolma, az", "Bu gün nənəmin dolmasını bişirdim, çox dadlı oldu", "az", false, "neg:Azerbaijani language/Food"},
 		{"the football club, az", "Qarabağ FK Çempionlar Liqasında qələbə qazandı", "az", false, "neg:Qarabag/FK"},
 		{"a town's administration, az", "Bunu Bakı Şəhər İcra Hakimiyyətindən bildiriblər", "az", false, "neg:government/İcra"},
 		{"a matter is not a parable, az", "Xarici İşlər Nazirliyi məsələ ilə bağlı açıqlama yayıb: Azərbaycan sülh danışıqlarına hazırdır", "az", true, "!neg:Azerbaijan/Folklore"},

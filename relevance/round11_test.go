@@ -266,3 +266,25 @@ func TestFifthReadsEleventh(t *testing.T) {
 		{"USAID's project, ka", "ka", "USAID-ი „ბრითიშ პეტროლიუმთან“ ერთად ახალ ენერგოპროექტს ახორციელებს.", false, ""},
 	})
 }
+
+// TestSixthReadsEleventh: the classes of rt77 (real text) and the last of
+// rt70: an actor's contract for a series, the US state in French election
+// news, non-oil exports, a port's logistics, a bank account for relocants,
+// an Armenian calling the information desk, Manouchian at the Panthéon, a
+// city's entry, a digital nomad's budget, a phone bought across the border,
+// a family dinner's three dishes stay out.
+func TestSixthReadsEleventh(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"an actor's contract, tr", "tr", "Azerbaycanlı oyuncu, yeni Türk dizisinin başrolü için anlaşma imzaladı; çekimler Bakü'de yapılacak.", false, ""},
+		{"the US state in French, fr", "fr", "En Géorgie, État clé du Sud des États-Unis, les électeurs ont fait la queue dès le premier jour du vote anticipé.", false, ""},
+		{"non-oil exports, az", "az", "Azərbaycanın qeyri-neft ixracı 9 ayda 7 faiz artıb; əsas məhsullar pomidor və fındıqdır, əsas bazar Rusiyadır.", false, ""},
+		{"a port's logistics, de", "de", "Ein Hamburger Hafenlogistiker prüft eine Beteiligung am Ausbau des Hafens Poti; Georgien will Drehscheibe für Containertransporte zwischen China und Europa werden.", false, ""},
+		{"a bank account, ru", "ru", "Можно ли открыть счёт в грузинском банке с российским паспортом? В TBC отказали, в Bank of Georgia просят подтверждение адреса.", false, ""},
+		{"a joke's information desk, ru", "ru", "Армянин звонит в справочную: — Это Ереван? — Нет, это Москва. — А почему тогда так много наших?", false, ""},
+		{"Manouchian at the Panthéon, fr", "fr", "Missak Manouchian, résistant d'origine arménienne fusillé en 1944, est entré au Panthéon ; la cérémonie était présidée par Emmanuel Macron.", false, ""},
+		{"a city's entry, en", "en", "Gyumri is the second-largest city in Armenia and the administrative centre of Shirak Province. Known as Alexandropol in the Russian Empire, it is famous for its black tuff.", false, ""},
+		{"a nomad's budget, en", "en", "My monthly budget in Tbilisi: coworking $90, rent $650. Georgia's one-year visa-free stay is the big draw.", false, ""},
+		{"a phone across the border, tr", "tr", "Gürcistan'dan telefon almak mantıklı mı hâlâ? Sarp'tan geçip Batum'daki mağazalardan iPhone alan var mı, IMEI kaydı ve gümrük nasıl?", false, ""},
+		{"a family dinner, ru", "ru", "Дедушка из Баку и бабушка из Еревана прожили вместе 52 года в Тбилиси. Сегодня юбилей свадьбы, на столе толма, долма и хинкали. Мир возможен 😊", false, ""},
+	})
+}
