@@ -288,3 +288,16 @@ func TestSixthReadsEleventh(t *testing.T) {
 		{"a family dinner, ru", "ru", "Дедушка из Баку и бабушка из Еревана прожили вместе 52 года в Тбилиси. Сегодня юбилей свадьбы, на столе толма, долма и хинкали. Мир возможен 😊", false, ""},
 	})
 }
+
+// TestCapitalsAndOrientationEleventh: "Baku and Moscow" as the two
+// capitals' relations, a flight's price between them stays out; "strategic
+// ally" in Armenian is the country's orientation.
+func TestCapitalsAndOrientationEleventh(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"Baku and Moscow, en", "en", "Moscow and Baku making up every six months and falling out every seven. I keep popcorn next to the laptop.", true, "with:Baku/"},
+		{"Baku and Moscow, ru", "ru", "Баку и Москва снова обмениваются любезностями через СМИ. Надолго ли?", true, "with:Baku/"},
+		{"a strategic ally, hy", "hy", "Ռուսաստանն էլի «ռազմավարական դաշնակից» ա ասում, իսկ 2020-ին որտեղ էր էդ դաշնակիցը", true, "with:geopolitical orientation/"},
+		// A flight's price.
+		{"a flight's price, ru", "ru", "Прямой рейс Москва–Баку стоит 40 тысяч в одну сторону, это нормально?", false, ""},
+	})
+}
