@@ -301,3 +301,28 @@ func TestCapitalsAndOrientationEleventh(t *testing.T) {
 		{"a flight's price, ru", "ru", "Прямой рейс Москва–Баку стоит 40 тысяч в одну сторону, это нормально?", false, ""},
 	})
 }
+
+// TestSeventhReadsEleventh: the classes of rt80: a colleague "but not that
+// one", a bus to Yerevan at the Sadakhlo queue, Georgian wine's price in
+// Moscow stay out; Gazprom Armenia as Moscow's lever, the return to Fuzuli
+// with its martyrs, AzTV's news, "Karabakh is ours", the Washington
+// agreement, EU candidacy in Georgian, Aliyev's interview, Santa summoned
+// to the NSS, the protest's day count with the avenue further away come in.
+func TestSeventhReadsEleventh(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a colleague named Aliyev, ru", "ru", "Мой коллега в Казани — Алиев, но не тот 😂 Каждый Новый год ему пишут «с праздником, господин президент»", false, "!person:Aliyev"},
+		{"a bus to Yerevan, ka", "ka", "ერევანში ახალ წელს მივდივართ, სადახლოს საზღვარზე რიგი დიდი იყო? ვინმემ იცის ავტობუსი რომელი საათზე გადის?", false, ""},
+		{"Georgian wine in Moscow, ru", "ru", "Купил в Москве грузинское вино, а оно в два раза дороже, чем в Тбилиси 🍷", false, ""},
+		{"Gazprom Armenia, hy", "hy", "Գազպրոմ Արմենիան մնում է Մոսկվայի ամենաուժեղ լծակը, ինչքան էլ խոսենք դիվերսիֆիկացիայից", true, "topic:energy geopolitics"},
+		{"back to Fuzuli, translit", "az", "nenem 30 il gozledi ki Fuzuliye qayitsin, bu il yeni evde ilk yeni ilimizdi. allah sehidlerimize rehmet elesin", true, "with:Karabakh districts/"},
+		{"AzTV's news, az", "az", "AzTV-yə görə Azərbaycanda hər şey əladır, mənim maaşıma görə yox 🤔", true, "topic:media freedom"},
+		{"Karabakh is ours, az", "az", "Dünya Azərbaycanlılarının Həmrəylik Günü mübarək! Qarabağ bizimdir 🇦🇿", true, "place:Karabakh"},
+		{"the Washington agreement, az", "az", "Ilin əsas hadisəsi Vaşinqton razılaşmasının icrası oldu.", true, "event:Washington declaration"},
+		{"EU candidacy, ka", "ka", "ბოლოს და ბოლოს, კანდიდატი ვართ ქაღალდზე და გაყინული რეალურად?", true, "topic:EU path"},
+		{"Aliyev's interview, en", "en", "Aliyev's year-end interview is out. Spoiler: everything went according to plan.", true, "with:Aliyev/"},
+		{"Santa at the NSS, hy", "hy", "Ձմեռ պապին էլ են ԱԱԾ կանչել, հարցնում են պարկի մեջ ինչ կա 🎅", true, "topic:repression"},
+		{"the day count, ru", "ru", "Сегодня на Руставели снова мало людей, холодно. Но кто стоит — стоит. 760-й день, если я не сбился.", true, "with:Protest day count/"},
+		// A guard: a courtyard cat named after the nuclear plant.
+		{"a cat named Metsamor, hy", "hy", "Բակի կատվին Մեծամոր ենք ասում, որովհետև ամբողջ օրը տաք խողովակի վրա ա պառկած 😂", false, ""},
+	})
+}
