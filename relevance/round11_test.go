@@ -326,3 +326,37 @@ func TestSeventhReadsEleventh(t *testing.T) {
 		{"a cat named Metsamor, hy", "hy", "Բակի կատվին Մեծամոր ենք ասում, որովհետև ամբողջ օրը տաք խողովակի վրա ա պառկած 😂", false, ""},
 	})
 }
+
+// TestLastReadsEleventh: the classes of rt79, rt81 and rt82: a relocants'
+// coworking, Kvara's goal before the winter break, Mammadyarov's rapid, a
+// border gate closed by a blizzard, "music knows no borders", learning
+// Georgian with an app, a Yerevan encyclopedia entry in German, Turkish
+// trucks' waiting times, a traveller's Kazbegi, a Spätaussiedlerin's family,
+// a Baku courtyard's roofs, the wars of 1877 and 1941 stay out; the
+// Rustaveli's third winter, the glass palace's billionaire, "EU by 2030",
+// families returning to Aghdam, government against the church, "strategic
+// partner" in Russian, the Alican gate, "Western circles" come in.
+func TestLastReadsEleventh(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a relocants' coworking, ru", "ru", "Мой коворкинг в Тбилиси превратился в филиал Москвы: все обсуждают, куда поехать на каникулы — в Кахетию или в Армению.", false, ""},
+		{"Kvara before the break, fr", "fr", "Kvara qui plante un doublé juste avant la trêve. Paris a enfin trouvé son magicien géorgien 🔥", false, ""},
+		{"a rapid, az", "az", "Məmmədyarov rapiddə yenə möcüzə göstərdi! Şax, sən bizim qürurumuzsan ♟🇦🇿", false, ""},
+		{"a blizzard at the gate, tr", "tr", "Türkgözü sınır kapısı kar ve tipi nedeniyle geçici olarak kapandı; Gürcistan'a gidecekler Sarp'ı kullansın.", false, ""},
+		{"music knows no borders, tr", "tr", "Sami Yusuf'un Bakü konserinde \"Qarabağ şikəstəsi\"ni söylediği an salonda gözü yaşarmayan kalmadı. Müzik sınır tanımıyor.", false, ""},
+		{"learning Georgian, en", "en", "Is there any decent app for learning Georgian? I can recognise ა ბ გ and that's about it.", false, ""},
+		{"an encyclopedia's capital, de", "de", "Eriwan (armenisch Երևան) ist die Hauptstadt Armeniens und mit 1,1 Millionen Einwohnern die größte Stadt, etwa 20 Kilometer von der türkischen Grenze.", false, ""},
+		{"trucks' waiting times, tr", "tr", "Gürcistan'a giden Türk tırlarının sayısı yüzde 12 arttı. Sarp Sınır Kapısı'nda bekleme süresi 10 saati buluyor.", false, ""},
+		{"a traveller's Kazbegi, es", "es", "Georgia fue el mejor descubrimiento del año: Tiflis con sus baños de azufre, la ruta militar hasta Kazbegi y una cena en Kajetia.", false, ""},
+		{"a Spätaussiedlerin, de", "de", "Meine Oma kam 1993 aus Baku nach Deutschland, Spätaussiedlerin, halb Armenierin. Zuhause haben wir Russisch gesprochen.", false, ""},
+		{"the courtyard's roofs, en", "en", "In summer the whole courtyard slept on the roofs. Our neighbours were Armenian, Russian, Lezgin; my mother spoke Azerbaijani at the bazaar. That was Baku.", false, ""},
+		{"the Army of Islam, tr", "tr", "Kafkas İslam Ordusu, Nuri Paşa komutasında 15 Eylül 1918'de Bakü'ye girdi; Azerbaycan'da bu gün anılır.", false, ""},
+		{"the third winter, ru", "ru", "Руставели. Снег с дождём, а люди опять стоят с флагами. Третья зима подряд.", true, "with:Rustaveli/"},
+		{"the glass palace's billionaire, ru", "ru", "Чего вы хотели от партии, которой руководит миллиардер из стеклянного дворца над Тбилиси.", true, "person:Bidzina"},
+		{"EU by 2030, en", "en", "this is the same party that ran on \"Georgia in the EU by 2030\" posters two years ago. lol", true, "topic:EU path"},
+		{"families back in Aghdam, tr", "tr", "TRT'deki belgeselde Ağdam'a dönen aileler anlatıyordu: 30 yıl sonra ilk yılbaşı kendi evlerinde.", true, "with:Karabakh districts/"},
+		{"government against the church, hy", "hy", "Իշխանություն ընդդեմ Եկեղեցու՝ ամիսներ շարունակ նույն պատերազմը։", true, "topic:church and state"},
+		{"a strategic partner, ru", "ru", "Федеральное ТВ: неделя 1 — Алиев наш друг. неделя 2 — Алиев предал. неделя 3 — стратегический партнёр.", true, "topic:geopolitical orientation"},
+		{"the Alican gate, tr", "tr", "Alican kapısı ne oldu, açıldı mı?", true, ""},
+		{"Western circles, az", "az", "Dövlət televiziyasında yenə 'qərb dairələri' danışılır. Qiymət qalxır: qərb dairələri.", true, "topic:civil society"},
+	})
+}
