@@ -360,3 +360,49 @@ func TestLastReadsEleventh(t *testing.T) {
 		{"Western circles, az", "az", "Dövlət televiziyasında yenə 'qərb dairələri' danışılır. Qiymət qalxır: qərb dairələri.", true, "topic:civil society"},
 	})
 }
+
+// TestJanuaryReadsEleventh: the classes of rt83 to rt86: a traveller's ten
+// minutes at the border, a weekend "escape" to Batumi, snow at the Sarp
+// gate, the ski resorts, Turkish series, Istanbul's Armenian foundations, a
+// flight sale's "აქცია", a chess round at Wijk aan Zee, a dog named Nikol
+// "with no political subtext", "I don't know half of them", a market near the Iranian border, Tbilisi's Peace Bridge, learning
+// Armenian in Tbilisi, Megrelian's entry, supply agreements, a
+// marketplace's warehouse, cheese from Gyumri, the Kura's course, a grandmother's village stay out; the "Dreamers" in Russian, the
+// normalisation envoys, the 5,000-lari fine, the 4 October case in court,
+// held for a Facebook post, 20 January and Moscow's apology, peace with
+// Armenia in Russian, standing in the street, Bidzina in the shadows,
+// Papikyan, GD beside an election, Gldani come in.
+func TestJanuaryReadsEleventh(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"ten minutes at the border, az", "az", "Qışda Batumi boş olur, amma dənizin səsi əladır. Gürcüstana hər il gedirəm, sərhəddə cəmi 10 dəqiqə gözlədik.", false, ""},
+		{"a weekend escape, tr", "tr", "Hafta sonu Batum'a kaçtık. Deniz kenarında balık yedik, akşam da biraz kumarhane 😅 Gürcistan hep iyi gelir.", false, ""},
+		{"snow at the gate, tr", "tr", "Sarp sınır kapısında kar nedeniyle tır kuyruğu 10 kilometreyi aştı. Gürcistan tarafında yollar buzlu.", false, ""},
+		{"a ski resort, fr", "fr", "Premier ski en Géorgie : Bakouriani avec les enfants, des moniteurs patients et des churchkhelas le soir.", false, ""},
+		{"Turkish series, az", "az", "Türk seriallarının yeni mövsümü başlayıb. Azərbaycanda ən güclü siyasi qüvvə — türk serialıdır 😂", false, ""},
+		{"Istanbul's Armenian foundations, tr", "tr", "İstanbul'daki Ermeni vakıflarının taşınmazlarıyla ilgili dava Anayasa Mahkemesi'ne taşındı.", false, ""},
+		{"a flight sale, ka", "ka", "✈️ თბილისი–ბაქო მხოლოდ 79 ლარად! აქცია მოქმედებს 31 იანვრამდე.", false, ""},
+		{"a chess round, en", "en", "Mamedyarov with a vintage attacking game in round 3 at Wijk aan Zee. Azerbaijan's old guard still has teeth.", false, ""},
+		{"a dog named Nikol, hy", "hy", "Մեր շան անունը Նիկոլ է, ու ոչ, քաղաքական ենթատեքստ չկա 😅", false, ""},
+		{"I don't know half of them, hy", "hy", "Ախպորս հարսանիքին 400 հոգի էր, կեսին չեմ ճանաչում։ Հայկական հարսանիք, ինչ ասես", false, ""},
+		{"a border market, az", "az", "Astaraya getmişdik, sərhədə yaxın bazardan İran çayı, zəfəran aldıq, ucuzdur", false, ""},
+		{"the Peace Bridge, tr", "tr", "Tiflis'te mutlaka görülmesi gereken yerler: Narikala, kükürtlü hamamlar, Barış Köprüsü ve Rustaveli Caddesi.", false, ""},
+		{"Megrelian's entry, ka", "ka", "მეგრული ენა ქართველურ ენათა ოჯახს მიეკუთვნება და ძირითადად სამეგრელოში და აფხაზეთის ნაწილში გამოიყენება.", false, ""},
+		{"a supply agreement, tr", "tr", "Azerbaycan'ın perakende zincirlerinden biri Türk üreticilerle tedarik anlaşmalarını genişletti; milyon dolarlık ithalat planlıyor.", false, ""},
+		{"a marketplace's warehouse, ru", "ru", "Wildberries открыл в Ереване сортировочный центр площадью 12 тысяч квадратных метров. Срок доставки из России в Армению сократится.", false, ""},
+		{"cheese from Gyumri, ru", "ru", "Привезли из Гюмри чечил и сыр — пол-холодильника пахнет как армянский рынок. Мама говорит, в Москве такого нет.", false, ""},
+		{"the Kura's course, en", "en", "The Kura rises in northeastern Turkey and flows about 1,360 km through Georgia and Azerbaijan; it passes through Tbilisi and is joined by the Aras.", false, ""},
+		{"a grandmother's village, tr", "tr", "Babaannem Kars'ın Arpaçay köyünde doğmuş. Kışın kar damlara kadar çıkardı. Sınırın öte yakası Gümrü'ydü.", false, ""},
+		{"the Dreamers, ru", "ru", "Мечтовцы снова пугают «глобальной партией войны». Уже третий год одна и та же песня.", true, "topic:kotsi"},
+		{"the normalisation envoys, tr", "tr", "Normalleşme özel temsilcileri yine görüştü, yine yapıcı bir atmosfer.", true, "event:Normalisation envoys"},
+		{"the 5000-lari fine, ru", "ru", "Новая олимпийская дисциплина: штраф за стояние на тротуаре. Рекорд сезона — 5000 лари за 30 секунд.", true, "event:Protest fine"},
+		{"the 4 October case in court, ru", "ru", "Сегодня суд продлил арест оппозиционерам по делу 4 октября.", true, "with:4 October case/"},
+		{"held for a Facebook post, hy", "hy", "Էլի մի բլոգերի կալանավորեցին ֆեյսբուքյան գրառման համար։", true, "topic:press freedom (region languages)"},
+		{"20 January and Moscow, az", "az", "20 Yanvara görə Moskva hələ də üzr istəməyib.", true, "with:20 January/"},
+		{"peace with Armenia, ru", "ru", "Пишу как бакинец: мир с Арменией нужен нам не меньше, чем им.", true, "topic:peace deal"},
+		{"standing in the street, ka", "ka", "ანუ შენი აზრით, ამდენი ხანი ქუჩაში დგომა არაფერს ნიშნავს? ამ ხალხმა ოცნებას აიძულა დაეხია.", true, "topic:protest"},
+		{"Bidzina in the shadows, ka", "ka", "ბიძინა ისევ ჩრდილშია, ყველაფერს ის წყვეტს და პასუხს არავინ აგებს", true, "with:Bidzina/"},
+		{"Papikyan, translit", "hy", "Papikyan@ asec banakum amen inch normal a, heto zinvori mahvan lur@ ekav.", true, "person:Papikyan"},
+		{"GD beside an election, ru", "ru", "ГМ опять победила сама себя. Поздравляем 👏", true, "with:GD/"},
+		{"Gldani, ru", "ru", "Кто-нибудь знает, куда увезли ребят, задержанных ночью у парламента? В Глдани говорят, что их нет.", true, "place:Tbilisi"},
+	})
+}
