@@ -531,6 +531,9 @@ func (p *parser) parseConceptLine(line string) error {
 		if err != nil {
 			return err
 		}
+		if shortNumber(words) {
+			return p.errf("form %q: a bare number of one or two digits matches every such number; commas separate forms (write 5000, not 5,000)", f)
+		}
 		p.m.add(pattern{words: words, concept: int32(ci), rule: -1, label: f})
 		p.cur.nforms++
 	}
@@ -734,6 +737,31 @@ func (p *parser) compileForm(lang, form string) ([]wordPat, error) {
 		return nil, p.errf("empty form")
 	}
 	return words, nil
+}
+
+// shortNumber reports whether a concept's form is only a number of one or
+// two digits. Such a form matches every such number in every post: it is
+// almost always a list item cut by a comma ("5,000 lari" in a line of forms
+// becomes "5" and "000 lari"). Years and longer numbers stay allowed
+// ("1915"), and so do contexts ("not +1: 1" for Formula 1).
+func shortNumber(words []wordPat) bool {
+	if len(words) != 1 || len(words[0].forms) != 1 {
+		return false
+	}
+	for f := range words[0].forms {
+		return len(f) <= 2 && isDigits(f)
+	}
+	return false
+}
+
+// isDigits reports whether s is made of ASCII digits only.
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // isCaps reports whether a word as written has at least two letters and no

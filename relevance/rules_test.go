@@ -52,6 +52,9 @@ func TestParseErrors(t *testing.T) {
 		{"two directions", head + "place 1 A\n  en: a\n  not +-2: b\n", 9, `window "+-2"`},
 		{"case-sensitive form in lower case", head + "place 1 A\n  en: =Tripp\n", 8, "has lower-case letters"},
 		{"group context other than not", head + "  with +1 3: b\nplace 1 A\n  en: a\n", 7, "only \"not WINDOW: forms\" lines"},
+		// "5,000 lari" in a line of forms is two forms, "5" and "000 lari":
+		// the first would match every 5 (issue 11, eleventh round).
+		{"a figure cut by a comma", head + "event 1.5 Fine\n  en: 5000 lari, 5,000 lari\n", 8, "commas separate forms"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -140,5 +143,18 @@ func TestBuiltin(t *testing.T) {
 		if _, ok := r.langs[l]; !ok {
 			t.Errorf("builtin rules lack language %s", l)
 		}
+	}
+}
+
+// TestNumberFormsAllowed: a year as a concept's form and a short number as a
+// context stay allowed beside the check on one- and two-digit forms.
+func TestNumberFormsAllowed(t *testing.T) {
+	src := "[languages]\nen = English\n[group g cap=3]\nevent 0 1915\n  any: 1915\n  with +3 post: genocide\nplace 2 Formula\n  en: Formula\n  not +1: 1\n"
+	rs, err := ParseRules("x.rules", strings.NewReader(src))
+	if err != nil {
+		t.Fatalf("ParseRules: %v", err)
+	}
+	if rs == nil {
+		t.Fatal("no rules")
 	}
 }
