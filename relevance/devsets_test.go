@@ -47,7 +47,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt3", "testdata/rt3.jsonl", "testdata/rt3.labels.jsonl", false, 4, 4},
 		// rt4 (testdata/rt4.README.md): a fourth writer, every genre in
 		// both classes, measured blind once, then tuned on.
-		{"rt4", "testdata/rt4.jsonl", "testdata/rt4.labels.jsonl", false, 2, 10},
+		{"rt4", "testdata/rt4.jsonl", "testdata/rt4.labels.jsonl", false, 1, 10},
 		// rt5 (testdata/rt5.README.md): a fifth writer, measured blind
 		// once with the seventh round's final rules, then tuned on.
 		{"rt5", "testdata/rt5.jsonl", "testdata/rt5.labels.jsonl", false, 1, 8},
@@ -57,22 +57,22 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// genres (rt8, rt11, rt14, rt16), each measured blind once, then
 		// tuned on.
 		{"rt6", "testdata/rt6.jsonl", "testdata/rt6.labels.jsonl", false, 0, 1},
-		{"rt7", "testdata/rt7.jsonl", "testdata/rt7.labels.jsonl", false, 3, 9},
+		{"rt7", "testdata/rt7.jsonl", "testdata/rt7.labels.jsonl", false, 3, 8},
 		// rt8 labels a review of the film Tangerines (set in the Abkhaz
 		// war) in, as borderline; three writers of the ninth round label
 		// the same film's reviews out, and the rules follow them.
 		{"rt8", "testdata/rt8.jsonl", "testdata/rt8.labels.jsonl", false, 1, 3},
-		{"rt9", "testdata/rt9.jsonl", "testdata/rt9.labels.jsonl", false, 7, 6},
-		{"rt10", "testdata/rt10.jsonl", "testdata/rt10.labels.jsonl", false, 2, 2},
+		{"rt9", "testdata/rt9.jsonl", "testdata/rt9.labels.jsonl", false, 7, 5},
+		{"rt10", "testdata/rt10.jsonl", "testdata/rt10.labels.jsonl", false, 1, 2},
 		{"rt11", "testdata/rt11.jsonl", "testdata/rt11.labels.jsonl", false, 1, 5},
 		{"rt12", "testdata/rt12.jsonl", "testdata/rt12.labels.jsonl", false, 2, 6},
 		{"rt13", "testdata/rt13.jsonl", "testdata/rt13.labels.jsonl", false, 1, 4},
 		{"rt14", "testdata/rt14.jsonl", "testdata/rt14.labels.jsonl", false, 0, 12},
 		{"rt15", "testdata/rt15.jsonl", "testdata/rt15.labels.jsonl", false, 2, 4},
 		{"rt16", "testdata/rt16.jsonl", "testdata/rt16.labels.jsonl", false, 1, 6},
-		{"rt17", "testdata/rt17.jsonl", "testdata/rt17.labels.jsonl", false, 0, 13},
-		{"rt18", "testdata/rt18.jsonl", "testdata/rt18.labels.jsonl", false, 1, 23},
-		{"rt20", "testdata/rt20.jsonl", "testdata/rt20.labels.jsonl", false, 8, 59},
+		{"rt17", "testdata/rt17.jsonl", "testdata/rt17.labels.jsonl", false, 0, 11},
+		{"rt18", "testdata/rt18.jsonl", "testdata/rt18.labels.jsonl", false, 1, 22},
+		{"rt20", "testdata/rt20.jsonl", "testdata/rt20.labels.jsonl", false, 8, 56},
 		{"rt21", "testdata/rt21.jsonl", "testdata/rt21.labels.jsonl", false, 1, 2},
 		// rt19, rt22 to rt30, rt32, rt33 and rt36 to rt38
 		// (testdata/rt19.README.md ...): fifteen writers of issue 11's ninth
@@ -83,15 +83,15 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt19", "testdata/rt19.jsonl", "testdata/rt19.labels.jsonl", false, 1, 2},
 		{"rt22", "testdata/rt22.jsonl", "testdata/rt22.labels.jsonl", false, 2, 12},
 		{"rt23", "testdata/rt23.jsonl", "testdata/rt23.labels.jsonl", false, 3, 25},
-		{"rt24", "testdata/rt24.jsonl", "testdata/rt24.labels.jsonl", false, 4, 8},
+		{"rt24", "testdata/rt24.jsonl", "testdata/rt24.labels.jsonl", false, 3, 7},
 		{"rt25", "testdata/rt25.jsonl", "testdata/rt25.labels.jsonl", false, 1, 10},
 		{"rt26", "testdata/rt26.jsonl", "testdata/rt26.labels.jsonl", false, 1, 11},
-		{"rt27", "testdata/rt27.jsonl", "testdata/rt27.labels.jsonl", false, 3, 19},
-		{"rt28", "testdata/rt28.jsonl", "testdata/rt28.labels.jsonl", false, 9, 11},
-		{"rt29", "testdata/rt29.jsonl", "testdata/rt29.labels.jsonl", false, 6, 11},
+		{"rt27", "testdata/rt27.jsonl", "testdata/rt27.labels.jsonl", false, 3, 16},
+		{"rt28", "testdata/rt28.jsonl", "testdata/rt28.labels.jsonl", false, 9, 10},
+		{"rt29", "testdata/rt29.jsonl", "testdata/rt29.labels.jsonl", false, 5, 11},
 		{"rt30", "testdata/rt30.jsonl", "testdata/rt30.labels.jsonl", false, 23, 14},
-		{"rt32", "testdata/rt32.jsonl", "testdata/rt32.labels.jsonl", false, 8, 24},
-		{"rt33", "testdata/rt33.jsonl", "testdata/rt33.labels.jsonl", false, 1, 20},
+		{"rt32", "testdata/rt32.jsonl", "testdata/rt32.labels.jsonl", false, 8, 22},
+		{"rt33", "testdata/rt33.jsonl", "testdata/rt33.labels.jsonl", false, 1, 18},
 		{"rt36", "testdata/rt36.jsonl", "testdata/rt36.labels.jsonl", false, 1, 8},
 		{"rt37", "testdata/rt37.jsonl", "testdata/rt37.labels.jsonl", false, 2, 8},
 		{"rt38", "testdata/rt38.jsonl", "testdata/rt38.labels.jsonl", false, 0, 1},
@@ -101,41 +101,63 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// rt44 is reference and history; its writer labels out the histories
 		// of 1813-1924 that the corpus's labels call past politics, and the
 		// rules follow the corpus.
-		{"rt31", "testdata/rt31.jsonl", "testdata/rt31.labels.jsonl", false, 2, 8},
+		{"rt31", "testdata/rt31.jsonl", "testdata/rt31.labels.jsonl", false, 2, 7},
 		{"rt34", "testdata/rt34.jsonl", "testdata/rt34.labels.jsonl", false, 1, 9},
 		{"rt35", "testdata/rt35.jsonl", "testdata/rt35.labels.jsonl", false, 0, 5},
 		{"rt39", "testdata/rt39.jsonl", "testdata/rt39.labels.jsonl", false, 2, 0},
 		{"rt40", "testdata/rt40.jsonl", "testdata/rt40.labels.jsonl", false, 3, 2},
-		{"rt41", "testdata/rt41.jsonl", "testdata/rt41.labels.jsonl", false, 1, 11},
-		{"rt42", "testdata/rt42.jsonl", "testdata/rt42.labels.jsonl", false, 5, 7},
+		{"rt41", "testdata/rt41.jsonl", "testdata/rt41.labels.jsonl", false, 1, 9},
+		{"rt42", "testdata/rt42.jsonl", "testdata/rt42.labels.jsonl", false, 4, 6},
 		{"rt43", "testdata/rt43.jsonl", "testdata/rt43.labels.jsonl", false, 2, 13},
-		{"rt44", "testdata/rt44.jsonl", "testdata/rt44.labels.jsonl", false, 46, 3},
-		{"rt45", "testdata/rt45.jsonl", "testdata/rt45.labels.jsonl", false, 1, 1},
+		{"rt44", "testdata/rt44.jsonl", "testdata/rt44.labels.jsonl", false, 44, 3},
+		{"rt45", "testdata/rt45.jsonl", "testdata/rt45.labels.jsonl", false, 1, 0},
 		{"rt46", "testdata/rt46.jsonl", "testdata/rt46.labels.jsonl", false, 1, 8},
 		{"rt47", "testdata/rt47.jsonl", "testdata/rt47.labels.jsonl", false, 8, 3},
 		{"rt48", "testdata/rt48.jsonl", "testdata/rt48.labels.jsonl", false, 2, 4},
-		{"rt49", "testdata/rt49.jsonl", "testdata/rt49.labels.jsonl", false, 0, 6},
-		{"rt50", "testdata/rt50.jsonl", "testdata/rt50.labels.jsonl", false, 5, 6},
+		{"rt49", "testdata/rt49.jsonl", "testdata/rt49.labels.jsonl", false, 0, 5},
+		{"rt50", "testdata/rt50.jsonl", "testdata/rt50.labels.jsonl", false, 5, 5},
 		{"rt51", "testdata/rt51.jsonl", "testdata/rt51.labels.jsonl", false, 3, 2},
-		{"rt52", "testdata/rt52.jsonl", "testdata/rt52.labels.jsonl", false, 1, 9},
+		{"rt52", "testdata/rt52.jsonl", "testdata/rt52.labels.jsonl", false, 1, 8},
 		{"rt53", "testdata/rt53.jsonl", "testdata/rt53.labels.jsonl", false, 6, 1},
 		{"rt54", "testdata/rt54.jsonl", "testdata/rt54.labels.jsonl", false, 0, 4},
-		{"rt55", "testdata/rt55.jsonl", "testdata/rt55.labels.jsonl", false, 2, 24},
+		{"rt55", "testdata/rt55.jsonl", "testdata/rt55.labels.jsonl", false, 2, 21},
 		{"rt56", "testdata/rt56.jsonl", "testdata/rt56.labels.jsonl", false, 3, 2},
-		{"rt57", "testdata/rt57.jsonl", "testdata/rt57.labels.jsonl", false, 1, 2},
+		{"rt57", "testdata/rt57.jsonl", "testdata/rt57.labels.jsonl", false, 0, 2},
 		{"rt58", "testdata/rt58.jsonl", "testdata/rt58.labels.jsonl", false, 4, 1},
-		{"rt59", "testdata/rt59.jsonl", "testdata/rt59.labels.jsonl", false, 16, 6},
+		{"rt59", "testdata/rt59.jsonl", "testdata/rt59.labels.jsonl", false, 15, 4},
 		// rt60 to rt62 (measured once with the tenth round's final rules and
 		// kept unread until the eleventh round) and rt66 to rt68 (the eleventh
 		// round's development sets, each measured blind once): read and tuned
-		// on in issue 11's eleventh round. rt63 to rt65 stay outside the
-		// repository, measured once, never read, for the next round.
-		{"rt60", "testdata/rt60.jsonl", "testdata/rt60.labels.jsonl", false, 1, 10},
-		{"rt61", "testdata/rt61.jsonl", "testdata/rt61.labels.jsonl", false, 1, 7},
+		// on in issue 11's eleventh round.
+		{"rt60", "testdata/rt60.jsonl", "testdata/rt60.labels.jsonl", false, 1, 6},
+		{"rt61", "testdata/rt61.jsonl", "testdata/rt61.labels.jsonl", false, 1, 6},
 		{"rt62", "testdata/rt62.jsonl", "testdata/rt62.labels.jsonl", false, 3, 2},
-		{"rt66", "testdata/rt66.jsonl", "testdata/rt66.labels.jsonl", false, 0, 9},
+		{"rt66", "testdata/rt66.jsonl", "testdata/rt66.labels.jsonl", false, 0, 7},
 		{"rt67", "testdata/rt67.jsonl", "testdata/rt67.labels.jsonl", false, 1, 2},
-		{"rt68", "testdata/rt68.jsonl", "testdata/rt68.labels.jsonl", false, 1, 6},
+		{"rt68", "testdata/rt68.jsonl", "testdata/rt68.labels.jsonl", false, 1, 5},
+		// rt63 to rt65 (kept unread for the round's first estimate) and rt69 to
+		// rt71, rt75 to rt86 (the round's later development sets), each
+		// measured blind once, then read and tuned on in issue 11's eleventh
+		// round. rt72 to rt74 stay outside the repository, measured once with
+		// the round's final rules, never read, for the next round.
+		{"rt63", "testdata/rt63.jsonl", "testdata/rt63.labels.jsonl", false, 0, 5},
+		{"rt64", "testdata/rt64.jsonl", "testdata/rt64.labels.jsonl", false, 0, 9},
+		{"rt65", "testdata/rt65.jsonl", "testdata/rt65.labels.jsonl", false, 7, 0},
+		{"rt69", "testdata/rt69.jsonl", "testdata/rt69.labels.jsonl", false, 1, 4},
+		{"rt70", "testdata/rt70.jsonl", "testdata/rt70.labels.jsonl", false, 0, 6},
+		{"rt71", "testdata/rt71.jsonl", "testdata/rt71.labels.jsonl", false, 2, 1},
+		{"rt75", "testdata/rt75.jsonl", "testdata/rt75.labels.jsonl", false, 0, 5},
+		{"rt76", "testdata/rt76.jsonl", "testdata/rt76.labels.jsonl", false, 1, 9},
+		{"rt77", "testdata/rt77.jsonl", "testdata/rt77.labels.jsonl", false, 1, 0},
+		{"rt78", "testdata/rt78.jsonl", "testdata/rt78.labels.jsonl", false, 0, 1},
+		{"rt79", "testdata/rt79.jsonl", "testdata/rt79.labels.jsonl", false, 0, 5},
+		{"rt80", "testdata/rt80.jsonl", "testdata/rt80.labels.jsonl", false, 2, 11},
+		{"rt81", "testdata/rt81.jsonl", "testdata/rt81.labels.jsonl", false, 8, 2},
+		{"rt82", "testdata/rt82.jsonl", "testdata/rt82.labels.jsonl", false, 2, 10},
+		{"rt83", "testdata/rt83.jsonl", "testdata/rt83.labels.jsonl", false, 0, 3},
+		{"rt84", "testdata/rt84.jsonl", "testdata/rt84.labels.jsonl", false, 0, 5},
+		{"rt85", "testdata/rt85.jsonl", "testdata/rt85.labels.jsonl", false, 3, 4},
+		{"rt86", "testdata/rt86.jsonl", "testdata/rt86.labels.jsonl", false, 2, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
