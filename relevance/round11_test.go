@@ -407,3 +407,35 @@ func TestJanuaryReadsEleventh(t *testing.T) {
 		{"Gldani, ru", "ru", "Кто-нибудь знает, куда увезли ребят, задержанных ночью у парламента? В Глдани говорят, что их нет.", true, "place:Tbilisi"},
 	})
 }
+
+// TestFebruaryReadsEleventh: the classes of rt87 and rt88: "our maths
+// teacher Aliyev", Tbilisi's sulphur baths and cheap wine, Rustaveli closed
+// "не протест" for a pipe, a Georgian feast in Moscow stay out; Mzia's
+// release, the 102nd base in Gyumri, Meydan TV's journalists, Ramiz
+// Mehdiyev's case, Sumgait in February 1988, EUMA in Azerbaijani, the
+// Karabakh veterans, a permit to go to Lachin, the PM's livestream in
+// English, "Gharabagh" in Latin letters, corruption and the referendum in
+// Latin letters, GD beside the opposition, the EU flag fined, water cannons,
+// "war with the Catholicos" come in.
+func TestFebruaryReadsEleventh(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"our maths teacher, az", "az", "Riyaziyyat müəllimimiz Əliyev bu gün bütün sinfə 2 yazdı. Atam soruşdu ki, hansı Əliyev? Dedim ata, rahat ol, sadəcə müəllimdir 😅", false, "!person:Aliyev"},
+		{"sulphur baths, fr", "fr", "Tbilissi en février : peu de touristes, des bains sulfureux brûlants, du vin à 4 €. Le meilleur rapport qualité-prix d'Europe, si on considère la Géorgie comme l'Europe.", false, ""},
+		{"not a protest, ru", "ru", "Проспект Руставели опять перекрыт — нет, не протест, просто ремонт трубы 😅", false, ""},
+		{"a feast in Moscow, ru", "ru", "Грузинское застолье в Москве: тамада грузин, гости армяне и азербайджанцы, к полуночи все поют «Сулико» 😄", false, ""},
+		{"Mzia's release, ka", "ka", "მზიას გამოსვლის კადრებს ვუყურებ და ცრემლები მდის. ორი წელი ერთი სილისთვის.", true, "person:Amaglobeli"},
+		{"the 102nd base, ru", "ru", "Гюмри, 102-я база. Старики говорят: пока русские тут, мы в безопасности.", true, "event:Russian base in Gyumri"},
+		{"Meydan TV's journalists, ru", "ru", "Журналистов «Мейдан ТВ» осудили на годы. В Баку тихо.", true, "institution:Jailed outlets"},
+		{"Ramiz Mehdiyev's case, az", "az", "Ramiz Mehdiyevin işi: keçmiş rəhbərə yeni ittihamlar irəli sürülüb.", true, "person:Politicians of the region"},
+		{"Sumgait in February 1988, en", "en", "Sumgait, Feb 1988. My grandparents left with nothing but their passports.", true, "with:Sumgait 1988/"},
+		{"EUMA in Azerbaijani, az", "az", "Avropa İttifaqının müşahidə missiyası hələ də sərhəddədir. Sülh gəlirsə, nəyə lazımdır?", true, "institution:EU monitoring mission"},
+		{"a Karabakh veteran, az", "az", "Qarabağ qazisi olan dayım hələ də müalicə pulunu özü ödəyir.", true, "topic:conflict"},
+		{"a permit to Lachin, az", "az", "Qarabag azad olundu amma Lacine getmek ucun hele de icaze lazimdi.", true, "with:Lachin in Turkish and Azerbaijani/"},
+		{"the PM's livestream, en", "en", "the PM did it again. 3-hour livestream, zero questions from journalists.", true, "with:PM's livestream/"},
+		{"Gharabagh in Latin letters", "hy", "Nikoln asum a 'Gharabaghyan sharjum@ avartvel a'. Lav, bayc 100 hazar mardkanc inch asenq?", true, "place:Artsakh"},
+		{"the referendum in Latin letters", "hy", "Hanraqve erb a linelu, mek@ giti? Konkret amsativ", true, "topic:referendum"},
+		{"GD beside the opposition, en", "en", "Georgia's opposition: in jail, in exile, or fighting each other on Facebook. GD knows it.", true, "with:GD/"},
+		{"fined for the EU flag, ka", "ka", "გუშინ საღამოს პოლიციამ დამაჯარიმა, რადგან ევროკავშირის დროშა მეჭირა.", true, "topic:protest"},
+		{"war with the Catholicos, hy", "hy", "Կաթողիկոսի հետ պատերազմը որ վերջացնեն, գուցե ժամանակ մնա ճանապարհների համար էլ։", true, "topic:church and state"},
+	})
+}
