@@ -439,3 +439,19 @@ func TestFebruaryReadsEleventh(t *testing.T) {
 		{"war with the Catholicos, hy", "hy", "Կաթողիկոսի հետ պատերազմը որ վերջացնեն, գուցե ժամանակ մնա ճանապարհների համար էլ։", true, "topic:church and state"},
 	})
 }
+
+// TestLastFebruaryReadsEleventh: the classes of rt89: a club's Champions
+// League win in Russian, a president's goals for Manchester City, a
+// grandfather's captivity in Tbilisi, Nakhchivan's profile stay out;
+// plainclothes police ("в штатском") no longer read as a US state, and
+// Rustaveli "still here" come in.
+func TestLastFebruaryReadsEleventh(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a Champions League win, ru", "ru", "«Карабах» из Агдама обыграл «Бенфику» в Лиссабоне в первом туре общего этапа Лиги чемпионов — 3:2.", false, ""},
+		{"a striker's goals, es", "es", "Pocos recuerdan que Mijeíl Kavelashvili marcó en un derbi de Mánchester con la camiseta del City. El delantero georgiano jugó después en Suiza.", false, ""},
+		{"a grandfather's captivity, de", "de", "Mein Großvater war nach dem Krieg bis 1949 als Kriegsgefangener in Tiflis; die georgischen Frauen brachten den Gefangenen heimlich Brot.", false, ""},
+		{"Nakhchivan's profile, tr", "tr", "Nahçıvan Özerk Cumhuriyeti, Azerbaycan'a bağlı ama ayrı bir bölgedir. Türkiye ile yaklaşık 17 km'lik bir sınırı vardır.", false, ""},
+		{"plainclothes police, ru", "ru", "Вчера снова ходил к парламенту на протест. Полиция не трогала, но было полно людей в штатском. Грузия устала.", true, "place:Sakartvelo"},
+		{"still here, en", "en", "another night on Rustaveli. still here", true, "with:Rustaveli/"},
+	})
+}
