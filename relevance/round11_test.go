@@ -455,3 +455,25 @@ func TestLastFebruaryReadsEleventh(t *testing.T) {
 		{"still here, en", "en", "another night on Rustaveli. still here", true, "with:Rustaveli/"},
 	})
 }
+
+// TestReviewEleventh: a last review of the round's words took out those that
+// would cancel a place beside politics, as a single word of travel, weather
+// or business does within a few words: "летит" (a leader flies to Yerevan),
+// "hafta sonu" (a weekend's protest), "cost of living" (its protests), "don't
+// miss" (a rally), "на выходные", "concert" and "bus" in Georgian (a protest
+// concert, a rally's buses), "emissions", "TBC" (to be confirmed),
+// "Beteiligung" (participation), "milyon dolarlık" (military aid), "ixracı"
+// (exports to Armenia). These posts stay in (two needed a word of their
+// own: a rally in Georgian, military aid in Turkish).
+func TestReviewEleventh(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a leader flies to Yerevan, ru", "ru", "Алиев летит в Ереван, впервые за тридцать лет.", true, ""},
+		{"a weekend's protest, tr", "tr", "Hafta sonu Tiflis'te yine büyük bir protesto vardı.", true, ""},
+		{"cost of living protests, en", "en", "Cost of living protests in Yerevan again tonight, outside the government building.", true, ""},
+		{"don't miss the rally, en", "en", "Don't miss the rally in Tbilisi tonight, 7pm at parliament.", true, ""},
+		{"a protest concert, ka", "ka", "საპროტესტო კონცერტი რუსთაველზე დღეს 8 საათზე.", true, ""},
+		{"a rally's buses, ka", "ka", "ოცნებამ მიტინგზე ხალხი ავტობუსებით ჩამოიყვანა, როგორც ყოველთვის.", true, ""},
+		{"exports to Armenia, az", "az", "Azərbaycanın Ermənistana benzin ixracı başladı, ilk vaqonlar yoldadır.", true, ""},
+		{"military aid, tr", "tr", "ABD'nin Azerbaycan'a milyon dolarlık askeri yardımı yeniden gündemde.", true, ""},
+	})
+}
