@@ -138,7 +138,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// rt63 to rt65 (kept unread for the round's first estimate) and rt69 to
 		// rt71, rt75 to rt89 (the round's later development sets), each
 		// measured blind once, then read and tuned on in issue 11's eleventh
-		// round. rt72 to rt74 stay outside the repository, measured once with
+		// round. rt72 to rt74 stay outside the repository, measured only with
 		// the round's final rules, never read, for the next round.
 		{"rt63", "testdata/rt63.jsonl", "testdata/rt63.labels.jsonl", false, 0, 5},
 		{"rt64", "testdata/rt64.jsonl", "testdata/rt64.labels.jsonl", false, 0, 8},

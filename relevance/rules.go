@@ -749,19 +749,9 @@ func shortNumber(words []wordPat) bool {
 		return false
 	}
 	for f := range words[0].forms {
-		return len(f) <= 2 && isDigits(f)
+		return len(f) <= 2 && isNumber([]byte(f))
 	}
 	return false
-}
-
-// isDigits reports whether s is made of ASCII digits only.
-func isDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // isCaps reports whether a word as written has at least two letters and no

@@ -146,15 +146,30 @@ func TestBuiltin(t *testing.T) {
 	}
 }
 
-// TestNumberFormsAllowed: a year as a concept's form and a short number as a
-// context stay allowed beside the check on one- and two-digit forms.
+// TestNumberFormsAllowed: beside the check on one- and two-digit forms, a
+// year stays a concept's form and a short number stays a context, and both
+// still do their work: "1915" beside "genocide" brings a post in, "1" after
+// "Formula" cancels it.
 func TestNumberFormsAllowed(t *testing.T) {
-	src := "[languages]\nen = English\n[group g cap=3]\nevent 0 1915\n  any: 1915\n  with +3 post: genocide\nplace 2 Formula\n  en: Formula\n  not +1: 1\n"
-	rs, err := ParseRules("x.rules", strings.NewReader(src))
+	src := "[languages]\nen = English\n[group g cap=3]\nevent 0 1915\n  any: 1915\n  with +3 post: genocide\nplace 3 Formula\n  en: Formula\n  not +1: 1\n"
+	r, err := ParseRules("x.rules", strings.NewReader(src))
 	if err != nil {
 		t.Fatalf("ParseRules: %v", err)
 	}
-	if rs == nil {
-		t.Fatal("no rules")
+	c := New(r)
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"the genocide of 1915 and its recognition", true},
+		{"a genocide, not in 1914", false},
+		{"Formula regulations change next year", true},
+		{"Formula 1 regulations change next year", false},
+	}
+	for _, tt := range tests {
+		d := classifyOne(t, c, NewMemoryEnv(), Post{Text: tt.text})
+		if d.In != tt.want {
+			t.Errorf("%q: got in=%v %v, want %v", tt.text, d.In, d.Reasons, tt.want)
+		}
 	}
 }
