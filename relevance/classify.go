@@ -268,22 +268,26 @@ func (c *Classifier) Score(p *Post) Content {
 	ix.build(rs, sc.occs)
 
 	// Pass 1: cancel concept occurrences that sit in a negative context.
+	// Context concepts (genres, lists) first, so that a cancelled one ("not
+	// a joke") no longer cancels the mentions around it.
 	var negs, withs, caps []string
-	for i := range sc.occs {
-		ci := pats[sc.occs[i].pat].concept
-		if ci < 0 {
-			continue
-		}
-		cn := rs.concepts[ci]
-		for _, ri := range cn.contexts {
-			r := rs.rules[ri]
-			if !r.cancel {
+	for _, contexts := range [2]bool{true, false} {
+		for i := range sc.occs {
+			ci := pats[sc.occs[i].pat].concept
+			if ci < 0 || rs.concepts[ci].context != contexts {
 				continue
 			}
-			if label, ok := rs.near(r, int32(ri), sc.occs, ix, i, langs, false); ok {
-				sc.occs[i].cancelled = true
-				negs = appendOnce(negs, "neg:"+cn.name+"/"+label)
-				break
+			cn := rs.concepts[ci]
+			for _, ri := range cn.contexts {
+				r := rs.rules[ri]
+				if !r.cancel {
+					continue
+				}
+				if label, ok := rs.near(r, int32(ri), sc.occs, ix, i, langs, false); ok {
+					sc.occs[i].cancelled = true
+					negs = appendOnce(negs, "neg:"+cn.name+"/"+label)
+					break
+				}
 			}
 		}
 	}
@@ -352,7 +356,8 @@ func (c *Classifier) Score(p *Post) Content {
 }
 
 // near looks for rule r's context around occurrence i and returns what it
-// found. surviving restricts @Name contexts to occurrences not cancelled.
+// found. surviving restricts @Name contexts to occurrences not cancelled;
+// a context concept's cancelled occurrences never count.
 //
 // It looks only at the occurrences of the rule's own forms and of the
 // concepts it names, and for a windowed rule only at those that start
@@ -394,7 +399,7 @@ func (rs *Rules) near(r *ctxRule, ri int32, occs []occ, ix *occIndex, i int, lan
 			if x.start > hi {
 				break
 			}
-			if j == i || (surviving && x.cancelled) {
+			if j == i || (x.cancelled && (surviving || rs.ctxOcc(x))) {
 				continue
 			}
 			if r.window != windowPost {
@@ -441,6 +446,12 @@ func (rs *Rules) near(r *ctxRule, ri int32, occs []occ, ix *occIndex, i int, lan
 		}
 	}
 	return bestLabel, bestJ >= 0
+}
+
+// ctxOcc reports whether o is an occurrence of a context concept.
+func (rs *Rules) ctxOcc(o occ) bool {
+	ci := rs.m.patterns[o.pat].concept
+	return ci >= 0 && rs.concepts[ci].context
 }
 
 // occIndex groups a post's occurrences by the concept or context rule

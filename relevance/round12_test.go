@@ -94,3 +94,15 @@ func TestStreetWordsTwelfth(t *testing.T) {
 		{"the prime minister, en", "en", "Nikol Pashinyan met the bakery owners of Gyumri today.", true, "person:Pashinyan"},
 	})
 }
+
+// TestNotAJokeTwelfth: "not a joke", "это не анекдот": the speaker insists
+// the news is true, so the word no longer makes the post a joke. An old
+// joke stays out.
+func TestNotAJokeTwelfth(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"not a joke, en", "en", "Not a joke: Tbilisi fined another protester for blocking the road.", true, "place:Tbilisi"},
+		{"это не анекдот, ru", "ru", "Это не анекдот: в Ереване задержали оппозиционного депутата прямо в парламенте.", true, "place:Yerevan"},
+		// An old joke.
+		{"an old joke, en", "en", "An old joke: an Armenian and a Georgian argue in Tbilisi about who protested first.", false, "neg:Tbilisi/Folklore"},
+	})
+}

@@ -110,6 +110,11 @@ type concept struct {
 	contexts   []int // indexes into Rules.rules
 	line       int
 	nforms     int
+	// context: the concept is in a group capped at 0 (a genre, a list of
+	// words that only changes what other mentions mean). Its own "not"
+	// lines take its occurrences away from the contexts that name it ("not
+	// a joke" is no joke).
+	context bool
 }
 
 // ctxRule changes a concept's contribution when something else is near it.
@@ -833,6 +838,8 @@ func (p *parser) finish() error {
 	for _, c := range rs.concepts {
 		// A concept's own contexts come first, so its reasons name them.
 		c.contexts = append(c.contexts, rs.groups[c.group].contexts...)
+		g := rs.groups[c.group]
+		c.context = g.hasCap && g.cap == 0
 		if c.nforms == 0 {
 			return &ParseError{File: p.file, Line: c.line, Msg: fmt.Sprintf("concept %q has no forms", c.name)}
 		}

@@ -173,3 +173,41 @@ func TestNumberFormsAllowed(t *testing.T) {
 		}
 	}
 }
+
+// TestContextOwnNegation: a context concept's own "not" lines take its
+// occurrences away from the concepts that name it. "Not a joke: Tbilisi
+// fined a protester" is news; "an old joke about Tbilisi" is not.
+func TestContextOwnNegation(t *testing.T) {
+	src := `[languages]
+en = English
+[group g cap=3]
+place 3 Tbilisi
+  en: Tbilisi
+  not post: @Folklore
+[group context cap=0]
+genre 0 Folklore
+  en: joke
+  not -2: not, no
+`
+	r, err := ParseRules("x.rules", strings.NewReader(src))
+	if err != nil {
+		t.Fatalf("ParseRules: %v", err)
+	}
+	c := New(r)
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Not a joke: Tbilisi fined another protester", true},
+		{"Tbilisi, no joke, fined another protester", true},
+		{"An old joke about Tbilisi and its taxi drivers", false},
+		// One negated mention does not clear another that stands.
+		{"Not a joke, but here is a joke about Tbilisi", false},
+	}
+	for _, tt := range tests {
+		d := classifyOne(t, c, NewMemoryEnv(), Post{Text: tt.text})
+		if d.In != tt.want {
+			t.Errorf("%q: got in=%v %v, want %v", tt.text, d.In, d.Reasons, tt.want)
+		}
+	}
+}
