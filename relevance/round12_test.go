@@ -16,7 +16,7 @@ func TestReferenceEntriesTwelfth(t *testing.T) {
 	runClassCases(t, []classCase{
 		{"a peak's entry, az", "az", "Şahdağ Azərbaycanın ikinci ən yüksək zirvəsidir və Baş Qafqaz silsiləsində, Quba rayonu ilə sərhəddə yerləşir.", false, ""},
 		{"a country's neighbours, de", "de", "Armenien grenzt im Nordwesten an Georgien, im Osten an Aserbaidschan und im Süden an den Iran; das Kaspische Meer erreicht es nicht. Der höchste Berg ist der Aragaz.", false, ""},
-		{"a volcano's entry, en", "en", "Mount Ararat (5,137 m) is a dormant volcano in eastern Turkey near the borders with Iran, Armenia and Azerbaijan's Nakhchivan exclave; it is a national symbol of Armenia and appears on its coat of arms.", false, ""},
+		{"a volcano's entry, en", "en", "Mount Ararat (5,137 m) is a dormant compound volcano in the far east of Turkey near the borders with Iran, Armenia and Azerbaijan's Nakhchivan exclave; it is a national symbol of Armenia.", false, ""},
 		{"a language's entry, fr", "fr", "Le géorgien appartient aux langues kartvéliennes, sans parenté avec les langues indo-européennes ; ses groupes consonantiques sont célèbres, et l'arménien, lui, forme une branche à part.", false, ""},
 		{"an extinct volcano, ru", "ru", "Арарат — потухший стратовулкан у границы Турции с Арменией и Ираном, высотой 5137 м, одна из высочайших вершин региона.", false, ""},
 		{"a region's entry, tr", "tr", "Acara, Gürcistan'ın güneybatısında, Türkiye sınırında yer alan bir bölgedir; Batum bölgenin merkezidir ve nüfusun bir kısmı Müslümandır.", false, ""},
@@ -104,5 +104,48 @@ func TestNotAJokeTwelfth(t *testing.T) {
 		{"это не анекдот, ru", "ru", "Это не анекдот: в Ереване задержали оппозиционного депутата прямо в парламенте.", true, "place:Yerevan"},
 		// An old joke.
 		{"an old joke, en", "en", "An old joke: an Armenian and a Georgian argue in Tbilisi about who protested first.", false, "neg:Tbilisi/Folklore"},
+	})
+}
+
+// TestLaterReadsTwelfth: the classes of the round's later sets (rt98 to
+// rt102): the EU mission and the protests in German, Ivanishvili's German
+// spelling, a protest's 900 days, mines in Turkish, "delimited", the Trump
+// route in Latin letters, visa liberalisation in Spanish, Karapetyan's
+// party, the genocide's Armenian names and the torch march, the cathedral on
+// Moscow's Olympic avenue, political prisoners in Georgia, "задерживали",
+// Georgia's "robocops", Margara "if they open it". A comma-delimited file, a
+// kolkhoz visit, a Baku neighbour's memoir, lynxes in Lagodekhi, an IT
+// sector's exports and rents, a traveller's sulphur baths, a jazz club on
+// Nalbandyan street and four Aliyevs in a class stay out.
+func TestLaterReadsTwelfth(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"the EU mission in German, de", "de", "Die EU-Mission in Armenien wurde wieder verlängert, diesmal ohne großes Aufsehen.", true, "institution:EU monitoring mission"},
+		{"the protests in German, de", "de", "Gibt es eine gute Übersicht zu den Protesten in Tiflis? Die Nachrichten hier schweigen.", true, "topic:protest"},
+		{"Ivanishvili in German, de", "de", "Ivanischwili entscheidet, die Regierung unterschreibt.", true, "person:Ivanishvili"},
+		{"900 days, de", "de", "Tiflis heute Abend wieder voll auf der Rustaweli, nach 900 Tagen gehen sie noch raus.", true, "with:Protest day count/"},
+		{"mines in Turkish, tr", "tr", "Karabağ'da mayın yüzünden bir çoban daha öldü.", true, "topic:landmines"},
+		{"delimited, en", "en", "Has anyone mapped what's been delimited south of Tavush so far?", true, "topic:delimitation"},
+		{"the Trump route in Latin letters, hy", "hy", "Trampi chanapar@ Syunikov anci, bayc ov a pahelu?", true, "institution:TRIPP"},
+		{"visa liberalisation, es", "es", "Armenia pide a Bruselas acelerar la liberalización de visados.", true, "topic:EU path"},
+		{"Karapetyan's party, en", "en", "Strong Armenia's billboards are all over Yerevan before the vote.", true, "institution:Parties of the region"},
+		{"Meds Yeghern, hy", "hy", "Սպիտակ տունը նորից «Մեծ Եղեռն» գրեց ու խուսափեց բառից։", true, "event:Armenian genocide"},
+		{"the torch march, hy", "hy", "Ջահերով երթը այս տարի էլ Ազատության հրապարակից Ծիծեռնակաբերդ հասավ։", true, "with:Armenian genocide/"},
+		{"the cathedral on the Olympic avenue, ru", "ru", "24 апреля в Москве у собора на Олимпийском было много людей. Помним. #ArmenianGenocide", true, "event:Armenian genocide"},
+		{"political prisoners in Georgia, en", "en", "Free every political prisoner in Georgia. Now.", true, "with:Georgia/"},
+		{"were detaining, ru", "ru", "Вчера на Руставели снова задерживали, трое в масках тащили девушку в бус.", true, "with:Rustaveli/repression"},
+		{"the robocops, ka", "ka", "რობოკოპებმა მეტროსთან ისევ ბიჭი გაიტაცეს.", true, "topic:Georgian riot police"},
+		{"Margara if they open it, hy", "hy", "Մարգարան որ բացեն, առաջինը Կարս եմ գնալու։", true, "with:Margara/"},
+		// Not politics.
+		{"a comma-delimited file, en", "en", "Export the Armenia sales data as a comma delimited file, please.", false, "!topic:delimitation"},
+		{"a kolkhoz visit, de", "de", "1985 war ich mit einer FDJ-Delegation in Tiflis; jeden Abend Wein, von der Kolchosbesichtigung weiß ich nichts mehr.", false, ""},
+		{"a neighbour's memoir, ru", "ru", "В Баку у нас была соседка Анаит, армянка, пекла гату и всем раздавала. В 1990-м она уехала одной ночью.", false, ""},
+		{"lynxes in Lagodekhi, es", "es", "En los bosques de Lagodekhi, en Georgia, viven osos pardos y linces del Cáucaso.", false, ""},
+		{"IT exports, hy", "hy", "Հայաստանի տեղեկատվական տեխնոլոգիաների արտահանումը անցյալ տարի կազմել է մոտ 900 միլիոն ԱՄՆ դոլար։", false, ""},
+		{"an IT sector's rents, en", "en", "Armenia's IT sector keeps growing as Russian firms move to Yerevan, and office rents and apartment prices follow.", false, ""},
+		{"sulphur baths, ru", "ru", "Грузия гостеприимна для россиян: безвизовый въезд на год, в Тбилиси обязательно попробуйте хинкали и сходите в серные бани.", false, ""},
+		{"a jazz club on Nalbandyan, ru", "ru", "В Ереване отличный джаз-клуб на Налбандяна, живая музыка по пятницам.", false, "!person:Politicians of the region"},
+		{"four Aliyevs in a class, az", "az", "Bizim sinifdə 3 nəfər Əliyev var idi, müəllim hamısını adla çağırırdı.", false, "!person:Aliyev"},
+		// The former foreign minister.
+		{"Nalbandyan the minister, ru", "ru", "Налбандян заявил, что переговоры по Карабаху зашли в тупик.", true, "person:Politicians of the region"},
 	})
 }
