@@ -149,3 +149,28 @@ func TestLaterReadsTwelfth(t *testing.T) {
 		{"Nalbandyan the minister, ru", "ru", "Налбандян заявил, что переговоры по Карабаху зашли в тупик.", true, "person:Politicians of the region"},
 	})
 }
+
+// TestLastReadsTwelfth: the region's own words of the round's last reads:
+// Rustaveli's "actions" in Armenian, held "because of a Facebook post",
+// Bidzina's interview, Ankara's yearly April 24 statement, the loanword
+// delimitation in Armenian, a journalist "brought in", a boycott in
+// Georgian Latin letters, Ararat off the passport stamp and the coat of
+// arms. "In Azerbaijani" as a language, Khvicha's goal and a family
+// historian's search stay out; so does an encyclopaedia's coat of arms.
+func TestLastReadsTwelfth(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"Rustaveli's actions, hy", "hy", "Թբիլիսիում Ռուսթավելիի ակցիաները շարունակվում են, արդեն 900 օր։", true, "with:Rustaveli/"},
+		{"a Facebook post, ka", "ka", "თბილისში ჩემი მეგობარი ფეისბუქ-პოსტის გამო წაიყვანეს.", true, "topic:press freedom (region languages)"},
+		{"Bidzina's interview, ka", "ka", "ბიძინამ ისევ ინტერვიუ მისცა, არც ერთი კითხვა ფასებზე.", true, "with:Bidzina/"},
+		{"April 24 statement, en", "en", "Ankara's foreign ministry issued its usual April 24 statement about 'one-sided narratives'.", true, "with:April 24/"},
+		{"delimitation as a loanword, hy", "hy", "Դելիմիտացիան կշարունակվի Տավուշից հարավ, ասում են։", true, "topic:delimitation"},
+		{"a journalist brought in, hy", "hy", "Լրագրողին բերման են ենթարկել պարզապես հարց տալու համար։", true, "topic:press freedom (region languages)"},
+		{"a boycott in Latin letters, ka", "ka", "isev boikotze laparakoben, gvinda rom ocnebam isev moigos?", true, "topic:elections"},
+		{"Ararat off the passport stamp, hy", "hy", "Անձնագրային կնիքից Արարատը հանեցին, հիմա էլ զինանշանն են փոխում։", true, "topic:State symbols"},
+		// Not politics.
+		{"in Azerbaijani, az", "az", "Moskvada 10 ildir yaşayıram, uşaqlar artıq azərbaycanca pis danışır. Yayda Qəbələyə aparacam.", false, "!place:Azerbaijan(+2)"},
+		{"Khvicha's goal, ka", "ka", "ხვიჩამ ისევ გაიტანა! რა გოლი იყო, ქართველი ბიჭი მთელ ევროპას აოცებს", false, ""},
+		{"a family historian's search, hy", "hy", "Փնտրում եմ Վանից 1915-ին Բեյրութ հասած Պետրոսյանների հետնորդներին, գուցե մեկը ճանաչի։", false, ""},
+		{"an encyclopaedia's coat of arms, en", "en", "The coat of arms of Armenia shows Mount Ararat with Noah's Ark and the arms of four royal dynasties.", false, ""},
+	})
+}
