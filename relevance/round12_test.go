@@ -174,3 +174,16 @@ func TestLastReadsTwelfth(t *testing.T) {
 		{"an encyclopaedia's coat of arms, en", "en", "The coat of arms of Armenia shows Mount Ararat with Noah's Ark and the arms of four royal dynasties.", false, ""},
 	})
 }
+
+// TestTreatyWordsTwelfth: a treaty initialled in Armenian Latin letters,
+// the genocide's recognition in Armenian, tension between two states in
+// Turkish. Tension between neighbours in a block of flats stays out.
+func TestTreatyWordsTwelfth(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"the treaty initialled in Latin letters, hy", "hy", "paymanagir@ naxastoragrel en, bayc sahmany der pak a", true, "topic:initialled"},
+		{"the genocide's recognition, hy", "hy", "Ցեղասպանության ճանաչման հարցը նորից դուրս մնաց բանակցություններից։", true, "event:Armenian genocide"},
+		{"tension between two states, tr", "tr", "Azerbaycan–Rusya gerginliği Ankara'nın işine mi yarıyor?", true, "topic:relations"},
+		// A block of flats.
+		{"tension between neighbours, tr", "tr", "Apartmanda komşular arasında gerginlik var, yönetici toplantı istedi.", false, ""},
+	})
+}
