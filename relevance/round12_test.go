@@ -187,3 +187,39 @@ func TestTreatyWordsTwelfth(t *testing.T) {
 		{"tension between neighbours, tr", "tr", "Apartmanda komşular arasında gerginlik var, yönetici toplantı istedi.", false, ""},
 	})
 }
+
+// TestUnreadReadsTwelfth: the classes of rt95 to rt97, the sets kept
+// unread through the round's first half: Moscow's Yerevan Street, Georgia
+// and the Middle Corridor, normalisation and an EU application, "we
+// remember" on 24 April, moving back to Fuzuli, Margara "opened", Yeraskh's
+// railway, the protest's evenings, Formula in more cases, the agents' law in
+// German, the AZAL missile. A traffic jam "that is a punishment", a
+// language class, Aliyev the cat, a travel blog, tourist arrivals, the
+// Military Road, chess players, Ali and Nino stay out.
+func TestUnreadReadsTwelfth(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"Georgia and the Middle Corridor, en", "en", "Why the Middle Corridor matters for Georgia's leverage, and why its government keeps trading it away.", true, "with:Georgia/"},
+		{"normalisation as a loanword, hy", "hy", "Թուրքիայի հետ նորմալացումը առանց Բաքվի չի շարժվում։", true, "topic:normalization"},
+		{"an EU application, ru", "ru", "Армения подала заявку в ЕС или это опять только закон о начале процесса?", true, "topic:EU path"},
+		{"we remember, ru", "ru", "24 апреля. Помним. Требуем.", true, "with:April 24/"},
+		{"back to Fuzuli, az", "az", "Nəhayət ailəmiz Füzuliyə köçdü, 30 ildən sonra ata yurdunda ilk yaz.", true, "with:Karabakh districts/"},
+		{"Margara opened, ru", "ru", "Маргару уже открыли для граждан Армении и Турции? Хочу в Карс на машине.", true, "with:Margara/"},
+		{"Yeraskh's railway, hy", "hy", "Երասխի մոտ երկաթգծի վերականգնումն իրոք սկսվել է, թե էլի խոսակցություն է։", true, "with:Meghri/"},
+		{"the protest's evenings, de", "de", "Tiflis, 20 Uhr, Rustaweli. Seit über 600 Abenden stehen sie da.", true, "with:Protest day count/"},
+		{"Formula and Pirveli next, ka", "ka", "„მთავარი“ აღარ მაუწყებლობს, ახლა „ფორმულასა“ და „პირველზე“ მიდის კომისია.", true, "institution:Georgian TV channels"},
+		{"the agents' law in German, de", "de", "Das Agentengesetz kommt also doch, ein Jahr nach den Massenprotesten.", true, "institution:Foreign influence transparency law"},
+		{"the AZAL missile, es", "es", "El informe sobre el avión de Azerbaijan Airlines habla de metralla: la tesis del misil ruso gana fuerza.", true, "with:AZAL/"},
+		// Not politics.
+		{"Moscow's Yerevan Street, ru", "ru", "На Ереванской улице в Москве открыли клуб настольных игр, хозяин из Гюмри.", false, "!place:Yerevan"},
+		{"a traffic jam, ka", "ka", "თბილისში მანქანით სიარული სასჯელია, გმირთა მოედანზე 40 წუთი ვიდექი.", false, "!topic:repression"},
+		{"a language class, fr", "fr", "Premier cours de géorgien à l'Inalco : l'alphabet ressemble à des petits escargots.", false, ""},
+		{"Aliyev the cat, en", "en", "Update on Aliyev the cat: he has taken the sofa and refuses to negotiate.", false, "!person:Aliyev"},
+		{"a travel blog, fr", "fr", "Erevan, ville rose au coucher du soleil : montez la Cascade, l'Ararat apparaît de l'autre côté de la frontière.", false, ""},
+		{"tourist arrivals, en", "en", "Armenia welcomed 2.4 million international visitors last year, with arrivals from Russia, Georgia and Iran leading.", false, ""},
+		{"the Military Road, fr", "fr", "Quelqu'un a fait la route militaire géorgienne en novembre ? On loue une voiture à Tbilissi.", false, ""},
+		{"chess players, de", "de", "Aronian spielt jetzt für die USA, Mamedyarov ist kaum aktiv: wer ist die Nummer 1 in Armenien?", false, ""},
+		{"Ali and Nino, de", "de", "'In einen Garten in Schuscha, mit Rosen', sagte Ali Khan zu Nino.", false, ""},
+		// Russia's law.
+		{"Russia's agents' law, de", "de", "Das russische Agentengesetz trifft jetzt auch Musiker.", false, ""},
+	})
+}
