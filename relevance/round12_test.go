@@ -223,3 +223,18 @@ func TestUnreadReadsTwelfth(t *testing.T) {
 		{"Russia's agents' law, de", "de", "Das russische Agentengesetz trifft jetzt auch Musiker.", false, ""},
 	})
 }
+
+// TestReviewTwelfth: the round's words read again for the political posts
+// they would cancel. A base "stationed" in Nakhchivan, Yerevan's streets
+// closed by protesters, the Lachin road closed, Moscow's ban on Georgian
+// wine in French keep their places; an amphora's rkatsiteli at the
+// cellarman's is still wine.
+func TestReviewTwelfth(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a base stationed in Nakhchivan, az", "az", "Türk hərbi bazası Naxçıvanda yerləşir.", true, "place:Nakhchivan"},
+		{"Yerevan's streets closed, ru", "ru", "В Ереване улицы перекрыты протестующими, полиция задерживает людей.", true, "place:Yerevan"},
+		{"the Lachin road closed, tr", "tr", "Laçın yolu kapandı, Karabağ'da ablukada yaşayanlar var.", true, "place:Lachin in Turkish and Azerbaijani"},
+		{"the wine ban in French, fr", "fr", "La Russie interdit à nouveau les importations de vin géorgien, un levier politique contre Tbilissi.", true, "place:Sakartvelo"},
+		{"a cellarman's rkatsiteli, fr", "fr", "Le vin géorgien en amphore arrive chez mon caviste, j'ai pris un rkatsiteli, verdict demain.", false, ""},
+	})
+}
