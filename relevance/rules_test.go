@@ -152,20 +152,28 @@ func TestBuiltin(t *testing.T) {
 // "Formula" cancels it.
 func TestNumberFormsAllowed(t *testing.T) {
 	src := "[languages]\nen = English\n[group g cap=3]\nevent 0 1915\n  any: 1915\n  with +3 post: genocide\nplace 3 Formula\n  en: Formula\n  not +1: 1\n"
+	runSmallRules(t, src, []inOutCase{
+		{"the genocide of 1915 and its recognition", true},
+		{"a genocide, not in 1914", false},
+		{"Formula regulations change next year", true},
+		{"Formula 1 regulations change next year", false},
+	})
+}
+
+// inOutCase is a sentence and whether a small rules file lets it in.
+type inOutCase struct {
+	text string
+	want bool
+}
+
+// runSmallRules parses src and checks each case's decision.
+func runSmallRules(t *testing.T, src string, tests []inOutCase) {
+	t.Helper()
 	r, err := ParseRules("x.rules", strings.NewReader(src))
 	if err != nil {
 		t.Fatalf("ParseRules: %v", err)
 	}
 	c := New(r)
-	tests := []struct {
-		text string
-		want bool
-	}{
-		{"the genocide of 1915 and its recognition", true},
-		{"a genocide, not in 1914", false},
-		{"Formula regulations change next year", true},
-		{"Formula 1 regulations change next year", false},
-	}
 	for _, tt := range tests {
 		d := classifyOne(t, c, NewMemoryEnv(), Post{Text: tt.text})
 		if d.In != tt.want {
@@ -189,25 +197,11 @@ genre 0 Folklore
   en: joke
   not -2: not, no
 `
-	r, err := ParseRules("x.rules", strings.NewReader(src))
-	if err != nil {
-		t.Fatalf("ParseRules: %v", err)
-	}
-	c := New(r)
-	tests := []struct {
-		text string
-		want bool
-	}{
+	runSmallRules(t, src, []inOutCase{
 		{"Not a joke: Tbilisi fined another protester", true},
 		{"Tbilisi, no joke, fined another protester", true},
 		{"An old joke about Tbilisi and its taxi drivers", false},
 		// One negated mention does not clear another that stands.
 		{"Not a joke, but here is a joke about Tbilisi", false},
-	}
-	for _, tt := range tests {
-		d := classifyOne(t, c, NewMemoryEnv(), Post{Text: tt.text})
-		if d.In != tt.want {
-			t.Errorf("%q: got in=%v %v, want %v", tt.text, d.In, d.Reasons, tt.want)
-		}
-	}
+	})
 }
