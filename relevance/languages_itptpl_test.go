@@ -36,7 +36,7 @@ func TestItalianPortuguesePolish(t *testing.T) {
 		{"a Radio Yerevan joke, pl", "pl", "Kawał o Radiu Erywań: pytanie, czy w Armenii będą wybory? Odpowiedź: w zasadzie tak.", false, "neg:Armenia/Folklore"},
 		{"a recipe, it", "it", "Ricetta del khachapuri georgiano: il piatto tipico della Georgia, con formaggio e uova.", false, "neg:Sakartvelo/Food"},
 		{"a recipe, pl", "pl", "Przepis na gruzińskie chaczapuri: ser, jajko i masło. Kuchnia Gruzji jest pyszna, rząd też ją lubi.", false, "neg:Sakartvelo/Food"},
-		{"a football match, it", "it", "Partita di Champions League: il Pyunik Erevan batte la squadra armena rivale 2-1.", false, "neg:Armenia/"},
+		{"a football match, it", "it", "Partita di Champions League: il Pyunik Erevan batte la squadra armena rivale 2-1.", false, "neg:Armenia/Pyunik"},
 		{"a football match, pt", "pt", "Pyunik Erevan x Benfica: o jogo da Liga dos Campeões terminou 1 a 1.", false, "neg:Yerevan/Sport"},
 		{"the national team, pt", "pt", "Jogo de futebol: a seleção da Armênia perdeu para Portugal por 3 a 0 na fronteira do apuramento.", false, "neg:Armenia/Sport"},
 		{"a holiday in Tbilisi, it", "it", "Vacanza a Tbilisi: cosa vedere, dove mangiare e gli alberghi migliori vicino al parlamento.", false, "neg:Tbilisi/Travel"},

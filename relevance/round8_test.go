@@ -236,7 +236,7 @@ func TestAprilTwentyFourth(t *testing.T) {
 		{"a foreign agent, de", "de", "Neue Regel in Georgien: wer 'Brüssel' buchstabieren kann, muss sich als ausländischer Agent registrieren.", true, "topic:civil society"},
 		// Near misses.
 		{"a central bank's date, en", "en", "On April 24 Turkey's central bank raised its policy rate by 350 basis points.", false, "!with:April 24/"},
-		{"a classmate's real name, ru", "ru", "Мой одноклассник Ильхам Алиев (да, реально так зовут) открыл шиномонтаж в Казани.", false, "neg:Aliyev/"},
+		{"a classmate's real name, ru", "ru", "Мой одноклассник Ильхам Алиев (да, реально так зовут) открыл шиномонтаж в Казани.", false, "neg:Aliyev/Namesake"},
 	})
 }
 

@@ -129,7 +129,7 @@ func TestServicesSettingsAndLeases(t *testing.T) {
 		{"the Catholicos's secular name, ru", "ru", "Премьер снова назвал Католикоса «Ктрич Нерсисян» и пообещал новые перемены.", true, "place:Etchmiadzin"},
 		{"the boilerplate, en", "en", "The delimitation commissions met again; Azerbaijan's statement said the meeting was held in a constructive atmosphere.", true, "topic:negotiation"},
 		// Settings.
-		{"a choir, en", "en", "Georgian polyphony at the concert in Tbilisi: a choir of twelve, three songs, and a sudden resolution into fifths.", false, "neg:Tbilisi/"},
+		{"a choir, en", "en", "Georgian polyphony at the concert in Tbilisi: a choir of twelve, three songs, and a sudden resolution into fifths.", false, "neg:Tbilisi/Folklore"},
 		{"thieves in law, es", "es", "Detenidos en Valencia 23 miembros de una red de origen georgiano vinculada a un ladrón en la ley; el botín se enviaba a Tiflis tras los robos en viviendas.", false, "neg:Tbilisi/Crime"},
 		{"a pass shut by snow, en", "en", "The Upper Lars checkpoint on the Russian-Georgian border closed after heavy snowfall and avalanche risk.", false, "!topic:border"},
 		{"a lease, ru", "ru", "Кто открывал счёт в Ереване? В банке попросили договор аренды и справку с адресом.", false, "!topic:treaty"},

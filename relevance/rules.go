@@ -837,8 +837,8 @@ func (p *parser) finish() error {
 	}
 	for _, c := range rs.concepts {
 		// A concept's own contexts come first, so its reasons name them.
-		c.contexts = append(c.contexts, rs.groups[c.group].contexts...)
 		g := rs.groups[c.group]
+		c.contexts = append(c.contexts, g.contexts...)
 		c.context = g.hasCap && g.cap == 0
 		if c.nforms == 0 {
 			return &ParseError{File: p.file, Line: c.line, Msg: fmt.Sprintf("concept %q has no forms", c.name)}
