@@ -8,7 +8,7 @@ import (
 	"strings"
 )
 
-//go:embed rules/*.rules
+//go:embed rules
 var builtinFS embed.FS
 
 // DefaultRules is the builtin name of the South Caucasus Peace rules.

@@ -352,6 +352,14 @@ func (c *Classifier) Score(p *Post) Content {
 	ix.reset()
 	out.Score = round2(score)
 	out.Reasons = append(append(append(out.Reasons, withs...), negs...), caps...)
+	// The text model speaks only for a post the rules found something in
+	// but not enough: one step below the threshold.
+	if s := &rs.Settings; rs.model != nil && s.ModelBonus > 0 && len(negs) == 0 && out.Score >= s.ModelFrom && out.Score < s.In {
+		if pr := rs.model.Prob(p); pr >= s.ModelMin {
+			out.Score = round2(out.Score + s.ModelBonus)
+			out.Reasons = append(out.Reasons, "model:"+strconv.FormatFloat(math.Floor(pr*100)/100, 'f', 2, 64)+signed(s.ModelBonus))
+		}
+	}
 	return out
 }
 

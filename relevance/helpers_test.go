@@ -127,3 +127,14 @@ func mustBuiltin(tb testing.TB) *Classifier {
 	}
 	return New(r)
 }
+
+// mustRulesOnly is the builtin rules without their text model: what the
+// rules alone decide.
+func mustRulesOnly(tb testing.TB) *Classifier {
+	tb.Helper()
+	r, err := Builtin(DefaultRules)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return New(r.WithModel(nil))
+}

@@ -36,6 +36,8 @@ type Rules struct {
 	concepts []*concept
 	rules    []*ctxRule
 	m        *matcher
+	// model is the text model the "model" setting names; nil if none.
+	model *TextModel
 }
 
 // Settings are a feed's thresholds, bonuses and guards.
@@ -69,6 +71,14 @@ type Settings struct {
 	TagHeavyExtra float64
 	// AdultLabels are the self-label values that keep a post out.
 	AdultLabels []string
+	// Model names the builtin text model ("model = south-caucasus"); ""
+	// for none. A post whose content scores at least ModelFrom but less
+	// than In, and that the model puts at ModelMin or more, gets
+	// ModelBonus (reason "model:0.97(+0.5)"). ModelBonus 0 turns it off.
+	Model      string
+	ModelFrom  float64
+	ModelMin   float64
+	ModelBonus float64
 }
 
 // defaultCommunity is threshold.community when a rules file does not set
@@ -84,6 +94,7 @@ func defaultSettings() Settings {
 		CapPerHour:    12,
 		TagHeavyRatio: 0.5, TagHeavyMin: 3, TagHeavyExtra: 1.5,
 		AdultLabels: []string{"porn", "sexual", "nudity"},
+		ModelFrom:   2.5, ModelMin: 0.95,
 	}
 }
 
@@ -154,6 +165,18 @@ const (
 	maxWindow      = 1000 // words
 	maxCount       = 16   // occurrences a context may ask for (x16)
 )
+
+// WithModel returns a copy of the rules that consult m instead of the model
+// they name: for trying a newly trained model (feedgen classify --model)
+// before it is built in. The copy shares everything else.
+func (rs *Rules) WithModel(m *TextModel) *Rules {
+	c := *rs
+	c.model = m
+	return &c
+}
+
+// Model returns the text model the rules consult, or nil.
+func (rs *Rules) Model() *TextModel { return rs.model }
 
 // ParseRules reads a rules file. name is used in error messages (the file
 // path, or the builtin name). Every problem is reported with its line.
@@ -362,6 +385,25 @@ func (p *parser) parseSetting(line string) error {
 		return num(&s.ThreadBonus)
 	case "bonus.quote":
 		return num(&s.QuoteBonus)
+	case "bonus.model":
+		return num(&s.ModelBonus)
+	case "model.from":
+		return num(&s.ModelFrom)
+	case "model.min":
+		if err := num(&s.ModelMin); err != nil {
+			return err
+		}
+		if s.ModelMin > 1 {
+			return p.errf("%s: a probability is between 0 and 1", key)
+		}
+		return nil
+	case "model":
+		m, err := BuiltinModel(val)
+		if err != nil {
+			return p.errf("model: %v (have %s)", err, strings.Join(BuiltinModelNames(), ", "))
+		}
+		s.Model, p.rs.model = val, m
+		return nil
 	case "guard.tag-heavy.ratio":
 		if err := num(&s.TagHeavyRatio); err != nil {
 			return err
@@ -862,6 +904,8 @@ func (p *parser) finish() error {
 		return &ParseError{File: p.file, Msg: fmt.Sprintf("threshold.community (%v) is above threshold.in (%v): community authors would need more than strangers", s.Community, s.In)}
 	case s.Community < s.Expert:
 		return &ParseError{File: p.file, Msg: fmt.Sprintf("threshold.community (%v) is below threshold.expert (%v): the authors experts follow would need less than the experts", s.Community, s.Expert)}
+	case s.ModelBonus > 0 && rs.model == nil:
+		return &ParseError{File: p.file, Msg: "bonus.model is set but no model is named (model = NAME)"}
 	}
 	p.m.finish(rs.glue)
 	rs.m = p.m

@@ -71,6 +71,7 @@ for the posts a running feed holds).`,
 			&cli.StringSliceFlag{Name: "expert", Usage: "author `DID` in the expert tier (repeatable)"},
 			&cli.StringSliceFlag{Name: "all", Usage: "author `DID` in the all tier (repeatable)"},
 			&cli.StringSliceFlag{Name: "blocked", Usage: "blocked author `DID` (repeatable)"},
+			&cli.StringFlag{Name: "model", Usage: "consult the text model in `FILE` (from feedgen train) instead of the one the rules name"},
 			&cli.BoolFlag{Name: "diff", Usage: "take OLD NEW [FILE]: judge with both rules (builtin:NAME or files) and print the posts they place differently"},
 		},
 		Action: runClassify,
@@ -87,6 +88,11 @@ func runClassify(ctx context.Context, cmd *cli.Command) error {
 	rules, err := loadRules(cmd.String("rules"))
 	if err != nil {
 		return err
+	}
+	if path := cmd.String("model"); path != "" {
+		if rules, err = withModelFile(rules, path); err != nil {
+			return err
+		}
 	}
 	env, err := tierEnv(cmd)
 	if err != nil {
@@ -414,6 +420,23 @@ func loadRulesText(ref string) (*relevance.Rules, string, error) {
 	}
 	rules, err := relevance.ParseRules(name, strings.NewReader(text))
 	return rules, text, err
+}
+
+// withModelFile returns the rules consulting the model in the file.
+func withModelFile(rules *relevance.Rules, path string) (*relevance.Rules, error) {
+	if rules.Settings.ModelBonus == 0 {
+		return nil, fmt.Errorf("--model: the rules %s give no bonus.model, so no model is consulted", rules.Name)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("--model: %w", err)
+	}
+	defer f.Close()
+	m, err := relevance.ReadModel(f)
+	if err != nil {
+		return nil, fmt.Errorf("--model: %s: %w", path, err)
+	}
+	return rules.WithModel(m), nil
 }
 
 // readRules reads the text a rules reference names, and the name its

@@ -95,6 +95,7 @@ func app() *cli.Command {
 			serveCommand(),
 			replayCommand(),
 			classifyCommand(),
+			trainCommand(),
 			backupCommand(),
 			publishCommand(),
 			unpublishCommand(),

@@ -1,0 +1,239 @@
+package relevance
+
+import (
+	"bytes"
+	"compress/gzip"
+	"strings"
+	"testing"
+)
+
+// toyExamples: politics of a made-up place against its cafés, in several
+// phrasings, so that no single word decides.
+func toyExamples() []ModelExample {
+	in := []string{
+		"the ceasefire talks on the border resumed today",
+		"ministers signed the border ceasefire protocol",
+		"opposition protest against the ceasefire deal",
+		"parliament votes on the peace talks tonight",
+		"talks between the ministers stalled again over the border",
+		"the protest outside parliament grew overnight",
+		"another round of peace talks, another protest",
+		"the ministers blame each other for the ceasefire breach",
+	}
+	out := []string{
+		"the best cafe in town serves cake and coffee",
+		"we had cake at a little cafe by the river",
+		"coffee and pastries at the market this morning",
+		"a new bakery opened, the bread is wonderful",
+		"river walk then coffee, perfect sunday",
+		"the market sells bread, honey and cheese",
+		"birthday cake from the bakery by the river",
+		"cheese and honey tasting at the cafe",
+	}
+	var ex []ModelExample
+	for _, s := range in {
+		ex = append(ex, ModelExample{Post: &Post{Text: s}, In: true})
+	}
+	for _, s := range out {
+		ex = append(ex, ModelExample{Post: &Post{Text: s}, In: false})
+	}
+	return ex
+}
+
+func trainToy(t *testing.T) *TextModel {
+	t.Helper()
+	m, err := TrainModel(toyExamples(), TrainOptions{Bits: 14, Epochs: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// TestTrainModelSeparatesAndRoundTrips: a model trained on a few labelled
+// posts ranks new posts of each kind the right way, survives being written
+// and read back unchanged, and comes out the same twice.
+func TestTrainModelSeparatesAndRoundTrips(t *testing.T) {
+	m := trainToy(t)
+	pol := &Post{Text: "Border talks: the ministers agreed a ceasefire"}
+	cafe := &Post{Text: "Coffee and cake at the river cafe"}
+	if p, q := m.Prob(pol), m.Prob(cafe); p < 0.8 || q > 0.2 {
+		t.Fatalf("Prob(politics) = %.3f, Prob(cafe) = %.3f; want above 0.8 and below 0.2", p, q)
+	}
+	// The quoted post and the link card are read too.
+	if p := m.Prob(&Post{Text: "look", Link: &Link{Title: "Ceasefire talks resume at the border"}}); p < 0.6 {
+		t.Errorf("Prob(link card about talks) = %.3f, want above 0.6", p)
+	}
+	if p := m.Prob(&Post{Text: "so it begins", Quoted: pol}); p < 0.6 {
+		t.Errorf("Prob(quote of politics) = %.3f, want above 0.6", p)
+	}
+
+	var a, b bytes.Buffer
+	if _, err := m.WriteTo(&a); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadModel(bytes.NewReader(a.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []*Post{pol, cafe} {
+		if x, y := m.Prob(p), back.Prob(p); x != y {
+			t.Errorf("%q: Prob %v before writing, %v after", p.Text, x, y)
+		}
+	}
+	if _, err := trainToy(t).WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("two trainings on the same examples wrote different models")
+	}
+}
+
+func TestTrainModelRefusesBadInput(t *testing.T) {
+	if _, err := TrainModel(nil, TrainOptions{}); err == nil {
+		t.Error("no examples: want an error")
+	}
+	if _, err := TrainModel(toyExamples(), TrainOptions{Bits: 40}); err == nil {
+		t.Error("bits 40: want an error")
+	}
+}
+
+// TestReadModelRejectsBadFiles: a damaged or foreign file is an error,
+// never a panic or a half-read model.
+func TestReadModelRejectsBadFiles(t *testing.T) {
+	var good bytes.Buffer
+	if _, err := trainToy(t).WriteTo(&good); err != nil {
+		t.Fatal(err)
+	}
+	gz := func(b []byte) []byte {
+		var buf bytes.Buffer
+		zw := gzip.NewWriter(&buf)
+		zw.Write(b)
+		zw.Close()
+		return buf.Bytes()
+	}
+	raw := func() []byte {
+		zr, err := gzip.NewReader(bytes.NewReader(good.Bytes()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		b.ReadFrom(zr)
+		return b.Bytes()
+	}()
+	bad := map[string][]byte{
+		"empty":          nil,
+		"not gzip":       []byte("feedgen-textmodel 1\n"),
+		"other magic":    gz([]byte("something else entirely, and long enough")),
+		"bits too large": gz(append([]byte(modelMagic), 60, 0, 0, 0, 0, 0, 0, 0x80, 0x3f)),
+		"cut weights":    gz(raw[:len(raw)-10]),
+		"trailing data":  gz(append(append([]byte{}, raw...), 1, 2, 3)),
+		"cut gzip":       good.Bytes()[:good.Len()/2],
+	}
+	for name, b := range bad {
+		if _, err := ReadModel(bytes.NewReader(b)); err == nil {
+			t.Errorf("%s: want an error", name)
+		}
+	}
+}
+
+// TestModelLiftsOnlyOneStepBelow: the model speaks only for a post the rules
+// scored at model.from or more but under threshold.in, with nothing
+// cancelled; then a likely post gets bonus.model and the reason says so.
+func TestModelLiftsOnlyOneStepBelow(t *testing.T) {
+	src := `[settings]
+threshold.in = 3
+model = south-caucasus
+model.from = 2.5
+model.min = 0.9
+bonus.model = 0.5
+[languages]
+en = English
+[group g cap=5]
+place 2.5 Zor
+  en: Zor
+  not 2: festival
+place 1 Ka
+  en: Ka
+place 0.5 Vel
+  en: Vel
+`
+	r, err := ParseRules("x.rules", strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Model() == nil {
+		t.Fatal("the rules name a model but have none")
+	}
+	c := New(r.WithModel(trainToy(t)))
+	cases := []struct {
+		text    string
+		in      bool
+		lifted  bool
+		comment string
+	}{
+		{"Zor: ministers agreed a border ceasefire", true, true, "2.5 and likely: lifted to 3"},
+		{"Zor: cake and coffee at the river cafe", false, false, "2.5 but unlikely"},
+		{"Zor and Ka: ministers agreed a border ceasefire", true, false, "3.5 is in without the model"},
+		{"Vel: ministers agreed a border ceasefire", false, false, "0.5 is below model.from"},
+		{"Zor festival, Ka: ministers agreed a border ceasefire", false, false, "the rules cancelled a mention: no lift"},
+	}
+	for _, tt := range cases {
+		d := classifyOne(t, c, NewMemoryEnv(), Post{Text: tt.text})
+		if d.In != tt.in || hasReason(d.Reasons, "model:") != tt.lifted {
+			t.Errorf("%q (%s): in=%v %v, want in=%v lifted=%v", tt.text, tt.comment, d.In, d.Reasons, tt.in, tt.lifted)
+		}
+	}
+	// Without bonus.model the same rules never consult it.
+	off, err := ParseRules("x.rules", strings.NewReader(strings.Replace(src, "bonus.model = 0.5\n", "", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := classifyOne(t, New(off.WithModel(trainToy(t))), NewMemoryEnv(), Post{Text: cases[0].text})
+	if d.In || hasReason(d.Reasons, "model:") {
+		t.Errorf("no bonus.model: in=%v %v, want out and no model reason", d.In, d.Reasons)
+	}
+}
+
+func TestModelSettingsErrors(t *testing.T) {
+	base := "[languages]\nen = English\n[group g cap=5]\nplace 3 Zor\n  en: Zor\n"
+	for _, tt := range []struct{ settings, want string }{
+		{"model = nosuch\n", "none by that name"},
+		{"bonus.model = 0.5\n", "no model is named"},
+		{"model = south-caucasus\nmodel.min = 1.5\n", "between 0 and 1"},
+		{"model.from = -1\n", "want a number"},
+	} {
+		_, err := ParseRules("x.rules", strings.NewReader("[settings]\n"+tt.settings+base))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: error %v, want one saying %q", tt.settings, err, tt.want)
+		}
+	}
+}
+
+// TestBuiltinModel: the builtin rules consult their builtin model, and it
+// tells the region's politics from its everyday life on posts written for
+// this test (in the languages the feed reads), not ones it learnt from.
+func TestBuiltinModel(t *testing.T) {
+	r, err := Builtin(DefaultRules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Model() == nil || r.Settings.ModelBonus <= 0 {
+		t.Fatalf("builtin rules: model %v, bonus.model %v; want the builtin model consulted", r.Model(), r.Settings.ModelBonus)
+	}
+	m := r.Model()
+	for _, tt := range []struct {
+		text string
+		in   bool
+	}{
+		{"The delimitation commission met again; Yerevan and Baku still argue over the enclaves and the transit road.", true},
+		{"Грузинская оппозиция снова вышла к парламенту: задержаны ещё трое, суды штампуют штрафы.", true},
+		{"Sərhəd komissiyası yenidən toplaşdı, sülh sazişinin imzalanması gecikir.", true},
+		{"Made khachapuri for the first time, the dough is a disaster but the cheese is glorious.", false},
+		{"Our cat knocked the Armenian brandy off the shelf again. Sunday ruined.", false},
+		{"Der Zug von Tiflis nach Batumi war pünktlich, die Aussicht auf die Berge wunderschön.", false},
+	} {
+		if p := m.Prob(&Post{Text: tt.text}); (p >= 0.5) != tt.in {
+			t.Errorf("%q: Prob %.3f, want in=%v", tt.text, p, tt.in)
+		}
+	}
+}
