@@ -237,3 +237,31 @@ func TestBuiltinModel(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkReadModel: reading the builtin model file, paid once a process.
+func BenchmarkReadModel(b *testing.B) {
+	raw, err := builtinFS.ReadFile("rules/" + DefaultRules + ".model")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ReadModel(bytes.NewReader(raw)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkModelProb: the model on one post of about 40 words, paid only by
+// posts the rules score in the band below the threshold.
+func BenchmarkModelProb(b *testing.B) {
+	m, err := BuiltinModel(DefaultRules)
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := &Post{Text: "Yerevan and Baku traded accusations again after the border commission's meeting was postponed; the opposition says the government gives away too much, the government says the road through Syunik stays under Armenian law."}
+	b.ReportAllocs()
+	for b.Loop() {
+		m.Prob(p)
+	}
+}
