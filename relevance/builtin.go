@@ -34,11 +34,14 @@ func BuiltinText(name string) (string, error) {
 }
 
 // BuiltinNames lists the embedded rule sets.
-func BuiltinNames() []string {
+func BuiltinNames() []string { return builtinNames(".rules") }
+
+// builtinNames lists the embedded files with that extension, without it.
+func builtinNames(ext string) []string {
 	ents, _ := fs.ReadDir(builtinFS, "rules")
 	var out []string
 	for _, e := range ents {
-		if n, ok := strings.CutSuffix(e.Name(), ".rules"); ok {
+		if n, ok := strings.CutSuffix(e.Name(), ext); ok {
 			out = append(out, n)
 		}
 	}

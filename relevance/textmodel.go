@@ -10,10 +10,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"math"
 	"math/rand/v2"
-	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -330,14 +328,4 @@ func BuiltinModel(name string) (*TextModel, error) {
 }
 
 // BuiltinModelNames lists the embedded text models.
-func BuiltinModelNames() []string {
-	ents, _ := fs.ReadDir(builtinFS, "rules")
-	var out []string
-	for _, e := range ents {
-		if n, ok := strings.CutSuffix(e.Name(), ".model"); ok {
-			out = append(out, n)
-		}
-	}
-	slices.Sort(out)
-	return out
-}
+func BuiltinModelNames() []string { return builtinNames(".model") }
