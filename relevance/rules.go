@@ -71,11 +71,11 @@ type Settings struct {
 	TagHeavyExtra float64
 	// AdultLabels are the self-label values that keep a post out.
 	AdultLabels []string
-	// Model names the builtin text model ("model = south-caucasus"); ""
-	// for none. A post whose content scores at least ModelFrom but less
-	// than In, and that the model puts at ModelMin or more, gets
-	// ModelBonus (reason "model:0.97(+0.5)"). ModelBonus 0 turns it off.
-	Model      string
+	// A post whose content scores at least ModelFrom but less than In,
+	// with no mention cancelled, and that the text model the rules name
+	// ("model = south-caucasus", [Rules.Model]) puts at ModelMin or more,
+	// gets ModelBonus (reason "model:0.97(+0.5)"). ModelBonus 0 turns it
+	// off.
 	ModelFrom  float64
 	ModelMin   float64
 	ModelBonus float64
@@ -372,6 +372,15 @@ func (p *parser) parseSetting(line string) error {
 		*dst = v
 		return nil
 	}
+	unit := func(dst *float64, what string) error {
+		if err := num(dst); err != nil {
+			return err
+		}
+		if *dst > 1 {
+			return p.errf("%s: %s is between 0 and 1", key, what)
+		}
+		return nil
+	}
 	switch key {
 	case "threshold.in":
 		return num(&s.In)
@@ -390,28 +399,16 @@ func (p *parser) parseSetting(line string) error {
 	case "model.from":
 		return num(&s.ModelFrom)
 	case "model.min":
-		if err := num(&s.ModelMin); err != nil {
-			return err
-		}
-		if s.ModelMin > 1 {
-			return p.errf("%s: a probability is between 0 and 1", key)
-		}
-		return nil
+		return unit(&s.ModelMin, "a probability")
 	case "model":
 		m, err := BuiltinModel(val)
 		if err != nil {
-			return p.errf("model: %v (have %s)", err, strings.Join(BuiltinModelNames(), ", "))
+			return p.errf("model: %v", err)
 		}
-		s.Model, p.rs.model = val, m
+		p.rs.model = m
 		return nil
 	case "guard.tag-heavy.ratio":
-		if err := num(&s.TagHeavyRatio); err != nil {
-			return err
-		}
-		if s.TagHeavyRatio > 1 {
-			return p.errf("%s: a ratio is between 0 and 1", key)
-		}
-		return nil
+		return unit(&s.TagHeavyRatio, "a ratio")
 	case "guard.tag-heavy.extra":
 		return num(&s.TagHeavyExtra)
 	case "guard.tag-heavy.min", "guard.cap-per-hour", "community.experts":

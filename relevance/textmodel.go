@@ -4,9 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
-	"crypto/sha256"
 	"encoding/binary"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -15,7 +13,6 @@ import (
 	"strings"
 	"sync"
 	"unicode"
-	"unicode/utf8"
 )
 
 // A TextModel is a logistic regression over hashed words, word pairs and
@@ -34,8 +31,6 @@ type TextModel struct {
 	bias  float32
 	scale float32
 	w     []int8
-	// Hash is the SHA-256 of the model file, in hex (set by the loader).
-	Hash string
 }
 
 // modelMagic starts a model file (after gzip).
@@ -224,40 +219,32 @@ func TrainModel(ex []ModelExample, o TrainOptions) (*TextModel, error) {
 	return m, nil
 }
 
-// WriteTo writes the model file: gzip of the magic line, bits, bias, scale
-// and the weights.
+// modelHeader follows the magic line of a model file; the 2^Bits int8
+// weights follow it.
+type modelHeader struct {
+	Bits        uint8
+	Bias, Scale float32
+}
+
+// WriteTo writes the model file: gzip of the magic line, the header and
+// the weights.
 func (m *TextModel) WriteTo(w io.Writer) (int64, error) {
-	var raw bytes.Buffer
-	raw.WriteString(modelMagic)
-	raw.WriteByte(m.bits)
-	binary.Write(&raw, binary.LittleEndian, m.bias)
-	binary.Write(&raw, binary.LittleEndian, m.scale)
-	for _, v := range m.w {
-		raw.WriteByte(byte(v))
-	}
-	cw := &countWriter{w: w}
-	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
 	if err != nil {
 		return 0, err
 	}
-	if _, err := zw.Write(raw.Bytes()); err != nil {
-		return cw.n, fmt.Errorf("write model: %w", err)
-	}
+	zw.Write([]byte(modelMagic))
+	binary.Write(zw, binary.LittleEndian, modelHeader{m.bits, m.bias, m.scale})
+	binary.Write(zw, binary.LittleEndian, m.w)
 	if err := zw.Close(); err != nil {
-		return cw.n, fmt.Errorf("write model: %w", err)
+		return 0, fmt.Errorf("write model: %w", err)
 	}
-	return cw.n, nil
-}
-
-type countWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
+	n, err := w.Write(buf.Bytes())
+	if err != nil {
+		return int64(n), fmt.Errorf("write model: %w", err)
+	}
+	return int64(n), nil
 }
 
 // ReadModel reads a model file written by [TextModel.WriteTo].
@@ -271,10 +258,7 @@ func ReadModel(r io.Reader) (*TextModel, error) {
 	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
 		return nil, errors.New("read model: not a feedgen text model")
 	}
-	var hdr struct {
-		Bits        uint8
-		Bias, Scale float32
-	}
+	var hdr modelHeader
 	if err := binary.Read(br, binary.LittleEndian, &hdr); err != nil {
 		return nil, fmt.Errorf("read model: header: %w", err)
 	}
@@ -282,12 +266,8 @@ func ReadModel(r io.Reader) (*TextModel, error) {
 		return nil, errors.New("read model: bad header")
 	}
 	m := &TextModel{bits: hdr.Bits, bias: hdr.Bias, scale: hdr.Scale, w: make([]int8, 1<<hdr.Bits)}
-	buf := make([]byte, len(m.w))
-	if _, err := io.ReadFull(br, buf); err != nil {
+	if err := binary.Read(br, binary.LittleEndian, m.w); err != nil {
 		return nil, fmt.Errorf("read model: weights: %w", err)
-	}
-	for i, b := range buf {
-		m.w[i] = int8(b)
 	}
 	if _, err := br.ReadByte(); err != io.EOF {
 		return nil, errors.New("read model: data after the weights")
@@ -296,11 +276,6 @@ func ReadModel(r io.Reader) (*TextModel, error) {
 }
 
 func finite(f float32) bool { return !math.IsNaN(float64(f)) && !math.IsInf(float64(f), 0) }
-
-func sha256Hex(b []byte) string {
-	h := sha256.Sum256(b)
-	return hex.EncodeToString(h[:])
-}
 
 var (
 	builtinModelsMu sync.Mutex
@@ -315,14 +290,13 @@ func BuiltinModel(name string) (*TextModel, error) {
 		return m, nil
 	}
 	b, err := builtinFS.ReadFile("rules/" + name + ".model")
-	if err != nil || !utf8.ValidString(name) {
-		return nil, fmt.Errorf("builtin text model %q: none by that name", name)
+	if err != nil {
+		return nil, fmt.Errorf("builtin text model %q: none by that name (have %s)", name, strings.Join(BuiltinModelNames(), ", "))
 	}
 	m, err := ReadModel(bytes.NewReader(b))
 	if err != nil {
 		return nil, fmt.Errorf("builtin text model %q: %w", name, err)
 	}
-	m.Hash = sha256Hex(b)
 	builtinModels[name] = m
 	return m, nil
 }

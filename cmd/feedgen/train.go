@@ -85,7 +85,9 @@ func runTrain(ctx context.Context, cmd *cli.Command) error {
 		if err != nil {
 			return err
 		}
-		c := relevance.New(rules)
+		// The rules alone choose the real text: the model being replaced
+		// has no say in what its successor learns from.
+		c := relevance.New(rules.WithModel(nil))
 		floor := cmd.Float("real-min")
 		for _, path := range real {
 			err := eachPost(ctx, path, func(uri string, p relevance.Post) {
