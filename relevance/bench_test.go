@@ -30,6 +30,37 @@ le la les de et un une est pas pour dans café journée réunion
 https://example.com/some/path #photography #caturday @friend.bsky.social
 `)
 
+// cjkPhrases are the stuff of Japanese, Chinese and Korean chatter. The
+// first two write no spaces, so every character is a word to the matcher:
+// the costliest text per byte that the network carries.
+var cjkPhrases = strings.Fields(`
+今日は 雨が 降って 寒い 朝ごはんは パンと コーヒー 電車が 遅れて 会社に 遅刻した
+猫が かわいい 週末は 映画を 見に 行きたい 新しい アルバムが 出た ライブ 最高だった
+ラーメン 食べたい 仕事 終わらない 明日 早起き 頑張ろう ありがとう ございます
+今天 天气 很好 我们 去 公园 散步 晚饭 吃 什么 这个 电影 真好看 周末 加班 好累
+地铁 太挤了 新闻 说 明天 下雨 咖啡 店 排队 手机 没电了 朋友 生日 快乐
+오늘 날씨 좋다 점심 뭐 먹지 주말에 영화 보러 갈까 커피 한 잔 출근길 지하철 너무 붐빈다
+`)
+
+// cjkChatter returns n posts of 3 to 20 phrases drawn from cjkPhrases.
+func cjkChatter(n int) []Post {
+	r := rand.New(rand.NewPCG(5, 6))
+	ps := make([]Post, n)
+	var b strings.Builder
+	for i := range ps {
+		b.Reset()
+		for range 3 + r.IntN(18) {
+			ph := cjkPhrases[r.IntN(len(cjkPhrases))]
+			b.WriteString(ph)
+			if ph >= "가" { // Hangul sorts after the kana and CJK ideographs used here
+				b.WriteByte(' ')
+			}
+		}
+		ps[i] = Post{Text: b.String(), Langs: []string{"ja"}}
+	}
+	return ps
+}
+
 // regionalPosts are on-topic and near-miss posts from the devset and the
 // tests, to mix in at a realistic rate.
 func regionalPosts(tb testing.TB) []Post {
@@ -88,6 +119,10 @@ func benchClassify(b *testing.B, ps []Post) {
 // BenchmarkClassifyMix is the number for BENCHMARKS.md: the decision on a
 // realistic stream, mostly unrelated chatter.
 func BenchmarkClassifyMix(b *testing.B) { benchClassify(b, mix(b)) }
+
+// BenchmarkClassifyCJK is chatter in Japanese, Chinese and Korean, written
+// without spaces in the first two: one word per character.
+func BenchmarkClassifyCJK(b *testing.B) { benchClassify(b, cjkChatter(2000)) }
 
 // BenchmarkClassifyRegional is the worst case: every post from the devset,
 // half of them on topic, many with link cards.

@@ -47,6 +47,15 @@ func foldRune(r rune) (r1, r2 rune) {
 		return 'l', 0
 	case 'ς':
 		return 'σ', 0
+	// Arabic and Persian write yeh and kaf with different letters
+	// (Arabic ي ى ك, Persian ی ک) and people type whichever their keyboard
+	// has; teh marbuta is often written as heh.
+	case 'ي', 'ى':
+		return 'ی', 0
+	case 'ك':
+		return 'ک', 0
+	case 'ة':
+		return 'ه', 0
 	}
 	return unicode.ToLower(r), 0
 }
@@ -62,6 +71,7 @@ const (
 	classHash                    // '#': may start a hashtag
 	classAt                      // '@': may start a mention
 	classApostr                  // apostrophe: ends a word (Turkish Kars'ta → kars ta)
+	classSolo                    // a word of its own: a Chinese character or Japanese kana
 )
 
 func classify(r rune) runeClass {
@@ -87,11 +97,15 @@ func classify(r rune) runeClass {
 	// Armenian emphasis, exclamation and question marks and the abbreviation
 	// mark sit inside the word they modify (Ի՜նչ, ինչո՞ւ); the soft hyphen
 	// and zero-width (non-)joiners are invisible. None of them ends a word.
-	case '\u055B', '\u055C', '\u055E', '\u055F', '\u00AD', '\u200C', '\u200D', '\u2060':
+	// The Arabic tatweel (ـ) stretches a word without ending it.
+	case '\u055B', '\u055C', '\u055E', '\u055F', '\u00AD', '\u200C', '\u200D', '\u2060', '\u0640':
 		return classSkip
 	}
 	if r >= 0x1F1E6 && r <= 0x1F1FF {
 		return classFlag
+	}
+	if isSolo(r) {
+		return classSolo
 	}
 	if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mc, r) {
 		return classWord
@@ -100,6 +114,19 @@ func classify(r rune) runeClass {
 		return classSkip
 	}
 	return classSep
+}
+
+// isSolo reports whether r is written without spaces between words:
+// Chinese characters, Japanese kana and the kana's length mark. There is no
+// word boundary to find in 亚美尼亚总理帕希尼扬 or アルメニアの首相, so each
+// such character is a word of its own, and a rule's form in these scripts
+// is a phrase of characters (a form is split the same way as a post).
+// Korean writes spaces between words and is not among them.
+func isSolo(r rune) bool {
+	if r < 0x2E80 {
+		return false
+	}
+	return r == 'ー' || unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
 }
 
 // isASCII reports whether s needs no Unicode normalisation.
@@ -250,6 +277,23 @@ func (tz *tokenizer) run(s string, pos int32, seg segmenter) int32 {
 				// A handle runs to the next space; its parts are not words.
 				state = stMention
 				tz.mentions++
+			}
+		case classSolo:
+			// One character, one word. Inside a hashtag (#アルメニア) every
+			// character is a piece of the one tag.
+			tag := state == stTag
+			flush()
+			b := int32(len(tz.buf))
+			r1, _ := foldRune(r)
+			tz.buf = utf8.AppendRune(tz.buf, r1)
+			if tag && newTag {
+				tz.tags++
+				newTag = false
+			}
+			pos = tz.emit(b, int32(len(tz.buf)), pos, tag, false, nil)
+			start = int32(len(tz.buf))
+			if tag {
+				state, prev = stTag, 0
 			}
 		case classFlag:
 			flush()

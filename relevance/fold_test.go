@@ -30,6 +30,13 @@ func TestFold(t *testing.T) {
 		{"flags are words", "🇦🇲🇦🇿 🇬🇪!", "🇦🇲 🇦🇿 🇬🇪"},
 		{"soft hyphen and zero-width joiner", "Kara\u00adbakh Ar\u200dtsakh", "karabakh artsakh"},
 		{"punctuation separates", "Armenia–Azerbaijan/Georgia, Kars-Gyumri.", "armenia azerbaijan georgia kars gyumri"},
+		{"chinese characters are words", "亚美尼亚总理", "亚 美 尼 亚 总 理"},
+		{"japanese kana and kanji are words", "アルメニアの首相", "ア ル メ ニ ア の 首 相"},
+		{"kana length mark and voicing", "ジョージア", "シ ョ ー シ ア"},
+		{"halfwidth kana", "ｼﾞｮｰｼﾞｱ", "シ ョ ー シ ア"},
+		{"chinese beside latin", "在Baku举行", "在 baku 举 行"},
+		{"chinese hashtag", "#亚美尼亚 news", "亚 美 尼 亚 news"},
+		{"korean keeps its spaces (in jamo, as NFKD leaves it)", "아르메니아의 총리", "\u110b\u1161\u1105\u1173\u1106\u1166\u1102\u1175\u110b\u1161\u110b\u1174 \u110e\u1169\u11bc\u1105\u1175"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
