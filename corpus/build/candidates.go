@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/scpeace/feedgen/relevance"
 )
@@ -46,7 +47,29 @@ var regionStems = []string{
 	"աբխազ", "թուրք", "փաշինյան", "ալիև", "ալիեւ", "քոչարյան", "սարգսյան",
 	"საქართველო", "ქართველ", "სომხ", "სომეხ", "აზერბაიჯან", "აფხაზ", "ცხინვალ", "სამაჩაბლო", "ოსეთ", "თბილის",
 	"ერევან", "ბაქო", "ყარაბაღ", "ივანიშვილ", "სააკაშვილ", "კობახიძ", "ზურაბიშვილ", "ღარიბაშვილ",
+	// Greek, Arabic, Persian, Hebrew, Korean and Dutch (issue 11, fourteenth round); Arabic and
+	// Hebrew write "and", "in", "the" before the word, so their stems are matched anywhere in it
+	"αρμεν", "αζερμπα", "γεωργ", "καυκασ", "καραμπαχ", "αμπχαζ", "οσετ", "τιφλιδ", "ερεβαν", "μπακου", "πασινιαν", "αλιεφ",
+	"ارمن", "ارمين", "اذربيج", "اذربايج", "جورجي", "گرجستان", "گرجی", "قفقاز", "قوقاز", "قره باغ", "قرهباغ", "كاراباخ", "کاراباخ",
+	"ابخاز", "اوسيتي", "اوستی", "يريفان", "یریفان", "ایروان", "باکو", "باكو", "تبليسي", "تبلیسی", "تفلیس", "تفليس", "نخجوان", "زنگزور", "زنغزور",
+	"پاشینیان", "باشينيان", "باشینیان", "علييف", "علییف", "علیاف",
+	"ארמנ", "אזרבייג", "גאורגי", "גרוזי", "קווקז", "קרבאך", "אבחז", "אוסטי", "ירוואן", "טביליסי", "באקו", "פשיניאן", "אלייב",
+	"아르메니아", "아제르바이잔", "조지아", "그루지야", "캅카스", "코카서스", "카라바흐", "압하지야", "오세티야", "예레반", "바쿠", "트빌리시", "파시냔", "알리예프",
+	"armeens", "azerbeidz", "bakoe", "jerevan", "pasjinjan", "alijev",
 }
+
+// cjkNames name the region in Chinese and Japanese, which write no spaces
+// between words: they are looked for anywhere in a text.
+var cjkNames = []string{
+	"亚美尼亚", "亞美尼亞", "阿塞拜疆", "亞塞拜然", "格鲁吉亚", "格魯吉亞", "喬治亞", "乔治亚", "高加索", "卡拉巴赫", "纳卡", "納卡",
+	"阿布哈兹", "阿布哈茲", "奥塞梯", "奧塞梯", "埃里温", "埃里溫", "巴库", "巴庫", "第比利斯", "帕希尼扬", "阿利耶夫",
+	"アルメニア", "アゼルバイジャン", "ジョージア", "グルジア", "コーカサス", "カフカス", "カラバフ", "アブハジア", "オセチア",
+	"エレバン", "バクー", "トビリシ", "パシニャン", "アリエフ",
+}
+
+// midWordScripts are the scripts whose stems above are matched anywhere in
+// a word, not only at its start.
+var midWordScripts = []*unicode.RangeTable{unicode.Arabic, unicode.Hebrew}
 
 // politicsStems are folded word beginnings that speak of government,
 // elections, war and diplomacy in the region's own languages. A text in
@@ -101,13 +124,18 @@ var regionWords = map[string]bool{
 // the region, is written in Armenian or Georgian script, or the current
 // rules count any concept for it that is not a mere topic or actor word.
 func isCandidate(cl *relevance.Classifier, t text) bool {
+	for _, n := range cjkNames {
+		if strings.Contains(t.body, n) {
+			return true
+		}
+	}
 	politics := false
 	for _, w := range strings.FieldsFunc(relevance.Fold(t.body), notWordRune) {
 		if regionWords[w] {
 			return true
 		}
 		for _, s := range regionStems {
-			if strings.HasPrefix(w, s) {
+			if strings.HasPrefix(w, s) || (midWord(s) && strings.Contains(w, s)) {
 				return true
 			}
 		}
@@ -138,6 +166,17 @@ func isCandidate(cl *relevance.Classifier, t text) bool {
 		}
 		name, _, _ := strings.Cut(rest, "(")
 		if !slices.Contains(triggerConcepts, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// midWord reports whether a stem is of a script matched anywhere in a word.
+func midWord(stem string) bool {
+	r, _ := utf8.DecodeRuneInString(stem)
+	for _, tab := range midWordScripts {
+		if unicode.Is(tab, r) {
 			return true
 		}
 	}

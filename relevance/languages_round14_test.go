@@ -1,0 +1,56 @@
+package relevance
+
+import "testing"
+
+// TestLanguagesWithoutSpaces: Chinese and Japanese write no spaces between
+// words, so every character is a word of its own and a form is a phrase of
+// characters (issue 11, fourteenth round). Korean writes spaces and takes
+// its particles as endings.
+func TestLanguagesWithoutSpaces(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a peace agreement, zh", "zh", "亚美尼亚与阿塞拜疆外长在华盛顿草签和平协议文本", true, "topic:peace deal"},
+		{"a peace agreement, zh-Hant", "zh", "亞美尼亞總理帕希尼揚表示，與亞塞拜然的和平條約仍待簽署", true, "person:Pashinyan"},
+		{"protests in Tbilisi, zh", "zh", "第比利斯的反政府抗议已经持续一年，警察再次驱散国会前的示威者", true, "place:Tbilisi"},
+		{"the agents' law, zh-Hant", "zh", "喬治亞國會通過外國代理人法，歐盟暫停入盟程序", true, "institution:Foreign influence transparency law"},
+		{"the ruling party, ja", "ja", "ジョージアの与党「ジョージアの夢」が野党3党の活動禁止を憲法裁判所に申し立て", true, "institution:Georgian Dream"},
+		{"the corridor, ja", "ja", "アルメニア南部を通る「トランプ・ルート」にイランが反発、国境付近で軍事演習", true, "institution:TRIPP"},
+		{"Baku and Moscow, ja", "ja", "バクーとモスクワの関係が悪化、アゼルバイジャン政府はロシアの通信社の支局を閉鎖", true, "place:Baku in Japanese"},
+		{"the Georgian prime minister, ko", "ko", "코바히제 조지아 총리가 EU 가입 협상을 2028년까지 보류한다고 밝혔다", true, "person:Kobakhidze"},
+		{"border delimitation, ko", "ko", "아르메니아와 아제르바이잔이 국경 획정 위원회 회의를 다시 열었다", true, "topic:border"},
+		// Not politics.
+		{"the US state, ja", "ja", "ジョージア州アトランタの空港で乗り継ぎ、5時間待ち", false, "!place:Georgia"},
+		{"canned coffee, ja", "ja", "自販機でジョージアの缶コーヒー買った。寒い朝はこれ", false, "!place:Georgia"},
+		{"Bakunin, ja", "ja", "バクーニンの国家論を読んでいる。アナキズムの古典", false, "!place:Baku in Japanese"},
+		{"the horse breed, ja", "ja", "カラバフ馬の金色の毛並みが美しい。いつか乗ってみたい", false, "!place:Karabakh"},
+		{"the US state, ko", "ko", "조지아주 애틀랜타 공장에서 한국인 근로자들이 일한다", false, "!place:Georgia"},
+		{"Eurovision, ko", "ko", "유로비전 결선에 아르메니아와 아제르바이잔이 둘 다 올라갔다", false, ""},
+		{"wine, zh", "zh", "格鲁吉亚的陶罐葡萄酒真好喝，推荐大家试试", false, ""},
+		{"the US state, zh-Hant", "zh", "喬治亞州的桃子今年特別甜", false, "!place:Georgia"},
+	})
+}
+
+// TestLanguagesOfTheNeighbours: Arabic, Persian and Hebrew write "and",
+// "in" and "the" on the word, so a name is listed with them; Greek,
+// Dutch and Ukrainian decline or spell the names their own way (issue 11,
+// fourteenth round).
+func TestLanguagesOfTheNeighbours(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a peace treaty, ar", "ar", "أرمينيا وأذربيجان توقعان معاهدة السلام في واشنطن بحضور ترامب", true, "topic:peace deal"},
+		{"the Constitutional Court, ar", "ar", "المحكمة الدستورية في جورجيا تنظر في حظر أحزاب المعارضة", true, "with:Georgia/"},
+		{"the corridor, fa", "fa", "ایران با کریدور زنگزور مخالف است و آن را تهدیدی برای مرزهای خود می‌داند", true, "place:Zangezur"},
+		{"Pashinyan, fa", "fa", "پاشینیان گفت توافق صلح با جمهوری آذربایجان نزدیک است", true, "person:Pashinyan"},
+		{"journalists jailed, he", "he", "בית משפט בבאקו גזר מאסר על עיתונאים ממדיה עצמאית", true, "topic:repression"},
+		{"Georgia's protests, he", "he", "עוד לילה של הפגנות בטביליסי נגד ממשלת גאורגיה", true, "place:Tbilisi"},
+		{"the agents' law, el", "el", "Ο νόμος για τους ξένους πράκτορες έκλεισε τρία ανεξάρτητα μέσα στην Τιφλίδα", true, "institution:Foreign influence transparency law"},
+		{"a peace agreement, nl", "nl", "Armenië en Azerbeidzjan tekenen vredesakkoord in het Witte Huis", true, "topic:peace deal"},
+		{"the Dream's law, uk", "uk", "Закон про іноагентів у Грузії: перші штрафи журналістам", true, "institution:Foreign influence transparency law"},
+		// Not politics.
+		{"the greeting, ar", "ar", "السلام عليكم من أرمينيا، الطقس جميل اليوم", false, "!topic:peace"},
+		{"Iran's provinces, fa", "fa", "زلزله در آذربایجان غربی، نزدیک ارومیه", false, "!place:Azerbaijan"},
+		{"the Armenian Quarter, he", "he", "סיור ברובע הארמני בירושלים, קרמיקה ומאפים", false, "!place:Armenia"},
+		{"the ministry of agriculture, el", "el", "Ο υπουργός Γεωργίας ανακοίνωσε νέες επιδοτήσεις για τους αγρότες", false, "!place:Georgia"},
+		{"a soup, nl", "nl", "Recept van de week: Armeense linzensoep met abrikozen", false, ""},
+		{"the club, uk", "uk", "Шахтар — Карабах у Лізі конференцій, прогнози?", false, "!place:Karabakh"},
+		{"the club, ar", "ar", "قره باغ يفوز على بنفيكا في دوري الأبطال", false, "!place:Karabakh"},
+	})
+}
