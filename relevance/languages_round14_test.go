@@ -54,3 +54,22 @@ func TestLanguagesOfTheNeighbours(t *testing.T) {
 		{"the club, ar", "ar", "قره باغ يفوز على بنفيكا في دوري الأبطال", false, "!place:Karabakh"},
 	})
 }
+
+// TestLanguagesLaterReads: what the round's fourth writer in these
+// languages showed, read after its blind measurement (issue 11,
+// fourteenth round).
+func TestLanguagesLaterReads(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"Tskhinvali's fence, zh", "zh", "茨欣瓦利方向的铁丝网又往前挪了几百米，村民的果园到了另一边", true, "place:South Ossetia"},
+		{"the nights on Rustaveli, el", "el", "Και απόψε στη Ρουσταβέλι. 700 νύχτες και ακόμα εκεί.", true, "with:Protest day count/"},
+		{"landmines, ko", "ko", "아제르바이잔 귀환 지역에서 올해도 지뢰 사고로 민간인 사상자가 나왔다", true, "topic:landmines"},
+		{"Azerbaijani gas, el", "el", "Το αζερικό αέριο και η σιωπή της Αθήνας για τις συλλήψεις δημοσιογράφων στο Μπακού", true, "place:Azerbaijan"},
+		{"Iran and the border, ar", "ar", "إيران كانت تعتبر حدودها مع أرمينيا خطاً أحمر", true, "topic:border (Arabic)"},
+		// Not politics.
+		{"to sail straight, el", "el", "«Ας καθίσουμε στραβά κι ας αρμενίζουμε ίσια», είπε ο προπονητής", false, "!place:Armenia"},
+		{"about 180 dollars, fa", "fa", "قیمت آیفون تو ایروان حدود ۱۸۰ دلار از تهران ارزون‌تره", false, "!topic:border"},
+		{"a family trip, ar", "ar", "السفر إلى جورجيا مع العائلة: تبليسي وباتومي، والأكل حلال متوفر", false, ""},
+		{"the alphabet, ja", "ja", "アルメニア文字を全部読めるようになった！筆記体はまだ無理", false, ""},
+		{"looking for relatives, he", "he", "מחפשת קרובים: משפחה מצחינוואלי שעלתה לפני 1970", false, "!place:South Ossetia"},
+	})
+}
