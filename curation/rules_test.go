@@ -2,6 +2,7 @@ package curation_test
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"slices"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"github.com/scpeace/feedgen/curation"
+	"github.com/scpeace/feedgen/feedgen"
 	"github.com/scpeace/feedgen/membership"
 	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/relevance"
@@ -264,7 +266,7 @@ func TestRulesRoutesRefuseBadInput(t *testing.T) {
 	e := newEnv(t)
 	e.stream(didAlice, textStrong, 0)
 	before := e.snapshot()
-	big := "[group g]\nplace 3 X\n  any: " + strings.Repeat("x", 600<<10) + "\n"
+	big := "[group g]\nplace 3 X\n  any: " + strings.Repeat("x", curation.MaxRulesBytes) + "\n"
 	for _, tc := range []struct {
 		name, method, path, token string
 		body                      any
@@ -353,5 +355,30 @@ func TestInterruptedRejudgeResumesAtStart(t *testing.T) {
 	}
 	if got := e.feedPosts(); !slices.Equal(got, []string{review}) {
 		t.Errorf("after the resumed re-judge: %q", got)
+	}
+}
+
+// TestBuiltinRulesFitAnUpload: a curator edits a copy of the built-in
+// rules and uploads it whole, so every built-in text must fit the upload
+// bound, and the bound itself, sent as JSON, the admin API's body limit.
+func TestBuiltinRulesFitAnUpload(t *testing.T) {
+	for _, name := range relevance.BuiltinNames() {
+		text, err := relevance.BuiltinText(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(text) > curation.MaxRulesBytes {
+			t.Errorf("%s: %d bytes, over the upload bound of %d", name, len(text), curation.MaxRulesBytes)
+		}
+	}
+	// The worst JSON a bound-sized text of the rules' own characters
+	// makes: every line break escaped.
+	text := strings.Repeat("place 2 Armenia\n", curation.MaxRulesBytes/len("place 2 Armenia\n"))
+	body, err := json.Marshal(curation.RulesRequest{Feed: "south-caucasus", Rules: text, Note: "a curator's note"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(body) > feedgen.MaxBody {
+		t.Errorf("an upload of %d bytes is %d bytes of JSON, over the body limit of %d", len(text), len(body), feedgen.MaxBody)
 	}
 }

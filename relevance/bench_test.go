@@ -42,23 +42,11 @@ var cjkPhrases = strings.Fields(`
 오늘 날씨 좋다 점심 뭐 먹지 주말에 영화 보러 갈까 커피 한 잔 출근길 지하철 너무 붐빈다
 `)
 
-// cjkChatter returns n posts of 3 to 20 phrases drawn from cjkPhrases.
+// cjkChatter returns n posts of 3 to 20 phrases drawn from cjkPhrases,
+// with a space only after a Korean one.
 func cjkChatter(n int) []Post {
-	r := rand.New(rand.NewPCG(5, 6))
-	ps := make([]Post, n)
-	var b strings.Builder
-	for i := range ps {
-		b.Reset()
-		for range 3 + r.IntN(18) {
-			ph := cjkPhrases[r.IntN(len(cjkPhrases))]
-			b.WriteString(ph)
-			if ph >= "가" { // Hangul sorts after the kana and CJK ideographs used here
-				b.WriteByte(' ')
-			}
-		}
-		ps[i] = Post{Text: b.String(), Langs: []string{"ja"}}
-	}
-	return ps
+	korean := func(ph string) bool { return ph >= "가" } // Hangul sorts after the kana and ideographs used here
+	return generated(5, n, 3, 18, cjkPhrases, "ja", korean)
 }
 
 // regionalPosts are on-topic and near-miss posts from the devset and the
@@ -73,18 +61,26 @@ func regionalPosts(tb testing.TB) []Post {
 
 // chatter returns n posts of 5 to 40 words drawn from chatterWords.
 func chatter(n int) []Post {
-	r := rand.New(rand.NewPCG(1, 2))
+	return generated(1, n, 5, 36, chatterWords, "en", func(string) bool { return true })
+}
+
+// generated returns n posts of minWords to minWords+spread-1 words drawn
+// from words with a fixed seed; a space follows a word when spaced says so.
+func generated(seed uint64, n, minWords, spread int, words []string, lang string, spaced func(string) bool) []Post {
+	r := rand.New(rand.NewPCG(seed, seed+1))
 	ps := make([]Post, n)
 	var b strings.Builder
 	for i := range ps {
 		b.Reset()
-		for w := range 5 + r.IntN(36) {
-			if w > 0 {
+		prev := ""
+		for w := range minWords + r.IntN(spread) {
+			if w > 0 && spaced(prev) {
 				b.WriteByte(' ')
 			}
-			b.WriteString(chatterWords[r.IntN(len(chatterWords))])
+			prev = words[r.IntN(len(words))]
+			b.WriteString(prev)
 		}
-		ps[i] = Post{Text: b.String(), Langs: []string{"en"}}
+		ps[i] = Post{Text: b.String(), Langs: []string{lang}}
 	}
 	return ps
 }
