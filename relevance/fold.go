@@ -117,7 +117,8 @@ func classify(r rune) runeClass {
 }
 
 // isSolo reports whether r is written without spaces between words:
-// Chinese characters, Japanese kana and the kana's length mark. There is no
+// Chinese characters, Japanese kana and the kana's length mark, and the
+// enumeration comma 、 that separates a list's items there. There is no
 // word boundary to find in 亚美尼亚总理帕希尼扬 or アルメニアの首相, so each
 // such character is a word of its own, and a rule's form in these scripts
 // is a phrase of characters (a form is split the same way as a post).
@@ -126,7 +127,7 @@ func isSolo(r rune) bool {
 	if r < 0x2E80 {
 		return false
 	}
-	return r == 'ー' || unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
+	return r == 'ー' || r == '、' || unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
 }
 
 // isASCII reports whether s needs no Unicode normalisation.

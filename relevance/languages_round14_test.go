@@ -70,6 +70,9 @@ func TestLanguagesLaterReads(t *testing.T) {
 		{"about 180 dollars, fa", "fa", "قیمت آیفون تو ایروان حدود ۱۸۰ دلار از تهران ارزون‌تره", false, "!topic:border"},
 		{"a family trip, ar", "ar", "السفر إلى جورجيا مع العائلة: تبليسي وباتومي، والأكل حلال متوفر", false, ""},
 		{"the alphabet, ja", "ja", "アルメニア文字を全部読めるようになった！筆記体はまだ無理", false, ""},
+		{"a list with enumeration commas, zh", "zh", "上合组织的对话伙伴（含阿塞拜疆、亚美尼亚、土耳其、埃及）明天考试要考", false, "neg:Armenia/、"},
+		{"a list with enumeration commas, ja", "ja", "ユーラシア経済連合の加盟国はロシア、ベラルーシ、カザフスタン、キルギス、アルメニア", false, "neg:Armenia/、"},
+		{"two countries and a mediator, zh", "zh", "亚美尼亚和阿塞拜疆外长在俄罗斯斡旋下会谈，土耳其表示欢迎", true, "!neg:Armenia/"},
 		{"looking for relatives, he", "he", "מחפשת קרובים: משפחה מצחינוואלי שעלתה לפני 1970", false, "!place:South Ossetia"},
 	})
 }
