@@ -76,3 +76,21 @@ func TestLanguagesLaterReads(t *testing.T) {
 		{"looking for relatives, he", "he", "מחפשת קרובים: משפחה מצחינוואלי שעלתה לפני 1970", false, "!place:South Ossetia"},
 	})
 }
+
+// TestLanguagesDiplomaticRegister: the United Nations, its resolutions and
+// observers, sovereignty and statehood, a permanent representative, in the
+// eight languages (issue 11, fourteenth round), as the diplomatic register
+// counts in every other language of the rules.
+func TestLanguagesDiplomaticRegister(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a letter to the Security Council, zh", "zh", "阿塞拜疆常驻联合国代表致安理会主席的信", true, "topic:United Nations"},
+		{"a letter to the Security Council, ar", "ar", "رسالة موجهة إلى رئيس مجلس الأمن من الممثل الدائم لأذربيجان لدى الأمم المتحدة", true, "with:Azerbaijan/State organs"},
+		{"territorial integrity, fa", "fa", "ایران بر تمامیت ارضی ارمنستان و آذربایجان تأکید کرد", true, "topic:sovereignty"},
+		{"observers on the border, ja", "ja", "EUの監視団がアルメニア側の国境を巡回している", true, "topic:observers"},
+		{"the General Assembly, el", "el", "Νέο ψήφισμα της Γενικής Συνέλευσης του ΟΗΕ για την Αρμενία", true, "topic:United Nations"},
+		// Not politics.
+		{"Esteghlal, fa", "fa", "استقلال تهران با گل دقیقه آخر ارمنستانی ها را برد", false, "!topic:statehood"},
+		{"to be placed, fa", "fa", "این اپرا در جشنواره هنرهای آذربایجان در مسکو مورد توجه قرار گرفت", false, "!topic:resolution"},
+		{"an indie game, zh", "zh", "亚美尼亚独立游戏开发者大会在埃里温举行", false, "!topic:statehood"},
+	})
+}
