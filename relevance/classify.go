@@ -314,9 +314,13 @@ func (c *Classifier) Score(p *Post) Content {
 	sc.groups = sc.groups[:len(rs.groups)]
 	clear(sc.groups)
 	boost := 0.0
+	named := rs.modelNeeds == nil // a concept of a group model.needs names counts
 	for _, ci := range sc.order {
 		cn := rs.concepts[ci]
 		sc.groups[cn.group] += cn.weight
+		if cn.weight > 0 && rs.modelNeeds != nil && rs.modelNeeds[cn.group] {
+			named = true
+		}
 		// A concept of weight 0 only lends weight through contexts; it
 		// says nothing by itself.
 		if cn.weight != 0 {
@@ -353,8 +357,9 @@ func (c *Classifier) Score(p *Post) Content {
 	out.Score = round2(score)
 	out.Reasons = append(append(append(out.Reasons, withs...), negs...), caps...)
 	// The text model speaks only for a post the rules found something in
-	// but not enough: one step below the threshold.
-	if s := &rs.Settings; rs.model != nil && s.ModelBonus > 0 && len(negs) == 0 && out.Score >= s.ModelFrom && out.Score < s.In {
+	// but not enough: one step below the threshold, nothing cancelled, and
+	// (model.needs) the region named.
+	if s := &rs.Settings; rs.model != nil && s.ModelBonus > 0 && len(negs) == 0 && named && out.Score >= s.ModelFrom && out.Score < s.In {
 		if pr := rs.model.Prob(p); pr >= s.ModelMin {
 			out.Score = round2(out.Score + s.ModelBonus)
 			out.Reasons = append(out.Reasons, "model:"+strconv.FormatFloat(math.Floor(pr*100)/100, 'f', 2, 64)+signed(s.ModelBonus))

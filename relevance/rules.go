@@ -38,6 +38,9 @@ type Rules struct {
 	m        *matcher
 	// model is the text model the "model" setting names; nil if none.
 	model *TextModel
+	// modelNeeds marks the groups of Settings.ModelNeeds by index; nil
+	// when the setting is empty.
+	modelNeeds []bool
 }
 
 // Settings are a feed's thresholds, bonuses and guards.
@@ -79,6 +82,11 @@ type Settings struct {
 	ModelFrom  float64
 	ModelMin   float64
 	ModelBonus float64
+	// ModelNeeds are groups ("model.needs = core, region"): the model
+	// speaks only for a post that names a concept of one of them, so that
+	// topic and actor words alone (a treaty, a border, Russia) are not
+	// lifted. Empty: any post in the band.
+	ModelNeeds []string
 }
 
 // defaultCommunity is threshold.community when a rules file does not set
@@ -423,6 +431,12 @@ func (p *parser) parseSetting(line string) error {
 			s.CommunityExperts = n
 		default:
 			s.TagHeavyMin = n
+		}
+		return nil
+	case "model.needs":
+		s.ModelNeeds = splitList(val)
+		if len(s.ModelNeeds) == 0 {
+			return p.errf("model.needs: want the names of groups, comma-separated")
 		}
 		return nil
 	case "guard.adult-labels":
@@ -904,9 +918,33 @@ func (p *parser) finish() error {
 	case s.ModelBonus > 0 && rs.model == nil:
 		return &ParseError{File: p.file, Msg: "bonus.model is set but no model is named (model = NAME)"}
 	}
+	if err := p.resolveModelNeeds(); err != nil {
+		return err
+	}
 	p.m.finish(rs.glue)
 	rs.m = p.m
 	slices.Sort(rs.Settings.AdultLabels)
+	return nil
+}
+
+// resolveModelNeeds maps model.needs to the groups it names.
+func (p *parser) resolveModelNeeds() error {
+	rs := p.rs
+	if len(rs.Settings.ModelNeeds) == 0 {
+		return nil
+	}
+	rs.modelNeeds = make([]bool, len(rs.groups))
+	for _, name := range rs.Settings.ModelNeeds {
+		i := slices.IndexFunc(rs.groups, func(g *group) bool { return strings.EqualFold(g.name, name) })
+		if i < 0 {
+			names := make([]string, len(rs.groups))
+			for j, g := range rs.groups {
+				names[j] = g.name
+			}
+			return &ParseError{File: p.file, Msg: fmt.Sprintf("model.needs: no group %q (the groups are %s)", name, strings.Join(names, ", "))}
+		}
+		rs.modelNeeds[i] = true
+	}
 	return nil
 }
 

@@ -194,6 +194,60 @@ place 0.5 Vel
 	}
 }
 
+// TestModelNeedsTheRegionNamed: with model.needs, the model speaks only for
+// a post that names a concept of the groups it lists; topic words alone
+// that reach the band (a treaty, a border, a ceasefire elsewhere) are not
+// lifted, however likely the model finds them.
+func TestModelNeedsTheRegionNamed(t *testing.T) {
+	src := `[settings]
+threshold.in = 3
+model = south-caucasus
+model.from = 2.5
+model.min = 0.9
+bonus.model = 0.5
+model.needs = places
+[languages]
+en = English
+[group places cap=5]
+place 1 Zor
+  en: Zor
+[group topics cap=5]
+topic 1.5 ceasefire
+  en: ceasefire
+topic 1 border
+  en: border
+`
+	r, err := ParseRules("x.rules", strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(r.WithModel(trainToy(t)))
+	for _, tt := range []struct {
+		text   string
+		lifted bool
+	}{
+		{"ministers agreed a border ceasefire", false},
+		{"Zor ministers agreed a ceasefire", true},
+	} {
+		d := classifyOne(t, c, NewMemoryEnv(), Post{Text: tt.text})
+		if d.Score < 2.5 && !tt.lifted {
+			t.Fatalf("%q scores %v: the case needs the band", tt.text, d.Score)
+		}
+		if hasReason(d.Reasons, "model:") != tt.lifted || d.In != tt.lifted {
+			t.Errorf("%q: in=%v %v, want lifted=%v", tt.text, d.In, d.Reasons, tt.lifted)
+		}
+	}
+	// The same rules without model.needs lift the topic words too.
+	any, err := ParseRules("x.rules", strings.NewReader(strings.Replace(src, "model.needs = places\n", "", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := classifyOne(t, New(any.WithModel(trainToy(t))), NewMemoryEnv(), Post{Text: "ministers agreed a border ceasefire"})
+	if !hasReason(d.Reasons, "model:") {
+		t.Errorf("without model.needs: %v, want the model's lift", d.Reasons)
+	}
+}
+
 func TestModelSettingsErrors(t *testing.T) {
 	base := "[languages]\nen = English\n[group g cap=5]\nplace 3 Zor\n  en: Zor\n"
 	for _, tt := range []struct{ settings, want string }{
@@ -201,6 +255,8 @@ func TestModelSettingsErrors(t *testing.T) {
 		{"bonus.model = 0.5\n", "no model is named"},
 		{"model = south-caucasus\nmodel.min = 1.5\n", "between 0 and 1"},
 		{"model.from = -1\n", "want a number"},
+		{"model.needs = nosuch\n", "no group \"nosuch\" (the groups are g)"},
+		{"model.needs = ,\n", "want the names of groups"},
 	} {
 		_, err := ParseRules("x.rules", strings.NewReader("[settings]\n"+tt.settings+base))
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
