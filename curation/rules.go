@@ -30,7 +30,7 @@ const (
 )
 
 // MaxRulesBytes bounds an uploaded rules text. The built-in rules are
-// about 530 KB (their Arabic and Hebrew forms are listed with the clitics
+// over 500 KB (their Arabic and Hebrew forms are listed with the clitics
 // those languages write on a word); the bound leaves them room to grow and
 // keeps an upload, as JSON, inside the admin API's 1 MiB body.
 const MaxRulesBytes = 768 << 10
