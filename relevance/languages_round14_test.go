@@ -73,6 +73,12 @@ func TestLanguagesLaterReads(t *testing.T) {
 		{"a list with enumeration commas, zh", "zh", "上合组织的对话伙伴（含阿塞拜疆、亚美尼亚、土耳其、埃及）明天考试要考", false, "neg:Armenia/、"},
 		{"a list with enumeration commas, ja", "ja", "ユーラシア経済連合の加盟国はロシア、ベラルーシ、カザフスタン、キルギス、アルメニア", false, "neg:Armenia/、"},
 		{"two countries and a mediator, zh", "zh", "亚美尼亚和阿塞拜疆外长在俄罗斯斡旋下会谈，土耳其表示欢迎", true, "!neg:Armenia/"},
+		{"the protest on Rustaveli, ja", "ja", "ルスタベリ通りのデモ、今日で2年。毎晩まだ人がいる", true, "topic:protest"},
+		{"Bidzina decides, zh", "zh", "那个国家的政治一句话：比济纳说了算，总理只是换人", true, "with:Bidzina/"},
+		{"the global war party, ja", "ja", "政府はまた何でも「グローバル戦争党」のせいにしている", true, "institution:Global war party"},
+		{"the trilateral statement's night, ja", "ja", "2020年11月10日の停戦声明から6年。あの夜のことを覚えている", true, "with:10 November/"},
+		{"a checkpoint on the Goris-Kapan road, ko", "ko", "고리스-카판 도로에 아제르바이잔 검문소가 생긴 지 3년", true, "topic:border"},
+		{"a demo song, ja", "ja", "アルメニア出身のバンドのデモ音源を聴いた", false, "!topic:protest"},
 		{"looking for relatives, he", "he", "מחפשת קרובים: משפחה מצחינוואלי שעלתה לפני 1970", false, "!place:South Ossetia"},
 	})
 }
