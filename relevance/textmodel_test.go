@@ -139,14 +139,32 @@ func TestReadModelRejectsBadFiles(t *testing.T) {
 // TestModelLiftsOnlyOneStepBelow: the model speaks only for a post the rules
 // scored at model.from or more but under threshold.in, with nothing
 // cancelled; then a likely post gets bonus.model and the reason says so.
-func TestModelLiftsOnlyOneStepBelow(t *testing.T) {
-	src := `[settings]
+// toyModelSettings name the builtin model, consulted from 2.5 to under 3 at
+// 0.9 with a bonus of 0.5: the band the model tests use.
+const toyModelSettings = `[settings]
 threshold.in = 3
 model = south-caucasus
 model.from = 2.5
 model.min = 0.9
 bonus.model = 0.5
-[languages]
+`
+
+// toyClassifier parses rules that name the builtin model and swaps in the
+// toy model, so that what the model says is known.
+func toyClassifier(t *testing.T, src string) *Classifier {
+	t.Helper()
+	r, err := ParseRules("x.rules", strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Model() == nil {
+		t.Fatal("the rules name a model but have none")
+	}
+	return New(r.WithModel(trainToy(t)))
+}
+
+func TestModelLiftsOnlyOneStepBelow(t *testing.T) {
+	src := toyModelSettings + `[languages]
 en = English
 [group g cap=5]
 place 2.5 Zor
@@ -157,14 +175,7 @@ place 1 Ka
 place 0.5 Vel
   en: Vel
 `
-	r, err := ParseRules("x.rules", strings.NewReader(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if r.Model() == nil {
-		t.Fatal("the rules name a model but have none")
-	}
-	c := New(r.WithModel(trainToy(t)))
+	c := toyClassifier(t, src)
 	cases := []struct {
 		text    string
 		in      bool
@@ -184,11 +195,8 @@ place 0.5 Vel
 		}
 	}
 	// Without bonus.model the same rules never consult it.
-	off, err := ParseRules("x.rules", strings.NewReader(strings.Replace(src, "bonus.model = 0.5\n", "", 1)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := classifyOne(t, New(off.WithModel(trainToy(t))), NewMemoryEnv(), Post{Text: cases[0].text})
+	off := toyClassifier(t, strings.Replace(src, "bonus.model = 0.5\n", "", 1))
+	d := classifyOne(t, off, NewMemoryEnv(), Post{Text: cases[0].text})
 	if d.In || hasReason(d.Reasons, "model:") {
 		t.Errorf("no bonus.model: in=%v %v, want out and no model reason", d.In, d.Reasons)
 	}
@@ -199,13 +207,7 @@ place 0.5 Vel
 // that reach the band (a treaty, a border, a ceasefire elsewhere) are not
 // lifted, however likely the model finds them.
 func TestModelNeedsTheRegionNamed(t *testing.T) {
-	src := `[settings]
-threshold.in = 3
-model = south-caucasus
-model.from = 2.5
-model.min = 0.9
-bonus.model = 0.5
-model.needs = places
+	src := toyModelSettings + `model.needs = places
 [languages]
 en = English
 [group places cap=5]
@@ -217,11 +219,7 @@ topic 1.5 ceasefire
 topic 1 border
   en: border
 `
-	r, err := ParseRules("x.rules", strings.NewReader(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := New(r.WithModel(trainToy(t)))
+	c := toyClassifier(t, src)
 	for _, tt := range []struct {
 		text   string
 		lifted bool
@@ -238,11 +236,7 @@ topic 1 border
 		}
 	}
 	// The same rules without model.needs lift the topic words too.
-	any, err := ParseRules("x.rules", strings.NewReader(strings.Replace(src, "model.needs = places\n", "", 1)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := classifyOne(t, New(any.WithModel(trainToy(t))), NewMemoryEnv(), Post{Text: "ministers agreed a border ceasefire"})
+	d := classifyOne(t, toyClassifier(t, strings.Replace(src, "model.needs = places\n", "", 1)), NewMemoryEnv(), Post{Text: "ministers agreed a border ceasefire"})
 	if !hasReason(d.Reasons, "model:") {
 		t.Errorf("without model.needs: %v, want the model's lift", d.Reasons)
 	}
