@@ -221,7 +221,11 @@ func TestDashboardInBrowser(t *testing.T) {
 	if len(vals) == 7 {
 		fmt.Sscanf(vals[6][strings.LastIndex(vals[6], ": ")+2:], "%d", &today)
 	}
-	if len(vals) != 7 || !strings.HasSuffix(vals[0], ": 234") || today < 166 || today > 174 {
+	// 170 viewers today, counted by a sketch whose salt is random each day:
+	// at 170 in 4,096 registers the count's standard deviation is about 2
+	// (1.1%), so allow 5%, as the stats tests do, and fail on a wrong count
+	// rather than an unlucky salt (±4 fails about one run in thirty).
+	if len(vals) != 7 || !strings.HasSuffix(vals[0], ": 234") || today < 162 || today > 178 {
 		t.Errorf("viewers of sc-peace: %v", vals)
 	}
 	if got := count(`#top-posts tbody tr`); got != stats.TopN {
