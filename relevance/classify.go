@@ -314,11 +314,11 @@ func (c *Classifier) Score(p *Post) Content {
 	sc.groups = sc.groups[:len(rs.groups)]
 	clear(sc.groups)
 	boost := 0.0
-	named := rs.modelNeeds == nil // a concept of a group model.needs names counts
+	named := rs.modelNeeds == nil // until a concept of a group model.needs names counts
 	for _, ci := range sc.order {
 		cn := rs.concepts[ci]
 		sc.groups[cn.group] += cn.weight
-		if cn.weight > 0 && rs.modelNeeds != nil && rs.modelNeeds[cn.group] {
+		if !named && cn.weight > 0 && rs.modelNeeds[cn.group] {
 			named = true
 		}
 		// A concept of weight 0 only lends weight through contexts; it

@@ -119,22 +119,24 @@ func runFeed(tb testing.TB, c *Classifier, env *MemoryEnv, ins []Input) []Decisi
 	return out
 }
 
-func mustBuiltin(tb testing.TB) *Classifier {
+// mustBuiltinRules parses the builtin rules, text model included.
+func mustBuiltinRules(tb testing.TB) *Rules {
 	tb.Helper()
 	r, err := Builtin(DefaultRules)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return New(r)
+	return r
+}
+
+func mustBuiltin(tb testing.TB) *Classifier {
+	tb.Helper()
+	return New(mustBuiltinRules(tb))
 }
 
 // mustRulesOnly is the builtin rules without their text model: what the
 // rules alone decide.
 func mustRulesOnly(tb testing.TB) *Classifier {
 	tb.Helper()
-	r, err := Builtin(DefaultRules)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return New(r.WithModel(nil))
+	return New(mustBuiltinRules(tb).WithModel(nil))
 }

@@ -67,9 +67,18 @@ var cjkNames = []string{
 	"エレバン", "バクー", "トビリシ", "パシニャン", "アリエフ",
 }
 
-// midWordScripts are the scripts whose stems above are matched anywhere in
-// a word, not only at its start.
-var midWordScripts = []*unicode.RangeTable{unicode.Arabic, unicode.Hebrew}
+// midWordStems are the stems of regionStems in Arabic or Hebrew script,
+// which are matched anywhere in a word, not only at its start; chosen once.
+var midWordStems = func() []string {
+	var out []string
+	for _, s := range regionStems {
+		r, _ := utf8.DecodeRuneInString(s)
+		if unicode.In(r, unicode.Arabic, unicode.Hebrew) {
+			out = append(out, s)
+		}
+	}
+	return out
+}()
 
 // politicsStems are folded word beginnings that speak of government,
 // elections, war and diplomacy in the region's own languages. A text in
@@ -135,7 +144,12 @@ func isCandidate(cl *relevance.Classifier, t text) bool {
 			return true
 		}
 		for _, s := range regionStems {
-			if strings.HasPrefix(w, s) || (midWord(s) && strings.Contains(w, s)) {
+			if strings.HasPrefix(w, s) {
+				return true
+			}
+		}
+		for _, s := range midWordStems {
+			if strings.Contains(w, s) {
 				return true
 			}
 		}
@@ -166,17 +180,6 @@ func isCandidate(cl *relevance.Classifier, t text) bool {
 		}
 		name, _, _ := strings.Cut(rest, "(")
 		if !slices.Contains(triggerConcepts, name) {
-			return true
-		}
-	}
-	return false
-}
-
-// midWord reports whether a stem is of a script matched anywhere in a word.
-func midWord(stem string) bool {
-	r, _ := utf8.DecodeRuneInString(stem)
-	for _, tab := range midWordScripts {
-		if unicode.Is(tab, r) {
 			return true
 		}
 	}
