@@ -249,6 +249,9 @@ func (tz *tokenizer) run(s string, pos int32, seg segmenter) int32 {
 			case state == stTag && prev != 0 && splitsHashtag(prev, r):
 				flush()
 				state = stTag
+			case state == stWord && prev != 0 && splitsScripts(prev, r):
+				flush()
+				state = stWord
 			}
 			switch {
 			case 'A' <= r && r <= 'Z':
@@ -315,6 +318,18 @@ func (tz *tokenizer) run(s string, pos int32, seg segmenter) int32 {
 	}
 	flush()
 	return pos
+}
+
+// splitsScripts reports whether a word breaks between prev and r because
+// Latin letters meet Korean ones: Korean writes its particles on a Latin
+// acronym ("EU가", "CSTO에서", "NATO와"), and the acronym is a word of its
+// own. Digits stay with the Korean ("2년", "11월").
+func splitsScripts(prev, r rune) bool {
+	return isLatinLetter(prev) && unicode.Is(unicode.Hangul, r) || unicode.Is(unicode.Hangul, prev) && isLatinLetter(r)
+}
+
+func isLatinLetter(r rune) bool {
+	return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
 }
 
 // splitsHashtag reports whether a hashtag breaks between prev and r:

@@ -37,6 +37,7 @@ func TestFold(t *testing.T) {
 		{"chinese beside latin", "在Baku举行", "在 baku 举 行"},
 		{"the enumeration comma is a word", "土耳其、埃及", "土 耳 其 、 埃 及"},
 		{"chinese hashtag", "#亚美尼亚 news", "亚 美 尼 亚 news"},
+		{"a Korean particle on a Latin acronym is not part of it", "EU가 CSTO에서 2년", "eu \u1100\u1161 csto \u110b\u1166\u1109\u1165 2\u1102\u1167\u11ab"},
 		{"korean keeps its spaces (in jamo, as NFKD leaves it)", "아르메니아의 총리", "\u110b\u1161\u1105\u1173\u1106\u1166\u1102\u1175\u110b\u1161\u110b\u1174 \u110e\u1169\u11bc\u1105\u1175"},
 	}
 	for _, tt := range tests {
