@@ -66,3 +66,35 @@ func TestRound15NotPolitics(t *testing.T) {
 		{"looking for relatives, he", "he", "מחפש קרובים ממשפחת בגרטיוני מטביליסי", false, ""},
 	})
 }
+
+// TestRound15SetsReadAfterTheirMeasurement: what the sets written blind
+// in the fifteenth round (rt120-rt124) showed, read after their one
+// measurement (issue 11, fifteenth round).
+func TestRound15SetsReadAfterTheirMeasurement(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a Korean particle on an acronym", "ko", "EU가 조지아 공무원 무비자 중단, 트빌리시 분위기 흉흉", true, "actor:EU"},
+		{"the Dream party, zh", "zh", "梦想党又通过了一部限制媒体的法律", true, "institution:Georgian Dream"},
+		{"the CIS summit, zh", "zh", "埃里温又缺席独联体峰会", true, "topic:regional blocs"},
+		{"Georgia's election commission, zh-Hant", "zh", "喬治亞中選會主席被反對派潑漆", true, "with:Georgia/"},
+		{"Georgia's embassy in Seoul, ko", "ko", "주한 조지아 대사관 앞에서 연대 집회가 열렸다", true, "with:Georgia/"},
+		{"Etchmiadzin after a verdict, ko", "ko", "오늘 예레반 분위기, 대주교 선고 이후 에치미아진 앞에 사람들이 모였다", true, "place:Etchmiadzin"},
+		{"a mine near Aghdam, ko", "ko", "아그담 근처에서 또 지뢰 사고로 민간인 사망", true, "place:Karabakh districts"},
+		{"the protest's day count, zh", "zh", "魯斯塔維利,第 730 天。", true, "with:Protest day count/"},
+		{"the genocide's day, ko", "ko", "4월 24일, 총리 연설은 제노사이드라는 단어를 피했다", true, "with:April 24/"},
+		{"a fine in lari", "en", "They fined him 2,000 lari for standing in the road with a flag.", true, "with:Lari fines/"},
+		{"the Abraham Accords", "he", "אם אזרבייג'ן מצטרפת להסכמי אברהם, מה היא מקבלת?", true, "topic:Abraham Accords"},
+		{"the president as 'teacher', az", "az", "İlham müəllim yenə Avropaya demokratiya dərsi keçib", true, "person:Azerbaijani officials by nickname"},
+		{"a march in Tbilisi, es", "es", "En Tiflis ahora te pueden detener por taparte la cara en una marcha", true, "topic:repression"},
+		{"an ally, nl", "nl", "Waarom is Armenië zo boos op Rusland? Dat waren toch bondgenoten?", true, "topic:relations"},
+		// Not politics.
+		{"a fare in lari", "en", "Tbilisi metro fare is 1 lari now, fine by me", false, "!with:Lari fines/"},
+		{"the remains exchanged are no restaurant, es", "es", "Armenia y Azerbaiyán intercambiaron otra ronda de restos de desaparecidos", true, "place:Armenia"},
+		{"a synagogue is no parliament, he", "he", "בית הכנסת בקובה שבאזרבייג'ן מהמם, שווה ביקור", false, "!topic:parliament"},
+		{"the club's full name, he", "he", "קרבאח אגדם שוב מפתיעים באירופה, קבוצה מאזרבייג'ן", false, "!place:Karabakh"},
+		{"a carpet auction, zh", "zh", "一块卡拉巴赫纹样的老地毯在拍卖会上拍了八十万", false, "!place:Karabakh"},
+		{"a pet named after the PM, ko", "ko", "강아지 이름 파시냔으로 하자고 했다가 가족 투표에서 짐", false, "!person:Pashinyan"},
+		{"a job posting, nl", "nl", "Vacature: projectmanager voor ons kantoor in Tbilisi, Georgië. EU-ervaring vereist", false, ""},
+		{"a road trip's insurance, fa", "fa", "از مرز نوردوز با ماشین شخصی میشه رفت ارمنستان؟ بیمه چی میخواد؟", false, ""},
+		{"an uncle's shop, fa", "fa", "دایی‌م تو ایروان مغازه لوازم خانگی زده، نصف مشتری‌هاش ایرانین", false, ""},
+	})
+}
