@@ -40,17 +40,17 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// in Spanish, which it labels history and the third writer (rt3)
 		// labels in; the rules judge it as they judge the English and
 		// Russian sentences (in).
-		{"rt420", "testdata/rt420.jsonl", "testdata/rt420.labels.jsonl", false, 6, 2},
+		{"rt420", "testdata/rt420.jsonl", "testdata/rt420.labels.jsonl", false, 6, 1},
 		// rt3 (testdata/rt3.README.md): a third independent writer, the
 		// real-text genres in ten languages, measured blind once, then
 		// tuned on.
-		{"rt3", "testdata/rt3.jsonl", "testdata/rt3.labels.jsonl", false, 4, 4},
+		{"rt3", "testdata/rt3.jsonl", "testdata/rt3.labels.jsonl", false, 4, 3},
 		// rt4 (testdata/rt4.README.md): a fourth writer, every genre in
 		// both classes, measured blind once, then tuned on.
-		{"rt4", "testdata/rt4.jsonl", "testdata/rt4.labels.jsonl", false, 1, 10},
+		{"rt4", "testdata/rt4.jsonl", "testdata/rt4.labels.jsonl", false, 1, 7},
 		// rt5 (testdata/rt5.README.md): a fifth writer, measured blind
 		// once with the seventh round's final rules, then tuned on.
-		{"rt5", "testdata/rt5.jsonl", "testdata/rt5.labels.jsonl", false, 1, 8},
+		{"rt5", "testdata/rt5.jsonl", "testdata/rt5.labels.jsonl", false, 1, 7},
 		// rt6 to rt21 (testdata/rt6.README.md ...): fifteen writers of
 		// issue 11's eighth round, Bluesky-style posts (rt6, rt7, rt9,
 		// rt10, rt12, rt13, rt15, rt17, rt18, rt20, rt21) and the real-text
@@ -62,18 +62,18 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// war) in, as borderline; three writers of the ninth round label
 		// the same film's reviews out, and the rules follow them.
 		{"rt8", "testdata/rt8.jsonl", "testdata/rt8.labels.jsonl", false, 1, 3},
-		{"rt9", "testdata/rt9.jsonl", "testdata/rt9.labels.jsonl", false, 7, 5},
+		{"rt9", "testdata/rt9.jsonl", "testdata/rt9.labels.jsonl", false, 7, 4},
 		{"rt10", "testdata/rt10.jsonl", "testdata/rt10.labels.jsonl", false, 1, 2},
-		{"rt11", "testdata/rt11.jsonl", "testdata/rt11.labels.jsonl", false, 1, 5},
-		{"rt12", "testdata/rt12.jsonl", "testdata/rt12.labels.jsonl", false, 2, 6},
-		{"rt13", "testdata/rt13.jsonl", "testdata/rt13.labels.jsonl", false, 1, 4},
-		{"rt14", "testdata/rt14.jsonl", "testdata/rt14.labels.jsonl", false, 0, 12},
-		{"rt15", "testdata/rt15.jsonl", "testdata/rt15.labels.jsonl", false, 2, 4},
-		{"rt16", "testdata/rt16.jsonl", "testdata/rt16.labels.jsonl", false, 1, 6},
-		{"rt17", "testdata/rt17.jsonl", "testdata/rt17.labels.jsonl", false, 0, 11},
-		{"rt18", "testdata/rt18.jsonl", "testdata/rt18.labels.jsonl", false, 1, 21},
-		{"rt20", "testdata/rt20.jsonl", "testdata/rt20.labels.jsonl", false, 8, 56},
-		{"rt21", "testdata/rt21.jsonl", "testdata/rt21.labels.jsonl", false, 1, 2},
+		{"rt11", "testdata/rt11.jsonl", "testdata/rt11.labels.jsonl", false, 1, 2},
+		{"rt12", "testdata/rt12.jsonl", "testdata/rt12.labels.jsonl", false, 2, 4},
+		{"rt13", "testdata/rt13.jsonl", "testdata/rt13.labels.jsonl", false, 1, 2},
+		{"rt14", "testdata/rt14.jsonl", "testdata/rt14.labels.jsonl", false, 0, 10},
+		{"rt15", "testdata/rt15.jsonl", "testdata/rt15.labels.jsonl", false, 2, 1},
+		{"rt16", "testdata/rt16.jsonl", "testdata/rt16.labels.jsonl", false, 1, 5},
+		{"rt17", "testdata/rt17.jsonl", "testdata/rt17.labels.jsonl", false, 0, 8},
+		{"rt18", "testdata/rt18.jsonl", "testdata/rt18.labels.jsonl", false, 1, 18},
+		{"rt20", "testdata/rt20.jsonl", "testdata/rt20.labels.jsonl", false, 8, 52},
+		{"rt21", "testdata/rt21.jsonl", "testdata/rt21.labels.jsonl", false, 1, 1},
 		// rt19, rt22 to rt30, rt32, rt33 and rt36 to rt38
 		// (testdata/rt19.README.md ...): fifteen writers of issue 11's ninth
 		// round (rt19 kept blind since the eighth), Bluesky-style posts
@@ -81,46 +81,46 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// and the real-text genres (rt24, rt28, rt29, rt30), each measured
 		// blind once, then tuned on.
 		{"rt19", "testdata/rt19.jsonl", "testdata/rt19.labels.jsonl", false, 1, 2},
-		{"rt22", "testdata/rt22.jsonl", "testdata/rt22.labels.jsonl", false, 2, 12},
-		{"rt23", "testdata/rt23.jsonl", "testdata/rt23.labels.jsonl", false, 3, 24},
-		{"rt24", "testdata/rt24.jsonl", "testdata/rt24.labels.jsonl", false, 3, 7},
-		{"rt25", "testdata/rt25.jsonl", "testdata/rt25.labels.jsonl", false, 1, 10},
-		{"rt26", "testdata/rt26.jsonl", "testdata/rt26.labels.jsonl", false, 1, 10},
-		{"rt27", "testdata/rt27.jsonl", "testdata/rt27.labels.jsonl", false, 2, 14},
-		{"rt28", "testdata/rt28.jsonl", "testdata/rt28.labels.jsonl", false, 9, 10},
-		{"rt29", "testdata/rt29.jsonl", "testdata/rt29.labels.jsonl", false, 5, 11},
-		{"rt30", "testdata/rt30.jsonl", "testdata/rt30.labels.jsonl", false, 23, 14},
-		{"rt32", "testdata/rt32.jsonl", "testdata/rt32.labels.jsonl", false, 8, 21},
-		{"rt33", "testdata/rt33.jsonl", "testdata/rt33.labels.jsonl", false, 1, 18},
+		{"rt22", "testdata/rt22.jsonl", "testdata/rt22.labels.jsonl", false, 2, 10},
+		{"rt23", "testdata/rt23.jsonl", "testdata/rt23.labels.jsonl", false, 3, 23},
+		{"rt24", "testdata/rt24.jsonl", "testdata/rt24.labels.jsonl", false, 3, 6},
+		{"rt25", "testdata/rt25.jsonl", "testdata/rt25.labels.jsonl", false, 1, 9},
+		{"rt26", "testdata/rt26.jsonl", "testdata/rt26.labels.jsonl", false, 1, 8},
+		{"rt27", "testdata/rt27.jsonl", "testdata/rt27.labels.jsonl", false, 2, 12},
+		{"rt28", "testdata/rt28.jsonl", "testdata/rt28.labels.jsonl", false, 9, 9},
+		{"rt29", "testdata/rt29.jsonl", "testdata/rt29.labels.jsonl", false, 5, 9},
+		{"rt30", "testdata/rt30.jsonl", "testdata/rt30.labels.jsonl", false, 23, 13},
+		{"rt32", "testdata/rt32.jsonl", "testdata/rt32.labels.jsonl", false, 8, 18},
+		{"rt33", "testdata/rt33.jsonl", "testdata/rt33.labels.jsonl", false, 1, 15},
 		{"rt36", "testdata/rt36.jsonl", "testdata/rt36.labels.jsonl", false, 1, 8},
-		{"rt37", "testdata/rt37.jsonl", "testdata/rt37.labels.jsonl", false, 2, 8},
-		{"rt38", "testdata/rt38.jsonl", "testdata/rt38.labels.jsonl", false, 0, 1},
+		{"rt37", "testdata/rt37.jsonl", "testdata/rt37.labels.jsonl", false, 2, 6},
+		{"rt38", "testdata/rt38.jsonl", "testdata/rt38.labels.jsonl", false, 0, 0},
 		// rt31, rt34 and rt35 (kept unread since the ninth round) and rt39 to
 		// rt59 (testdata/rt39.README.md ...): twenty-four writers' sets of issue
 		// 11's tenth round, each measured blind once, then read and tuned on.
 		// rt44 is reference and history; its writer labels out the histories
 		// of 1813-1924 that the corpus's labels call past politics, and the
 		// rules follow the corpus.
-		{"rt31", "testdata/rt31.jsonl", "testdata/rt31.labels.jsonl", false, 2, 7},
-		{"rt34", "testdata/rt34.jsonl", "testdata/rt34.labels.jsonl", false, 1, 9},
-		{"rt35", "testdata/rt35.jsonl", "testdata/rt35.labels.jsonl", false, 0, 5},
+		{"rt31", "testdata/rt31.jsonl", "testdata/rt31.labels.jsonl", false, 2, 5},
+		{"rt34", "testdata/rt34.jsonl", "testdata/rt34.labels.jsonl", false, 1, 8},
+		{"rt35", "testdata/rt35.jsonl", "testdata/rt35.labels.jsonl", false, 0, 4},
 		{"rt39", "testdata/rt39.jsonl", "testdata/rt39.labels.jsonl", false, 1, 0},
-		{"rt40", "testdata/rt40.jsonl", "testdata/rt40.labels.jsonl", false, 3, 2},
-		{"rt41", "testdata/rt41.jsonl", "testdata/rt41.labels.jsonl", false, 1, 9},
-		{"rt42", "testdata/rt42.jsonl", "testdata/rt42.labels.jsonl", false, 4, 6},
-		{"rt43", "testdata/rt43.jsonl", "testdata/rt43.labels.jsonl", false, 2, 13},
+		{"rt40", "testdata/rt40.jsonl", "testdata/rt40.labels.jsonl", false, 3, 1},
+		{"rt41", "testdata/rt41.jsonl", "testdata/rt41.labels.jsonl", false, 1, 6},
+		{"rt42", "testdata/rt42.jsonl", "testdata/rt42.labels.jsonl", false, 3, 5},
+		{"rt43", "testdata/rt43.jsonl", "testdata/rt43.labels.jsonl", false, 2, 12},
 		{"rt44", "testdata/rt44.jsonl", "testdata/rt44.labels.jsonl", false, 43, 3},
 		{"rt45", "testdata/rt45.jsonl", "testdata/rt45.labels.jsonl", false, 1, 0},
-		{"rt46", "testdata/rt46.jsonl", "testdata/rt46.labels.jsonl", false, 1, 8},
-		{"rt47", "testdata/rt47.jsonl", "testdata/rt47.labels.jsonl", false, 7, 3},
-		{"rt48", "testdata/rt48.jsonl", "testdata/rt48.labels.jsonl", false, 2, 4},
-		{"rt49", "testdata/rt49.jsonl", "testdata/rt49.labels.jsonl", false, 0, 5},
-		{"rt50", "testdata/rt50.jsonl", "testdata/rt50.labels.jsonl", false, 4, 5},
+		{"rt46", "testdata/rt46.jsonl", "testdata/rt46.labels.jsonl", false, 1, 5},
+		{"rt47", "testdata/rt47.jsonl", "testdata/rt47.labels.jsonl", false, 7, 2},
+		{"rt48", "testdata/rt48.jsonl", "testdata/rt48.labels.jsonl", false, 2, 3},
+		{"rt49", "testdata/rt49.jsonl", "testdata/rt49.labels.jsonl", false, 0, 4},
+		{"rt50", "testdata/rt50.jsonl", "testdata/rt50.labels.jsonl", false, 4, 4},
 		{"rt51", "testdata/rt51.jsonl", "testdata/rt51.labels.jsonl", false, 2, 2},
-		{"rt52", "testdata/rt52.jsonl", "testdata/rt52.labels.jsonl", false, 1, 8},
+		{"rt52", "testdata/rt52.jsonl", "testdata/rt52.labels.jsonl", false, 1, 4},
 		{"rt53", "testdata/rt53.jsonl", "testdata/rt53.labels.jsonl", false, 5, 1},
 		{"rt54", "testdata/rt54.jsonl", "testdata/rt54.labels.jsonl", false, 0, 4},
-		{"rt55", "testdata/rt55.jsonl", "testdata/rt55.labels.jsonl", false, 2, 21},
+		{"rt55", "testdata/rt55.jsonl", "testdata/rt55.labels.jsonl", false, 2, 18},
 		{"rt56", "testdata/rt56.jsonl", "testdata/rt56.labels.jsonl", false, 3, 2},
 		{"rt57", "testdata/rt57.jsonl", "testdata/rt57.labels.jsonl", false, 0, 2},
 		{"rt58", "testdata/rt58.jsonl", "testdata/rt58.labels.jsonl", false, 4, 1},
@@ -129,47 +129,47 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// kept unread until the eleventh round) and rt66 to rt68 (the eleventh
 		// round's development sets, each measured blind once): read and tuned
 		// on in issue 11's eleventh round.
-		{"rt60", "testdata/rt60.jsonl", "testdata/rt60.labels.jsonl", false, 1, 6},
-		{"rt61", "testdata/rt61.jsonl", "testdata/rt61.labels.jsonl", false, 1, 6},
+		{"rt60", "testdata/rt60.jsonl", "testdata/rt60.labels.jsonl", false, 1, 5},
+		{"rt61", "testdata/rt61.jsonl", "testdata/rt61.labels.jsonl", false, 1, 3},
 		{"rt62", "testdata/rt62.jsonl", "testdata/rt62.labels.jsonl", false, 3, 2},
-		{"rt66", "testdata/rt66.jsonl", "testdata/rt66.labels.jsonl", false, 0, 7},
+		{"rt66", "testdata/rt66.jsonl", "testdata/rt66.labels.jsonl", false, 0, 5},
 		{"rt67", "testdata/rt67.jsonl", "testdata/rt67.labels.jsonl", false, 1, 2},
-		{"rt68", "testdata/rt68.jsonl", "testdata/rt68.labels.jsonl", false, 1, 5},
+		{"rt68", "testdata/rt68.jsonl", "testdata/rt68.labels.jsonl", false, 1, 4},
 		// rt63 to rt65 (kept unread for the round's first estimate) and rt69 to
 		// rt71, rt75 to rt89 (the round's later development sets), each
 		// measured blind once, then read and tuned on in issue 11's eleventh
 		// round.
-		{"rt63", "testdata/rt63.jsonl", "testdata/rt63.labels.jsonl", false, 0, 5},
-		{"rt64", "testdata/rt64.jsonl", "testdata/rt64.labels.jsonl", false, 0, 8},
+		{"rt63", "testdata/rt63.jsonl", "testdata/rt63.labels.jsonl", false, 0, 2},
+		{"rt64", "testdata/rt64.jsonl", "testdata/rt64.labels.jsonl", false, 0, 7},
 		{"rt65", "testdata/rt65.jsonl", "testdata/rt65.labels.jsonl", false, 7, 0},
 		{"rt69", "testdata/rt69.jsonl", "testdata/rt69.labels.jsonl", false, 1, 4},
-		{"rt70", "testdata/rt70.jsonl", "testdata/rt70.labels.jsonl", false, 0, 6},
+		{"rt70", "testdata/rt70.jsonl", "testdata/rt70.labels.jsonl", false, 0, 4},
 		{"rt71", "testdata/rt71.jsonl", "testdata/rt71.labels.jsonl", false, 2, 1},
-		{"rt75", "testdata/rt75.jsonl", "testdata/rt75.labels.jsonl", false, 0, 5},
-		{"rt76", "testdata/rt76.jsonl", "testdata/rt76.labels.jsonl", false, 1, 8},
+		{"rt75", "testdata/rt75.jsonl", "testdata/rt75.labels.jsonl", false, 0, 3},
+		{"rt76", "testdata/rt76.jsonl", "testdata/rt76.labels.jsonl", false, 1, 7},
 		{"rt77", "testdata/rt77.jsonl", "testdata/rt77.labels.jsonl", false, 1, 0},
 		{"rt78", "testdata/rt78.jsonl", "testdata/rt78.labels.jsonl", false, 0, 1},
-		{"rt79", "testdata/rt79.jsonl", "testdata/rt79.labels.jsonl", false, 0, 5},
+		{"rt79", "testdata/rt79.jsonl", "testdata/rt79.labels.jsonl", false, 0, 4},
 		{"rt80", "testdata/rt80.jsonl", "testdata/rt80.labels.jsonl", false, 2, 11},
-		{"rt81", "testdata/rt81.jsonl", "testdata/rt81.labels.jsonl", false, 8, 2},
-		{"rt82", "testdata/rt82.jsonl", "testdata/rt82.labels.jsonl", false, 2, 10},
-		{"rt83", "testdata/rt83.jsonl", "testdata/rt83.labels.jsonl", false, 0, 3},
+		{"rt81", "testdata/rt81.jsonl", "testdata/rt81.labels.jsonl", false, 8, 1},
+		{"rt82", "testdata/rt82.jsonl", "testdata/rt82.labels.jsonl", false, 2, 9},
+		{"rt83", "testdata/rt83.jsonl", "testdata/rt83.labels.jsonl", false, 0, 2},
 		{"rt84", "testdata/rt84.jsonl", "testdata/rt84.labels.jsonl", false, 0, 5},
-		{"rt85", "testdata/rt85.jsonl", "testdata/rt85.labels.jsonl", false, 3, 4},
+		{"rt85", "testdata/rt85.jsonl", "testdata/rt85.labels.jsonl", false, 3, 3},
 		{"rt86", "testdata/rt86.jsonl", "testdata/rt86.labels.jsonl", false, 2, 2},
 		{"rt87", "testdata/rt87.jsonl", "testdata/rt87.labels.jsonl", false, 1, 3},
-		{"rt88", "testdata/rt88.jsonl", "testdata/rt88.labels.jsonl", false, 0, 8},
+		{"rt88", "testdata/rt88.jsonl", "testdata/rt88.labels.jsonl", false, 0, 7},
 		{"rt89", "testdata/rt89.jsonl", "testdata/rt89.labels.jsonl", false, 2, 1},
 		// rt72 to rt74 (measured once with the eleventh round's final rules and
 		// kept unread until the twelfth round) and rt90 to rt94 (the twelfth
 		// round's development sets, each measured blind once): read and tuned on
 		// in issue 11's twelfth round.
 		{"rt72", "testdata/rt72.jsonl", "testdata/rt72.labels.jsonl", false, 0, 3},
-		{"rt73", "testdata/rt73.jsonl", "testdata/rt73.labels.jsonl", false, 1, 9},
+		{"rt73", "testdata/rt73.jsonl", "testdata/rt73.labels.jsonl", false, 1, 8},
 		{"rt74", "testdata/rt74.jsonl", "testdata/rt74.labels.jsonl", false, 0, 1},
-		{"rt90", "testdata/rt90.jsonl", "testdata/rt90.labels.jsonl", false, 1, 2},
+		{"rt90", "testdata/rt90.jsonl", "testdata/rt90.labels.jsonl", false, 1, 1},
 		{"rt91", "testdata/rt91.jsonl", "testdata/rt91.labels.jsonl", false, 3, 0},
-		{"rt92", "testdata/rt92.jsonl", "testdata/rt92.labels.jsonl", false, 1, 8},
+		{"rt92", "testdata/rt92.jsonl", "testdata/rt92.labels.jsonl", false, 1, 6},
 		{"rt93", "testdata/rt93.jsonl", "testdata/rt93.labels.jsonl", false, 0, 8},
 		{"rt94", "testdata/rt94.jsonl", "testdata/rt94.labels.jsonl", false, 1, 6},
 		// rt95 to rt97 (kept unread through the twelfth round's first half,
@@ -178,25 +178,48 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// blind once): read and tuned on in issue 11's twelfth round. rt103 to
 		// rt105 stay outside the repository, never read, for the next round.
 		{"rt95", "testdata/rt95.jsonl", "testdata/rt95.labels.jsonl", false, 0, 3},
-		{"rt96", "testdata/rt96.jsonl", "testdata/rt96.labels.jsonl", false, 0, 9},
+		{"rt96", "testdata/rt96.jsonl", "testdata/rt96.labels.jsonl", false, 0, 7},
 		{"rt97", "testdata/rt97.jsonl", "testdata/rt97.labels.jsonl", false, 1, 4},
-		{"rt98", "testdata/rt98.jsonl", "testdata/rt98.labels.jsonl", false, 2, 20},
-		{"rt99", "testdata/rt99.jsonl", "testdata/rt99.labels.jsonl", false, 3, 8},
-		{"rt100", "testdata/rt100.jsonl", "testdata/rt100.labels.jsonl", false, 4, 5},
+		{"rt98", "testdata/rt98.jsonl", "testdata/rt98.labels.jsonl", false, 2, 15},
+		{"rt99", "testdata/rt99.jsonl", "testdata/rt99.labels.jsonl", false, 3, 4},
+		{"rt100", "testdata/rt100.jsonl", "testdata/rt100.labels.jsonl", false, 4, 4},
 		{"rt101", "testdata/rt101.jsonl", "testdata/rt101.labels.jsonl", false, 2, 3},
-		{"rt102", "testdata/rt102.jsonl", "testdata/rt102.labels.jsonl", false, 1, 13},
+		{"rt102", "testdata/rt102.jsonl", "testdata/rt102.labels.jsonl", false, 1, 11},
 		// rt112 to rt114 (testdata/rt112.README.md ...): writers of issue 11's
 		// fourteenth round in eight languages the rules had no forms for
 		// (and Ukrainian), each measured blind once, then read and tuned
 		// on; rt116, the eight languages, measured blind with the round's
 		// later rules, then read. rt115: the nine languages under a
 		// different brief (the feed's description only, real traffic's
-		// mix), measured blind. rt117 to rt119 stay outside, unread.
-		{"rt112", "testdata/rt112.jsonl", "testdata/rt112.labels.jsonl", false, 2, 19},
-		{"rt113", "testdata/rt113.jsonl", "testdata/rt113.labels.jsonl", false, 7, 17},
-		{"rt114", "testdata/rt114.jsonl", "testdata/rt114.labels.jsonl", false, 1, 17},
+		// mix), measured blind.
+		{"rt112", "testdata/rt112.jsonl", "testdata/rt112.labels.jsonl", false, 2, 18},
+		{"rt113", "testdata/rt113.jsonl", "testdata/rt113.labels.jsonl", false, 6, 16},
+		{"rt114", "testdata/rt114.jsonl", "testdata/rt114.labels.jsonl", false, 1, 15},
 		{"rt115", "testdata/rt115.jsonl", "testdata/rt115.labels.jsonl", false, 3, 0},
 		{"rt116", "testdata/rt116.jsonl", "testdata/rt116.labels.jsonl", false, 1, 11},
+		// rt103 to rt111 (issue 11's twelfth round, the nine languages) and
+		// rt117 to rt119 (the fourteenth's, the eight newer languages) were
+		// kept unread and measured whole; rt120 to rt124 were written blind
+		// in the fifteenth round and measured once. All were read in the
+		// fifteenth round and tuned on (testdata/rt103.README.md ...).
+		// rt125 to rt127 stay outside, unread.
+		{"rt103", "testdata/rt103.jsonl", "testdata/rt103.labels.jsonl", false, 0, 5},
+		{"rt104", "testdata/rt104.jsonl", "testdata/rt104.labels.jsonl", false, 2, 16},
+		{"rt105", "testdata/rt105.jsonl", "testdata/rt105.labels.jsonl", false, 2, 7},
+		{"rt106", "testdata/rt106.jsonl", "testdata/rt106.labels.jsonl", false, 0, 3},
+		{"rt107", "testdata/rt107.jsonl", "testdata/rt107.labels.jsonl", false, 2, 1},
+		{"rt108", "testdata/rt108.jsonl", "testdata/rt108.labels.jsonl", false, 1, 4},
+		{"rt109", "testdata/rt109.jsonl", "testdata/rt109.labels.jsonl", false, 2, 8},
+		{"rt110", "testdata/rt110.jsonl", "testdata/rt110.labels.jsonl", false, 1, 4},
+		{"rt111", "testdata/rt111.jsonl", "testdata/rt111.labels.jsonl", false, 2, 3},
+		{"rt117", "testdata/rt117.jsonl", "testdata/rt117.labels.jsonl", false, 1, 6},
+		{"rt118", "testdata/rt118.jsonl", "testdata/rt118.labels.jsonl", false, 1, 12},
+		{"rt119", "testdata/rt119.jsonl", "testdata/rt119.labels.jsonl", false, 3, 4},
+		{"rt120", "testdata/rt120.jsonl", "testdata/rt120.labels.jsonl", false, 3, 7},
+		{"rt121", "testdata/rt121.jsonl", "testdata/rt121.labels.jsonl", false, 1, 15},
+		{"rt122", "testdata/rt122.jsonl", "testdata/rt122.labels.jsonl", false, 0, 7},
+		{"rt123", "testdata/rt123.jsonl", "testdata/rt123.labels.jsonl", false, 5, 12},
+		{"rt124", "testdata/rt124.jsonl", "testdata/rt124.labels.jsonl", false, 4, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

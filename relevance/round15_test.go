@@ -63,6 +63,10 @@ func TestRound15NotPolitics(t *testing.T) {
 		{"a lecture on the Safavids, ar", "ar", "محاضرة عن الصراع الصفوي العثماني على القوقاز في القرن السادس عشر وكيف تبادلت يريفان الأيدي", false, ""},
 		{"the Heydar Aliyev Center, ja", "ja", "バクーのヘイダル・アリエフ・センター、ザハ・ハディドの建築は本当に美しい", false, "!person:Aliyev"},
 		{"a Meskhetian wedding, tr", "tr", "Ahıska Türkü arkadaşımın düğünü: Gürcüce şarkılar, sabaha kadar halay", false, ""},
+		// A dictionary's gloss of a title, a dictionary's headword (issue 11,
+		// fifteenth round: the retrained model lifted the like).
+		{"the gloss of a title", "en", "Catholicos: the ecclesiastical title of the heads of the Armenian and Georgian churches", false, "neg:Armenia/Gloss"},
+		{"a dictionary's headword", "en", "Yerevan \\Yerevan\\ prop. n. (Geography) The capital city of Armenia.", false, "neg:Armenia/Gloss"},
 		{"looking for relatives, he", "he", "מחפש קרובים ממשפחת בגרטיוני מטביליסי", false, ""},
 	})
 }
