@@ -110,3 +110,24 @@ func TestRound15SetsReadAfterTheirMeasurement(t *testing.T) {
 		{"an uncle's shop, fa", "fa", "دایی‌م تو ایروان مغازه لوازم خانگی زده، نصف مشتری‌هاش ایرانین", false, ""},
 	})
 }
+
+// TestRound15FinalSetsRead: what the last sets written blind this round
+// (rt125-rt127) showed, read after their one measurement (issue 11,
+// fifteenth round).
+func TestRound15FinalSetsRead(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"the jailed journalist and the Sakharov Prize", "nl", "Mzia zit er nu bijna twee jaar. Sacharovprijs of niet.", true, "with:Mzia/"},
+		{"the jailed journalist's lawyer", "en", "any news on Mzia? her lawyer says the prison keeps postponing the eye exam", true, "with:Mzia/"},
+		{"Ivanishvili, he", "he", "איבנישווילי שוב נאם נגד מפלגת המלחמה העולמית", true, "person:Ivanishvili"},
+		{"the avenue on the date", "ru", "Руставели, 28 ноября. Ровно два года, полиция у парламента в три ряда", true, "with:28 November/"},
+		{"the avenue in Armenian Latin letters", "hy", "aysor jamy 7-in Baghramyani vra akcia ka, bolorov ekeq", true, "place:Yerevan"},
+		{"Abkhazia in Georgian Latin letters", "ka", "apkhazetshi martla agar aZleven pensias rusuli pasportis gareshe?", true, "place:Abkhazia"},
+		{"Syunik in Turkish", "tr", "Fidan Tahran'da: İran, Sünik'ten geçecek yolun Amerikan kontrolünde olmasından rahatsız", true, "place:Syunik"},
+		// Not politics.
+		{"a horse show, fa", "fa", "نمایشگاه اسب اصیل قره‌باغی در اردبیل برگزار شد", false, "!place:Karabakh"},
+		{"the club, ja", "ja", "カラバフ(アゼルバイジャンのクラブ)、欧州カップ戦でまた勝ってる", false, "!place:Karabakh"},
+		{"the longevity village, zh", "zh", "阿布哈兹长寿村那些一百多岁的老人,多半是出生登记混乱造成的", false, "!place:Abkhazia"},
+		{"a cheap trip, es", "es", "En Tiflis comí por 8 € al día. Georgia es el destino barato de Europa", false, ""},
+		{"direct flights with Moscow stay politics, es", "es", "Georgia amplía los vuelos directos con Moscú y firma acuerdos con Rusia; la oposición habla de deriva prorrusa", true, "with:Georgia/"},
+	})
+}
