@@ -325,7 +325,10 @@ func (tz *tokenizer) run(s string, pos int32, seg segmenter) int32 {
 // acronym ("EU가", "CSTO에서", "NATO와"), and the acronym is a word of its
 // own. Digits stay with the Korean ("2년", "11월").
 func splitsScripts(prev, r rune) bool {
-	return isLatinLetter(prev) && unicode.Is(unicode.Hangul, r) || unicode.Is(unicode.Hangul, prev) && isLatinLetter(r)
+	if isLatinLetter(prev) {
+		return r >= 0x1100 && unicode.Is(unicode.Hangul, r)
+	}
+	return isLatinLetter(r) && prev >= 0x1100 && unicode.Is(unicode.Hangul, prev)
 }
 
 func isLatinLetter(r rune) bool {
