@@ -131,3 +131,23 @@ func TestRound15FinalSetsRead(t *testing.T) {
 		{"direct flights with Moscow stay politics, es", "es", "Georgia amplía los vuelos directos con Moscú y firma acuerdos con Rusia; la oposición habla de deriva prorrusa", true, "with:Georgia/"},
 	})
 }
+
+// TestRound15LastSetsRead: what rt128-rt130, written blind after the round's
+// last rule change, showed once read (issue 11, fifteenth round).
+func TestRound15LastSetsRead(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a detained man by surname, in Baku", "en", "is Vardanyan still in Baku? nothing since the appeal", true, "with:Surnames of the detained/"},
+		{"a detained man's movement by surname", "ru", "Карапетян из-под ареста рулит своим движением лучше депутатов", true, "with:Surnames of the detained/"},
+		{"the foreign minister in German spelling", "de", "Wadephul trifft Bayramow. Gas rein, Menschenrechte raus", true, "person:Bayramov"},
+		{"the ruling party, az", "az", "Marneulidə yenə hakim partiya qazandı, oradakı azərbaycanlılara kim seçim təklif edir?", true, "topic:government"},
+		{"a march in Batumi, ka", "ka", "დღეს ბათუმში მსვლელობაა, ბულვარიდან მერიამდე, 19:00-ზე", true, "topic:protest"},
+		{"the mayor in German spelling", "de", "Kaladse nennt die Demonstranten auf der Straße wieder Agenten", true, "person:Kaladze"},
+		// Not politics.
+		{"a surname shared by many", "hy", "Կարապետյանը մեր դասարանի ամենալավ ֆուտբոլիստն էր", false, "!with:Surnames of the detained/"},
+		{"a cat named Pasha, az", "az", "Pişiyimin adı Paşadır, Paşinyanla heç bir əlaqəsi yoxdur", false, "!person:Pashinyan"},
+		{"a classmate's surname, ka", "ka", "ივანიშვილი ჩემი კლასელის გვარია, დღეს დაბადების დღე აქვს", false, "!person:Ivanishvili"},
+		{"a diner of the party's name, ka", "ka", "„ქართული ოცნება“ — ჩვენი ქუჩის სასადილოს ჰქვია ასე, ხაჭაპური კარგი აქვთ", false, "!institution:Georgian Dream"},
+		{"a wedding at a politician's restaurant", "hy", "Ծառուկյանի ռեստորանում հարսանիքի էինք, խորովածը՝ 10/10", false, ""},
+		{"a grandmother's saying, es", "es", "Mi abuela dice 'más enredado que negocio de armenios' y nadie sabe de dónde lo sacó", false, ""},
+	})
+}
