@@ -79,7 +79,7 @@ func TestRound15SetsReadAfterTheirMeasurement(t *testing.T) {
 		{"a Korean particle on an acronym", "ko", "EU가 조지아 공무원 무비자 중단, 트빌리시 분위기 흉흉", true, "actor:EU"},
 		{"the Dream party, zh", "zh", "梦想党又通过了一部限制媒体的法律", true, "institution:Georgian Dream"},
 		{"the CIS summit, zh", "zh", "埃里温又缺席独联体峰会", true, "topic:regional blocs"},
-		{"Georgia's election commission, zh-Hant", "zh", "喬治亞中選會主席被反對派潑漆", true, "with:Georgia/"},
+		{"Georgia's election commission, zh-Hant", "zh", "喬治亞中選會主席在選舉之夜被反對派委員潑黑漆", true, "with:Georgia/中選會"},
 		{"Georgia's embassy in Seoul, ko", "ko", "주한 조지아 대사관 앞에서 연대 집회가 열렸다", true, "with:Georgia/"},
 		{"Etchmiadzin after a verdict, ko", "ko", "오늘 예레반 분위기, 대주교 선고 이후 에치미아진 앞에 사람들이 모였다", true, "place:Etchmiadzin"},
 		{"a mine near Aghdam, ko", "ko", "아그담 근처에서 또 지뢰 사고로 민간인 사망", true, "place:Karabakh districts"},
@@ -98,9 +98,11 @@ func TestRound15SetsReadAfterTheirMeasurement(t *testing.T) {
 		{"protests in Armenian Latin letters", "hy", "Vrastani boxoqneri het hamerashxutyun, Tbilisium hayer el en durs galis", true, "topic:protest"},
 		{"a hunger strike in Baku's prison, ko", "ko", "바쿠 감옥에서 또 단식 투쟁, 기자 출신 수감자", true, "topic:repression"},
 		{"Georgia and a neighbour, zh-Hant", "zh", "格亞兩國邊境委員會又開會了", true, "place:The region's pairs in Chinese"},
+		// Politics a fix of this round must not take out: Spanish restos
+		// (remains) read as a restaurant was one.
+		{"the remains exchanged are no restaurant, es", "es", "Armenia y Azerbaiyán intercambiaron otra ronda de restos de desaparecidos", true, "place:Armenia"},
 		// Not politics.
 		{"a fare in lari", "en", "Tbilisi metro fare is 1 lari now, fine by me", false, "!with:Lari fines/"},
-		{"the remains exchanged are no restaurant, es", "es", "Armenia y Azerbaiyán intercambiaron otra ronda de restos de desaparecidos", true, "place:Armenia"},
 		{"a synagogue is no parliament, he", "he", "בית הכנסת בקובה שבאזרבייג'ן מהמם, שווה ביקור", false, "!topic:parliament"},
 		{"the club's full name, he", "he", "קרבאח אגדם שוב מפתיעים באירופה, קבוצה מאזרבייג'ן", false, "!place:Karabakh"},
 		{"a carpet auction, zh", "zh", "一块卡拉巴赫纹样的老地毯在拍卖会上拍了八十万", false, "!place:Karabakh"},
@@ -128,6 +130,8 @@ func TestRound15FinalSetsRead(t *testing.T) {
 		{"the club, ja", "ja", "カラバフ(アゼルバイジャンのクラブ)、欧州カップ戦でまた勝ってる", false, "!place:Karabakh"},
 		{"the longevity village, zh", "zh", "阿布哈兹长寿村那些一百多岁的老人,多半是出生登记混乱造成的", false, "!place:Abkhazia"},
 		{"a cheap trip, es", "es", "En Tiflis comí por 8 € al día. Georgia es el destino barato de Europa", false, ""},
+		// Politics a fix of this round must not take out: direct flights
+		// read as travel were one.
 		{"direct flights with Moscow stay politics, es", "es", "Georgia amplía los vuelos directos con Moscú y firma acuerdos con Rusia; la oposición habla de deriva prorrusa", true, "with:Georgia/"},
 	})
 }

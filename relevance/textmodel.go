@@ -234,6 +234,8 @@ func (m *TextModel) WriteTo(w io.Writer) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
+	// The gzip writer writes into memory, which cannot fail: its errors
+	// would come back from Close.
 	zw.Write([]byte(modelMagic))
 	binary.Write(zw, binary.LittleEndian, modelHeader{m.bits, m.bias, m.scale})
 	binary.Write(zw, binary.LittleEndian, m.w)
