@@ -70,9 +70,9 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt14", "testdata/rt14.jsonl", "testdata/rt14.labels.jsonl", false, 0, 10},
 		{"rt15", "testdata/rt15.jsonl", "testdata/rt15.labels.jsonl", false, 2, 1},
 		{"rt16", "testdata/rt16.jsonl", "testdata/rt16.labels.jsonl", false, 1, 5},
-		{"rt17", "testdata/rt17.jsonl", "testdata/rt17.labels.jsonl", false, 0, 8},
-		{"rt18", "testdata/rt18.jsonl", "testdata/rt18.labels.jsonl", false, 1, 18},
-		{"rt20", "testdata/rt20.jsonl", "testdata/rt20.labels.jsonl", false, 8, 52},
+		{"rt17", "testdata/rt17.jsonl", "testdata/rt17.labels.jsonl", false, 0, 6},
+		{"rt18", "testdata/rt18.jsonl", "testdata/rt18.labels.jsonl", false, 1, 17},
+		{"rt20", "testdata/rt20.jsonl", "testdata/rt20.labels.jsonl", false, 8, 51},
 		{"rt21", "testdata/rt21.jsonl", "testdata/rt21.labels.jsonl", false, 1, 1},
 		// rt19, rt22 to rt30, rt32, rt33 and rt36 to rt38
 		// (testdata/rt19.README.md ...): fifteen writers of issue 11's ninth
@@ -81,17 +81,17 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// and the real-text genres (rt24, rt28, rt29, rt30), each measured
 		// blind once, then tuned on.
 		{"rt19", "testdata/rt19.jsonl", "testdata/rt19.labels.jsonl", false, 1, 2},
-		{"rt22", "testdata/rt22.jsonl", "testdata/rt22.labels.jsonl", false, 2, 10},
-		{"rt23", "testdata/rt23.jsonl", "testdata/rt23.labels.jsonl", false, 3, 22},
+		{"rt22", "testdata/rt22.jsonl", "testdata/rt22.labels.jsonl", false, 2, 8},
+		{"rt23", "testdata/rt23.jsonl", "testdata/rt23.labels.jsonl", false, 3, 21},
 		{"rt24", "testdata/rt24.jsonl", "testdata/rt24.labels.jsonl", false, 3, 6},
 		{"rt25", "testdata/rt25.jsonl", "testdata/rt25.labels.jsonl", false, 1, 9},
 		{"rt26", "testdata/rt26.jsonl", "testdata/rt26.labels.jsonl", false, 1, 8},
 		{"rt27", "testdata/rt27.jsonl", "testdata/rt27.labels.jsonl", false, 2, 12},
 		{"rt28", "testdata/rt28.jsonl", "testdata/rt28.labels.jsonl", false, 9, 9},
-		{"rt29", "testdata/rt29.jsonl", "testdata/rt29.labels.jsonl", false, 5, 9},
+		{"rt29", "testdata/rt29.jsonl", "testdata/rt29.labels.jsonl", false, 5, 8},
 		{"rt30", "testdata/rt30.jsonl", "testdata/rt30.labels.jsonl", false, 23, 13},
-		{"rt32", "testdata/rt32.jsonl", "testdata/rt32.labels.jsonl", false, 8, 18},
-		{"rt33", "testdata/rt33.jsonl", "testdata/rt33.labels.jsonl", false, 1, 14},
+		{"rt32", "testdata/rt32.jsonl", "testdata/rt32.labels.jsonl", false, 8, 16},
+		{"rt33", "testdata/rt33.jsonl", "testdata/rt33.labels.jsonl", false, 1, 13},
 		{"rt36", "testdata/rt36.jsonl", "testdata/rt36.labels.jsonl", false, 1, 8},
 		{"rt37", "testdata/rt37.jsonl", "testdata/rt37.labels.jsonl", false, 2, 5},
 		{"rt38", "testdata/rt38.jsonl", "testdata/rt38.labels.jsonl", false, 0, 0},
@@ -102,7 +102,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// of 1813-1924 that the corpus's labels call past politics, and the
 		// rules follow the corpus.
 		{"rt31", "testdata/rt31.jsonl", "testdata/rt31.labels.jsonl", false, 2, 5},
-		{"rt34", "testdata/rt34.jsonl", "testdata/rt34.labels.jsonl", false, 1, 8},
+		{"rt34", "testdata/rt34.jsonl", "testdata/rt34.labels.jsonl", false, 1, 7},
 		{"rt35", "testdata/rt35.jsonl", "testdata/rt35.labels.jsonl", false, 0, 4},
 		{"rt39", "testdata/rt39.jsonl", "testdata/rt39.labels.jsonl", false, 1, 0},
 		{"rt40", "testdata/rt40.jsonl", "testdata/rt40.labels.jsonl", false, 3, 1},
@@ -120,7 +120,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt52", "testdata/rt52.jsonl", "testdata/rt52.labels.jsonl", false, 1, 4},
 		{"rt53", "testdata/rt53.jsonl", "testdata/rt53.labels.jsonl", false, 5, 1},
 		{"rt54", "testdata/rt54.jsonl", "testdata/rt54.labels.jsonl", false, 0, 4},
-		{"rt55", "testdata/rt55.jsonl", "testdata/rt55.labels.jsonl", false, 2, 18},
+		{"rt55", "testdata/rt55.jsonl", "testdata/rt55.labels.jsonl", false, 2, 16},
 		{"rt56", "testdata/rt56.jsonl", "testdata/rt56.labels.jsonl", false, 3, 2},
 		{"rt57", "testdata/rt57.jsonl", "testdata/rt57.labels.jsonl", false, 0, 2},
 		{"rt58", "testdata/rt58.jsonl", "testdata/rt58.labels.jsonl", false, 4, 1},
@@ -130,7 +130,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// round's development sets, each measured blind once): read and tuned
 		// on in issue 11's eleventh round.
 		{"rt60", "testdata/rt60.jsonl", "testdata/rt60.labels.jsonl", false, 1, 5},
-		{"rt61", "testdata/rt61.jsonl", "testdata/rt61.labels.jsonl", false, 1, 3},
+		{"rt61", "testdata/rt61.jsonl", "testdata/rt61.labels.jsonl", false, 1, 2},
 		{"rt62", "testdata/rt62.jsonl", "testdata/rt62.labels.jsonl", false, 3, 2},
 		{"rt66", "testdata/rt66.jsonl", "testdata/rt66.labels.jsonl", false, 0, 5},
 		{"rt67", "testdata/rt67.jsonl", "testdata/rt67.labels.jsonl", false, 1, 2},
@@ -152,7 +152,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt79", "testdata/rt79.jsonl", "testdata/rt79.labels.jsonl", false, 0, 4},
 		{"rt80", "testdata/rt80.jsonl", "testdata/rt80.labels.jsonl", false, 2, 11},
 		{"rt81", "testdata/rt81.jsonl", "testdata/rt81.labels.jsonl", false, 8, 1},
-		{"rt82", "testdata/rt82.jsonl", "testdata/rt82.labels.jsonl", false, 2, 9},
+		{"rt82", "testdata/rt82.jsonl", "testdata/rt82.labels.jsonl", false, 2, 8},
 		{"rt83", "testdata/rt83.jsonl", "testdata/rt83.labels.jsonl", false, 0, 2},
 		{"rt84", "testdata/rt84.jsonl", "testdata/rt84.labels.jsonl", false, 0, 5},
 		{"rt85", "testdata/rt85.jsonl", "testdata/rt85.labels.jsonl", false, 3, 3},
@@ -170,7 +170,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt90", "testdata/rt90.jsonl", "testdata/rt90.labels.jsonl", false, 1, 1},
 		{"rt91", "testdata/rt91.jsonl", "testdata/rt91.labels.jsonl", false, 3, 0},
 		{"rt92", "testdata/rt92.jsonl", "testdata/rt92.labels.jsonl", false, 1, 5},
-		{"rt93", "testdata/rt93.jsonl", "testdata/rt93.labels.jsonl", false, 0, 8},
+		{"rt93", "testdata/rt93.jsonl", "testdata/rt93.labels.jsonl", false, 0, 7},
 		{"rt94", "testdata/rt94.jsonl", "testdata/rt94.labels.jsonl", false, 1, 6},
 		// rt95 to rt97 (kept unread through the twelfth round's first half,
 		// measured blind with the eleventh round's and the twelfth's rules) and
@@ -179,12 +179,12 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// rt105 stay outside the repository, never read, for the next round.
 		{"rt95", "testdata/rt95.jsonl", "testdata/rt95.labels.jsonl", false, 0, 3},
 		{"rt96", "testdata/rt96.jsonl", "testdata/rt96.labels.jsonl", false, 0, 7},
-		{"rt97", "testdata/rt97.jsonl", "testdata/rt97.labels.jsonl", false, 1, 4},
+		{"rt97", "testdata/rt97.jsonl", "testdata/rt97.labels.jsonl", false, 1, 3},
 		{"rt98", "testdata/rt98.jsonl", "testdata/rt98.labels.jsonl", false, 2, 15},
 		{"rt99", "testdata/rt99.jsonl", "testdata/rt99.labels.jsonl", false, 3, 3},
 		{"rt100", "testdata/rt100.jsonl", "testdata/rt100.labels.jsonl", false, 4, 4},
 		{"rt101", "testdata/rt101.jsonl", "testdata/rt101.labels.jsonl", false, 2, 3},
-		{"rt102", "testdata/rt102.jsonl", "testdata/rt102.labels.jsonl", false, 1, 11},
+		{"rt102", "testdata/rt102.jsonl", "testdata/rt102.labels.jsonl", false, 1, 10},
 		// rt112 to rt114 (testdata/rt112.README.md ...): writers of issue 11's
 		// fourteenth round in eight languages the rules had no forms for
 		// (and Ukrainian), each measured blind once, then read and tuned
@@ -192,7 +192,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// later rules, then read. rt115: the nine languages under a
 		// different brief (the feed's description only, real traffic's
 		// mix), measured blind.
-		{"rt112", "testdata/rt112.jsonl", "testdata/rt112.labels.jsonl", false, 2, 18},
+		{"rt112", "testdata/rt112.jsonl", "testdata/rt112.labels.jsonl", false, 2, 14},
 		{"rt113", "testdata/rt113.jsonl", "testdata/rt113.labels.jsonl", false, 6, 16},
 		{"rt114", "testdata/rt114.jsonl", "testdata/rt114.labels.jsonl", false, 1, 15},
 		{"rt115", "testdata/rt115.jsonl", "testdata/rt115.labels.jsonl", false, 3, 0},
@@ -206,18 +206,18 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// bbb53db, rt128 to rt130 once with those of ec74ed9; then read.
 		{"rt103", "testdata/rt103.jsonl", "testdata/rt103.labels.jsonl", false, 0, 5},
 		{"rt104", "testdata/rt104.jsonl", "testdata/rt104.labels.jsonl", false, 2, 16},
-		{"rt105", "testdata/rt105.jsonl", "testdata/rt105.labels.jsonl", false, 2, 6},
+		{"rt105", "testdata/rt105.jsonl", "testdata/rt105.labels.jsonl", false, 2, 5},
 		{"rt106", "testdata/rt106.jsonl", "testdata/rt106.labels.jsonl", false, 0, 3},
 		{"rt107", "testdata/rt107.jsonl", "testdata/rt107.labels.jsonl", false, 2, 1},
 		{"rt108", "testdata/rt108.jsonl", "testdata/rt108.labels.jsonl", false, 1, 4},
-		{"rt109", "testdata/rt109.jsonl", "testdata/rt109.labels.jsonl", false, 2, 8},
-		{"rt110", "testdata/rt110.jsonl", "testdata/rt110.labels.jsonl", false, 1, 4},
+		{"rt109", "testdata/rt109.jsonl", "testdata/rt109.labels.jsonl", false, 2, 7},
+		{"rt110", "testdata/rt110.jsonl", "testdata/rt110.labels.jsonl", false, 1, 3},
 		{"rt111", "testdata/rt111.jsonl", "testdata/rt111.labels.jsonl", false, 2, 3},
-		{"rt117", "testdata/rt117.jsonl", "testdata/rt117.labels.jsonl", false, 1, 6},
+		{"rt117", "testdata/rt117.jsonl", "testdata/rt117.labels.jsonl", false, 1, 5},
 		{"rt118", "testdata/rt118.jsonl", "testdata/rt118.labels.jsonl", false, 1, 12},
 		{"rt119", "testdata/rt119.jsonl", "testdata/rt119.labels.jsonl", false, 3, 4},
 		{"rt120", "testdata/rt120.jsonl", "testdata/rt120.labels.jsonl", false, 3, 7},
-		{"rt121", "testdata/rt121.jsonl", "testdata/rt121.labels.jsonl", false, 1, 14},
+		{"rt121", "testdata/rt121.jsonl", "testdata/rt121.labels.jsonl", false, 1, 12},
 		{"rt122", "testdata/rt122.jsonl", "testdata/rt122.labels.jsonl", false, 0, 7},
 		{"rt123", "testdata/rt123.jsonl", "testdata/rt123.labels.jsonl", false, 5, 12},
 		{"rt124", "testdata/rt124.jsonl", "testdata/rt124.labels.jsonl", false, 4, 1},
@@ -225,8 +225,21 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt126", "testdata/rt126.jsonl", "testdata/rt126.labels.jsonl", false, 0, 10},
 		{"rt127", "testdata/rt127.jsonl", "testdata/rt127.labels.jsonl", false, 2, 3},
 		{"rt128", "testdata/rt128.jsonl", "testdata/rt128.labels.jsonl", false, 1, 5},
-		{"rt129", "testdata/rt129.jsonl", "testdata/rt129.labels.jsonl", false, 1, 20},
+		{"rt129", "testdata/rt129.jsonl", "testdata/rt129.labels.jsonl", false, 1, 19},
 		{"rt130", "testdata/rt130.jsonl", "testdata/rt130.labels.jsonl", false, 1, 11},
+		// rt131 to rt136 (issue 11's sixteenth round) were written blind and
+		// measured once with the rules and model of 7bdfbbc; rt137 and rt139
+		// once after the round's first two passes, rt138 after its third;
+		// then read and tuned on (testdata/rt131.README.md ...).
+		{"rt131", "testdata/rt131.jsonl", "testdata/rt131.labels.jsonl", false, 2, 3},
+		{"rt132", "testdata/rt132.jsonl", "testdata/rt132.labels.jsonl", false, 1, 12},
+		{"rt133", "testdata/rt133.jsonl", "testdata/rt133.labels.jsonl", false, 1, 7},
+		{"rt134", "testdata/rt134.jsonl", "testdata/rt134.labels.jsonl", false, 2, 2},
+		{"rt135", "testdata/rt135.jsonl", "testdata/rt135.labels.jsonl", false, 0, 4},
+		{"rt136", "testdata/rt136.jsonl", "testdata/rt136.labels.jsonl", false, 4, 11},
+		{"rt137", "testdata/rt137.jsonl", "testdata/rt137.labels.jsonl", false, 1, 4},
+		{"rt138", "testdata/rt138.jsonl", "testdata/rt138.labels.jsonl", false, 0, 8},
+		{"rt139", "testdata/rt139.jsonl", "testdata/rt139.labels.jsonl", false, 1, 8},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
