@@ -56,7 +56,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// rt10, rt12, rt13, rt15, rt17, rt18, rt20, rt21) and the real-text
 		// genres (rt8, rt11, rt14, rt16), each measured blind once, then
 		// tuned on.
-		{"rt6", "testdata/rt6.jsonl", "testdata/rt6.labels.jsonl", false, 0, 1},
+		{"rt6", "testdata/rt6.jsonl", "testdata/rt6.labels.jsonl", false, 0, 0},
 		{"rt7", "testdata/rt7.jsonl", "testdata/rt7.labels.jsonl", false, 3, 8},
 		// rt8 labels a review of the film Tangerines (set in the Abkhaz
 		// war) in, as borderline; three writers of the ninth round label
@@ -81,11 +81,11 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// and the real-text genres (rt24, rt28, rt29, rt30), each measured
 		// blind once, then tuned on.
 		{"rt19", "testdata/rt19.jsonl", "testdata/rt19.labels.jsonl", false, 1, 2},
-		{"rt22", "testdata/rt22.jsonl", "testdata/rt22.labels.jsonl", false, 2, 8},
-		{"rt23", "testdata/rt23.jsonl", "testdata/rt23.labels.jsonl", false, 3, 21},
+		{"rt22", "testdata/rt22.jsonl", "testdata/rt22.labels.jsonl", false, 2, 7},
+		{"rt23", "testdata/rt23.jsonl", "testdata/rt23.labels.jsonl", false, 3, 20},
 		{"rt24", "testdata/rt24.jsonl", "testdata/rt24.labels.jsonl", false, 3, 6},
 		{"rt25", "testdata/rt25.jsonl", "testdata/rt25.labels.jsonl", false, 1, 9},
-		{"rt26", "testdata/rt26.jsonl", "testdata/rt26.labels.jsonl", false, 1, 8},
+		{"rt26", "testdata/rt26.jsonl", "testdata/rt26.labels.jsonl", false, 1, 7},
 		{"rt27", "testdata/rt27.jsonl", "testdata/rt27.labels.jsonl", false, 2, 12},
 		{"rt28", "testdata/rt28.jsonl", "testdata/rt28.labels.jsonl", false, 9, 9},
 		{"rt29", "testdata/rt29.jsonl", "testdata/rt29.labels.jsonl", false, 5, 7},
@@ -166,7 +166,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// in issue 11's twelfth round.
 		{"rt72", "testdata/rt72.jsonl", "testdata/rt72.labels.jsonl", false, 0, 3},
 		{"rt73", "testdata/rt73.jsonl", "testdata/rt73.labels.jsonl", false, 1, 8},
-		{"rt74", "testdata/rt74.jsonl", "testdata/rt74.labels.jsonl", false, 0, 1},
+		{"rt74", "testdata/rt74.jsonl", "testdata/rt74.labels.jsonl", false, 0, 0},
 		{"rt90", "testdata/rt90.jsonl", "testdata/rt90.labels.jsonl", false, 1, 1},
 		{"rt91", "testdata/rt91.jsonl", "testdata/rt91.labels.jsonl", false, 3, 0},
 		{"rt92", "testdata/rt92.jsonl", "testdata/rt92.labels.jsonl", false, 1, 5},
@@ -180,7 +180,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt95", "testdata/rt95.jsonl", "testdata/rt95.labels.jsonl", false, 0, 2},
 		{"rt96", "testdata/rt96.jsonl", "testdata/rt96.labels.jsonl", false, 0, 7},
 		{"rt97", "testdata/rt97.jsonl", "testdata/rt97.labels.jsonl", false, 1, 3},
-		{"rt98", "testdata/rt98.jsonl", "testdata/rt98.labels.jsonl", false, 2, 15},
+		{"rt98", "testdata/rt98.jsonl", "testdata/rt98.labels.jsonl", false, 2, 14},
 		{"rt99", "testdata/rt99.jsonl", "testdata/rt99.labels.jsonl", false, 3, 3},
 		{"rt100", "testdata/rt100.jsonl", "testdata/rt100.labels.jsonl", false, 4, 4},
 		{"rt101", "testdata/rt101.jsonl", "testdata/rt101.labels.jsonl", false, 2, 3},
@@ -194,7 +194,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// mix), measured blind.
 		{"rt112", "testdata/rt112.jsonl", "testdata/rt112.labels.jsonl", false, 2, 14},
 		{"rt113", "testdata/rt113.jsonl", "testdata/rt113.labels.jsonl", false, 6, 15},
-		{"rt114", "testdata/rt114.jsonl", "testdata/rt114.labels.jsonl", false, 1, 15},
+		{"rt114", "testdata/rt114.jsonl", "testdata/rt114.labels.jsonl", false, 1, 13},
 		{"rt115", "testdata/rt115.jsonl", "testdata/rt115.labels.jsonl", false, 3, 0},
 		{"rt116", "testdata/rt116.jsonl", "testdata/rt116.labels.jsonl", false, 1, 10},
 		// rt103 to rt111 (issue 11's twelfth round, the nine languages) and
@@ -237,14 +237,20 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt134", "testdata/rt134.jsonl", "testdata/rt134.labels.jsonl", false, 2, 2},
 		{"rt135", "testdata/rt135.jsonl", "testdata/rt135.labels.jsonl", false, 0, 4},
 		{"rt136", "testdata/rt136.jsonl", "testdata/rt136.labels.jsonl", false, 4, 11},
-		{"rt137", "testdata/rt137.jsonl", "testdata/rt137.labels.jsonl", false, 1, 4},
+		{"rt137", "testdata/rt137.jsonl", "testdata/rt137.labels.jsonl", false, 0, 4},
 		{"rt138", "testdata/rt138.jsonl", "testdata/rt138.labels.jsonl", false, 0, 8},
-		{"rt139", "testdata/rt139.jsonl", "testdata/rt139.labels.jsonl", false, 1, 8},
+		{"rt139", "testdata/rt139.jsonl", "testdata/rt139.labels.jsonl", false, 1, 7},
 		// rt140 to rt142 were measured once with the rules and model of
 		// 171085a, then read.
-		{"rt140", "testdata/rt140.jsonl", "testdata/rt140.labels.jsonl", false, 0, 13},
+		{"rt140", "testdata/rt140.jsonl", "testdata/rt140.labels.jsonl", false, 0, 12},
 		{"rt141", "testdata/rt141.jsonl", "testdata/rt141.labels.jsonl", false, 0, 8},
-		{"rt142", "testdata/rt142.jsonl", "testdata/rt142.labels.jsonl", false, 4, 11},
+		{"rt142", "testdata/rt142.jsonl", "testdata/rt142.labels.jsonl", false, 4, 9},
+		// rt143 to rt146 were measured once with the rules and model of
+		// da14da7, then read.
+		{"rt143", "testdata/rt143.jsonl", "testdata/rt143.labels.jsonl", false, 1, 4},
+		{"rt144", "testdata/rt144.jsonl", "testdata/rt144.labels.jsonl", false, 2, 18},
+		{"rt145", "testdata/rt145.jsonl", "testdata/rt145.labels.jsonl", false, 0, 10},
+		{"rt146", "testdata/rt146.jsonl", "testdata/rt146.labels.jsonl", false, 1, 3},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

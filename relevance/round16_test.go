@@ -112,3 +112,58 @@ func TestRound16LastSetsRead(t *testing.T) {
 		{"Armenian Christmas pudding", "en", "Armenian Christmas means anoushabour at grandma's, constitutionally required", false, ""},
 	})
 }
+
+// TestRound16FourthWave: what rt143-rt146, written blind after da14da7 and
+// measured once, showed once read (issue 11, sixteenth round).
+func TestRound16FourthWave(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"the crossing in Azerbaijani spelling", "az", "Marqara keçidi açılsa, Türkiyə ilə Ermənistan arasında ticarət başlayacaq", true, "place:Margara"},
+		{"Lavrov's 'neighbourhood' is no city guide", "en", "Lavrov says the South Caucasus is Russia's neighbourhood and the West should stay out", true, "place:South Caucasus"},
+		{"Vardanyan declined in Azerbaijani", "az", "Vardanyanın məhkəməsində yeni iclas təyin olunub", true, "with:Surnames of the detained/"},
+		{"initialled since August 2025", "fr", "Le texte est paraphé depuis août 2025 et toujours pas signé", true, "with:Initialled peace treaty/"},
+		{"initialled in Washington, el", "el", "Μονογραφήθηκε στην Ουάσινγκτον, αλλά υπογραφή ακόμα δεν υπάρχει", true, "with:Initialled peace treaty/"},
+		{"the treaty waiting on the constitution", "ru", "Мирный договор не подпишут, пока не поменяют конституцию", true, "with:Treaty and constitution/"},
+		{"a country's new constitution is not it", "en", "The peace accord of 2006 ended the war and a Constituent Assembly was elected to change the constitution of Nepal", false, ""},
+		{"Japan's constitution is not it", "en", "Japan will not change the constitution before a peace treaty with Russia, the minister said", false, "!with:Treaty and constitution/"},
+		{"an extradition of activists", "de", "Auslieferung georgischer Aktivisten aus Deutschland? Berlin prüft noch", true, "topic:repression"},
+		{"the visa dialogue in Armenian", "hy", "ԵՄ-ի հետ վիզաների ազատականացման երկխոսությունը շարունակվում է", true, "topic:EU path"},
+		{"troops on the Aras, de", "de", "Iran zieht Truppen an den Aras zusammen", true, "with:Along the Aras/"},
+		{"Mzia's release", "ru", "Мзию должны выпустить в январе, если снова не придумают новое дело", true, "with:Mzia/"},
+		{"20 January and 1990", "fr", "20 janvier 1990 : Bakou se souvient, et demande des comptes à Moscou", true, "with:20 January/"},
+		{"the metro station named after the day is not it", "az", "20 Yanvar metrosunda yenə tıxac, Bakıda axşam gediləsi yer deyil", false, "!with:20 January/"},
+		{"the Yekaterinburg case", "en", "The Yekaterinburg case: two Azerbaijani brothers died in police custody, Baku wants a trial", true, "with:Yekaterinburg case/"},
+		{"Yekaterinburg alone is not it", "ru", "В Екатеринбурге открылся новый торговый центр", false, ""},
+		{"the ruling party's Russian acronym and Tbilisi", "ru", "ГМ празднует, а в Тбилиси опять вышли на проспект", true, "with:GD/"},
+		{"Pashinyan by his patronymic", "ru", "Воваевич снова выступил в прямом эфире", true, "person:Pashinyan"},
+		{"Samvel's detention extended", "hy", "Սամվելի կալանքը նորից երկարաձգեցին", true, "with:Samvel detained/"},
+		{"an accountant called Samvel is not it", "en", "Samvel from accounting extended his vacation again", false, ""},
+		{"independent channels closing, ka", "ka", "ფორმულა და მთავარი: დამოუკიდებელი არხები ერთმანეთის მიყოლებით იხურება", true, "with:Georgian TV channels/"},
+		{"borderisation, ru", "ru", "Под Гори снова бордеризация: забор передвинули на сто метров", true, "place:South Ossetia"},
+		{"the Ani bridge", "tr", "Ani köprüsünün ortak restorasyonu normalleşmenin ilk somut adımı", true, "event:Ani bridge"},
+		{"Black January, zh", "zh", "黑色一月纪念日，巴库对莫斯科的语气越来越硬", true, "event:Black January"},
+		{"Nikol live, el", "el", "Ο Νίκολ πάλι live για τρεις ώρες", true, "with:Nikol/"},
+		{"Gyumri and the base, el", "el", "Γκιουμρί: η ρωσική βάση μένει", true, "with:Gyumri/"},
+		{"a train to Nakhchivan, ja", "ja", "ナヒチェバンへの鉄道、いつ開通するのか", true, "with:Nakhchivan/"},
+		{"Nagorno-Karabakh in one Korean word", "ko", "나고르노카라바흐 난민들은 아직 돌아가지 못했다", true, "place:Karabakh"},
+		{"the glass castle and the billionaire, zh", "zh", "那位亿万富翁坐在他的玻璃城堡里决定一切", true, "with:Glass palace/"},
+		// Not politics.
+		{"a traveller back from Yerevan", "en", "Just got back from Yerevan, the food was amazing and everyone so kind 🇦🇲", false, ""},
+		{"the club's nickname, az", "az", "Qarabağ bu axşam Avropada! Ağdamın atlıları, irəli!", false, ""},
+		{"a dog called Pasha, tr", "tr", "Köpeğimin adı Paşa, herkes Paşinyan mı diye soruyor", false, "!person:Pashinyan"},
+		{"football in Arabic", "ar", "قره باغ الأذربيجاني فاز الليلة، كرة قدم جميلة", false, ""},
+	})
+}
+
+// TestRound16DatesWithYears: a year right after a date that names an event
+// read as a list's figure and cancelled the date; the date with its event's
+// year is a form of its own (issue 11, sixteenth round).
+func TestRound16DatesWithYears(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"28 November 2024", "en", "On 28 November 2024 the government suspended the EU talks and the protests began", true, "with:28 November/"},
+		{"20 January 1990", "ru", "20 января 1990 года в Баку вошли войска, мы помним", true, "with:20 January/"},
+		{"4 October 2025", "ru", "4 октября 2025 года: после этого арестовали всех, кто был на улице", true, "with:4 October/"},
+		// History stays history: the year of 1915 after 24 April is still
+		// a figure there, as the labelled sets want it.
+		{"24 April 1915 as history", "fr", "Le 24 avril 1915, des centaines d'intellectuels furent arrêtés à Constantinople", false, ""},
+	})
+}
