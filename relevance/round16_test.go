@@ -167,3 +167,38 @@ func TestRound16DatesWithYears(t *testing.T) {
 		{"24 April 1915 as history", "fr", "Le 24 avril 1915, des centaines d'intellectuels furent arrêtés à Constantinople", false, ""},
 	})
 }
+
+// TestRound16FifthWave: what rt147-rt151, written blind after 74c9075 and
+// measured once, showed once read (issue 11, sixteenth round). A church's
+// livestream, a hundred a week and a street named Shusha guard against this
+// pass's own rules.
+func TestRound16FifthWave(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"Sumgait and its year", "he", "סומגאית 1988: פוגרום שבבאקו עדיין מכחישים", true, "with:Sumgait/"},
+		{"Sumgait and its date", "en", "Feb 27, Sumgait. Still no apology", true, "with:Sumgait/"},
+		{"the Karabakh movement's day", "hy", "Փետրվարի 20, 1988։ Շարժումը սկսվեց", true, "with:20 February 1988/"},
+		{"the Soviet invasion of 1921", "fr", "25 février : l'invasion soviétique de 1921, qui résonne encore aujourd'hui", true, "with:25 February 1921/"},
+		{"the PM live against the bishops", "nl", "Weer een Facebook-live om twee uur 's nachts tegen de aartsbisschoppen", true, "with:Livestream against the bishops/"},
+		{"a church's own livestream is not it", "en", "Our parish is live on Facebook for the Christmas service at 10", false, ""},
+		{"Misha's health", "en", "Misha's health is deteriorating in prison again", true, "with:Misha/"},
+		{"the exodus in a week", "de", "Über hunderttausend Menschen mussten in einer Woche ihre Heimat verlassen", true, "with:Exodus in a week/"},
+		{"a hundred in a week is not it", "en", "Houses rise 1,100 a week in the capital", false, ""},
+		{"Vardanyan's hunger strike, ru", "ru", "Варданян снова голодает, адвокаты молчат", true, "with:Surnames of the detained/"},
+		{"initialled, tr", "tr", "Barış anlaşması paraf edildi ama imza hâlâ yok", true, "with:Initialled peace treaty/"},
+		{"the genocide's bill", "tr", "Yine bir meclis Ermeni soykırımı tasarısı getirmiş", true, "with:Armenian genocide/"},
+		{"the Trump bridge", "fr", "Un « pont Trump » au-dessus de l'Araxe, sérieusement ?", true, "institution:TRIPP"},
+		{"Khojaly in Japanese", "ja", "ホジャリの追悼式典が今年も行われた", true, "place:Khojaly"},
+		{"Abzas in Korean", "ko", "압자스 미디어 기자들 중형 확정", true, "institution:Jailed outlets"},
+		{"howitzers in Dutch", "nl", "Armenië koopt Franse houwitsers en Indiase raketsystemen", true, "topic:armaments"},
+		{"Kapan and the corridor", "fr", "« Corridor » n'est pas un mot neutre à Kapan ou à Goris", true, "with:Armenian regions/"},
+		// Not politics.
+		{"an airline's new destinations, he", "he", "יעדים חדשים של ישראייר לקיץ: טביליסי, בטומי, באקו, ירוואן וקרקוב", false, ""},
+		{"an airport's new destinations, nl", "nl", "Nieuwe bestemmingen vanaf Schiphol: Bakoe, Jerevan, Almaty, Tasjkent en Samarkand", false, ""},
+		{"the club in Russian quotes", "ru", "«Карабах» опять делает то, что не может ни один российский клуб — играет в Лиге чемпионов. Футбол, как он есть", false, "!place:Karabakh"},
+		{"a nightclub fight in Batumi", "ru", "В Батуми задержали двух туристов из России после драки в ночном клубе", false, ""},
+		{"a folk song, tr", "tr", "Azeri türküleri çok içli, Sarı gelin her dinlediğimde ağlıyorum, Ermeniler de sahipleniyor", false, ""},
+		{"a block of flats' election, ka", "ka", "ჩვენი ამხანაგობის თავმჯდომარის არჩევნები ჩატარდა, ლიფტის ფულს ახლა მე ვაგროვებ", false, ""},
+		{"energy partners in a list, de", "de", "Energiepartner wie Norwegen, Katar, Aserbaidschan, sagte der Parteitag", false, ""},
+		{"a street named Shusha", "az", "Bizim küçənin adı Şuşa küçəsidir, kuryer hər dəfə çaşır", false, ""},
+	})
+}

@@ -74,7 +74,7 @@ func TestNamedEventsLawsAndPlaces(t *testing.T) {
 func TestKitchenMetaphors(t *testing.T) {
 	runClassCases(t, []classCase{
 		{"a family ceasefire, hy", "hy", "Տանը հրադադար է․ մայրիկն ու հայրիկը պայմանավորվեցին, որ խորովածը այս անգամ պապան կանի։", false, "neg:ceasefire/Food"},
-		{"a family ceasefire, az", "az", "Evdə atəşkəs: nənəm və xalam şəkərburanı kimin bişirəcəyi barədə nəhayət razılaşdılar.", false, "neg:ceasefire/Food"},
+		{"a family ceasefire, az", "az", "Evdə atəşkəs: nənəm və xalam şəkərburanı kimin bişirəcəyi barədə nəhayət razılaşdılar.", false, "!topic:ceasefire"},
 		{"the bread's delimitation, hy", "hy", "Լավաշի և մատնաքաշի սահմանազատումն ավարտվեց․ լավաշը՝ առավոտյան, մատնաքաշը՝ երեկոյան։", false, "neg:delimitation/Food"},
 		{"the khinkali parliament, ka", "ka", "ჩვენი ოჯახის პარლამენტმა ხინკალი აირჩია, ხაჭაპური ოპოზიციაში დარჩა.", false, "neg:parliament/Food"},
 		{"the dolma border, ru", "ru", "Граница между долмой и толмой проходит где-то между Ереваном и Баку, и лучше её не трогать.", false, "neg:Yerevan/Food"},

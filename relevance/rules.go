@@ -577,6 +577,9 @@ func (p *parser) parseConceptLine(line string) error {
 	if _, ok := p.rs.langs[lang]; !ok && lang != "any" {
 		return p.errf("unknown language %q (declare it in [languages], or use any)", lang)
 	}
+	if n, ok := digitComma(body); ok {
+		return p.errf("%q: a comma between digits splits the number into two forms; commas separate forms (write %s)", n, strings.ReplaceAll(n, ",", " "))
+	}
 	forms := splitList(body)
 	if len(forms) == 0 {
 		return p.errf("no forms after %q", lang+":")
@@ -667,6 +670,9 @@ func (p *parser) parseContext(ci int, hf []string, body string) error {
 		return p.errf("want with WEIGHT WINDOW: forms (e.g. with +2 8: ...)")
 	}
 	ri := len(p.rs.rules)
+	if n, ok := digitComma(body); ok {
+		return p.errf("%q: a comma between digits splits the number into two forms; commas separate forms (write %s)", n, strings.ReplaceAll(n, ",", " "))
+	}
 	items := splitList(body)
 	if len(items) == 0 {
 		return p.errf("no forms after ':'")
@@ -795,6 +801,29 @@ func (p *parser) compileForm(lang, form string) ([]wordPat, error) {
 		return nil, p.errf("empty form")
 	}
 	return words, nil
+}
+
+// digitComma finds a comma between two digits in a line of forms
+// ("100,000"): a thousands separator, which would cut the number into two
+// forms, "100" (every hundred) and "000 ..." (issue 11, sixteenth round).
+// Written with a space, "100 000" matches 100,000, 100.000 and 100 000,
+// since a post's number is cut into the same words.
+func digitComma(s string) (string, bool) {
+	isDigit := func(c byte) bool { return '0' <= c && c <= '9' }
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] != ',' || !isDigit(s[i-1]) || !isDigit(s[i+1]) {
+			continue
+		}
+		a, b := i-1, i+1
+		for a > 0 && (isDigit(s[a-1]) || a > 1 && s[a-1] == ',' && isDigit(s[a-2])) {
+			a--
+		}
+		for b+1 < len(s) && (isDigit(s[b+1]) || b+2 < len(s) && s[b+1] == ',' && isDigit(s[b+2])) {
+			b++
+		}
+		return s[a : b+1], true
+	}
+	return "", false
 }
 
 // shortNumber reports whether a concept's form is only a number of one or

@@ -55,6 +55,10 @@ func TestParseErrors(t *testing.T) {
 		// "5,000 lari" in a line of forms is two forms, "5" and "000 lari":
 		// the first would match every 5 (issue 11, eleventh round).
 		{"a figure cut by a comma", head + "event 1.5 Fine\n  en: 5000 lari, 5,000 lari\n", 8, "commas separate forms"},
+		// "100,000" would be "100", every hundred, and "000" (issue 11,
+		// sixteenth round), in a form or in a context.
+		{"a thousands comma in a form", head + "event 0 Exodus\n  en: 100,000 people\n", 8, `"100,000": a comma between digits`},
+		{"a thousands comma in a context", head + "event 0 19 September\n  en: 19 September\n  with +3 post: exodus, 100,000, 100.000\n", 9, "write 100 000"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -70,16 +70,49 @@ func TestClassifySeedNeedsExpert(t *testing.T) {
 	if _, r := metrics(t, out); r != 1 {
 		t.Errorf("seed thread with an expert author: recall %v, want 1:\n%s", r, out)
 	}
-	out, _, err = runCLI(t, "", "classify", "--labels", seedLabels, seed)
+	// Judged as a thread, every post is in unlisted too: the rules read the
+	// analyst's opening and the replies follow it (issue 11, sixteenth
+	// round). Alone, a reply that leans on the thread ("a compromise on the
+	// constitution") needs its author to be an expert.
+	lone := loneSeedReply(t)
+	out, _, err = runCLI(t, "", "classify", "--expert", seedAuthor, "--labels", seedLabels, lone)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, r := metrics(t, out); r == 1 {
-		t.Errorf("seed thread with an unlisted author: recall 1, want the tier to matter")
+	if _, r := metrics(t, out); r != 1 {
+		t.Errorf("a lone reply by an expert: recall %v, want 1:\n%s", r, out)
+	}
+	out, _, err = runCLI(t, "", "classify", "--labels", seedLabels, lone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "recall 0.000 (0 true positives, 1 false negatives)") {
+		t.Errorf("a lone reply by an unlisted author is in, want the tier to matter:\n%s", out)
 	}
 	if !strings.Contains(out, "false negative at://") {
 		t.Errorf("mistakes are not listed:\n%s", out)
 	}
+}
+
+// loneSeedReply writes the seed thread's reply on the constitution, alone,
+// to a file and returns its path.
+func loneSeedReply(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.Contains(line, "compromise on the constitution") {
+			p := filepath.Join(t.TempDir(), "reply.jsonl")
+			if err := os.WriteFile(p, []byte(line+"\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return p
+		}
+	}
+	t.Fatal("the seed thread has no reply on the constitution")
+	return ""
 }
 
 func TestClassifyPrintsDecisions(t *testing.T) {
