@@ -202,3 +202,32 @@ func TestRound16FifthWave(t *testing.T) {
 		{"a street named Shusha", "az", "Bizim küçənin adı Şuşa küçəsidir, kuryer hər dəfə çaşır", false, ""},
 	})
 }
+
+// TestRound16SeventhWave: what rt156-rt159, written blind after d466b09 and
+// measured once, showed once read (issue 11, sixteenth round). The metro's
+// escalator and the initialed miscellany guard against two rules of this
+// pass that were tried and taken back ("again" beside Rustaveli, "not
+// signed" beside initialled).
+func TestRound16SeventhWave(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"24 April, the march to the consulate", "fr", "24 avril à Lyon : cortège jusqu'au consulat de Turquie, comme chaque année", true, "with:April 24/"},
+		{"24 April, carnations at Agos", "tr", "24 Nisan'da yine Agos'un önüne karanfil bırakacağız", true, "with:April 24/"},
+		{"24 April, the memorial, a figure after it", "hy", "Ապրիլի 24։ Ծիծեռնակաբերդ։ 112 տարի։", true, "with:April 24/"},
+		{"2 April 2016", "hy", "Ապրիլի 2, 2016։ Թալիշ։ Հիշում ենք", true, "with:2 April 2016/"},
+		{"the four-day war's adjective and its date, ru", "ru", "Второе апреля: четырехдневная, девять лет, а вопросы остались", true, "with:2 April 2016/"},
+		{"9 April remembered", "ru", "9 апреля. Помним", true, "with:9 April 1989/"},
+		{"another night with the EU's flags", "fr", "Encore une nuit, encore les drapeaux européens devant le Parlement", true, "with:Another night/"},
+		{"the 102nd base, instrumental", "ru", "Что будет со 102-й базой, никто не говорит", true, "event:Russian base in Gyumri"},
+		{"Nikol on his bicycle", "en", "Nikol on a bicycle again, cameras rolling", true, "with:Nikol/"},
+		{"Ilham on French colonialism", "fr", "Ilham dénonce encore le colonialisme français en Nouvelle-Calédonie", true, "with:Ilham on colonialism/"},
+		{"Misha's court by video", "ru", "Мишу снова не подключили по видео, суд «не смог»", true, "with:Misha/"},
+		{"Salome will not leave the palace", "en", "Salome still refuses to leave the palace, and half the street agrees with her", true, "with:Salome the legitimate president/"},
+		{"recognition in Spanish", "es", "¿Cuándo reconoce el genocidio armenio el Congreso de los Diputados?", true, "topic:recognition"},
+		{"Vardanyan and the Red Cross", "en", "Has the Red Cross seen Vardanyan this year at all?", true, "with:Surnames of the detained/"},
+		// Not politics.
+		{"a friend called Nikol, tr", "tr", "Nikol diye bir arkadaşım var, herkes Paşinyan mı diye soruyor", false, ""},
+		{"khachapuri against lahmajo, hy", "hy", "Վրացի ընկերս ասում է՝ մեր խաչապուրին ձեր լահմաջոյից լավն է։ Պատերազմ", false, ""},
+		{"the Rustaveli metro's escalator again, ka", "ka", "რუსთაველის მეტროს ესკალატორი ისევ გაჩერებულია", false, ""},
+		{"initialed miscellany", "en", "a weekly filled with unsigned fiction and initialed miscellany", false, ""},
+	})
+}
