@@ -253,7 +253,7 @@ func TestJanuaryReads(t *testing.T) {
 // languages, a Georgian federal judge in France's words.
 func TestFebruaryReads(t *testing.T) {
 	runClassCases(t, []classCase{
-		{"27 February, hy", "hy", "Փետրվարի 27, Սումգայիթ, 1988։ Չմոռանանք։", true, "with:27 February/"},
+		{"27 February, hy", "hy", "Փետրվարի 27, Սումգայիթ, 1988։ Չմոռանանք։", true, "with:Sumgait/"},
 		{"years since Sumgait, en", "en", "39 years since Sumgait. Say their names.", true, "with:Years since Sumgait/"},
 		{"a clergyman arrested, hy", "hy", "Էլի հոգևորականի են ձերբակալել։ Սա արդեն պետական հալածանք ա։", true, "place:Etchmiadzin"},
 		{"Civil Contract, hy", "hy", "ՔՊ-ն ասում ա՝ «նախկինները», նախկինները ասում են՝ «թուրքի գործակալ»։", true, "institution:Parties of the region"},

@@ -178,8 +178,11 @@ func TestRound16FifthWave(t *testing.T) {
 		{"Sumgait and its date", "en", "Feb 27, Sumgait. Still no apology", true, "with:Sumgait/"},
 		{"the Karabakh movement's day", "hy", "Փետրվարի 20, 1988։ Շարժումը սկսվեց", true, "with:20 February 1988/"},
 		{"the Soviet invasion of 1921", "fr", "25 février : l'invasion soviétique de 1921, qui résonne encore aujourd'hui", true, "with:25 February 1921/"},
-		{"the PM live against the bishops", "nl", "Weer een Facebook-live om twee uur 's nachts tegen de aartsbisschoppen", true, "with:Livestream against the bishops/"},
+		{"the PM live against the bishops", "nl", "Weer een Facebook-live om twee uur 's nachts tegen de aartsbisschoppen", true, "with:PM's livestream/"},
 		{"a church's own livestream is not it", "en", "Our parish is live on Facebook for the Christmas service at 10", false, ""},
+		// "pm" in lower case is a time, not the prime minister (the
+		// round's review).
+		{"a livestream at 2 pm is not it", "en", "Facebook live at 2 pm today: our bakery shows the new croissants", false, "!with:PM's livestream/"},
 		{"Misha's health", "en", "Misha's health is deteriorating in prison again", true, "with:Misha/"},
 		{"the exodus in a week", "de", "Über hunderttausend Menschen mussten in einer Woche ihre Heimat verlassen", true, "with:Exodus in a week/"},
 		{"a hundred in a week is not it", "en", "Houses rise 1,100 a week in the capital", false, ""},

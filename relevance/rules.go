@@ -577,8 +577,8 @@ func (p *parser) parseConceptLine(line string) error {
 	if _, ok := p.rs.langs[lang]; !ok && lang != "any" {
 		return p.errf("unknown language %q (declare it in [languages], or use any)", lang)
 	}
-	if n, ok := digitComma(body); ok {
-		return p.errf("%q: a comma between digits splits the number into two forms; commas separate forms (write %s)", n, strings.ReplaceAll(n, ",", " "))
+	if err := p.checkDigitComma(body); err != nil {
+		return err
 	}
 	forms := splitList(body)
 	if len(forms) == 0 {
@@ -593,7 +593,7 @@ func (p *parser) parseConceptLine(line string) error {
 			return err
 		}
 		if shortNumber(words) {
-			return p.errf("form %q: a bare number of one or two digits matches every such number; commas separate forms (write 5000, not 5,000)", f)
+			return p.errf("form %q: a bare number of one or two digits matches every such number", f)
 		}
 		p.m.add(pattern{words: words, concept: int32(ci), rule: -1, label: f})
 		p.cur.nforms++
@@ -670,8 +670,8 @@ func (p *parser) parseContext(ci int, hf []string, body string) error {
 		return p.errf("want with WEIGHT WINDOW: forms (e.g. with +2 8: ...)")
 	}
 	ri := len(p.rs.rules)
-	if n, ok := digitComma(body); ok {
-		return p.errf("%q: a comma between digits splits the number into two forms; commas separate forms (write %s)", n, strings.ReplaceAll(n, ",", " "))
+	if err := p.checkDigitComma(body); err != nil {
+		return err
 	}
 	items := splitList(body)
 	if len(items) == 0 {
@@ -803,6 +803,15 @@ func (p *parser) compileForm(lang, form string) ([]wordPat, error) {
 	return words, nil
 }
 
+// checkDigitComma rejects a line of forms or contexts with a comma between
+// two digits (digitComma).
+func (p *parser) checkDigitComma(body string) error {
+	if n, ok := digitComma(body); ok {
+		return p.errf("%q: a comma between digits splits the number into two forms; commas separate forms (write %s)", n, strings.ReplaceAll(n, ",", " "))
+	}
+	return nil
+}
+
 // digitComma finds a comma between two digits in a line of forms
 // ("100,000"): a thousands separator, which would cut the number into two
 // forms, "100" (every hundred) and "000 ..." (issue 11, sixteenth round).
@@ -827,10 +836,11 @@ func digitComma(s string) (string, bool) {
 }
 
 // shortNumber reports whether a concept's form is only a number of one or
-// two digits. Such a form matches every such number in every post: it is
-// almost always a list item cut by a comma ("5,000 lari" in a line of forms
-// becomes "5" and "000 lari"). Years and longer numbers stay allowed
-// ("1915"), and so do contexts ("not +1: 1" for Formula 1).
+// two digits. Such a form matches every such number in every post. A comma
+// between digits ("5,000 lari", which would become "5" and "000 lari") is
+// caught before it by digitComma; this catches the bare number written as a
+// form. Years and longer numbers stay allowed ("1915"), and so do contexts
+// ("not +1: 1" for Formula 1).
 func shortNumber(words []wordPat) bool {
 	if len(words) != 1 || len(words[0].forms) != 1 {
 		return false

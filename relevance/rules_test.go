@@ -55,6 +55,8 @@ func TestParseErrors(t *testing.T) {
 		// "5,000 lari" in a line of forms is two forms, "5" and "000 lari":
 		// the first would match every 5 (issue 11, eleventh round).
 		{"a figure cut by a comma", head + "event 1.5 Fine\n  en: 5000 lari, 5,000 lari\n", 8, "commas separate forms"},
+		// A bare number of one or two digits written as a form.
+		{"a bare short number as a form", head + "event 1.5 Fine\n  en: 5000 lari, 5\n", 8, "a bare number of one or two digits"},
 		// "100,000" would be "100", every hundred, and "000" (issue 11,
 		// sixteenth round), in a form or in a context.
 		{"a thousands comma in a form", head + "event 0 Exodus\n  en: 100,000 people\n", 8, `"100,000": a comma between digits`},
