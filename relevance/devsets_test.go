@@ -65,14 +65,14 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt9", "testdata/rt9.jsonl", "testdata/rt9.labels.jsonl", false, 7, 4},
 		{"rt10", "testdata/rt10.jsonl", "testdata/rt10.labels.jsonl", false, 1, 2},
 		{"rt11", "testdata/rt11.jsonl", "testdata/rt11.labels.jsonl", false, 1, 2},
-		{"rt12", "testdata/rt12.jsonl", "testdata/rt12.labels.jsonl", false, 2, 4},
+		{"rt12", "testdata/rt12.jsonl", "testdata/rt12.labels.jsonl", false, 2, 2},
 		{"rt13", "testdata/rt13.jsonl", "testdata/rt13.labels.jsonl", false, 1, 2},
 		{"rt14", "testdata/rt14.jsonl", "testdata/rt14.labels.jsonl", false, 0, 10},
 		{"rt15", "testdata/rt15.jsonl", "testdata/rt15.labels.jsonl", false, 2, 1},
 		{"rt16", "testdata/rt16.jsonl", "testdata/rt16.labels.jsonl", false, 1, 5},
 		{"rt17", "testdata/rt17.jsonl", "testdata/rt17.labels.jsonl", false, 0, 6},
 		{"rt18", "testdata/rt18.jsonl", "testdata/rt18.labels.jsonl", false, 0, 17},
-		{"rt20", "testdata/rt20.jsonl", "testdata/rt20.labels.jsonl", false, 8, 51},
+		{"rt20", "testdata/rt20.jsonl", "testdata/rt20.labels.jsonl", false, 8, 50},
 		{"rt21", "testdata/rt21.jsonl", "testdata/rt21.labels.jsonl", false, 1, 1},
 		// rt19, rt22 to rt30, rt32, rt33 and rt36 to rt38
 		// (testdata/rt19.README.md ...): fifteen writers of issue 11's ninth
@@ -84,13 +84,13 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt22", "testdata/rt22.jsonl", "testdata/rt22.labels.jsonl", false, 2, 7},
 		{"rt23", "testdata/rt23.jsonl", "testdata/rt23.labels.jsonl", false, 3, 20},
 		{"rt24", "testdata/rt24.jsonl", "testdata/rt24.labels.jsonl", false, 3, 6},
-		{"rt25", "testdata/rt25.jsonl", "testdata/rt25.labels.jsonl", false, 1, 9},
+		{"rt25", "testdata/rt25.jsonl", "testdata/rt25.labels.jsonl", false, 0, 9},
 		{"rt26", "testdata/rt26.jsonl", "testdata/rt26.labels.jsonl", false, 1, 7},
 		{"rt27", "testdata/rt27.jsonl", "testdata/rt27.labels.jsonl", false, 2, 12},
 		{"rt28", "testdata/rt28.jsonl", "testdata/rt28.labels.jsonl", false, 9, 9},
 		{"rt29", "testdata/rt29.jsonl", "testdata/rt29.labels.jsonl", false, 5, 6},
 		{"rt30", "testdata/rt30.jsonl", "testdata/rt30.labels.jsonl", false, 23, 13},
-		{"rt32", "testdata/rt32.jsonl", "testdata/rt32.labels.jsonl", false, 8, 16},
+		{"rt32", "testdata/rt32.jsonl", "testdata/rt32.labels.jsonl", false, 8, 15},
 		{"rt33", "testdata/rt33.jsonl", "testdata/rt33.labels.jsonl", false, 1, 13},
 		{"rt36", "testdata/rt36.jsonl", "testdata/rt36.labels.jsonl", false, 1, 7},
 		{"rt37", "testdata/rt37.jsonl", "testdata/rt37.labels.jsonl", false, 2, 5},
@@ -113,7 +113,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt45", "testdata/rt45.jsonl", "testdata/rt45.labels.jsonl", false, 1, 0},
 		{"rt46", "testdata/rt46.jsonl", "testdata/rt46.labels.jsonl", false, 1, 5},
 		{"rt47", "testdata/rt47.jsonl", "testdata/rt47.labels.jsonl", false, 7, 2},
-		{"rt48", "testdata/rt48.jsonl", "testdata/rt48.labels.jsonl", false, 2, 3},
+		{"rt48", "testdata/rt48.jsonl", "testdata/rt48.labels.jsonl", false, 1, 3},
 		{"rt49", "testdata/rt49.jsonl", "testdata/rt49.labels.jsonl", false, 0, 4},
 		{"rt50", "testdata/rt50.jsonl", "testdata/rt50.labels.jsonl", false, 4, 4},
 		{"rt51", "testdata/rt51.jsonl", "testdata/rt51.labels.jsonl", false, 2, 2},
@@ -193,7 +193,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// different brief (the feed's description only, real traffic's
 		// mix), measured blind.
 		{"rt112", "testdata/rt112.jsonl", "testdata/rt112.labels.jsonl", false, 2, 14},
-		{"rt113", "testdata/rt113.jsonl", "testdata/rt113.labels.jsonl", false, 6, 15},
+		{"rt113", "testdata/rt113.jsonl", "testdata/rt113.labels.jsonl", false, 6, 16},
 		{"rt114", "testdata/rt114.jsonl", "testdata/rt114.labels.jsonl", false, 1, 13},
 		{"rt115", "testdata/rt115.jsonl", "testdata/rt115.labels.jsonl", false, 3, 0},
 		{"rt116", "testdata/rt116.jsonl", "testdata/rt116.labels.jsonl", false, 1, 10},
@@ -216,10 +216,10 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt117", "testdata/rt117.jsonl", "testdata/rt117.labels.jsonl", false, 1, 5},
 		{"rt118", "testdata/rt118.jsonl", "testdata/rt118.labels.jsonl", false, 1, 12},
 		{"rt119", "testdata/rt119.jsonl", "testdata/rt119.labels.jsonl", false, 3, 4},
-		{"rt120", "testdata/rt120.jsonl", "testdata/rt120.labels.jsonl", false, 3, 7},
+		{"rt120", "testdata/rt120.jsonl", "testdata/rt120.labels.jsonl", false, 2, 7},
 		{"rt121", "testdata/rt121.jsonl", "testdata/rt121.labels.jsonl", false, 1, 12},
 		{"rt122", "testdata/rt122.jsonl", "testdata/rt122.labels.jsonl", false, 0, 7},
-		{"rt123", "testdata/rt123.jsonl", "testdata/rt123.labels.jsonl", false, 5, 12},
+		{"rt123", "testdata/rt123.jsonl", "testdata/rt123.labels.jsonl", false, 4, 12},
 		{"rt124", "testdata/rt124.jsonl", "testdata/rt124.labels.jsonl", false, 4, 1},
 		{"rt125", "testdata/rt125.jsonl", "testdata/rt125.labels.jsonl", false, 1, 12},
 		{"rt126", "testdata/rt126.jsonl", "testdata/rt126.labels.jsonl", false, 0, 10},
@@ -232,7 +232,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// once after the round's first two passes, rt138 after its third;
 		// then read and tuned on (testdata/rt131.README.md ...).
 		{"rt131", "testdata/rt131.jsonl", "testdata/rt131.labels.jsonl", false, 2, 3},
-		{"rt132", "testdata/rt132.jsonl", "testdata/rt132.labels.jsonl", false, 1, 12},
+		{"rt132", "testdata/rt132.jsonl", "testdata/rt132.labels.jsonl", false, 1, 11},
 		{"rt133", "testdata/rt133.jsonl", "testdata/rt133.labels.jsonl", false, 1, 7},
 		{"rt134", "testdata/rt134.jsonl", "testdata/rt134.labels.jsonl", false, 2, 2},
 		{"rt135", "testdata/rt135.jsonl", "testdata/rt135.labels.jsonl", false, 0, 4},
@@ -250,11 +250,11 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt143", "testdata/rt143.jsonl", "testdata/rt143.labels.jsonl", false, 1, 4},
 		{"rt144", "testdata/rt144.jsonl", "testdata/rt144.labels.jsonl", false, 2, 17},
 		{"rt145", "testdata/rt145.jsonl", "testdata/rt145.labels.jsonl", false, 0, 9},
-		{"rt146", "testdata/rt146.jsonl", "testdata/rt146.labels.jsonl", false, 1, 3},
+		{"rt146", "testdata/rt146.jsonl", "testdata/rt146.labels.jsonl", false, 1, 2},
 		// rt147 to rt151 were measured once with the rules and model of
 		// 74c9075, then read.
 		{"rt147", "testdata/rt147.jsonl", "testdata/rt147.labels.jsonl", false, 0, 6},
-		{"rt148", "testdata/rt148.jsonl", "testdata/rt148.labels.jsonl", false, 0, 8},
+		{"rt148", "testdata/rt148.jsonl", "testdata/rt148.labels.jsonl", false, 0, 7},
 		{"rt149", "testdata/rt149.jsonl", "testdata/rt149.labels.jsonl", false, 4, 10},
 		{"rt150", "testdata/rt150.jsonl", "testdata/rt150.labels.jsonl", false, 0, 1},
 		{"rt151", "testdata/rt151.jsonl", "testdata/rt151.labels.jsonl", false, 3, 1},
@@ -264,6 +264,21 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt157", "testdata/rt157.jsonl", "testdata/rt157.labels.jsonl", false, 2, 16},
 		{"rt158", "testdata/rt158.jsonl", "testdata/rt158.labels.jsonl", false, 0, 12},
 		{"rt159", "testdata/rt159.jsonl", "testdata/rt159.labels.jsonl", false, 0, 4},
+		// rt152 to rt155 were written at the end of the sixteenth round and
+		// kept unread until the seventeenth measured its starting rules on
+		// them once; rt160 to rt165 were written blind at the start of the
+		// seventeenth and measured once with the same rules (8422b03). Then
+		// read and fixed as classes (testdata/rtNNN.README.md).
+		{"rt152", "testdata/rt152.jsonl", "testdata/rt152.labels.jsonl", false, 1, 6},
+		{"rt153", "testdata/rt153.jsonl", "testdata/rt153.labels.jsonl", false, 2, 22},
+		{"rt154", "testdata/rt154.jsonl", "testdata/rt154.labels.jsonl", false, 1, 6},
+		{"rt155", "testdata/rt155.jsonl", "testdata/rt155.labels.jsonl", false, 2, 10},
+		{"rt160", "testdata/rt160.jsonl", "testdata/rt160.labels.jsonl", false, 1, 8},
+		{"rt161", "testdata/rt161.jsonl", "testdata/rt161.labels.jsonl", false, 4, 4},
+		{"rt162", "testdata/rt162.jsonl", "testdata/rt162.labels.jsonl", false, 2, 10},
+		{"rt163", "testdata/rt163.jsonl", "testdata/rt163.labels.jsonl", false, 2, 21},
+		{"rt164", "testdata/rt164.jsonl", "testdata/rt164.labels.jsonl", false, 2, 1},
+		{"rt165", "testdata/rt165.jsonl", "testdata/rt165.labels.jsonl", false, 2, 16},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
