@@ -57,6 +57,14 @@ func foldRune(r rune) (r1, r2 rune) {
 	case 'ة':
 		return 'ه', 0
 	}
+	// Persian and Arabic posts write numbers with their own digits (۲۴
+	// آوریل, ٢٤ أبريل): the same numbers as 24.
+	if '۰' <= r && r <= '۹' {
+		return '0' + (r - '۰'), 0
+	}
+	if '٠' <= r && r <= '٩' {
+		return '0' + (r - '٠'), 0
+	}
 	return unicode.ToLower(r), 0
 }
 

@@ -23,6 +23,7 @@ func TestFold(t *testing.T) {
 		{"german sharp s", "Außenminister Straße", "aussenminister strasse"},
 		{"french accents and ligature", "Arménie cœur Azerbaïdjan", "armenie coeur azerbaidjan"},
 		{"fullwidth letters", "ＢＡＫＵ", "baku"},
+		{"persian and arabic digits", "۲۴ آوریل ٢٤ أبريل", "24 اوریل 24 ابریل"},
 		{"apostrophes split turkish endings", "Erdoğan'ın Tiflis’te Bakü'de", "erdogan in tiflis te baku de"},
 		{"hashtags split on camelCase", "#FreeAbzas #NoToRussianLaw #COP29", "free abzas no to russian law cop 29"},
 		{"mentions are not words", "@someone.bsky.social hello @x", "hello"},
