@@ -55,7 +55,10 @@ const (
 
 // Texts with known scores under the built-in rules: strong is in for
 // anyone, weak only for a listed author, review lands in the review band
-// of an unlisted author's post, and off is out for everyone.
+// of an unlisted author's post, and off is out for everyone. A review
+// text scores 2.5, where the text model is consulted: a word the model
+// reads as politics ("again") can lift it in, so tests vary it with
+// neutral words ("today", "tonight").
 const (
 	textStrong = "Pashinyan and Aliyev met in Washington to sign the peace treaty"
 	textWeak   = "Lovely day in Tbilisi"

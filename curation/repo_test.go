@@ -602,7 +602,7 @@ func TestRepoStoreReplicatesVerdicts(t *testing.T) {
 	b := newEnv(t, withRepo(repo, nil))
 	q1 := a.stream(didBob, textReview, 2*time.Hour)
 	q2 := a.stream(didCarol, textReview+" today", time.Hour)
-	q3 := a.stream(didEve, textReview+" again", 30*time.Minute)
+	q3 := a.stream(didEve, textReview+" tonight", 30*time.Minute)
 	for _, uri := range []string{q1, q2} {
 		copyPost(t, a, b, uri)
 	}
