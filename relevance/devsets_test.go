@@ -192,8 +192,8 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// later rules, then read. rt115: the nine languages under a
 		// different brief (the feed's description only, real traffic's
 		// mix), measured blind.
-		{"rt112", "testdata/rt112.jsonl", "testdata/rt112.labels.jsonl", false, 2, 14},
-		{"rt113", "testdata/rt113.jsonl", "testdata/rt113.labels.jsonl", false, 6, 15},
+		{"rt112", "testdata/rt112.jsonl", "testdata/rt112.labels.jsonl", false, 2, 13},
+		{"rt113", "testdata/rt113.jsonl", "testdata/rt113.labels.jsonl", false, 6, 14},
 		{"rt114", "testdata/rt114.jsonl", "testdata/rt114.labels.jsonl", false, 1, 13},
 		{"rt115", "testdata/rt115.jsonl", "testdata/rt115.labels.jsonl", false, 3, 0},
 		{"rt116", "testdata/rt116.jsonl", "testdata/rt116.labels.jsonl", false, 1, 10},
@@ -274,11 +274,19 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt154", "testdata/rt154.jsonl", "testdata/rt154.labels.jsonl", false, 1, 6},
 		{"rt155", "testdata/rt155.jsonl", "testdata/rt155.labels.jsonl", false, 2, 8},
 		{"rt160", "testdata/rt160.jsonl", "testdata/rt160.labels.jsonl", false, 1, 8},
-		{"rt161", "testdata/rt161.jsonl", "testdata/rt161.labels.jsonl", false, 4, 4},
+		{"rt161", "testdata/rt161.jsonl", "testdata/rt161.labels.jsonl", false, 4, 3},
 		{"rt162", "testdata/rt162.jsonl", "testdata/rt162.labels.jsonl", false, 2, 10},
 		{"rt163", "testdata/rt163.jsonl", "testdata/rt163.labels.jsonl", false, 2, 8},
 		{"rt164", "testdata/rt164.jsonl", "testdata/rt164.labels.jsonl", false, 2, 1},
 		{"rt165", "testdata/rt165.jsonl", "testdata/rt165.labels.jsonl", false, 2, 16},
+		// rt170 to rt175 were written blind after 2ae282a, measured once
+		// with its rules and model, then read and fixed as classes.
+		{"rt170", "testdata/rt170.jsonl", "testdata/rt170.labels.jsonl", false, 2, 7},
+		{"rt171", "testdata/rt171.jsonl", "testdata/rt171.labels.jsonl", false, 1, 16},
+		{"rt172", "testdata/rt172.jsonl", "testdata/rt172.labels.jsonl", false, 1, 4},
+		{"rt173", "testdata/rt173.jsonl", "testdata/rt173.labels.jsonl", false, 1, 12},
+		{"rt174", "testdata/rt174.jsonl", "testdata/rt174.labels.jsonl", false, 3, 9},
+		{"rt175", "testdata/rt175.jsonl", "testdata/rt175.labels.jsonl", false, 3, 11},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

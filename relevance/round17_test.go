@@ -96,3 +96,35 @@ func TestRound17NewerLanguages(t *testing.T) {
 		{"the court in The Hague is not a dish, nl", "nl", "Armenië en Azerbeidzjan trekken zaken bij het Internationaal Gerechtshof in, als deel van het vredesakkoord", true, "topic:peace deal"},
 	})
 }
+
+// TestRound17LaterWaves: what rt170-rt175, written blind after 2ae282a and
+// measured once, showed once read (issue 11, seventeenth round). Each case
+// fails with the rules before the round, except three guards: Moscow's 9
+// May against the new Victory Day, and the bakery by the base and the
+// Central Asian summit against two rules of this pass that were taken back
+// in part (the Russian base by "Russian base" alone; Central Asia as an item
+// of the Countries list in Azerbaijani).
+func TestRound17LaterWaves(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"fines in lari, el", "el", "Πρόστιμο 5.000 λάρι επειδή στάθηκες στο οδόστρωμα", true, "with:Lari fines/"},
+		{"the footballer president, fa", "fa", "رئیس‌جمهور فوتبالیست سابق رو پارلمان انتخاب کرد", true, "with:Footballer president/"},
+		{"frozen until 2028, el", "el", "Το «Όνειρο» πάγωσε την ΕΕ μέχρι το 2028 και φταίνε οι Βρυξέλλες", true, "with:Until 2028/"},
+		{"10 November, the ceasefire, he", "he", "10 בנובמבר. החתימה באמצע הלילה שסיימה את המלחמה ההיא", true, "with:10 November/"},
+		{"19 September and the 120,000, ko", "ko", "9월 19일 그 공세 이후로 12만 명이 며칠 만에 떠났다", true, "with:19 September/"},
+		{"Victory Day in Baku, zh", "zh", "今天巴库又在庆祝胜利日，阅兵、烟花、满城国旗", true, "with:Victory Day in Baku/"},
+		{"Moscow's 9 May is not it", "zh", "5月9日莫斯科胜利日阅兵，巴库的老兵也去了", false, "!with:Victory Day in Baku/"},
+		{"the delimitation commission, zh", "zh", "亚阿划界委员会第十三次会议在边境举行", true, "place:The region's pairs in Chinese"},
+		{"a travel ban's regions, ko", "ko", "트럼프 새 여행금지 목록: 아프리카, 중동, 중앙아시아, 캅카스 일부. 선거용이라는 분석", false, "neg:Caucasus/Countries"},
+		{"the billionaire without office", "es", "El multimillonario sin cargo oficial decide quién es primer ministro", true, "with:Billionaire without office/"},
+		{"Bidzina without an official post, el", "el", "Ο Μπιτζίνα δεν έχει καμία επίσημη θέση κι όμως αποφασίζει", true, "with:Bidzina/"},
+		{"the base in Gyumri", "de", "Die Russen von der Basis in Gjumri sind seit einem Jahr leiser geworden", true, "event:Russian base in Gyumri"},
+		{"a bakery by the base is not it", "hy", "Գյումրիում ռուսական բազայի դիմացի փուռը ամենահամով լավաշն ա թխում", false, ""},
+		{"a Central Asian summit in Azerbaijani is still ours", "az", "Prezident Astanada Mərkəzi Asiya liderləri ilə görüşdü, Orta Dəhliz gündəmdə idi", true, ""},
+		{"a puppy named Karabakh, fa", "fa", "یه توله‌سگ خریدیم، بچه‌ها اسمش رو گذاشتن قره‌باغ", false, ""},
+		{"Georgian polyphony, zh", "zh", "格鲁吉亚复调合唱是联合国非遗，第一次听现场", false, ""},
+		{"Shusha's celebrations and the displaced, fa", "fa", "در شوشی پرچم و جشن و سخنرانی؛ آن طرف، آوارگان هنوز کلید خانه‌هایشان را دارند", true, "place:Shusha"},
+		{"monitors in Tavush, he", "he", "שתי משפחות חזרו לבתים שלהן בטבוש, צמוד לגבול, בזכות המשקיפים", true, "place:Armenian regions"},
+		{"demining since the war, zh", "zh", "阿塞拜疆排雷機構稱，自2020年戰爭結束以來已有超過400人觸雷死傷", true, "topic:landmines"},
+		{"the election commission's chairman, ka", "ka", "ცესკოს თავმჯდომარე ისევ ის კაცია და არაფერი შეცვლილა", true, "topic:government (region languages)"},
+	})
+}
