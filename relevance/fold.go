@@ -216,7 +216,7 @@ func (tz *tokenizer) run(s string, pos int32, seg segmenter) int32 {
 		stNone    = iota
 		stWord    // inside a word
 		stTag     // inside a hashtag (possibly a later camelCase piece)
-		stMention // inside an @handle, skipped to the next space
+		stMention // inside an @handle, skipped to its end
 	)
 	state := stNone
 	start := int32(len(tz.buf))
@@ -242,10 +242,16 @@ func (tz *tokenizer) run(s string, pos int32, seg segmenter) int32 {
 			flagHalf = 0
 		}
 		if state == stMention {
-			if unicode.IsSpace(r) {
-				state = stNone
+			if isHandleRune(r) {
+				continue
 			}
-			continue
+			// A handle is a domain name (letters, digits, dots, hyphens);
+			// whatever follows it is text again, even without a space:
+			// "回复 @lin_w:不是..." (issue 11, seventeenth round).
+			state = stNone
+			if unicode.IsSpace(r) {
+				continue
+			}
 		}
 		switch c {
 		case classWord:
@@ -415,4 +421,11 @@ func (tz *tokenizer) segment(start, end, pos int32, caps bool, seg segmenter) in
 		tz.toks = append(tz.toks, tok{start: start + cuts[k], end: start + cuts[k+1], pos: pos + int32(k), tag: true, caps: caps})
 	}
 	return int32(n)
+}
+
+// isHandleRune says whether r can be part of an @handle as posts write it:
+// a domain name's ASCII letters, digits, dots and hyphens, and the
+// underscore other networks' handles use.
+func isHandleRune(r rune) bool {
+	return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '.' || r == '-' || r == '_'
 }

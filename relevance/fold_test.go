@@ -27,6 +27,7 @@ func TestFold(t *testing.T) {
 		{"apostrophes split turkish endings", "Erdoğan'ın Tiflis’te Bakü'de", "erdogan in tiflis te baku de"},
 		{"hashtags split on camelCase", "#FreeAbzas #NoToRussianLaw #COP29", "free abzas no to russian law cop 29"},
 		{"mentions are not words", "@someone.bsky.social hello @x", "hello"},
+		{"a mention ends where the handle does", "回复 @lin_w:不是亲俄 @a.bsky.social,hello", "回 复 不 是 亲 俄 hello"},
 		{"email is not a mention", "mail a@b.am", "mail a b am"},
 		{"flags are words", "🇦🇲🇦🇿 🇬🇪!", "🇦🇲 🇦🇿 🇬🇪"},
 		{"soft hyphen and zero-width joiner", "Kara\u00adbakh Ar\u200dtsakh", "karabakh artsakh"},
