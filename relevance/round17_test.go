@@ -168,3 +168,21 @@ func TestRound17SecondBriefNewerLanguages(t *testing.T) {
 		{"the Pontic and Armenian genocides are politics, el", "el", "Όποιος μιλάει για ειρήνη Αρμενίας–Τουρκίας χωρίς αναγνώριση της Γενοκτονίας, ας το εξηγήσει στα εγγόνια των Ποντίων", true, ""},
 	})
 }
+
+// TestRound17Review: news of every country that the round's first versions
+// of its own rules took in, found when the round's diff was read again
+// against real traffic rather than the labelled sets (issue 11, seventeenth
+// round): "a billionaire with no official role" is as often Musk, a
+// smuggler's years in prison are any court's, Ruben and Arkadi are a
+// family's guests, a hockey club's GM makes a draft choice, and "cette
+// nuit" is tonight. Each case is in with the rules before the review.
+func TestRound17Review(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"a billionaire with no official role, Musk's", "en", "An unelected billionaire with no official role is gutting federal agencies and nobody voted for him", false, ""},
+		{"a cocaine smuggler's sentence", "en", "Man sentenced to 12 years for smuggling cocaine through the port", false, ""},
+		{"Ruben and Arkadi came to visit", "ru", "Рубен и Аркадий приехали в гости, жарим шашлык", false, ""},
+		{"a hockey club's GM at the draft", "ru", "ГМ «Авангарда» сделал свой выбор на драфте", false, ""},
+		{"a birthday on the night of 10 November", "fr", "Le 10 novembre, cette nuit on a fêté l'anniversaire de Paul jusqu'à l'aube", false, ""},
+		{"the former leaders, Bako among them, stay in", "ru", "Рубен, Аркадий, Бако и остальные всё ещё там. Не забываем", true, "with:Karabakh's leaders by first names/"},
+	})
+}
