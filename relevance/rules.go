@@ -147,6 +147,10 @@ type ctxRule struct {
 	refs    []int   // concepts named with @Name
 	langs   []string
 	line    int
+	// kind: a group's context that applies only to the group's concepts
+	// of this kind ("person not -2: @Namesake": "our teacher" cancels a
+	// name after it, not a place).
+	kind string
 }
 
 // windowPost is the window of a context that may be anywhere in the post.
@@ -641,13 +645,38 @@ func (p *parser) parseLangTriggers(ci int, body string) error {
 // parseGroupContext reads a not line indented under a [group] header,
 // before its first concept: it applies to every concept of the group ("a
 // region named in a recipe is a dish's origin", whichever region).
+//
+// A kind before "not" restricts it to the group's concepts of that kind:
+// "person not -2: @Namesake" cancels a leader's name after "our teacher",
+// but not a place ("our teacher fled Karabakh").
 func (p *parser) parseGroupContext(line string) error {
 	head, body, ok := strings.Cut(line, ":")
 	hf := strings.Fields(head)
-	if !ok || len(hf) == 0 || hf[0] != "not" {
-		return p.errf("under a [group] header and before its first concept only \"not WINDOW: forms\" lines may stand; they apply to every concept of the group")
+	kind := ""
+	if len(hf) > 1 && hf[1] == "not" && isKindWord(hf[0]) {
+		kind, hf = hf[0], hf[1:]
 	}
-	return p.parseContext(-1, hf, body)
+	if !ok || len(hf) == 0 || hf[0] != "not" {
+		return p.errf("under a [group] header and before its first concept only \"not WINDOW: forms\" lines (or \"KIND not WINDOW: forms\") may stand; they apply to every concept of the group (or of that kind)")
+	}
+	if err := p.parseContext(-1, hf, body); err != nil {
+		return err
+	}
+	p.rs.rules[len(p.rs.rules)-1].kind = kind
+	return nil
+}
+
+// isKindWord reports whether s can name a concept kind: lower-case letters.
+func isKindWord(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 func (p *parser) parseContext(ci int, hf []string, body string) error {
@@ -930,10 +959,22 @@ func (p *parser) finish() error {
 	for _, c := range rs.concepts {
 		// A concept's own contexts come first, so its reasons name them.
 		g := rs.groups[c.group]
-		c.contexts = append(c.contexts, g.contexts...)
+		for _, ri := range g.contexts {
+			if k := rs.rules[ri].kind; k == "" || k == c.kind {
+				c.contexts = append(c.contexts, ri)
+			}
+		}
 		c.context = g.hasCap && g.cap == 0
 		if c.nforms == 0 {
 			return &ParseError{File: p.file, Line: c.line, Msg: fmt.Sprintf("concept %q has no forms", c.name)}
+		}
+	}
+	for gi, g := range rs.groups {
+		for _, ri := range g.contexts {
+			r := rs.rules[ri]
+			if r.kind != "" && !slices.ContainsFunc(rs.concepts, func(c *concept) bool { return c.group == gi && c.kind == r.kind }) {
+				return &ParseError{File: p.file, Line: r.line, Msg: fmt.Sprintf("%s not: group %q has no concept of kind %q", r.kind, g.name, r.kind)}
+			}
 		}
 	}
 	if err := p.checkSelfCancel(); err != nil {

@@ -52,6 +52,8 @@ func TestParseErrors(t *testing.T) {
 		{"two directions", head + "place 1 A\n  en: a\n  not +-2: b\n", 9, `window "+-2"`},
 		{"case-sensitive form in lower case", head + "place 1 A\n  en: =Tripp\n", 8, "has lower-case letters"},
 		{"group context other than not", head + "  with +1 3: b\nplace 1 A\n  en: a\n", 7, "only \"not WINDOW: forms\" lines"},
+		{"group context of a kind the group lacks", head + "  person not -2: teacher\nplace 1 A\n  en: a\n", 7, `group "g" has no concept of kind "person"`},
+		{"group context of a kind in capitals", head + "  Person not -2: teacher\nplace 1 A\n  en: a\n", 7, "only \"not WINDOW: forms\" lines"},
 		// "5,000 lari" in a line of forms is two forms, "5" and "000 lari":
 		// the first would match every 5 (issue 11, eleventh round).
 		{"a figure cut by a comma", head + "event 1.5 Fine\n  en: 5000 lari, 5,000 lari\n", 8, "commas separate forms"},
@@ -209,5 +211,29 @@ genre 0 Folklore
 		{"An old joke about Tbilisi and its taxi drivers", false},
 		// One negated mention does not clear another that stands.
 		{"Not a joke, but here is a joke about Tbilisi", false},
+	})
+}
+
+// TestGroupContextOfOneKind: a group's context written with a kind applies
+// to that kind's concepts only (issue 11, eighteenth round). "Our teacher
+// Aliyev" is a namesake; "our teacher fled Karabakh" is the war.
+func TestGroupContextOfOneKind(t *testing.T) {
+	src := `[languages]
+en = English
+[group core]
+  person not -2: teacher
+  not -2: my cat
+person 3 Aliyev
+  en: Aliyev
+place 3 Karabakh
+  en: Karabakh
+`
+	runSmallRules(t, src, []inOutCase{
+		{"Our teacher Aliyev gave us extra homework", false},
+		{"Our teacher fled Karabakh in 1992 and never went back", true},
+		{"Aliyev spoke about the teacher shortage", true},
+		// A line without a kind still applies to every concept.
+		{"my cat Karabakh knocked over the plant", false},
+		{"my cat Aliyev knocked over the plant", false},
 	})
 }
