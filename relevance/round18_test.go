@@ -57,3 +57,19 @@ func TestRound18Politics(t *testing.T) {
 		{"a caterer is no treaty", "fr", "La petite Arménie d'Alfortville : le meilleur traiteur est près de la gare", false, "!topic:treaty"},
 	})
 }
+
+// TestRound18NewerLanguages: what rt188 and rt191 (the eight newer
+// languages) missed, read after their one blind measurement (issue 11,
+// eighteenth round). Each case fails with the rules before the round,
+// except the guards named "... is not it".
+func TestRound18NewerLanguages(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"1 March 2008 in Hebrew", "he", "20 שנה ל-1 במרץ 2008 בירוואן, אף אחד לא נשפט", true, "event:1 March 2008"},
+		{"years since Sumgait, nl", "nl", "Vandaag 40 jaar na Soemgait", true, "with:Years since Sumgait/"},
+		{"years since Sumgait, ja", "ja", "スムガイトから40年か。", true, "with:Years since Sumgait/"},
+		{"a friend from Sumgait is not it", "ja", "スムガイトから来た友達とお茶した", false, ""},
+		{"the billionaire's glass palace, ar", "ar", "الملياردير اللي قاعد بقصره الزجاجي فوق تبليسي", true, "with:Glass palace/"},
+		{"Karapetyan's trial, ko", "ko", "카라페탼 회장 재판 또 연기됐네", true, "with:Surnames of the detained/"},
+		{"Aberbaijan", "ja", "「アベルバイジャン」の和平を仲介したとトランプが言い張る", true, "event:Aberbaijan"},
+	})
+}

@@ -31,7 +31,8 @@ type Rules struct {
 
 	langs    map[string]string // declared language codes
 	suffixes map[string]*suffixClass
-	glue     []string // extra words known to the hashtag splitter
+	prefixes map[string]*suffixClass // [prefixes]: letters attached before a word (Hebrew ו ב ל, Arabic و ب ل)
+	glue     []string                // extra words known to the hashtag splitter
 	groups   []*group
 	concepts []*concept
 	rules    []*ctxRule
@@ -200,6 +201,7 @@ func ParseRules(name string, r io.Reader) (*Rules, error) {
 			Settings: defaultSettings(),
 			langs:    map[string]string{},
 			suffixes: map[string]*suffixClass{},
+			prefixes: map[string]*suffixClass{},
 		},
 		byName:  map[string]int{},
 		setKeys: map[string]bool{},
@@ -228,7 +230,7 @@ type parser struct {
 	file    string
 	line    int
 	rs      *Rules
-	section string // "settings", "languages", "suffixes", "hashtags", "group"
+	section string // "settings", "languages", "suffixes", "prefixes", "hashtags", "group"
 	group   int
 	cur     *concept // concept whose indented lines follow
 	byName  map[string]int
@@ -295,7 +297,7 @@ func (p *parser) parseLine(raw string) error {
 		return p.parseSetting(line)
 	case "languages":
 		return p.parseLanguage(line)
-	case "suffixes":
+	case "suffixes", "prefixes":
 		return p.parseSuffixes(line)
 	case "hashtags":
 		for _, w := range splitList(line) {
@@ -322,7 +324,7 @@ func (p *parser) parseSection(line string) error {
 		return p.errf("empty section header")
 	}
 	switch fields[0] {
-	case "settings", "languages", "suffixes", "hashtags":
+	case "settings", "languages", "suffixes", "prefixes", "hashtags":
 		if len(fields) != 1 {
 			return p.errf("[%s] takes no arguments", fields[0])
 		}
@@ -354,7 +356,7 @@ func (p *parser) parseSection(line string) error {
 		p.section = "group"
 		return nil
 	}
-	return p.errf("unknown section [%s] (want settings, languages, suffixes, hashtags or group NAME)", fields[0])
+	return p.errf("unknown section [%s] (want settings, languages, suffixes, prefixes, hashtags or group NAME)", fields[0])
 }
 
 func parseNumber(s string) (float64, error) {
@@ -492,8 +494,10 @@ func (p *parser) parseSuffixes(line string) error {
 	if _, ok := p.rs.langs[lang]; !ok {
 		return p.errf("unknown language %q (declare it in [languages])", lang)
 	}
-	if _, dup := p.rs.suffixes[name]; dup {
-		return p.errf("suffix class %q declared twice", name)
+	_, dupS := p.rs.suffixes[name]
+	_, dupP := p.rs.prefixes[name]
+	if dupS || dupP {
+		return p.errf("suffix or prefix class %q declared twice", name)
 	}
 	c := &suffixClass{name: name, lang: lang}
 	seen := map[string]bool{}
@@ -512,6 +516,10 @@ func (p *parser) parseSuffixes(line string) error {
 	}
 	if len(c.endings) == 0 {
 		return p.errf("suffix class %q has no endings", name)
+	}
+	if p.section == "prefixes" {
+		p.rs.prefixes[name] = c
+		return nil
 	}
 	p.rs.suffixes[name] = c
 	return nil
@@ -788,9 +796,16 @@ func (p *parser) compileForm(lang, form string) ([]wordPat, error) {
 		if caseSensitive && !caps {
 			return nil, p.errf("form %q: \"=\" makes words in capitals case-sensitive, and %q has lower-case letters", "="+form, w)
 		}
+		pre, w, err := p.splitPrefixClass(lang, form, w)
+		if err != nil {
+			return nil, err
+		}
 		base, classes, prefix, err := p.splitMarker(w)
 		if err != nil {
 			return nil, err
+		}
+		if pre != nil && prefix {
+			return nil, p.errf("form %q: a {prefix class} and '*' do not combine; write the words out", form)
 		}
 		var tz tokenizer
 		tz.run(base, 0, nil)
@@ -800,6 +815,11 @@ func (p *parser) compileForm(lang, form string) ([]wordPat, error) {
 		for i, t := range tz.toks {
 			folded := string(tz.buf[t.start:t.end])
 			last := i == len(tz.toks)-1
+			// A {prefix class} attaches to the word's first token.
+			heads := []string{""}
+			if i == 0 && pre != nil {
+				heads = pre
+			}
 			switch {
 			case last && prefix:
 				if utf8.RuneCountInString(folded) < minPrefix {
@@ -816,13 +836,19 @@ func (p *parser) compileForm(lang, form string) ([]wordPat, error) {
 					if lang != "any" && c.lang != lang {
 						return nil, p.errf("form %q: suffix class %q is for %s, not %s", form, cn, c.lang, lang)
 					}
-					for _, e := range c.endings {
-						wp.forms[folded+e] = struct{}{}
+					for _, h := range heads {
+						for _, e := range c.endings {
+							wp.forms[h+folded+e] = struct{}{}
+						}
 					}
 				}
 				words = append(words, wp)
 			default:
-				words = append(words, wordPat{forms: map[string]struct{}{folded: {}}, caps: caps})
+				wp := wordPat{forms: map[string]struct{}{}, caps: caps}
+				for _, h := range heads {
+					wp.forms[h+folded] = struct{}{}
+				}
+				words = append(words, wp)
 			}
 		}
 	}
@@ -897,6 +923,37 @@ func isCaps(w string) bool {
 
 // splitMarker separates "stem{a,b}" and "stem*" into the stem and its
 // inflection marker.
+// splitPrefixClass cuts "{he-p}פשיניאן" into the folded prefixes of the
+// class (the bare word among them when the class lists "-") and the word.
+func (p *parser) splitPrefixClass(lang, form, w string) ([]string, string, error) {
+	if !strings.HasPrefix(w, "{") {
+		return nil, w, nil
+	}
+	j := strings.IndexByte(w, '}')
+	if j < 0 || j == len(w)-1 {
+		return nil, "", p.errf("form %q: want {prefix class}word", form)
+	}
+	var heads []string
+	seen := map[string]bool{}
+	for _, cn := range strings.Split(w[1:j], ",") {
+		cn = strings.TrimSpace(cn)
+		c, ok := p.rs.prefixes[cn]
+		if !ok {
+			return nil, "", p.errf("form %q: unknown prefix class %q (declare it in [prefixes])", form, cn)
+		}
+		if lang != "any" && c.lang != lang {
+			return nil, "", p.errf("form %q: prefix class %q is for %s, not %s", form, cn, c.lang, lang)
+		}
+		for _, e := range c.endings {
+			if !seen[e] {
+				seen[e] = true
+				heads = append(heads, e)
+			}
+		}
+	}
+	return heads, w[j+1:], nil
+}
+
 func (p *parser) splitMarker(w string) (base string, classes []string, prefix bool, err error) {
 	if strings.HasSuffix(w, "*") {
 		base = strings.TrimSuffix(w, "*")

@@ -52,6 +52,10 @@ func TestParseErrors(t *testing.T) {
 		{"two directions", head + "place 1 A\n  en: a\n  not +-2: b\n", 9, `window "+-2"`},
 		{"case-sensitive form in lower case", head + "place 1 A\n  en: =Tripp\n", 8, "has lower-case letters"},
 		{"group context other than not", head + "  with +1 3: b\nplace 1 A\n  en: a\n", 7, "only \"not WINDOW: forms\" lines"},
+		{"unknown prefix class", head + "place 1 A\n  en: {en-p}a\n", 8, `unknown prefix class "en-p"`},
+		{"prefix class and a star", "[languages]\nen = English\n[prefixes]\nen en-p = - re\n[group g]\nplace 1 A\n  en: {en-p}ford*\n", 7, "do not combine"},
+		{"prefix class of another language", "[languages]\nen = English\nru = Russian\n[prefixes]\nru ru-p = - в\n[group g]\nplace 1 A\n  en: {ru-p}a\n", 8, "is for ru, not en"},
+		{"prefix class named like a suffix class", head + "[prefixes]\nru ru-m = в\n", 8, "declared twice"},
 		{"group context of a kind the group lacks", head + "  person not -2: teacher\nplace 1 A\n  en: a\n", 7, `group "g" has no concept of kind "person"`},
 		{"group context of a kind in capitals", head + "  Person not -2: teacher\nplace 1 A\n  en: a\n", 7, "only \"not WINDOW: forms\" lines"},
 		// "5,000 lari" in a line of forms is two forms, "5" and "000 lari":
@@ -235,5 +239,31 @@ place 3 Karabakh
 		// A line without a kind still applies to every concept.
 		{"my cat Karabakh knocked over the plant", false},
 		{"my cat Aliyev knocked over the plant", false},
+	})
+}
+
+// TestPrefixClass: a {prefix class} before a form matches the word with
+// each letter the class attaches, as Hebrew and Arabic write "and", "in",
+// "to" joined to the next word (issue 11, eighteenth round).
+func TestPrefixClass(t *testing.T) {
+	src := `[languages]
+he = Hebrew
+ar = Arabic
+[prefixes]
+he he-p = - ו ב
+ar ar-p = - و ب
+[group g]
+person 3 Pashinyan
+  he: {he-p}פשיניאן
+  ar: {ar-p}باشينيان
+`
+	runSmallRules(t, src, []inOutCase{
+		{"פשיניאן נאם היום", true},
+		{"ופשיניאן נאם היום", true},
+		{"בפשיניאן תומכים פחות", true},
+		// A prefix the class does not list.
+		{"לפשיניאן אין תשובה", false},
+		{"وباشينيان قال", true},
+		{"لباشينيان قال", false},
 	})
 }
