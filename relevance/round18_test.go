@@ -75,8 +75,9 @@ func TestRound18NewerLanguages(t *testing.T) {
 }
 
 // TestRound18NamesSweep: the names of core and region concepts in the eight
-// newer languages that had none, from a sweep of every concept rather than
-// from a set's misses (issue 11, eighteenth round); Hebrew and Arabic
+// newer languages that had none, and then in Georgian, Armenian and Russian,
+// from a sweep of every concept rather than from a set's misses (issue 11,
+// eighteenth round); Hebrew and Arabic
 // through the new prefix classes. Each "in" case fails with the rules before
 // the sweep; the "out" cases guard the contexts the new names needed.
 func TestRound18NamesSweep(t *testing.T) {
@@ -90,5 +91,12 @@ func TestRound18NamesSweep(t *testing.T) {
 		{"Shevardnadze the Soviet foreign minister is not it", "ja", "ソ連のシェワルナゼ外相はゴルバチョフと共に", false, "neg:Shevardnadze/"},
 		{"Shevardnadze the president", "ja", "シェワルナゼ元大統領の回顧録が出た", true, "person:Shevardnadze"},
 		{"North Ossetians are not it", "ar", "الأوسيتيون في أوسيتيا الشمالية يحتفلون", false, "neg:Ossetians/"},
+		// The second sweep: Georgian, Armenian and Russian names of the
+		// other two countries' people and events.
+		{"Kocharyan in Georgian", "ka", "ქოჩარიანი ისევ სასამართლოშია", true, "person:Kocharyan"},
+		{"the 44-day war in Georgian", "ka", "44-დღიანი ომის შემდეგ ყველაფერი შეიცვალა", true, "event:44-day war"},
+		{"Khojaly in Georgian", "ka", "ხოჯალის მოვლენები", true, "place:Khojaly"},
+		{"Kavelashvili in Armenian", "hy", "Կավելաշվիլին նորից ստորագրեց օրենքը", true, "person:Kavelashvili"},
+		{"Shevardnadze in Armenian", "hy", "Շևարդնաձեի ժամանակներում", true, "person:Shevardnadze"},
 	})
 }
