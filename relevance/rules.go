@@ -177,6 +177,10 @@ const (
 	minPrefixRunes = 4    // "kara*" would match karaoke; "karabakh*" is fine
 	maxWindow      = 1000 // words
 	maxCount       = 16   // occurrences a context may ask for (x16)
+	// A word of a form with its prefix and suffix classes, and the whole
+	// file's expanded words: the builtin rules use 37 and about 62,000.
+	maxWordForms     = 1024
+	maxExpandedWords = 1_000_000
 )
 
 // WithModel returns a copy of the rules that consult m instead of the model
@@ -238,6 +242,7 @@ type parser struct {
 	m       *matcher
 	// @Name references, resolved once every concept is known.
 	pending []pendingRef
+	words   int // expanded words of every form so far (countWords)
 }
 
 type pendingRef struct {
@@ -836,17 +841,26 @@ func (p *parser) compileForm(lang, form string) ([]wordPat, error) {
 					if lang != "any" && c.lang != lang {
 						return nil, p.errf("form %q: suffix class %q is for %s, not %s", form, cn, c.lang, lang)
 					}
+					if len(heads)*len(c.endings) > maxWordForms {
+						return nil, p.errf("form %q: its classes make more than %d words of one; split it", form, maxWordForms)
+					}
 					for _, h := range heads {
 						for _, e := range c.endings {
 							wp.forms[h+folded+e] = struct{}{}
 						}
 					}
 				}
+				if err := p.countWords(form, len(wp.forms)); err != nil {
+					return nil, err
+				}
 				words = append(words, wp)
 			default:
 				wp := wordPat{forms: map[string]struct{}{}, caps: caps}
 				for _, h := range heads {
 					wp.forms[h+folded] = struct{}{}
+				}
+				if err := p.countWords(form, len(wp.forms)); err != nil {
+					return nil, err
 				}
 				words = append(words, wp)
 			}
@@ -923,6 +937,18 @@ func isCaps(w string) bool {
 
 // splitMarker separates "stem{a,b}" and "stem*" into the stem and its
 // inflection marker.
+// countWords adds a form's expanded words to the file's total, which
+// bounds what a rules file of a few hundred kilobytes may make the matcher
+// hold: classes multiply (a class of a thousand prefixes before a class of
+// a thousand endings is a million words from one form).
+func (p *parser) countWords(form string, n int) error {
+	p.words += n
+	if p.words > maxExpandedWords {
+		return p.errf("form %q: the file's forms expand to more than %d words; use fewer or shorter classes", form, maxExpandedWords)
+	}
+	return nil
+}
+
 // splitPrefixClass cuts "{he-p}פשיניאן" into the folded prefixes of the
 // class (the bare word among them when the class lists "-") and the word.
 func (p *parser) splitPrefixClass(lang, form, w string) ([]string, string, error) {

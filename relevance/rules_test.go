@@ -2,6 +2,7 @@ package relevance
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -265,5 +266,39 @@ person 3 Pashinyan
 		{"לפשיניאן אין תשובה", false},
 		{"وباشينيان قال", true},
 		{"لباشينيان قال", false},
+	})
+}
+
+// TestRulesExpansionBounded: classes multiply, so a small file could make
+// the matcher hold millions of words (issue 11, eighteenth round). A class
+// product above a thousand words of one form, or a file expanding past a
+// million words, is refused with its line, before the memory is spent.
+func TestRulesExpansionBounded(t *testing.T) {
+	endings := func(n int) string {
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, " e%d", i)
+		}
+		return b.String()
+	}
+	t.Run("one form", func(t *testing.T) {
+		src := "[languages]\nen = English\n[prefixes]\nen en-p =" + endings(40) + "\n[suffixes]\nen en-s =" + endings(40) + "\n[group g]\nplace 1 A\n  en: {en-p}stem{en-s}\n"
+		_, err := ParseRules("x.rules", strings.NewReader(src))
+		var pe *ParseError
+		if !errors.As(err, &pe) || pe.Line != 9 || !strings.Contains(pe.Msg, "more than 1024 words") {
+			t.Fatalf("got %v, want the form's line refused for its size", err)
+		}
+	})
+	t.Run("the whole file", func(t *testing.T) {
+		var b strings.Builder
+		b.WriteString("[languages]\nen = English\n[suffixes]\nen en-s =" + endings(1000) + "\n[group g]\nplace 1 A\n")
+		for i := 0; i < 1100; i++ {
+			fmt.Fprintf(&b, "  en: w%d{en-s}\n", i)
+		}
+		_, err := ParseRules("x.rules", strings.NewReader(b.String()))
+		var pe *ParseError
+		if !errors.As(err, &pe) || !strings.Contains(pe.Msg, "more than 1000000 words") {
+			t.Fatalf("got %v, want the file refused for its expansion", err)
+		}
 	})
 }
