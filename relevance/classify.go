@@ -436,8 +436,10 @@ func (rs *Rules) near(r *ctxRule, ri int32, occs []occ, ix *occIndex, i int, lan
 				}
 				return false
 			}
-			// Several forms may match one word; count each place once.
-			if slices.Contains(seen[:found], x.start) {
+			// Several forms may match one word; count each place once, and
+			// never the judged word as an item of its own list: two forms of
+			// one concept matching one "Georgia" counted it twice.
+			if slices.Contains(seen[:found], x.start) || (x.start == o.start && rs.m.patterns[x.pat].concept == rs.m.patterns[o.pat].concept) {
 				continue
 			}
 			seen[found] = x.start

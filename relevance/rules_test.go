@@ -302,3 +302,26 @@ func TestRulesExpansionBounded(t *testing.T) {
 		}
 	})
 }
+
+// TestListItemIsNotItsOwnItem: a word that two forms of one concept match
+// is one place, and never an item of its own list (issue 11, eighteenth
+// round). "Georgia" written in two language lines counted twice toward
+// "three other countries", so a list of two others cancelled it.
+func TestListItemIsNotItsOwnItem(t *testing.T) {
+	src := `[languages]
+en = English
+es = Spanish
+[group region cap=3]
+  not 6x3: @Countries, @Georgia
+place 3 Georgia
+  en: Georgia
+  es: Georgia
+[group context cap=0]
+list 0 Countries
+  en: Kenya, Peru, Chile
+`
+	runSmallRules(t, src, []inOutCase{
+		{"Georgia, Kenya and Peru signed the climate pledge", true},
+		{"Georgia, Kenya, Peru and Chile signed the climate pledge", false},
+	})
+}
