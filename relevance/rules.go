@@ -841,7 +841,7 @@ func (p *parser) compileForm(lang, form string) ([]wordPat, error) {
 					if lang != "any" && c.lang != lang {
 						return nil, p.errf("form %q: suffix class %q is for %s, not %s", form, cn, c.lang, lang)
 					}
-					if len(heads)*len(c.endings) > maxWordForms {
+					if len(wp.forms)+len(heads)*len(c.endings) > maxWordForms {
 						return nil, p.errf("form %q: its classes make more than %d words of one; split it", form, maxWordForms)
 					}
 					for _, h := range heads {
@@ -935,8 +935,6 @@ func isCaps(w string) bool {
 	return upper >= 2
 }
 
-// splitMarker separates "stem{a,b}" and "stem*" into the stem and its
-// inflection marker.
 // countWords adds a form's expanded words to the file's total, which
 // bounds what a rules file of a few hundred kilobytes may make the matcher
 // hold: classes multiply (a class of a thousand prefixes before a class of
@@ -980,6 +978,8 @@ func (p *parser) splitPrefixClass(lang, form, w string) ([]string, string, error
 	return heads, w[j+1:], nil
 }
 
+// splitMarker separates "stem{a,b}" and "stem*" into the stem and its
+// inflection marker.
 func (p *parser) splitMarker(w string) (base string, classes []string, prefix bool, err error) {
 	if strings.HasSuffix(w, "*") {
 		base = strings.TrimSuffix(w, "*")
