@@ -271,6 +271,7 @@ func (c *Classifier) Score(p *Post) Content {
 	// Context concepts (genres, lists) first, so that a cancelled one ("not
 	// a joke") no longer cancels the mentions around it.
 	var negs, withs, caps []string
+	silenced := false // a negative context cancelled a mention: the model stays out
 	for _, contexts := range [2]bool{true, false} {
 		for i := range sc.occs {
 			ci := pats[sc.occs[i].pat].concept
@@ -286,6 +287,7 @@ func (c *Classifier) Score(p *Post) Content {
 				if label, ok := rs.near(r, int32(ri), sc.occs, ix, i, langs, false); ok {
 					sc.occs[i].cancelled = true
 					negs = appendOnce(negs, "neg:"+cn.name+"/"+label)
+					silenced = silenced || !r.subsumes
 					break
 				}
 			}
@@ -357,9 +359,10 @@ func (c *Classifier) Score(p *Post) Content {
 	out.Score = round2(score)
 	out.Reasons = append(append(append(out.Reasons, withs...), negs...), caps...)
 	// The text model speaks only for a post the rules found something in
-	// but not enough: one step below the threshold, nothing cancelled, and
+	// but not enough: one step below the threshold, nothing cancelled by a
+	// negative context (a mention counted as another concept is not), and
 	// (model.needs) the region named.
-	if s := &rs.Settings; rs.model != nil && s.ModelBonus > 0 && len(negs) == 0 && named && out.Score >= s.ModelFrom && out.Score < s.In {
+	if s := &rs.Settings; rs.model != nil && s.ModelBonus > 0 && !silenced && named && out.Score >= s.ModelFrom && out.Score < s.In {
 		if pr := rs.model.Prob(p); pr >= s.ModelMin {
 			out.Score = round2(out.Score + s.ModelBonus)
 			out.Reasons = append(out.Reasons, "model:"+strconv.FormatFloat(math.Floor(pr*100)/100, 'f', 2, 64)+signed(s.ModelBonus))

@@ -93,7 +93,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt32", "testdata/rt32.jsonl", "testdata/rt32.labels.jsonl", false, 8, 14},
 		{"rt33", "testdata/rt33.jsonl", "testdata/rt33.labels.jsonl", false, 1, 13},
 		{"rt36", "testdata/rt36.jsonl", "testdata/rt36.labels.jsonl", false, 1, 7},
-		{"rt37", "testdata/rt37.jsonl", "testdata/rt37.labels.jsonl", false, 2, 5},
+		{"rt37", "testdata/rt37.jsonl", "testdata/rt37.labels.jsonl", false, 2, 4},
 		{"rt38", "testdata/rt38.jsonl", "testdata/rt38.labels.jsonl", false, 0, 0},
 		// rt31, rt34 and rt35 (kept unread since the ninth round) and rt39 to
 		// rt59 (testdata/rt39.README.md ...): twenty-four writers' sets of issue
@@ -109,7 +109,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt41", "testdata/rt41.jsonl", "testdata/rt41.labels.jsonl", false, 1, 6},
 		{"rt42", "testdata/rt42.jsonl", "testdata/rt42.labels.jsonl", false, 3, 5},
 		{"rt43", "testdata/rt43.jsonl", "testdata/rt43.labels.jsonl", false, 2, 10},
-		{"rt44", "testdata/rt44.jsonl", "testdata/rt44.labels.jsonl", false, 43, 3},
+		{"rt44", "testdata/rt44.jsonl", "testdata/rt44.labels.jsonl", false, 43, 2},
 		{"rt45", "testdata/rt45.jsonl", "testdata/rt45.labels.jsonl", false, 1, 0},
 		{"rt46", "testdata/rt46.jsonl", "testdata/rt46.labels.jsonl", false, 1, 5},
 		{"rt47", "testdata/rt47.jsonl", "testdata/rt47.labels.jsonl", false, 7, 2},
@@ -209,7 +209,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt105", "testdata/rt105.jsonl", "testdata/rt105.labels.jsonl", false, 2, 5},
 		{"rt106", "testdata/rt106.jsonl", "testdata/rt106.labels.jsonl", false, 0, 3},
 		{"rt107", "testdata/rt107.jsonl", "testdata/rt107.labels.jsonl", false, 2, 1},
-		{"rt108", "testdata/rt108.jsonl", "testdata/rt108.labels.jsonl", false, 1, 3},
+		{"rt108", "testdata/rt108.jsonl", "testdata/rt108.labels.jsonl", false, 1, 2},
 		{"rt109", "testdata/rt109.jsonl", "testdata/rt109.labels.jsonl", false, 2, 7},
 		{"rt110", "testdata/rt110.jsonl", "testdata/rt110.labels.jsonl", false, 1, 3},
 		{"rt111", "testdata/rt111.jsonl", "testdata/rt111.labels.jsonl", false, 2, 3},
@@ -239,7 +239,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt136", "testdata/rt136.jsonl", "testdata/rt136.labels.jsonl", false, 4, 10},
 		{"rt137", "testdata/rt137.jsonl", "testdata/rt137.labels.jsonl", false, 0, 4},
 		{"rt138", "testdata/rt138.jsonl", "testdata/rt138.labels.jsonl", false, 0, 8},
-		{"rt139", "testdata/rt139.jsonl", "testdata/rt139.labels.jsonl", false, 1, 7},
+		{"rt139", "testdata/rt139.jsonl", "testdata/rt139.labels.jsonl", false, 1, 6},
 		// rt140 to rt142 were measured once with the rules and model of
 		// 171085a, then read.
 		{"rt140", "testdata/rt140.jsonl", "testdata/rt140.labels.jsonl", false, 0, 12},

@@ -152,6 +152,11 @@ type ctxRule struct {
 	// of this kind ("person not -2: @Namesake": "our teacher" cancels a
 	// name after it, not a place).
 	kind string
+	// subsumes: "not 0: @Armenian genocide", only other concepts on the
+	// very words: the occurrence is counted as that concept instead. It
+	// says nothing against the post, so it does not silence the text
+	// model as a negative context does.
+	subsumes bool
 }
 
 // windowPost is the window of a context that may be anywhere in the post.
@@ -751,6 +756,7 @@ func (p *parser) parseContext(ci int, hf []string, body string) error {
 		r.window = n
 	}
 	if r.langs == nil {
+		r.subsumes = r.cancel && r.window == 0 && r.dir == 0 && r.count == 1 && !slices.ContainsFunc(items, func(f string) bool { return !strings.HasPrefix(f, "@") })
 		for _, f := range items {
 			if name, ok := strings.CutPrefix(f, "@"); ok {
 				p.pending = append(p.pending, pendingRef{rule: ri, name: strings.TrimSpace(name), line: p.line})

@@ -242,6 +242,37 @@ topic 1 border
 	}
 }
 
+// TestModelSpeaksPastASubsumedMention: "not 0: @Genocide" on a topic word
+// means the words are counted as the other concept, not that the post is
+// something else; it does not keep the model silent, as a negative context
+// ("festival") does (issue 11, eighteenth round). Posts on a genocide's
+// recognition sat at 2.5 for that reason alone.
+func TestModelSpeaksPastASubsumedMention(t *testing.T) {
+	src := toyModelSettings + `[languages]
+en = English
+[group g cap=5]
+event 2.5 Zor genocide
+  en: Zor genocide
+topic 1 atrocities
+  en: genocide
+  not 0: @Zor genocide
+  not 2: festival
+`
+	c := toyClassifier(t, src)
+	for _, tt := range []struct {
+		text   string
+		lifted bool
+	}{
+		{"the Zor genocide: ministers blame each other again", true},
+		{"genocide festival, the Zor genocide: ministers blame each other again", false},
+	} {
+		d := classifyOne(t, c, NewMemoryEnv(), Post{Text: tt.text})
+		if hasReason(d.Reasons, "model:") != tt.lifted || d.In != tt.lifted {
+			t.Errorf("%q: in=%v %v, want lifted=%v", tt.text, d.In, d.Reasons, tt.lifted)
+		}
+	}
+}
+
 func TestModelSettingsErrors(t *testing.T) {
 	base := "[languages]\nen = English\n[group g cap=5]\nplace 3 Zor\n  en: Zor\n"
 	for _, tt := range []struct{ settings, want string }{
