@@ -542,10 +542,8 @@ func (p *parser) parseConceptHeader(line string) error {
 		return p.errf("want a concept line KIND WEIGHT NAME, e.g. \"person 3 Pashinyan\"")
 	}
 	kind := f[0]
-	for _, r := range kind {
-		if r < 'a' || r > 'z' {
-			return p.errf("concept kind %q: want a lower-case word such as person, place or topic", kind)
-		}
+	if !isKindWord(kind) {
+		return p.errf("concept kind %q: want a lower-case word such as person, place or topic", kind)
 	}
 	w, err := parseNumber(f[1])
 	if err != nil {
@@ -584,7 +582,7 @@ func (p *parser) parseConceptLine(line string) error {
 	}
 	switch hf[0] {
 	case "not", "with":
-		return p.parseContext(ci, hf, body)
+		return p.parseContext(ci, "", hf, body)
 	}
 	if len(hf) != 1 {
 		return p.errf("unknown line head %q (want a language code, not or with)", head)
@@ -677,11 +675,7 @@ func (p *parser) parseGroupContext(line string) error {
 	if !ok || len(hf) == 0 || hf[0] != "not" {
 		return p.errf("under a [group] header and before its first concept only \"not WINDOW: forms\" lines (or \"KIND not WINDOW: forms\") may stand; they apply to every concept of the group (or of that kind)")
 	}
-	if err := p.parseContext(-1, hf, body); err != nil {
-		return err
-	}
-	p.rs.rules[len(p.rs.rules)-1].kind = kind
-	return nil
+	return p.parseContext(-1, kind, hf, body)
 }
 
 // isKindWord reports whether s can name a concept kind: lower-case letters.
@@ -697,8 +691,8 @@ func isKindWord(s string) bool {
 	return true
 }
 
-func (p *parser) parseContext(ci int, hf []string, body string) error {
-	r := &ctxRule{concept: ci, line: p.line}
+func (p *parser) parseContext(ci int, kind string, hf []string, body string) error {
+	r := &ctxRule{concept: ci, kind: kind, line: p.line}
 	var win string
 	switch {
 	case hf[0] == "not" && len(hf) == 2:
@@ -963,25 +957,15 @@ func (p *parser) splitPrefixClass(lang, form, w string) ([]string, string, error
 	if j < 0 || j == len(w)-1 {
 		return nil, "", p.errf("form %q: want {prefix class}word", form)
 	}
-	var heads []string
-	seen := map[string]bool{}
-	for _, cn := range strings.Split(w[1:j], ",") {
-		cn = strings.TrimSpace(cn)
-		c, ok := p.rs.prefixes[cn]
-		if !ok {
-			return nil, "", p.errf("form %q: unknown prefix class %q (declare it in [prefixes])", form, cn)
-		}
-		if lang != "any" && c.lang != lang {
-			return nil, "", p.errf("form %q: prefix class %q is for %s, not %s", form, cn, c.lang, lang)
-		}
-		for _, e := range c.endings {
-			if !seen[e] {
-				seen[e] = true
-				heads = append(heads, e)
-			}
-		}
+	cn := strings.TrimSpace(w[1:j])
+	c, ok := p.rs.prefixes[cn]
+	if !ok {
+		return nil, "", p.errf("form %q: unknown prefix class %q (declare it in [prefixes])", form, cn)
 	}
-	return heads, w[j+1:], nil
+	if lang != "any" && c.lang != lang {
+		return nil, "", p.errf("form %q: prefix class %q is for %s, not %s", form, cn, c.lang, lang)
+	}
+	return c.endings, w[j+1:], nil
 }
 
 // splitMarker separates "stem{a,b}" and "stem*" into the stem and its
