@@ -362,10 +362,20 @@ func (c *Classifier) Score(p *Post) Content {
 	// but not enough: one step below the threshold, nothing cancelled by a
 	// negative context (a mention counted as another concept is not), and
 	// (model.needs) the region named.
-	if s := &rs.Settings; rs.model != nil && s.ModelBonus > 0 && !silenced && named && out.Score >= s.ModelFrom && out.Score < s.In {
-		if pr := rs.model.Prob(p); pr >= s.ModelMin {
-			out.Score = round2(out.Score + s.ModelBonus)
-			out.Reasons = append(out.Reasons, "model:"+strconv.FormatFloat(math.Floor(pr*100)/100, 'f', 2, 64)+signed(s.ModelBonus))
+	// Further below (model.far.from), it must be surer (model.far.min).
+	if s := &rs.Settings; rs.model != nil && !silenced && named && out.Score < s.In {
+		min, bonus := s.ModelMin, s.ModelBonus
+		if out.Score < s.ModelFrom {
+			min, bonus = s.ModelFarMin, s.ModelFarBonus
+			if out.Score < s.ModelFarFrom {
+				bonus = 0
+			}
+		}
+		if bonus > 0 {
+			if pr := rs.model.Prob(p); pr >= min {
+				out.Score = round2(out.Score + bonus)
+				out.Reasons = append(out.Reasons, "model:"+strconv.FormatFloat(math.Floor(pr*100)/100, 'f', 2, 64)+signed(bonus))
+			}
 		}
 	}
 	return out

@@ -83,6 +83,13 @@ type Settings struct {
 	ModelFrom  float64
 	ModelMin   float64
 	ModelBonus float64
+	// A post two steps below, scoring at least ModelFarFrom (below
+	// ModelFrom), under the same conditions, gets ModelFarBonus when the
+	// model puts it at ModelFarMin or more: the model must be surer the
+	// less the rules found. ModelFarBonus 0 turns this step off.
+	ModelFarFrom  float64
+	ModelFarMin   float64
+	ModelFarBonus float64
 	// ModelNeeds are groups ("model.needs = core, region"): the model
 	// speaks only for a post that names a concept of one of them, so that
 	// topic and actor words alone (a treaty, a border, Russia) are not
@@ -104,6 +111,7 @@ func defaultSettings() Settings {
 		TagHeavyRatio: 0.5, TagHeavyMin: 3, TagHeavyExtra: 1.5,
 		AdultLabels: []string{"porn", "sexual", "nudity"},
 		ModelFrom:   2.5, ModelMin: 0.95,
+		ModelFarFrom: 2, ModelFarMin: 0.98,
 	}
 }
 
@@ -424,6 +432,12 @@ func (p *parser) parseSetting(line string) error {
 		return num(&s.ModelFrom)
 	case "model.min":
 		return unit(&s.ModelMin, "a probability")
+	case "bonus.model.far":
+		return num(&s.ModelFarBonus)
+	case "model.far.from":
+		return num(&s.ModelFarFrom)
+	case "model.far.min":
+		return unit(&s.ModelFarMin, "a probability")
 	case "model":
 		m, err := BuiltinModel(val)
 		if err != nil {
@@ -1068,8 +1082,12 @@ func (p *parser) finish() error {
 		return &ParseError{File: p.file, Msg: fmt.Sprintf("threshold.community (%v) is above threshold.in (%v): community authors would need more than strangers", s.Community, s.In)}
 	case s.Community < s.Expert:
 		return &ParseError{File: p.file, Msg: fmt.Sprintf("threshold.community (%v) is below threshold.expert (%v): the authors experts follow would need less than the experts", s.Community, s.Expert)}
-	case s.ModelBonus > 0 && rs.model == nil:
+	case (s.ModelBonus > 0 || s.ModelFarBonus > 0) && rs.model == nil:
 		return &ParseError{File: p.file, Msg: "bonus.model is set but no model is named (model = NAME)"}
+	case s.ModelFarBonus > 0 && s.ModelFarFrom >= s.ModelFrom:
+		return &ParseError{File: p.file, Msg: fmt.Sprintf("model.far.from (%v) is not below model.from (%v)", s.ModelFarFrom, s.ModelFrom)}
+	case s.ModelFarBonus > 0 && s.ModelFarMin < s.ModelMin:
+		return &ParseError{File: p.file, Msg: fmt.Sprintf("model.far.min (%v) is below model.min (%v): the model would need less where the rules found less", s.ModelFarMin, s.ModelMin)}
 	}
 	if err := p.resolveModelNeeds(); err != nil {
 		return err

@@ -273,6 +273,58 @@ topic 1 atrocities
 	}
 }
 
+// TestModelFarStepNeedsMoreCertainty: two steps below threshold.in
+// (model.far.from), the model must be surer (model.far.min) and lifts the
+// post the whole way (bonus.model.far); a post it is only fairly sure of is
+// lifted from one step below but not from two (issue 11, nineteenth round:
+// posts that name one place or one leader and nothing else in the rules'
+// lists, "Nikol again", "Tbilisi tonight", sat at 2).
+func TestModelFarStepNeedsMoreCertainty(t *testing.T) {
+	src := toyModelSettings + `model.far.from = 2
+model.far.min = 0.99
+bonus.model.far = 1
+[languages]
+en = English
+[group g cap=5]
+place 2.5 Zor
+  en: Zor
+place 2 Kar
+  en: Kar
+  not 2: festival
+place 1.5 Vel
+  en: Vel
+`
+	c := toyClassifier(t, src)
+	for _, tt := range []struct {
+		text    string
+		lifted  bool
+		comment string
+	}{
+		{"Kar: ministers agreed a border ceasefire", true, "2 and sure: lifted to 3"},
+		{"Zor: the talks", true, "2.5 and fairly sure: lifted to 3"},
+		{"Kar: the talks", false, "2 and only fairly sure"},
+		{"Kar: cake and coffee at the river cafe", false, "2 but unlikely"},
+		{"Vel: ministers agreed a border ceasefire", false, "1.5 is below model.far.from"},
+		{"Kar festival: ministers agreed a border ceasefire", false, "the rules cancelled a mention"},
+	} {
+		d := classifyOne(t, c, NewMemoryEnv(), Post{Text: tt.text})
+		if d.In != tt.lifted || hasReason(d.Reasons, "model:") != tt.lifted {
+			t.Errorf("%q (%s): in=%v %v, want lifted=%v", tt.text, tt.comment, d.In, d.Reasons, tt.lifted)
+		}
+		if tt.lifted && d.Score != 3 {
+			t.Errorf("%q: score %v, want 3", tt.text, d.Score)
+		}
+	}
+	// Without bonus.model.far the far step is off; the near one stays.
+	off := toyClassifier(t, strings.Replace(src, "bonus.model.far = 1\n", "", 1))
+	if d := classifyOne(t, off, NewMemoryEnv(), Post{Text: "Kar: ministers agreed a border ceasefire"}); d.In {
+		t.Errorf("no bonus.model.far: in %v, want out", d.Reasons)
+	}
+	if d := classifyOne(t, off, NewMemoryEnv(), Post{Text: "Zor: the talks"}); !d.In {
+		t.Errorf("no bonus.model.far, one step below: out %v, want in", d.Reasons)
+	}
+}
+
 func TestModelSettingsErrors(t *testing.T) {
 	base := "[languages]\nen = English\n[group g cap=5]\nplace 3 Zor\n  en: Zor\n"
 	for _, tt := range []struct{ settings, want string }{
@@ -282,6 +334,9 @@ func TestModelSettingsErrors(t *testing.T) {
 		{"model.from = -1\n", "want a number"},
 		{"model.needs = nosuch\n", "no group \"nosuch\" (the groups are g)"},
 		{"model.needs = ,\n", "want the names of groups"},
+		{"model = south-caucasus\nbonus.model.far = 1\nmodel.far.from = 2.5\n", "model.far.from (2.5) is not below model.from (2.5)"},
+		{"model = south-caucasus\nbonus.model.far = 1\nmodel.far.from = 2\nmodel.far.min = 0.9\n", "model.far.min (0.9) is below model.min (0.95)"},
+		{"bonus.model.far = 1\n", "no model is named"},
 	} {
 		_, err := ParseRules("x.rules", strings.NewReader("[settings]\n"+tt.settings+base))
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
