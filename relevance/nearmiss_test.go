@@ -704,7 +704,7 @@ func TestPoetsArchangelsAndDowries(t *testing.T) {
 	runClassCases(t, []classCase{
 		{"the poet, tr", "tr", "Fuzuli divanındaki gazellerde aşk ve ayrılık işlenir; şair Bağdat'ta yaşamıştır.", false, "neg:Karabakh districts/divan*"},
 		{"the poet, az", "az", "Məhəmməd Füzulinin qəzəlləri Azərbaycan ədəbiyyatının incisidir.", false, "neg:Karabakh districts/Məhəmməd"},
-		{"the archangel, tr", "tr", "Cebrail aleyhisselam Peygambere vahiy getirdi.", false, "neg:Karabakh districts/aleyhisselam"},
+		{"the archangel, tr", "tr", "Cebrail aleyhisselam Peygambere vahiy getirdi.", false, "neg:Cebrail in Turkish/aleyhisselam"},
 		{"the archangel, az", "az", "Quranda Cəbrayıl mələyin adı çəkilir.", false, ""},
 		{"a dowry, tr", "tr", "Kadınlar nikah sırasında mehri kendileri belirleyebilir.", false, "neg:Meghri/kadınlar*"},
 		{"the army's liberation, az", "az", "Azərbaycan ordusu Cəbrayıl və Füzulini işğaldan azad etdi.", true, "with:Azerbaijan/State organs(+1)"},
