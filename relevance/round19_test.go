@@ -23,6 +23,17 @@ func TestRound19Classes(t *testing.T) {
 		{"Gabriel sent, without a word of the district's context, tr", "tr", "Sonra ona Cebrail'i göndermiştik, tam bir insan olarak görünmüştü", false, "!place:"},
 		{"Cebrail with the war's words is the district, tr", "tr", "Cebrail'de mayın temizliği sürüyor, Ermenistan sınırına kadar köyler boş", true, "with:Cebrail in Turkish/"},
 		{"a WordNet gloss of the Abkhaz", "en", "Abkhaz, Abkhazian: a member of the Circassian people who live to the east of the Black Sea", false, "neg:Abkhaz/Gloss"},
+		{"the road named Trump Route", "en", "The road was named Trump Route by the White House, and Tehran is furious", true, "institution:TRIPP"},
+		{"they named it Trump's road, fa", "fa", "اسمش رو گذاشتن «مسیر ترامپ». واقعاً؟", true, "institution:TRIPP"},
+		{"a dog named Artsakh is still not it", "en", "my dog is named Artsakh and he is the best boy", false, "neg:Artsakh/Pet names"},
+		{"the pet after the name, es", "es", "Mi vecino le puso 'Pashinián' a su perro, le gustó cómo sonaba", false, "neg:Pashinyan/Pet names"},
+		{"the trial is a joke", "en", "The trial of the Georgian opposition is a joke", true, "neg:Folklore/Joke as a verdict"},
+		{"a bad joke, de", "de", "Dass die Bundesregierung bei Sanktionen gegen die georgische Oligarchen-Clique immer noch prüft, ist ein schlechter Witz", true, "neg:Folklore/Joke as a verdict"},
+		{"here is a joke is still one told", "en", "Here is a joke: an Armenian and a Georgian argue about wine", false, "neg:Georgian/Folklore"},
+		{"Papuashvili in German", "de", "Wenn Papuaschwili wieder vom Deep State redet, weiß man: das EU-Parlament hat etwas beschlossen", true, "person:Georgian Dream leaders"},
+		{"Garibashvili in French", "fr", "Garibachvili a encore promis la fin de la polarisation", true, "person:Georgian Dream leaders"},
+		{"the exclaves in German", "de", "Warum redet niemand über die Exklaven? Tigranaschen und Jukhari Askipara, einfach vergessen?", true, "place:Exclaves"},
+		{"Karki the surname is not it", "en", "Karki scored twice for the Nepal national team at the border derby", false, "!place:Exclaves"},
 		{"olanda is not Holland, az", "az", "İran yenə narahatdır. Rus bazaları burada olanda narahatlıq yox idi? Azərbaycan susur", true, "!neg:Azerbaijani language/Countries"},
 	})
 }
