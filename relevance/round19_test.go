@@ -34,6 +34,7 @@ func TestRound19Classes(t *testing.T) {
 		{"Garibashvili in French", "fr", "Garibachvili a encore promis la fin de la polarisation", true, "person:Georgian Dream leaders"},
 		{"the exclaves in German", "de", "Warum redet niemand über die Exklaven? Tigranaschen und Jukhari Askipara, einfach vergessen?", true, "place:Exclaves"},
 		{"Karki the surname is not it", "en", "Karki scored twice for the Nepal national team at the border derby", false, "!place:Exclaves"},
+		{"1 March's ten dead, ru", "ru", "1 марта. Двадцать лет. Помним всех десятерых.", true, "with:March 1/"},
 		{"olanda is not Holland, az", "az", "İran yenə narahatdır. Rus bazaları burada olanda narahatlıq yox idi? Azərbaycan susur", true, "!neg:Azerbaijani language/Countries"},
 	})
 }
