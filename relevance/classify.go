@@ -378,7 +378,29 @@ func (c *Classifier) Score(p *Post) Content {
 			}
 		}
 	}
+	// The veto: the least the rules let in, that the model finds nothing
+	// like, goes to the review band (model.veto.below, model.veto.max).
+	if s := &rs.Settings; rs.model != nil && s.ModelMalus > 0 && out.Score >= s.In && out.Score < s.ModelVetoBelow && !taggedAny(p.Langs, s.ModelVetoSkip) {
+		if pr := rs.model.Prob(p); pr < s.ModelVetoMax {
+			out.Score = round2(out.Score - s.ModelMalus)
+			out.Reasons = append(out.Reasons, "model:"+strconv.FormatFloat(math.Floor(pr*100)/100, 'f', 2, 64)+signed(-s.ModelMalus))
+		}
+	}
 	return out
+}
+
+// taggedAny reports whether a post's language tags name one of langs
+// ("hy" matches "hy" and "hy-AM").
+func taggedAny(tags, langs []string) bool {
+	for _, t := range tags {
+		base, _, _ := strings.Cut(t, "-")
+		for _, l := range langs {
+			if strings.EqualFold(base, l) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // near looks for rule r's context around occurrence i and returns what it

@@ -90,6 +90,17 @@ type Settings struct {
 	ModelFarFrom  float64
 	ModelFarMin   float64
 	ModelFarBonus float64
+	// The other way: a post whose content scores at least In but less
+	// than ModelVetoBelow, the least the rules let in, loses ModelMalus
+	// (reason "model:0.00(-0.5)") when the model puts it under
+	// ModelVetoMax: it goes to the review band, where curators and the
+	// experts' likes decide. Posts tagged with a language of
+	// ModelVetoSkip are left alone: the model learnt their news register
+	// from too few texts to overrule the rules. ModelMalus 0 turns it off.
+	ModelVetoBelow float64
+	ModelVetoMax   float64
+	ModelMalus     float64
+	ModelVetoSkip  []string
 	// ModelNeeds are groups ("model.needs = core, region"): the model
 	// speaks only for a post that names a concept of one of them, so that
 	// topic and actor words alone (a treaty, a border, Russia) are not
@@ -438,6 +449,15 @@ func (p *parser) parseSetting(line string) error {
 		return num(&s.ModelFarFrom)
 	case "model.far.min":
 		return unit(&s.ModelFarMin, "a probability")
+	case "malus.model":
+		return num(&s.ModelMalus)
+	case "model.veto.below":
+		return num(&s.ModelVetoBelow)
+	case "model.veto.max":
+		return unit(&s.ModelVetoMax, "a probability")
+	case "model.veto.skip":
+		s.ModelVetoSkip = splitList(val)
+		return nil
 	case "model":
 		m, err := BuiltinModel(val)
 		if err != nil {
@@ -1082,8 +1102,12 @@ func (p *parser) finish() error {
 		return &ParseError{File: p.file, Msg: fmt.Sprintf("threshold.community (%v) is above threshold.in (%v): community authors would need more than strangers", s.Community, s.In)}
 	case s.Community < s.Expert:
 		return &ParseError{File: p.file, Msg: fmt.Sprintf("threshold.community (%v) is below threshold.expert (%v): the authors experts follow would need less than the experts", s.Community, s.Expert)}
-	case (s.ModelBonus > 0 || s.ModelFarBonus > 0) && rs.model == nil:
-		return &ParseError{File: p.file, Msg: "bonus.model is set but no model is named (model = NAME)"}
+	case (s.ModelBonus > 0 || s.ModelFarBonus > 0 || s.ModelMalus > 0) && rs.model == nil:
+		return &ParseError{File: p.file, Msg: "bonus.model or malus.model is set but no model is named (model = NAME)"}
+	case s.ModelMalus > 0 && s.ModelVetoBelow <= s.In:
+		return &ParseError{File: p.file, Msg: fmt.Sprintf("model.veto.below (%v) is not above threshold.in (%v): the veto would reach no post", s.ModelVetoBelow, s.In)}
+	case s.ModelMalus > 0 && s.ModelVetoMax >= 1-s.ModelMin:
+		return &ParseError{File: p.file, Msg: fmt.Sprintf("model.veto.max (%v) is not below 1 - model.min (%v): the model must be as sure to keep a post out as to let one in", s.ModelVetoMax, round2(1-s.ModelMin))}
 	case s.ModelFarBonus > 0 && s.ModelFarFrom >= s.ModelFrom:
 		return &ParseError{File: p.file, Msg: fmt.Sprintf("model.far.from (%v) is not below model.from (%v)", s.ModelFarFrom, s.ModelFrom)}
 	case s.ModelFarBonus > 0 && s.ModelFarMin < s.ModelMin:

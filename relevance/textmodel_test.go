@@ -325,6 +325,52 @@ place 1.5 Vel
 	}
 }
 
+// TestModelVetoSendsTheLeastToReview: a post the rules let in with less
+// than model.veto.below, that the model finds unlike anything in, loses
+// malus.model and waits in the review band; one the rules found more in,
+// one the model finds likely, and one tagged with a language of
+// model.veto.skip stay in.
+func TestModelVetoSendsTheLeastToReview(t *testing.T) {
+	src := toyModelSettings + `model.veto.below = 3.5
+model.veto.max = 0.05
+malus.model = 0.5
+model.veto.skip = hy
+[languages]
+en = English
+hy = Armenian
+[group g cap=5]
+place 3 Zor
+  any: Zor
+place 3.5 Kar
+  en: Kar
+`
+	c := toyClassifier(t, src)
+	for _, tt := range []struct {
+		text    string
+		langs   []string
+		in      bool
+		comment string
+	}{
+		{"Zor: cake and coffee at the river cafe", nil, false, "the least the rules let in, and unlikely: vetoed"},
+		{"Zor: ministers agreed a border ceasefire", nil, true, "likely: kept"},
+		{"Kar: cake and coffee at the river cafe", nil, true, "3.5 is not under model.veto.below"},
+		{"Zor: cake and coffee at the river cafe", []string{"hy-AM"}, true, "a language of model.veto.skip"},
+	} {
+		d := classifyOne(t, c, NewMemoryEnv(), Post{Text: tt.text, Langs: tt.langs})
+		if d.In != tt.in {
+			t.Errorf("%q %v (%s): in=%v %v, want %v", tt.text, tt.langs, tt.comment, d.In, d.Reasons, tt.in)
+		}
+		if !tt.in && (d.Score != 2.5 || !d.Review || !hasReason(d.Reasons, "model:0.0")) {
+			t.Errorf("%q: score %v review %v %v, want 2.5 in the review band with the model's reason", tt.text, d.Score, d.Review, d.Reasons)
+		}
+	}
+	// Without malus.model the veto is off.
+	off := toyClassifier(t, strings.Replace(src, "malus.model = 0.5\n", "", 1))
+	if d := classifyOne(t, off, NewMemoryEnv(), Post{Text: "Zor: cake and coffee at the river cafe"}); !d.In {
+		t.Errorf("no malus.model: out %v, want in", d.Reasons)
+	}
+}
+
 func TestModelSettingsErrors(t *testing.T) {
 	base := "[languages]\nen = English\n[group g cap=5]\nplace 3 Zor\n  en: Zor\n"
 	for _, tt := range []struct{ settings, want string }{
@@ -337,6 +383,9 @@ func TestModelSettingsErrors(t *testing.T) {
 		{"model = south-caucasus\nbonus.model.far = 1\nmodel.far.from = 2.5\n", "model.far.from (2.5) is not below model.from (2.5)"},
 		{"model = south-caucasus\nbonus.model.far = 1\nmodel.far.from = 2\nmodel.far.min = 0.9\n", "model.far.min (0.9) is below model.min (0.95)"},
 		{"bonus.model.far = 1\n", "no model is named"},
+		{"malus.model = 0.5\nmodel.veto.below = 3.5\n", "no model is named"},
+		{"model = south-caucasus\nmalus.model = 0.5\nmodel.veto.below = 3\n", "model.veto.below (3) is not above threshold.in (3)"},
+		{"model = south-caucasus\nmalus.model = 0.5\nmodel.veto.below = 3.5\nmodel.veto.max = 0.2\n", "model.veto.max (0.2) is not below 1 - model.min"},
 	} {
 		_, err := ParseRules("x.rules", strings.NewReader("[settings]\n"+tt.settings+base))
 		if err == nil || !strings.Contains(err.Error(), tt.want) {

@@ -424,8 +424,8 @@ func loadRulesText(ref string) (*relevance.Rules, string, error) {
 
 // withModelFile returns the rules consulting the model in the file.
 func withModelFile(rules *relevance.Rules, path string) (*relevance.Rules, error) {
-	if rules.Settings.ModelBonus == 0 && rules.Settings.ModelFarBonus == 0 {
-		return nil, fmt.Errorf("--model: the rules %s give no bonus.model or bonus.model.far, so no model is consulted", rules.Name)
+	if st := rules.Settings; st.ModelBonus == 0 && st.ModelFarBonus == 0 && st.ModelMalus == 0 {
+		return nil, fmt.Errorf("--model: the rules %s give no bonus.model, bonus.model.far or malus.model, so no model is consulted", rules.Name)
 	}
 	f, err := os.Open(path)
 	if err != nil {
