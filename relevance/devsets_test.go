@@ -192,7 +192,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// later rules, then read. rt115: the nine languages under a
 		// different brief (the feed's description only, real traffic's
 		// mix), measured blind.
-		{"rt112", "testdata/rt112.jsonl", "testdata/rt112.labels.jsonl", false, 1, 9},
+		{"rt112", "testdata/rt112.jsonl", "testdata/rt112.labels.jsonl", false, 1, 7},
 		{"rt113", "testdata/rt113.jsonl", "testdata/rt113.labels.jsonl", false, 3, 7},
 		{"rt114", "testdata/rt114.jsonl", "testdata/rt114.labels.jsonl", false, 1, 13},
 		{"rt115", "testdata/rt115.jsonl", "testdata/rt115.labels.jsonl", false, 1, 0},
@@ -326,7 +326,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt194", "testdata/rt194.jsonl", "testdata/rt194.labels.jsonl", false, 3, 9},
 		{"rt195", "testdata/rt195.jsonl", "testdata/rt195.labels.jsonl", false, 1, 16},
 		{"rt196", "testdata/rt196.jsonl", "testdata/rt196.labels.jsonl", false, 1, 5},
-		{"rt197", "testdata/rt197.jsonl", "testdata/rt197.labels.jsonl", false, 2, 14},
+		{"rt197", "testdata/rt197.jsonl", "testdata/rt197.labels.jsonl", false, 2, 10},
 		{"rt198", "testdata/rt198.jsonl", "testdata/rt198.labels.jsonl", false, 1, 12},
 		{"rt199", "testdata/rt199.jsonl", "testdata/rt199.labels.jsonl", false, 3, 2},
 	}

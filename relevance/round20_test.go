@@ -29,6 +29,25 @@ func TestRound20Classes(t *testing.T) {
 		{"a hamster named Mishiko, out", "ru", "Назвали хомяка Мишико. Сжевал провод от зарядки", false, "neg:Saakashvili/Pet names"},
 		{"the fan zone, out", "ru", "Грузины в фан-зоне поют «Тбилисо» после каждого гола", false, "neg:Sakartvelo/Sport"},
 		{"Georgia the state in French, out", "fr", "Géorgie (États-Unis) : la Cour suprême de l'État valide la nouvelle carte électorale", false, "neg:Sakartvelo/US Georgia"},
+		// Mzia in Georgian beside her prison; the date as Western Armenian
+		// and German write it; Karapetyan's detention in Korean.
+		{"Mzia's letter from prison, ka", "ka", "მზიას ახალი წერილი გამოქვეყნდა ციხიდან. წაიკითხეთ ბოლომდე", true, "with:Mzia in Georgian/"},
+		{"a birthday of a Mzia is not it", "ka", "მზიას დაბადების დღე გვაქვს დღეს", false, ""},
+		{"24 April in Western Armenian", "hy", "Ապրիլ 24-ի երթը Լոս Անճելըսի մէջ այս տարի աւելի փոքր էր, բայց պահանջը նոյնն է. ճանաչում եւ հատուցում", true, "with:April 24/"},
+		{"24.4. in German", "de", "Bundestag hat 2016 anerkannt, trotzdem schafft es das AA jedes Jahr am 24.4., das Wort Völkermord zu vermeiden", true, "with:April 24/"},
+		{"a dentist on 24.4. is not it", "de", "Termin am 24.4. beim Zahnarzt", false, ""},
+		{"Karapetyan detained, ko", "ko", "카라페탼 구속된 지 3년 다 돼가는데 아직 재판 중인가요?", true, "with:Surnames of the detained/"},
+		// 8 August's summit in the newer languages, the five-day war, the
+		// velvet revolution with its square, the PM's livestream written
+		// out, EU monitors in Greek.
+		{"8 August at the White House, ja", "ja", "8月8日のホワイトハウスの三者の握手、当時は茶番だと思ってた", true, "with:8 August/"},
+		{"8 August at the White House, ko", "ko", "작년 8월 8일 백악관에서 세 사람 손 맞잡은 사진", true, "with:8 August/"},
+		{"the five-day war, ar", "ar", "آب الجاي بيكمّل عشرين سنة على حرب الخمس أيام، والدبابات الروسية لسا قريبة", true, "event:Five-day war"},
+		{"a hypothetical five-day war is not it", "en", "Hypothetically a five-day war would end the season early", false, ""},
+		{"the velvet revolution's square, ja", "ja", "ビロード革命から10年。あの春に共和国広場で叫んでた若者たち", true, "with:Velvet revolution/"},
+		{"Prague's velvet revolution is not it", "en", "Prague remembers the Velvet Revolution of 1989 with candles on Národní", false, ""},
+		{"the PM live on Facebook, zh", "zh", "某总理又在脸书上直播了，路上顺便骂了一顿大牧首", true, "with:PM's livestream/"},
+		{"EU monitors, el", "el", "Τα drones ήρθαν πάλι μέχρι τη γραμμή. Οι παρατηρητές της ΕΕ έγραψαν αναφορά.", true, "institution:EU monitoring mission"},
 		{"the song contest as ESC, out", "de", "ESC-Halbfinale: Georgiens Beitrag ist stark, Armenien eher meh, Aserbaidschan solide", false, "neg:Sakartvelo/"},
 		{"Aghdam the port wine, out", "az", "rusların \"Агдам\" portveyni haqqında mem gördüm, bizim Ağdamla heç bir əlaqəsi yoxdur", false, "neg:Karabakh districts/Food"},
 	})
