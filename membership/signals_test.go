@@ -17,6 +17,10 @@ const (
 	// textCommunity scores 2: out for a stranger, not even queued; in
 	// for a community author (threshold.community 2).
 	textCommunity = "Yerevan"
+	// textVetoed scores 3 by the rules, but the text model finds it unlike
+	// anything relevant (a holiday in Gagra): the veto sends it to the
+	// review band.
+	textVetoed = "Встретили Новый год в Гаграх. Мандарины прямо с дерева, море +12, на набережной пусто. Абхазия зимой прекрасна"
 )
 
 // An expert's like or repost lets a post of the review band in, with the
@@ -37,6 +41,11 @@ func TestEndorsement(t *testing.T) {
 		{"a like by someone who is no expert is nothing", func(s *fakeState) { s.endorsed[uri] = []syntax.DID{fan} }, textReview, want{queue: true}},
 		{"an expert no more is nothing", func(s *fakeState) { s.endorsed[uri] = []syntax.DID{expert}; s.tiers[expert] = model.TierNone }, textReview, want{queue: true}},
 		{"below the review band an endorsement is nothing", func(s *fakeState) { s.endorsed[uri] = []syntax.DID{expert} }, textOff, want{}},
+		// The text model's veto sends the least the rules let in to the
+		// review band, where an expert's like still decides.
+		{"a post the model vetoed waits in the queue", nil, textVetoed, want{queue: true}},
+		{"an expert's like lets a vetoed post in", func(s *fakeState) { s.endorsed[uri] = []syntax.DID{expert} }, textVetoed,
+			want{in: true, reason: membership.ReasonEndorsed + expert.String(), unqueue: true}},
 		{"a blocked post stays out", func(s *fakeState) { s.endorsed[uri] = []syntax.DID{expert}; s.blocked[uri] = true }, textReview, want{}},
 		{"a blocked author stays out", func(s *fakeState) { s.endorsed[uri] = []syntax.DID{expert}; s.tiers[alice] = model.TierBlocked }, textReview, want{}},
 		{"a curator's rejection stands over an expert's like", func(s *fakeState) {
