@@ -62,7 +62,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// war) in, as borderline; three writers of the ninth round label
 		// the same film's reviews out, and the rules follow them.
 		{"rt8", "testdata/rt8.jsonl", "testdata/rt8.labels.jsonl", false, 1, 3},
-		{"rt9", "testdata/rt9.jsonl", "testdata/rt9.labels.jsonl", false, 6, 4},
+		{"rt9", "testdata/rt9.jsonl", "testdata/rt9.labels.jsonl", false, 5, 4},
 		{"rt10", "testdata/rt10.jsonl", "testdata/rt10.labels.jsonl", false, 1, 2},
 		{"rt11", "testdata/rt11.jsonl", "testdata/rt11.labels.jsonl", false, 1, 2},
 		{"rt12", "testdata/rt12.jsonl", "testdata/rt12.labels.jsonl", false, 1, 1},
@@ -91,7 +91,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt29", "testdata/rt29.jsonl", "testdata/rt29.labels.jsonl", false, 3, 5},
 		{"rt30", "testdata/rt30.jsonl", "testdata/rt30.labels.jsonl", false, 16, 11},
 		{"rt32", "testdata/rt32.jsonl", "testdata/rt32.labels.jsonl", false, 6, 12},
-		{"rt33", "testdata/rt33.jsonl", "testdata/rt33.labels.jsonl", false, 1, 9},
+		{"rt33", "testdata/rt33.jsonl", "testdata/rt33.labels.jsonl", false, 0, 9},
 		{"rt36", "testdata/rt36.jsonl", "testdata/rt36.labels.jsonl", false, 0, 7},
 		{"rt37", "testdata/rt37.jsonl", "testdata/rt37.labels.jsonl", false, 2, 4},
 		{"rt38", "testdata/rt38.jsonl", "testdata/rt38.labels.jsonl", false, 0, 0},
@@ -255,7 +255,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// 74c9075, then read.
 		{"rt147", "testdata/rt147.jsonl", "testdata/rt147.labels.jsonl", false, 0, 4},
 		{"rt148", "testdata/rt148.jsonl", "testdata/rt148.labels.jsonl", false, 0, 7},
-		{"rt149", "testdata/rt149.jsonl", "testdata/rt149.labels.jsonl", false, 4, 9},
+		{"rt149", "testdata/rt149.jsonl", "testdata/rt149.labels.jsonl", false, 3, 9},
 		{"rt150", "testdata/rt150.jsonl", "testdata/rt150.labels.jsonl", false, 0, 1},
 		{"rt151", "testdata/rt151.jsonl", "testdata/rt151.labels.jsonl", false, 3, 1},
 		// rt156 to rt159 were measured once with the rules and model of
@@ -315,7 +315,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// start of the nineteenth (1222344), then read and fixed as classes
 		// (not trained on: testdata/untrained.txt).
 		{"rt186", "testdata/rt186.jsonl", "testdata/rt186.labels.jsonl", false, 1, 7},
-		{"rt187", "testdata/rt187.jsonl", "testdata/rt187.labels.jsonl", false, 4, 11},
+		{"rt187", "testdata/rt187.jsonl", "testdata/rt187.labels.jsonl", false, 3, 11},
 		{"rt189", "testdata/rt189.jsonl", "testdata/rt189.labels.jsonl", false, 4, 5},
 		{"rt190", "testdata/rt190.jsonl", "testdata/rt190.labels.jsonl", false, 3, 2},
 		{"rt192", "testdata/rt192.jsonl", "testdata/rt192.labels.jsonl", false, 0, 16},

@@ -48,6 +48,11 @@ func TestRound20Classes(t *testing.T) {
 		{"Prague's velvet revolution is not it", "en", "Prague remembers the Velvet Revolution of 1989 with candles on Národní", false, ""},
 		{"the PM live on Facebook, zh", "zh", "某总理又在脸书上直播了，路上顺便骂了一顿大牧首", true, "with:PM's livestream/"},
 		{"EU monitors, el", "el", "Τα drones ήρθαν πάλι μέχρι τη γραμμή. Οι παρατηρητές της ΕΕ έγραψαν αναφορά.", true, "institution:EU monitoring mission"},
+		// A household's joke in the region's languages: the opposition is
+		// grandma, the sanctions fall on the children.
+		{"grandma is the opposition at home, az", "az", "Bizim evdə müxalifət nənəmdir. Televizor pultunu vermir, seriala baxır", false, "neg:opposition/Household"},
+		{"a ceasefire at home, az", "az", "Evdə rəsmi atəşkəs elan etdim: planşet üstə dava edən hər iki tərəf sanksiyaya düşür. Vasitəçi — nənəm", false, "neg:sanctions/Household"},
+		{"the opposition jailed is still in", "az", "Müxalifət liderləri yenə həbs olundu, məhkəmə qərarı ilə", true, "topic:opposition"},
 		{"the song contest as ESC, out", "de", "ESC-Halbfinale: Georgiens Beitrag ist stark, Armenien eher meh, Aserbaidschan solide", false, "neg:Sakartvelo/"},
 		{"Aghdam the port wine, out", "az", "rusların \"Агдам\" portveyni haqqında mem gördüm, bizim Ağdamla heç bir əlaqəsi yoxdur", false, "neg:Karabakh districts/Food"},
 	})
