@@ -192,7 +192,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// later rules, then read. rt115: the nine languages under a
 		// different brief (the feed's description only, real traffic's
 		// mix), measured blind.
-		{"rt112", "testdata/rt112.jsonl", "testdata/rt112.labels.jsonl", false, 1, 7},
+		{"rt112", "testdata/rt112.jsonl", "testdata/rt112.labels.jsonl", false, 0, 7},
 		{"rt113", "testdata/rt113.jsonl", "testdata/rt113.labels.jsonl", false, 3, 7},
 		{"rt114", "testdata/rt114.jsonl", "testdata/rt114.labels.jsonl", false, 1, 13},
 		{"rt115", "testdata/rt115.jsonl", "testdata/rt115.labels.jsonl", false, 1, 0},

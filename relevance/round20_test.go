@@ -53,6 +53,7 @@ func TestRound20Classes(t *testing.T) {
 		{"grandma is the opposition at home, az", "az", "Bizim evdə müxalifət nənəmdir. Televizor pultunu vermir, seriala baxır", false, "neg:opposition/Household"},
 		{"a ceasefire at home, az", "az", "Evdə rəsmi atəşkəs elan etdim: planşet üstə dava edən hər iki tərəf sanksiyaya düşür. Vasitəçi — nənəm", false, "neg:sanctions/Household"},
 		{"the opposition jailed is still in", "az", "Müxalifət liderləri yenə həbs olundu, məhkəmə qərarı ilə", true, "topic:opposition"},
+		{"a hamster named Pashinyan, ja, out", "ja", "友達がハムスターに「パシニャン」って名前つけてた。理由は「ヒゲの感じが似てるから」", false, "neg:Pashinyan/Pet names"},
 		{"the song contest as ESC, out", "de", "ESC-Halbfinale: Georgiens Beitrag ist stark, Armenien eher meh, Aserbaidschan solide", false, "neg:Sakartvelo/"},
 		{"Aghdam the port wine, out", "az", "rusların \"Агдам\" portveyni haqqında mem gördüm, bizim Ağdamla heç bir əlaqəsi yoxdur", false, "neg:Karabakh districts/Food"},
 	})
