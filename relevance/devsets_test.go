@@ -328,7 +328,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt196", "testdata/rt196.jsonl", "testdata/rt196.labels.jsonl", false, 1, 5},
 		{"rt197", "testdata/rt197.jsonl", "testdata/rt197.labels.jsonl", false, 2, 10},
 		{"rt198", "testdata/rt198.jsonl", "testdata/rt198.labels.jsonl", false, 1, 12},
-		{"rt199", "testdata/rt199.jsonl", "testdata/rt199.labels.jsonl", false, 3, 2},
+		{"rt199", "testdata/rt199.jsonl", "testdata/rt199.labels.jsonl", false, 2, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -54,6 +54,7 @@ func TestRound20Classes(t *testing.T) {
 		{"a ceasefire at home, az", "az", "Evdə rəsmi atəşkəs elan etdim: planşet üstə dava edən hər iki tərəf sanksiyaya düşür. Vasitəçi — nənəm", false, "neg:sanctions/Household"},
 		{"the opposition jailed is still in", "az", "Müxalifət liderləri yenə həbs olundu, məhkəmə qərarı ilə", true, "topic:opposition"},
 		{"a hamster named Pashinyan, ja, out", "ja", "友達がハムスターに「パシニャン」って名前つけてた。理由は「ヒゲの感じが似てるから」", false, "neg:Pashinyan/Pet names"},
+		{"a flight to Baku and its passport control, out", "ru", "Кто-нибудь летал из Москвы в Баку в этом году? Как сейчас на паспортном контроле, долго?", false, "neg:Baku/Travel"},
 		{"the song contest as ESC, out", "de", "ESC-Halbfinale: Georgiens Beitrag ist stark, Armenien eher meh, Aserbaidschan solide", false, "neg:Sakartvelo/"},
 		{"Aghdam the port wine, out", "az", "rusların \"Агдам\" portveyni haqqında mem gördüm, bizim Ağdamla heç bir əlaqəsi yoxdur", false, "neg:Karabakh districts/Food"},
 	})
