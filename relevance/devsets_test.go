@@ -85,12 +85,12 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt23", "testdata/rt23.jsonl", "testdata/rt23.labels.jsonl", false, 0, 16},
 		{"rt24", "testdata/rt24.jsonl", "testdata/rt24.labels.jsonl", false, 0, 6},
 		{"rt25", "testdata/rt25.jsonl", "testdata/rt25.labels.jsonl", false, 0, 8},
-		{"rt26", "testdata/rt26.jsonl", "testdata/rt26.labels.jsonl", false, 1, 6},
+		{"rt26", "testdata/rt26.jsonl", "testdata/rt26.labels.jsonl", false, 1, 5},
 		{"rt27", "testdata/rt27.jsonl", "testdata/rt27.labels.jsonl", false, 1, 10},
 		{"rt28", "testdata/rt28.jsonl", "testdata/rt28.labels.jsonl", false, 4, 8},
 		{"rt29", "testdata/rt29.jsonl", "testdata/rt29.labels.jsonl", false, 3, 5},
 		{"rt30", "testdata/rt30.jsonl", "testdata/rt30.labels.jsonl", false, 16, 11},
-		{"rt32", "testdata/rt32.jsonl", "testdata/rt32.labels.jsonl", false, 6, 12},
+		{"rt32", "testdata/rt32.jsonl", "testdata/rt32.labels.jsonl", false, 6, 11},
 		{"rt33", "testdata/rt33.jsonl", "testdata/rt33.labels.jsonl", false, 0, 9},
 		{"rt36", "testdata/rt36.jsonl", "testdata/rt36.labels.jsonl", false, 0, 7},
 		{"rt37", "testdata/rt37.jsonl", "testdata/rt37.labels.jsonl", false, 2, 4},
@@ -106,7 +106,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt35", "testdata/rt35.jsonl", "testdata/rt35.labels.jsonl", false, 0, 4},
 		{"rt39", "testdata/rt39.jsonl", "testdata/rt39.labels.jsonl", false, 0, 0},
 		{"rt40", "testdata/rt40.jsonl", "testdata/rt40.labels.jsonl", false, 2, 1},
-		{"rt41", "testdata/rt41.jsonl", "testdata/rt41.labels.jsonl", false, 1, 6},
+		{"rt41", "testdata/rt41.jsonl", "testdata/rt41.labels.jsonl", false, 1, 5},
 		{"rt42", "testdata/rt42.jsonl", "testdata/rt42.labels.jsonl", false, 2, 5},
 		{"rt43", "testdata/rt43.jsonl", "testdata/rt43.labels.jsonl", false, 1, 9},
 		{"rt44", "testdata/rt44.jsonl", "testdata/rt44.labels.jsonl", false, 34, 2},
@@ -140,7 +140,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// measured blind once, then read and tuned on in issue 11's eleventh
 		// round.
 		{"rt63", "testdata/rt63.jsonl", "testdata/rt63.labels.jsonl", false, 0, 1},
-		{"rt64", "testdata/rt64.jsonl", "testdata/rt64.labels.jsonl", false, 0, 7},
+		{"rt64", "testdata/rt64.jsonl", "testdata/rt64.labels.jsonl", false, 0, 6},
 		{"rt65", "testdata/rt65.jsonl", "testdata/rt65.labels.jsonl", false, 2, 0},
 		{"rt69", "testdata/rt69.jsonl", "testdata/rt69.labels.jsonl", false, 1, 4},
 		{"rt70", "testdata/rt70.jsonl", "testdata/rt70.labels.jsonl", false, 0, 3},
@@ -181,7 +181,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt96", "testdata/rt96.jsonl", "testdata/rt96.labels.jsonl", false, 0, 7},
 		{"rt97", "testdata/rt97.jsonl", "testdata/rt97.labels.jsonl", false, 1, 3},
 		{"rt98", "testdata/rt98.jsonl", "testdata/rt98.labels.jsonl", false, 2, 14},
-		{"rt99", "testdata/rt99.jsonl", "testdata/rt99.labels.jsonl", false, 3, 2},
+		{"rt99", "testdata/rt99.jsonl", "testdata/rt99.labels.jsonl", false, 3, 1},
 		{"rt100", "testdata/rt100.jsonl", "testdata/rt100.labels.jsonl", false, 1, 3},
 		{"rt101", "testdata/rt101.jsonl", "testdata/rt101.labels.jsonl", false, 2, 3},
 		{"rt102", "testdata/rt102.jsonl", "testdata/rt102.labels.jsonl", false, 0, 8},
@@ -210,7 +210,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt106", "testdata/rt106.jsonl", "testdata/rt106.labels.jsonl", false, 0, 3},
 		{"rt107", "testdata/rt107.jsonl", "testdata/rt107.labels.jsonl", false, 2, 0},
 		{"rt108", "testdata/rt108.jsonl", "testdata/rt108.labels.jsonl", false, 1, 2},
-		{"rt109", "testdata/rt109.jsonl", "testdata/rt109.labels.jsonl", false, 2, 7},
+		{"rt109", "testdata/rt109.jsonl", "testdata/rt109.labels.jsonl", false, 2, 6},
 		{"rt110", "testdata/rt110.jsonl", "testdata/rt110.labels.jsonl", false, 0, 3},
 		{"rt111", "testdata/rt111.jsonl", "testdata/rt111.labels.jsonl", false, 1, 2},
 		{"rt117", "testdata/rt117.jsonl", "testdata/rt117.labels.jsonl", false, 1, 3},
@@ -225,8 +225,8 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt126", "testdata/rt126.jsonl", "testdata/rt126.labels.jsonl", false, 0, 7},
 		{"rt127", "testdata/rt127.jsonl", "testdata/rt127.labels.jsonl", false, 2, 3},
 		{"rt128", "testdata/rt128.jsonl", "testdata/rt128.labels.jsonl", false, 0, 4},
-		{"rt129", "testdata/rt129.jsonl", "testdata/rt129.labels.jsonl", false, 1, 17},
-		{"rt130", "testdata/rt130.jsonl", "testdata/rt130.labels.jsonl", false, 1, 8},
+		{"rt129", "testdata/rt129.jsonl", "testdata/rt129.labels.jsonl", false, 1, 16},
+		{"rt130", "testdata/rt130.jsonl", "testdata/rt130.labels.jsonl", false, 1, 7},
 		// rt131 to rt136 (issue 11's sixteenth round) were written blind and
 		// measured once with the rules and model of 7bdfbbc; rt137 and rt139
 		// once after the round's first two passes, rt138 after its third;
@@ -303,7 +303,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt168", "testdata/rt168.jsonl", "testdata/rt168.labels.jsonl", false, 2, 9},
 		{"rt169", "testdata/rt169.jsonl", "testdata/rt169.labels.jsonl", false, 0, 1},
 		{"rt182", "testdata/rt182.jsonl", "testdata/rt182.labels.jsonl", false, 0, 7},
-		{"rt183", "testdata/rt183.jsonl", "testdata/rt183.labels.jsonl", false, 4, 19},
+		{"rt183", "testdata/rt183.jsonl", "testdata/rt183.labels.jsonl", false, 4, 18},
 		{"rt184", "testdata/rt184.jsonl", "testdata/rt184.labels.jsonl", false, 0, 6},
 		{"rt185", "testdata/rt185.jsonl", "testdata/rt185.labels.jsonl", false, 0, 7},
 		// rt188 and rt191 (the newer languages) were written blind in the
@@ -315,7 +315,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// start of the nineteenth (1222344), then read and fixed as classes
 		// (not trained on: testdata/untrained.txt).
 		{"rt186", "testdata/rt186.jsonl", "testdata/rt186.labels.jsonl", false, 1, 7},
-		{"rt187", "testdata/rt187.jsonl", "testdata/rt187.labels.jsonl", false, 3, 11},
+		{"rt187", "testdata/rt187.jsonl", "testdata/rt187.labels.jsonl", false, 3, 10},
 		{"rt189", "testdata/rt189.jsonl", "testdata/rt189.labels.jsonl", false, 4, 5},
 		{"rt190", "testdata/rt190.jsonl", "testdata/rt190.labels.jsonl", false, 3, 2},
 		{"rt192", "testdata/rt192.jsonl", "testdata/rt192.labels.jsonl", false, 0, 16},
@@ -325,7 +325,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// and fixed as classes (not trained on: testdata/untrained.txt).
 		{"rt194", "testdata/rt194.jsonl", "testdata/rt194.labels.jsonl", false, 3, 9},
 		{"rt195", "testdata/rt195.jsonl", "testdata/rt195.labels.jsonl", false, 1, 16},
-		{"rt196", "testdata/rt196.jsonl", "testdata/rt196.labels.jsonl", false, 1, 5},
+		{"rt196", "testdata/rt196.jsonl", "testdata/rt196.labels.jsonl", false, 1, 4},
 		{"rt197", "testdata/rt197.jsonl", "testdata/rt197.labels.jsonl", false, 2, 10},
 		{"rt198", "testdata/rt198.jsonl", "testdata/rt198.labels.jsonl", false, 1, 12},
 		{"rt199", "testdata/rt199.jsonl", "testdata/rt199.labels.jsonl", false, 2, 2},

@@ -55,6 +55,13 @@ func TestRound20Classes(t *testing.T) {
 		{"the opposition jailed is still in", "az", "Müxalifət liderləri yenə həbs olundu, məhkəmə qərarı ilə", true, "topic:opposition"},
 		{"a hamster named Pashinyan, ja, out", "ja", "友達がハムスターに「パシニャン」って名前つけてた。理由は「ヒゲの感じが似てるから」", false, "neg:Pashinyan/Pet names"},
 		{"a flight to Baku and its passport control, out", "ru", "Кто-нибудь летал из Москвы в Баку в этом году? Как сейчас на паспортном контроле, долго?", false, "neg:Baku/Travel"},
+		// Armenian, Georgian and Russian in Latin letters, as people type
+		// them on phones.
+		{"the MFA and Baku in Latin letters, hy", "hy", "Ape, vapshe mer MID-y inch a anum? Baqun amen or haytararutyun a anum, mery lrum en", true, "with:foreign minister/Armenian script"},
+		{"the Gyumri base in Latin letters, hy", "hy", "Eli Gyumru bazayi masin en xosum, bayc voch mi qayl", true, "event:Russian base in Gyumri"},
+		{"sanctions in Latin letters, ka", "ka", "amerikam kidev 5 kaci daasanqcia, mat shoris mosamartleebi", true, "with:sanctions/Georgian script"},
+		{"detentions in Latin letters, ru", "ru", "nu vot, v Gruzii opyat zaderzhaniya posle akcii, a u nas tishina", true, "topic:repression"},
+		{"mid-term exams are not it", "en", "MID-TERM exams next week, wish me luck", false, ""},
 		{"the song contest as ESC, out", "de", "ESC-Halbfinale: Georgiens Beitrag ist stark, Armenien eher meh, Aserbaidschan solide", false, "neg:Sakartvelo/"},
 		{"Aghdam the port wine, out", "az", "rusların \"Агдам\" portveyni haqqında mem gördüm, bizim Ağdamla heç bir əlaqəsi yoxdur", false, "neg:Karabakh districts/Food"},
 	})
