@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
 
@@ -380,13 +381,38 @@ func (c *Classifier) Score(p *Post) Content {
 	}
 	// The veto: the least the rules let in, that the model finds nothing
 	// like, goes to the review band (model.veto.below, model.veto.max).
-	if s := &rs.Settings; rs.model != nil && s.ModelMalus > 0 && out.Score >= s.In && out.Score < s.ModelVetoBelow && !taggedAny(p.Langs, s.ModelVetoSkip) {
+	if s := &rs.Settings; rs.model != nil && s.ModelMalus > 0 && out.Score >= s.In && out.Score < s.ModelVetoBelow && !taggedAny(p.Langs, s.ModelVetoSkip) && !writtenIn(p.Text, s.ModelVetoSkip) {
 		if pr := rs.model.Prob(p); pr < s.ModelVetoMax {
 			out.Score = round2(out.Score - s.ModelMalus)
 			out.Reasons = append(out.Reasons, "model:"+strconv.FormatFloat(math.Floor(pr*100)/100, 'f', 2, 64)+signed(-s.ModelMalus))
 		}
 	}
 	return out
+}
+
+// vetoScripts are the alphabets of languages that only they write, so that
+// a post in one of them is in that language whatever its tags say (apps
+// tag a post with the phone's language).
+var vetoScripts = map[string]*unicode.RangeTable{"hy": unicode.Armenian, "ka": unicode.Georgian}
+
+// writtenIn reports whether text has at least three letters of the
+// alphabet of one of langs (vetoScripts).
+func writtenIn(text string, langs []string) bool {
+	for _, l := range langs {
+		tab := vetoScripts[strings.ToLower(l)]
+		if tab == nil {
+			continue
+		}
+		n := 0
+		for _, r := range text {
+			if unicode.Is(tab, r) {
+				if n++; n >= 3 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // taggedAny reports whether a post's language tags name one of langs

@@ -96,7 +96,9 @@ type Settings struct {
 	// ModelVetoMax: it goes to the review band, where curators and the
 	// experts' likes decide. Posts tagged with a language of
 	// ModelVetoSkip are left alone: the model learnt their news register
-	// from too few texts to overrule the rules. ModelMalus 0 turns it off.
+	// from too few texts to overrule the rules; nor are posts with three
+	// letters of the alphabet only one of them writes (Armenian, Georgian),
+	// whatever their tags. ModelMalus 0 turns it off.
 	ModelVetoBelow float64
 	ModelVetoMax   float64
 	ModelMalus     float64

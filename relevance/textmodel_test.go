@@ -355,6 +355,8 @@ place 3.5 Kar
 		{"Zor: ministers agreed a border ceasefire", nil, true, "likely: kept"},
 		{"Kar: cake and coffee at the river cafe", nil, true, "3.5 is not under model.veto.below"},
 		{"Zor: cake and coffee at the river cafe", []string{"hy-AM"}, true, "a language of model.veto.skip"},
+		{"Zor: cake and coffee at the river cafe, սուրճ", []string{"en"}, true, "the alphabet of a language of model.veto.skip, whatever the tag"},
+		{"Zor: cake and coffee at the river cafe, ա", []string{"en"}, false, "one letter of the alphabet is not the language"},
 	} {
 		d := classifyOne(t, c, NewMemoryEnv(), Post{Text: tt.text, Langs: tt.langs})
 		if d.In != tt.in {
