@@ -62,6 +62,11 @@ func TestRound20Classes(t *testing.T) {
 		{"sanctions in Latin letters, ka", "ka", "amerikam kidev 5 kaci daasanqcia, mat shoris mosamartleebi", true, "with:sanctions/Georgian script"},
 		{"detentions in Latin letters, ru", "ru", "nu vot, v Gruzii opyat zaderzhaniya posle akcii, a u nas tishina", true, "topic:repression"},
 		{"mid-term exams are not it", "en", "MID-TERM exams next week, wish me luck", false, ""},
+		// The constitution that must change before the treaty: not
+		// Ukraine's, not a list of other countries'.
+		{"the referendum before the peace deal", "en", "so the constitution referendum is a precondition for the peace deal again", true, "with:constitution/peace deal"},
+		{"Ukraine's constitution in a peace plan is not it", "en", "Ukraine would have to change its constitution under the peace deal, Zelensky says", false, "neg:constitution/"},
+		{"Sudan's peace agreement and constitution are not it", "en", "Sudan's peace agreement calls for a new constitution within a year", false, "neg:constitution/Countries"},
 		{"the song contest as ESC, out", "de", "ESC-Halbfinale: Georgiens Beitrag ist stark, Armenien eher meh, Aserbaidschan solide", false, "neg:Sakartvelo/"},
 		{"Aghdam the port wine, out", "az", "rusların \"Агдам\" portveyni haqqında mem gördüm, bizim Ağdamla heç bir əlaqəsi yoxdur", false, "neg:Karabakh districts/Food"},
 	})
