@@ -1108,6 +1108,8 @@ func (p *parser) finish() error {
 		return &ParseError{File: p.file, Msg: "bonus.model or malus.model is set but no model is named (model = NAME)"}
 	case s.ModelMalus > 0 && s.ModelVetoBelow <= s.In:
 		return &ParseError{File: p.file, Msg: fmt.Sprintf("model.veto.below (%v) is not above threshold.in (%v): the veto would reach no post", s.ModelVetoBelow, s.In)}
+	case s.ModelMalus > s.In-s.Review:
+		return &ParseError{File: p.file, Msg: fmt.Sprintf("malus.model (%v) would take a post below threshold.review (%v): the veto sends posts to the review band, not out", s.ModelMalus, s.Review)}
 	case s.ModelMalus > 0 && s.ModelVetoMax >= 1-s.ModelMin:
 		return &ParseError{File: p.file, Msg: fmt.Sprintf("model.veto.max (%v) is not below 1 - model.min (%v): the model must be as sure to keep a post out as to let one in", s.ModelVetoMax, round2(1-s.ModelMin))}
 	case s.ModelFarBonus > 0 && s.ModelFarFrom >= s.ModelFrom:

@@ -387,6 +387,7 @@ func TestModelSettingsErrors(t *testing.T) {
 		{"bonus.model.far = 1\n", "no model is named"},
 		{"malus.model = 0.5\nmodel.veto.below = 3.5\n", "no model is named"},
 		{"model = south-caucasus\nmalus.model = 0.5\nmodel.veto.below = 3\n", "model.veto.below (3) is not above threshold.in (3)"},
+		{"model = south-caucasus\nmalus.model = 1\nmodel.veto.below = 3.5\n", "malus.model (1) would take a post below threshold.review (2.5)"},
 		{"model = south-caucasus\nmalus.model = 0.5\nmodel.veto.below = 3.5\nmodel.veto.max = 0.2\n", "model.veto.max (0.2) is not below 1 - model.min"},
 	} {
 		_, err := ParseRules("x.rules", strings.NewReader("[settings]\n"+tt.settings+base))
