@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
 
 	"github.com/bluesky-social/indigo/atproto/syntax"
 
@@ -362,68 +361,52 @@ func (c *Classifier) Score(p *Post) Content {
 	// The text model speaks only for a post the rules found something in
 	// but not enough: one step below the threshold, nothing cancelled by a
 	// negative context (a mention counted as another concept is not), and
-	// (model.needs) the region named.
-	// Further below (model.far.from), it must be surer (model.far.min).
-	if s := &rs.Settings; rs.model != nil && !silenced && named && out.Score < s.In {
-		min, bonus := s.ModelMin, s.ModelBonus
-		if out.Score < s.ModelFrom {
-			min, bonus = s.ModelFarMin, s.ModelFarBonus
-			if out.Score < s.ModelFarFrom {
-				bonus = 0
+	// (model.needs) the region named. Further below (model.far.from), it
+	// must be surer (model.far.min). The other way, the veto: the least the
+	// rules let in (model.veto.below), that the model finds nothing like
+	// (model.veto.max), goes to the review band, unless a concept of
+	// model.veto.skip (the region's own languages) occurs.
+	if s := &rs.Settings; rs.model != nil {
+		switch {
+		case out.Score < s.In:
+			min, bonus := s.ModelMin, s.ModelBonus
+			if out.Score < s.ModelFrom {
+				min, bonus = s.ModelFarMin, s.ModelFarBonus
+				if out.Score < s.ModelFarFrom {
+					bonus = 0
+				}
 			}
-		}
-		if bonus > 0 {
-			if pr := rs.model.Prob(p); pr >= min {
-				out.Score = round2(out.Score + bonus)
-				out.Reasons = append(out.Reasons, "model:"+strconv.FormatFloat(math.Floor(pr*100)/100, 'f', 2, 64)+signed(bonus))
+			if bonus > 0 && !silenced && named {
+				if pr := rs.model.Prob(p); pr >= min {
+					out.Score = round2(out.Score + bonus)
+					out.Reasons = append(out.Reasons, modelReason(pr, bonus))
+				}
 			}
-		}
-	}
-	// The veto: the least the rules let in, that the model finds nothing
-	// like, goes to the review band (model.veto.below, model.veto.max).
-	if s := &rs.Settings; rs.model != nil && s.ModelMalus > 0 && out.Score >= s.In && out.Score < s.ModelVetoBelow && !taggedAny(p.Langs, s.ModelVetoSkip) && !writtenIn(p.Text, s.ModelVetoSkip) {
-		if pr := rs.model.Prob(p); pr < s.ModelVetoMax {
-			out.Score = round2(out.Score - s.ModelMalus)
-			out.Reasons = append(out.Reasons, "model:"+strconv.FormatFloat(math.Floor(pr*100)/100, 'f', 2, 64)+signed(-s.ModelMalus))
+		case s.ModelMalus > 0 && out.Score < s.ModelVetoBelow && !rs.occursAny(sc.occs, rs.vetoSkip):
+			if pr := rs.model.Prob(p); pr < s.ModelVetoMax {
+				out.Score = round2(out.Score - s.ModelMalus)
+				out.Reasons = append(out.Reasons, modelReason(pr, -s.ModelMalus))
+			}
 		}
 	}
 	return out
 }
 
-// vetoScripts are the alphabets of languages that only they write, so that
-// a post in one of them is in that language whatever its tags say (apps
-// tag a post with the phone's language).
-var vetoScripts = map[string]*unicode.RangeTable{"hy": unicode.Armenian, "ka": unicode.Georgian}
-
-// writtenIn reports whether text has at least three letters of the
-// alphabet of one of langs (vetoScripts).
-func writtenIn(text string, langs []string) bool {
-	for _, l := range langs {
-		tab := vetoScripts[strings.ToLower(l)]
-		if tab == nil {
-			continue
-		}
-		n := 0
-		for _, r := range text {
-			if unicode.Is(tab, r) {
-				if n++; n >= 3 {
-					return true
-				}
-			}
-		}
-	}
-	return false
+// modelReason is "model:0.97(+0.5)": the model's probability, rounded
+// down, and what it gave or took.
+func modelReason(pr, delta float64) string {
+	return "model:" + strconv.FormatFloat(math.Floor(pr*100)/100, 'f', 2, 64) + signed(delta)
 }
 
-// taggedAny reports whether a post's language tags name one of langs
-// ("hy" matches "hy" and "hy-AM").
-func taggedAny(tags, langs []string) bool {
-	for _, t := range tags {
-		base, _, _ := strings.Cut(t, "-")
-		for _, l := range langs {
-			if strings.EqualFold(base, l) {
-				return true
-			}
+// occursAny reports whether an occurrence, cancelled or not, is of one of
+// the concepts marked in set (by concept index; nil marks none).
+func (rs *Rules) occursAny(occs []occ, set []bool) bool {
+	if set == nil {
+		return false
+	}
+	for _, o := range occs {
+		if ci := rs.m.patterns[o.pat].concept; ci >= 0 && set[ci] {
+			return true
 		}
 	}
 	return false

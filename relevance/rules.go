@@ -42,6 +42,9 @@ type Rules struct {
 	// modelNeeds marks the groups of Settings.ModelNeeds by index; nil
 	// when the setting is empty.
 	modelNeeds []bool
+	// vetoSkip marks the concepts of Settings.ModelVetoSkip by index; nil
+	// when the setting is empty.
+	vetoSkip []bool
 }
 
 // Settings are a feed's thresholds, bonuses and guards.
@@ -94,11 +97,11 @@ type Settings struct {
 	// than ModelVetoBelow, the least the rules let in, loses ModelMalus
 	// (reason "model:0.00(-0.5)") when the model puts it under
 	// ModelVetoMax: it goes to the review band, where curators and the
-	// experts' likes decide. Posts tagged with a language of
-	// ModelVetoSkip are left alone: the model learnt their news register
-	// from too few texts to overrule the rules; nor are posts with three
-	// letters of the alphabet only one of them writes (Armenian, Georgian),
-	// whatever their tags. ModelMalus 0 turns it off.
+	// experts' likes decide. A post in which a concept ModelVetoSkip
+	// names occurs, cancelled or not, is left alone: the builtin rules name
+	// the region's own languages ("Armenian script": its letters or the
+	// post's language tag), whose news register the model learnt from too
+	// few texts to overrule the rules. ModelMalus 0 turns it off.
 	ModelVetoBelow float64
 	ModelVetoMax   float64
 	ModelMalus     float64
@@ -1120,6 +1123,9 @@ func (p *parser) finish() error {
 	if err := p.resolveModelNeeds(); err != nil {
 		return err
 	}
+	if err := p.resolveVetoSkip(); err != nil {
+		return err
+	}
 	p.m.finish(rs.glue)
 	rs.m = p.m
 	slices.Sort(rs.Settings.AdultLabels)
@@ -1143,6 +1149,23 @@ func (p *parser) resolveModelNeeds() error {
 			return &ParseError{File: p.file, Msg: fmt.Sprintf("model.needs: no group %q (the groups are %s)", name, strings.Join(names, ", "))}
 		}
 		rs.modelNeeds[i] = true
+	}
+	return nil
+}
+
+// resolveVetoSkip marks the concepts model.veto.skip names.
+func (p *parser) resolveVetoSkip() error {
+	rs := p.rs
+	if len(rs.Settings.ModelVetoSkip) == 0 {
+		return nil
+	}
+	rs.vetoSkip = make([]bool, len(rs.concepts))
+	for _, name := range rs.Settings.ModelVetoSkip {
+		ci, ok := p.byName[strings.ToLower(name)]
+		if !ok {
+			return &ParseError{File: p.file, Msg: fmt.Sprintf("model.veto.skip: no concept %q", name)}
+		}
+		rs.vetoSkip[ci] = true
 	}
 	return nil
 }

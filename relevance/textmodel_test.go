@@ -328,21 +328,28 @@ place 1.5 Vel
 // TestModelVetoSendsTheLeastToReview: a post the rules let in with less
 // than model.veto.below, that the model finds unlike anything in, loses
 // malus.model and waits in the review band; one the rules found more in,
-// one the model finds likely, and one tagged with a language of
-// model.veto.skip stay in.
+// one the model finds likely, and one in which a concept of
+// model.veto.skip occurs (the Armenian script, by letters or tag) stay in.
 func TestModelVetoSendsTheLeastToReview(t *testing.T) {
 	src := toyModelSettings + `model.veto.below = 3.5
 model.veto.max = 0.05
 malus.model = 0.5
-model.veto.skip = hy
+model.veto.skip = Armenian script
 [languages]
 en = English
 hy = Armenian
+ka = Georgian
 [group g cap=5]
 place 3 Zor
   any: Zor
 place 3.5 Kar
   en: Kar
+place 0 Armenian script
+  script: Armenian
+  langs: hy
+place 0 Georgian script
+  script: Georgian
+  langs: ka
 `
 	c := toyClassifier(t, src)
 	for _, tt := range []struct {
@@ -354,9 +361,9 @@ place 3.5 Kar
 		{"Zor: cake and coffee at the river cafe", nil, false, "the least the rules let in, and unlikely: vetoed"},
 		{"Zor: ministers agreed a border ceasefire", nil, true, "likely: kept"},
 		{"Kar: cake and coffee at the river cafe", nil, true, "3.5 is not under model.veto.below"},
-		{"Zor: cake and coffee at the river cafe", []string{"hy-AM"}, true, "a language of model.veto.skip"},
-		{"Zor: cake and coffee at the river cafe, սուրճ", []string{"en"}, true, "the alphabet of a language of model.veto.skip, whatever the tag"},
-		{"Zor: cake and coffee at the river cafe, ա", []string{"en"}, false, "one letter of the alphabet is not the language"},
+		{"Zor: cake and coffee at the river cafe", []string{"hy-AM"}, true, "a concept of model.veto.skip, by the post's language"},
+		{"Zor: cake and coffee at the river cafe, սուրճ", []string{"en"}, true, "a concept of model.veto.skip, by its script, whatever the tag"},
+		{"Zor: cake and coffee at the river cafe, ყავა", []string{"ka"}, false, "a concept model.veto.skip does not name"},
 	} {
 		d := classifyOne(t, c, NewMemoryEnv(), Post{Text: tt.text, Langs: tt.langs})
 		if d.In != tt.in {
@@ -389,6 +396,7 @@ func TestModelSettingsErrors(t *testing.T) {
 		{"model = south-caucasus\nmalus.model = 0.5\nmodel.veto.below = 3\n", "model.veto.below (3) is not above threshold.in (3)"},
 		{"model = south-caucasus\nmalus.model = 1\nmodel.veto.below = 3.5\n", "malus.model (1) would take a post below threshold.review (2.5)"},
 		{"model = south-caucasus\nmalus.model = 0.5\nmodel.veto.below = 3.5\nmodel.veto.max = 0.2\n", "model.veto.max (0.2) is not below 1 - model.min"},
+		{"model = south-caucasus\nmalus.model = 0.5\nmodel.veto.below = 3.5\nmodel.veto.skip = Nosuch\n", `model.veto.skip: no concept "Nosuch"`},
 	} {
 		_, err := ParseRules("x.rules", strings.NewReader("[settings]\n"+tt.settings+base))
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
