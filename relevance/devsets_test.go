@@ -233,7 +233,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// then read and tuned on (testdata/rt131.README.md ...).
 		{"rt131", "testdata/rt131.jsonl", "testdata/rt131.labels.jsonl", false, 2, 3},
 		{"rt132", "testdata/rt132.jsonl", "testdata/rt132.labels.jsonl", false, 0, 10},
-		{"rt133", "testdata/rt133.jsonl", "testdata/rt133.labels.jsonl", false, 1, 7},
+		{"rt133", "testdata/rt133.jsonl", "testdata/rt133.labels.jsonl", false, 1, 6},
 		{"rt134", "testdata/rt134.jsonl", "testdata/rt134.labels.jsonl", false, 1, 2},
 		{"rt135", "testdata/rt135.jsonl", "testdata/rt135.labels.jsonl", false, 0, 3},
 		{"rt136", "testdata/rt136.jsonl", "testdata/rt136.labels.jsonl", false, 3, 9},
@@ -329,6 +329,15 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt197", "testdata/rt197.jsonl", "testdata/rt197.labels.jsonl", false, 2, 10},
 		{"rt198", "testdata/rt198.jsonl", "testdata/rt198.labels.jsonl", false, 1, 12},
 		{"rt199", "testdata/rt199.jsonl", "testdata/rt199.labels.jsonl", false, 2, 2},
+		// rt200-rt205 were written in the twentieth round and kept unread;
+		// measured blind at the start of the twenty-first (1462d01), then
+		// read and fixed as classes (not trained on: testdata/untrained.txt).
+		{"rt200", "testdata/rt200.jsonl", "testdata/rt200.labels.jsonl", false, 3, 7},
+		{"rt201", "testdata/rt201.jsonl", "testdata/rt201.labels.jsonl", false, 3, 16},
+		{"rt202", "testdata/rt202.jsonl", "testdata/rt202.labels.jsonl", false, 3, 24},
+		{"rt203", "testdata/rt203.jsonl", "testdata/rt203.labels.jsonl", false, 1, 10},
+		{"rt204", "testdata/rt204.jsonl", "testdata/rt204.labels.jsonl", false, 1, 18},
+		{"rt205", "testdata/rt205.jsonl", "testdata/rt205.labels.jsonl", false, 5, 3},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,40 @@
+package relevance
+
+import "testing"
+
+// TestRound21Classes: the classes of issue 11's twenty-first round, from
+// rt200-rt205 read after their blind measurements. Each case fails with the
+// rules before the round; the cases named "... is not it" guard this
+// round's own rules.
+func TestRound21Classes(t *testing.T) {
+	runClassCases(t, []classCase{
+		// A namesake named after the name, not before it.
+		{"a boxing coach, Pashinyan, a namesake, out", "ru", "Наш новый тренер по боксу — Пашинян, однофамилец. Говорит, каждый раз на границе его перепроверяют по три раза 😂", false, "neg:Pashinyan/"},
+		{"a classmate whose surname is Pashinyan, fa, out", "fa", "دوست دانشگاهم فامیلیش پاشینیانه، هر بار تو فرودگاه ایروان پاسپورتشو می‌بینن می‌خندن. هیچ نسبتی هم نداره", false, "neg:Pashinyan/"},
+		{"Pashinyan at the border, with no namesake, is not it (it stays in)", "ru", "Пашинян снова на границе: делимитация в Тавуше продолжается", true, "person:Pashinyan"},
+		// A pet named in Spanish: "le puso Aliyev al perro".
+		{"a dog named Aliyev, es, out", "es", "Mi viejo le puso Aliyev al perro porque 'tiene cara de presidente'. No sabe ni dónde queda Azerbaiyán, pero el perro responde", false, "neg:Aliyev/Pet names"},
+		// Sayings and toasts in Azerbaijani and Armenian.
+		{"the ancestors' saying, az, out", "az", "Atalar demiş: gürcünün şərabı, azərbaycanlının çörəyi, erməninin konyakı bir süfrədə olsa, söhbət səhərə qədər çəkər", false, "neg:"},
+		// Names as Hebrew writes them.
+		{"South Ossetia with its article, he", "he", "באוסטיה הדרומית הרוסים הזיזו שוב את הגדר. כפר שלם התעורר בצד השני", true, "place:South Ossetia"},
+		{"Kobakhidze with an aleph, he", "he", "קובאחידזה עם ה\"מפלגה העולמית של המלחמה\" שלו נשמע בדיוק כמו ביבי עם הדיפ סטייט 😂", true, "person:Kobakhidze"},
+		{"Bidzina in his glass palace, he", "he", "ביצינה גר בארמון זכוכית על הגבעה ומשם מנהל את כל המדינה בלי שום תפקיד. מדהים", true, "with:Bidzina/Glass palace"},
+		{"the war in Georgia twenty years on, he", "he", "באוגוסט 20 שנה למלחמה בגאורגיה. זוכר שהמל\"טים של אלביט היו שם אז בצד הגאורגי", true, "event:Five-day war"},
+		{"Vardanyan still held, el", "el", "Ο Βαρντανιάν ακόμα κρατείται; Είχε γίνει τόσος ντόρος με την απεργία πείνας και μετά τίποτα", true, "with:Ruben Vardanyan/"},
+		// Georgia's opposition channels by their short names.
+		// Named and fined, the channel reaches the review band; the text
+		// model takes it the last step.
+		{"Formula fined, Mtavari's licence taken: the review band", "en", "first they fined Formula, then they took Mtavari's license, now they want bloggers registered. but sure, it's 'transparency'", false, "with:Georgian TV channels/fined"},
+		{"the channels and the comms commission, ka", "ka", "ჯერ ფორმულა, ახლა პირველი. კომუნიკაციების კომისია სიას მიყვება.", true, "with:Georgian TV channels/"},
+		{"Formula 1 is not it", "en", "Formula 1 is back in Baku this September, tickets on sale", false, ""},
+		// The jailed journalists by first name, two at least.
+		{"Free Bahruz, Free Ulvi", "en", "Free Bahruz. Free Ulvi. Free Sevinj. Free Farid. Free all of them. Don't let the feed forget.", true, "with:Free the jailed by first name/"},
+		{"one Free Farid is not it", "en", "Free Farid from his homework tonight, he has earned it", false, ""},
+		// The Catholicos against the premier; the Kars monument.
+		{"the Catholicos or the opposition at the rally, ja", "ja", "共和国広場の集会って、カトリコス支持派？それとも野党？両方一緒？現地の写真だけじゃ分からん", true, "with:Etchmiadzin/野党"},
+		{"a church's first councils are not it", "fr", "L'Église apostolique arménienne reconnaît les trois premiers conciles œcuméniques", false, ""},
+		{"the Monument to Humanity in Kars, tr", "tr", "Kars'taki İnsanlık Anıtı yeniden dikilsin diye imza kampanyası başlamış. İlginç zamanlardayız.", true, "with:Kars/"},
+		{"Kars alone is not it", "tr", "Kars'ta kaşar peyniri ve kaz eti festivali bu hafta sonu", false, ""},
+	})
+}
