@@ -214,13 +214,13 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt110", "testdata/rt110.jsonl", "testdata/rt110.labels.jsonl", false, 0, 3},
 		{"rt111", "testdata/rt111.jsonl", "testdata/rt111.labels.jsonl", false, 1, 2},
 		{"rt117", "testdata/rt117.jsonl", "testdata/rt117.labels.jsonl", false, 1, 3},
-		{"rt118", "testdata/rt118.jsonl", "testdata/rt118.labels.jsonl", false, 1, 9},
+		{"rt118", "testdata/rt118.jsonl", "testdata/rt118.labels.jsonl", false, 1, 8},
 		{"rt119", "testdata/rt119.jsonl", "testdata/rt119.labels.jsonl", false, 3, 4},
 		{"rt120", "testdata/rt120.jsonl", "testdata/rt120.labels.jsonl", false, 2, 7},
 		{"rt121", "testdata/rt121.jsonl", "testdata/rt121.labels.jsonl", false, 1, 11},
 		{"rt122", "testdata/rt122.jsonl", "testdata/rt122.labels.jsonl", false, 0, 4},
 		{"rt123", "testdata/rt123.jsonl", "testdata/rt123.labels.jsonl", false, 1, 10},
-		{"rt124", "testdata/rt124.jsonl", "testdata/rt124.labels.jsonl", false, 2, 1},
+		{"rt124", "testdata/rt124.jsonl", "testdata/rt124.labels.jsonl", false, 3, 1},
 		{"rt125", "testdata/rt125.jsonl", "testdata/rt125.labels.jsonl", false, 1, 12},
 		{"rt126", "testdata/rt126.jsonl", "testdata/rt126.labels.jsonl", false, 0, 7},
 		{"rt127", "testdata/rt127.jsonl", "testdata/rt127.labels.jsonl", false, 2, 3},
@@ -244,7 +244,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// 171085a, then read.
 		{"rt140", "testdata/rt140.jsonl", "testdata/rt140.labels.jsonl", false, 0, 9},
 		{"rt141", "testdata/rt141.jsonl", "testdata/rt141.labels.jsonl", false, 0, 7},
-		{"rt142", "testdata/rt142.jsonl", "testdata/rt142.labels.jsonl", false, 0, 9},
+		{"rt142", "testdata/rt142.jsonl", "testdata/rt142.labels.jsonl", false, 0, 8},
 		// rt143 to rt146 were measured once with the rules and model of
 		// da14da7, then read.
 		{"rt143", "testdata/rt143.jsonl", "testdata/rt143.labels.jsonl", false, 1, 4},
@@ -272,7 +272,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt152", "testdata/rt152.jsonl", "testdata/rt152.labels.jsonl", false, 1, 6},
 		{"rt153", "testdata/rt153.jsonl", "testdata/rt153.labels.jsonl", false, 1, 16},
 		{"rt154", "testdata/rt154.jsonl", "testdata/rt154.labels.jsonl", false, 1, 4},
-		{"rt155", "testdata/rt155.jsonl", "testdata/rt155.labels.jsonl", false, 0, 6},
+		{"rt155", "testdata/rt155.jsonl", "testdata/rt155.labels.jsonl", false, 0, 5},
 		{"rt160", "testdata/rt160.jsonl", "testdata/rt160.labels.jsonl", false, 1, 7},
 		{"rt161", "testdata/rt161.jsonl", "testdata/rt161.labels.jsonl", false, 2, 3},
 		{"rt162", "testdata/rt162.jsonl", "testdata/rt162.labels.jsonl", false, 2, 8},
@@ -319,7 +319,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt189", "testdata/rt189.jsonl", "testdata/rt189.labels.jsonl", false, 4, 5},
 		{"rt190", "testdata/rt190.jsonl", "testdata/rt190.labels.jsonl", false, 3, 2},
 		{"rt192", "testdata/rt192.jsonl", "testdata/rt192.labels.jsonl", false, 0, 16},
-		{"rt193", "testdata/rt193.jsonl", "testdata/rt193.labels.jsonl", false, 0, 11},
+		{"rt193", "testdata/rt193.jsonl", "testdata/rt193.labels.jsonl", false, 0, 10},
 		// rt194-rt199 were written in the nineteenth round and kept unread;
 		// measured blind at the start of the twentieth (bc93597), then read
 		// and fixed as classes (not trained on: testdata/untrained.txt).

@@ -31,6 +31,12 @@ func TestRound21Classes(t *testing.T) {
 		// The jailed journalists by first name, two at least.
 		{"Free Bahruz, Free Ulvi", "en", "Free Bahruz. Free Ulvi. Free Sevinj. Free Farid. Free all of them. Don't let the feed forget.", true, "with:Free the jailed by first name/"},
 		{"one Free Farid is not it", "en", "Free Farid from his homework tonight, he has earned it", false, ""},
+		// The topic words the eight newer languages lacked: the
+		// constitution and the referendum, the normalisation of relations.
+		{"Armenia's constitution and its referendum, ar", "ar", "كل ما نقول خلص اتفقوا، بيطلعلنا شرط جديد: لازم تعديل الدستور الأرمني أولاً. طيب ومتى الاستفتاء؟", true, "topic:referendum"},
+		{"normalisation with Turkey on 24 April, ko", "ko", "4월 24일 추모행진, 정부가 터키랑 국교 정상화 얘기하니까 아르메니아 참가자들 엄청 화나 있더라", true, "topic:normalization"},
+		{"a central bank's normalisation is not it", "ja", "日銀の金融政策の正常化はいつ？", false, ""},
+		{"Erdoğan's new constitution is not it", "nl", "Erdoğan wil een nieuwe grondwet en CHP-leider Özel spreekt van 'verkapte dictatuur'. Ondertussen was Erdoğan vorige week nog in Azerbeidzjan op staatsbezoek, maar de binnenlandse crisis overheerst alles.", false, "neg:constitution/"},
 		// The Catholicos against the premier; the Kars monument.
 		{"the Catholicos or the opposition at the rally, ja", "ja", "共和国広場の集会って、カトリコス支持派？それとも野党？両方一緒？現地の写真だけじゃ分からん", true, "with:Etchmiadzin/野党"},
 		{"a church's first councils are not it", "fr", "L'Église apostolique arménienne reconnaît les trois premiers conciles œcuméniques", false, ""},
