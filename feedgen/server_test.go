@@ -181,15 +181,15 @@ func TestMalformedRequests(t *testing.T) {
 		status int
 		error  string
 	}{
-		{"no feed", "GET", "/xrpc/app.bsky.feed.getFeedSkeleton", 400, "UnknownFeed"},
-		{"empty feed", "GET", "/xrpc/app.bsky.feed.getFeedSkeleton?feed=", 400, "UnknownFeed"},
-		{"feed not a uri", "GET", "/xrpc/app.bsky.feed.getFeedSkeleton?feed=hello", 400, "UnknownFeed"},
+		{"no feed", "GET", "/xrpc/app.bsky.feed.getFeedSkeleton", 400, "InvalidRequest"},
+		{"empty feed", "GET", "/xrpc/app.bsky.feed.getFeedSkeleton?feed=", 400, "InvalidRequest"},
+		{"feed not a uri", "GET", "/xrpc/app.bsky.feed.getFeedSkeleton?feed=hello", 400, "InvalidRequest"},
 		{"feed of another publisher", "GET", "/xrpc/app.bsky.feed.getFeedSkeleton?feed=" + url.QueryEscape("at://did:plc:someoneelsexxxxxxxxxxxxx/app.bsky.feed.generator/sc-peace"), 400, "UnknownFeed"},
 		{"unknown rkey", "GET", "/xrpc/app.bsky.feed.getFeedSkeleton?feed=" + url.QueryEscape("at://"+publisher+"/app.bsky.feed.generator/nope"), 400, "UnknownFeed"},
 		{"wrong collection", "GET", "/xrpc/app.bsky.feed.getFeedSkeleton?feed=" + url.QueryEscape("at://"+publisher+"/app.bsky.feed.post/sc-peace"), 400, "UnknownFeed"},
 		{"handle authority", "GET", "/xrpc/app.bsky.feed.getFeedSkeleton?feed=" + url.QueryEscape("at://alice.example.com/app.bsky.feed.generator/sc-peace"), 400, "UnknownFeed"},
 		{"feed twice", "GET", "/xrpc/app.bsky.feed.getFeedSkeleton?" + feed + "&" + feed, 400, "InvalidRequest"},
-		{"invalid escape", "GET", "/xrpc/app.bsky.feed.getFeedSkeleton?feed=%zz", 400, "UnknownFeed"},
+		{"invalid escape", "GET", "/xrpc/app.bsky.feed.getFeedSkeleton?feed=%zz", 400, "InvalidRequest"},
 		{"limit zero", "GET", "/xrpc/app.bsky.feed.getFeedSkeleton?" + feed + "&limit=0", 400, "InvalidRequest"},
 		{"limit negative", "GET", "/xrpc/app.bsky.feed.getFeedSkeleton?" + feed + "&limit=-1", 400, "InvalidRequest"},
 		{"limit too big", "GET", "/xrpc/app.bsky.feed.getFeedSkeleton?" + feed + "&limit=101", 400, "InvalidRequest"},

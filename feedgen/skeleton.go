@@ -49,15 +49,18 @@ func (s *Server) parseSkeletonParams(q url.Values) (skeletonParams, error) {
 	if err != nil {
 		return p, err
 	}
+	// A missing or malformed feed is a bad request, as the lexicon's
+	// parameter validation makes it in the reference servers; UnknownFeed
+	// is for a well-formed AT-URI of a feed this service does not offer.
 	if !ok || raw == "" {
-		return p, xrpcError(http.StatusBadRequest, "UnknownFeed", "feed is required: the AT-URI of a feed generator record")
+		return p, xrpcError(http.StatusBadRequest, "InvalidRequest", "feed is required: the AT-URI of a feed generator record")
 	}
 	// Our own feeds are matched exactly; only a miss is parsed, to say
 	// what is wrong with it.
 	feed, ok := s.feeds[syntax.ATURI(raw)]
 	if !ok {
 		if _, err := syntax.ParseATURI(raw); err != nil {
-			return p, xrpcError(http.StatusBadRequest, "UnknownFeed", "feed is not an AT-URI")
+			return p, xrpcError(http.StatusBadRequest, "InvalidRequest", "feed is not an AT-URI")
 		}
 		return p, xrpcError(http.StatusBadRequest, "UnknownFeed", "this service does not offer "+raw)
 	}
