@@ -37,6 +37,9 @@ func TestRound21Classes(t *testing.T) {
 		{"normalisation with Turkey on 24 April, ko", "ko", "4월 24일 추모행진, 정부가 터키랑 국교 정상화 얘기하니까 아르메니아 참가자들 엄청 화나 있더라", true, "topic:normalization"},
 		{"a central bank's normalisation is not it", "ja", "日銀の金融政策の正常化はいつ？", false, ""},
 		{"Erdoğan's new constitution is not it", "nl", "Erdoğan wil een nieuwe grondwet en CHP-leider Özel spreekt van 'verkapte dictatuur'. Ondertussen was Erdoğan vorige week nog in Azerbeidzjan op staatsbezoek, maar de binnenlandse crisis overheerst alles.", false, "neg:constitution/"},
+		// "The Government of Georgia", the treaty bodies' register.
+		{"the Government of Georgia before a UN committee", "en", "The Government of Georgia informed the Committee that the detained protesters had access to lawyers", true, "with:Georgia/Government of"},
+		{"the state government of Georgia is not it", "en", "The state government of Georgia approved the new highway budget after protesters blocked the road", false, "neg:Georgia/state government"},
 		// The Catholicos against the premier; the Kars monument.
 		{"the Catholicos or the opposition at the rally, ja", "ja", "共和国広場の集会って、カトリコス支持派？それとも野党？両方一緒？現地の写真だけじゃ分からん", true, "with:Etchmiadzin/野党"},
 		{"a church's first councils are not it", "fr", "L'Église apostolique arménienne reconnaît les trois premiers conciles œcuméniques", false, ""},
