@@ -203,7 +203,7 @@ func TestRegionLanguages(t *testing.T) {
 		{"initialled, fr", "L'Arménie et l'Azerbaïdjan ont paraphé l'accord de paix à Washington", "fr", true, "topic:initialled"},
 		{"the Ossetians, ru", "Москва оправдывает агрессию спасением осетинского народа от геноцида", "ru", true, "place:Ossetians"},
 		{"North Ossetia is Russia's", "Новый глава Северной Осетии назначен Кремлём после выборов", "ru", false, "!place:Ossetians"},
-		{"a Georgian toast, ru", "Грузинский тост: за мир на границе и за правительство, которое слушает народ", "ru", false, "neg:Sakartvelo/Folklore"},
+		{"a Georgian toast, ru", "Грузинский тост: за мир на границе и за правительство, которое слушает народ", "ru", false, "neg:Sakartvelo/Toasts"},
 		{"as Armenians say, ru", "Как говорят армяне, сосед через границу ближе родственника за морем", "ru", false, "neg:Armenia/Folklore"},
 		{"German Free Democrats", "The Free Democrats in Bonn want negotiations with the opposition", "en", false, "!institution:Parties of the region"},
 	}

@@ -40,6 +40,12 @@ func TestRound21Classes(t *testing.T) {
 		// "The Government of Georgia", the treaty bodies' register.
 		{"the Government of Georgia before a UN committee", "en", "The Government of Georgia informed the Committee that the detained protesters had access to lawyers", true, "with:Georgia/Government of"},
 		{"the state government of Georgia is not it", "en", "The state government of Georgia approved the new highway budget after protesters blocked the road", false, "neg:Georgia/state government"},
+		// A toast is a feast's, unless delegations raise it at a signing.
+		{"delegations' toasts after a signing, ru", "ru", "Делегации Армении и Азербайджана подняли тосты после подписания протокола о делимитации", true, "neg:Toasts/"},
+		{"delegations' toasts after a signing, ka", "ka", "სომხეთისა და აზერბაიჯანის დელეგაციებმა სადღეგრძელოები შესვეს დელიმიტაციის ოქმის ხელმოწერის შემდეგ", true, "neg:Toasts/"},
+		{"delegations' toasts after a signing, hy", "hy", "Ադրբեջանի և Հայաստանի պատվիրակությունները կենաց խմեցին սահմանազատման համաձայնագրի ստորագրումից հետո", true, "neg:Toasts/"},
+		{"three peoples at the toasts, hy, out", "hy", "Հայը, վրացին ու ադրբեջանցին սեղանի շուրջ են։ Ժամը չորսն է, դեռ կենացների կեսին են հասել 🍷", false, "neg:Sakartvelo/Toasts"},
+		{"a feast's toast is not it", "ru", "Грузинский тост: за мир во всём мире! Армянский коньяк к столу", false, "neg:Sakartvelo/Toasts"},
 		// The Catholicos against the premier; the Kars monument.
 		{"the Catholicos or the opposition at the rally, ja", "ja", "共和国広場の集会って、カトリコス支持派？それとも野党？両方一緒？現地の写真だけじゃ分からん", true, "with:Etchmiadzin/野党"},
 		{"a church's first councils are not it", "fr", "L'Église apostolique arménienne reconnaît les trois premiers conciles œcuméniques", false, ""},
