@@ -46,6 +46,10 @@ func TestRound21Classes(t *testing.T) {
 		{"delegations' toasts after a signing, hy", "hy", "Ադրբեջանի և Հայաստանի պատվիրակությունները կենաց խմեցին սահմանազատման համաձայնագրի ստորագրումից հետո", true, "neg:Toasts/"},
 		{"three peoples at the toasts, hy, out", "hy", "Հայը, վրացին ու ադրբեջանցին սեղանի շուրջ են։ Ժամը չորսն է, դեռ կենացների կեսին են հասել 🍷", false, "neg:Sakartvelo/Toasts"},
 		{"a feast's toast is not it", "ru", "Грузинский тост: за мир во всём мире! Армянский коньяк к столу", false, "neg:Sakartvelo/Toasts"},
+		// Sport that becomes politics: security, a neutral venue, a boycott.
+		{"a match moved to a neutral venue for security reasons", "en", "The football match between Armenia and Azerbaijan was moved to a neutral venue for security reasons", true, "neg:Sport/"},
+		{"a match's score is not it", "en", "Armenia beat Azerbaijan 2-1 in the Nations League match in Yerevan", false, "neg:Armenia/Sport"},
+		{"sport outside politics is not it", "ru", "Болел и за армянского, и за азербайджанского борца в финале. Спорт вне политики, всё", false, ""},
 		// The Catholicos against the premier; the Kars monument.
 		{"the Catholicos or the opposition at the rally, ja", "ja", "共和国広場の集会って、カトリコス支持派？それとも野党？両方一緒？現地の写真だけじゃ分からん", true, "with:Etchmiadzin/野党"},
 		{"a church's first councils are not it", "fr", "L'Église apostolique arménienne reconnaît les trois premiers conciles œcuméniques", false, ""},
