@@ -50,6 +50,9 @@ func TestRound21Classes(t *testing.T) {
 		{"a match moved to a neutral venue for security reasons", "en", "The football match between Armenia and Azerbaijan was moved to a neutral venue for security reasons", true, "neg:Sport/"},
 		{"a match's score is not it", "en", "Armenia beat Azerbaijan 2-1 in the Nations League match in Yerevan", false, "neg:Armenia/Sport"},
 		{"sport outside politics is not it", "ru", "Болел и за армянского, и за азербайджанского борца в финале. Спорт вне политики, всё", false, ""},
+		// Gunfire at the harvest is the border's news, not the orchard's.
+		{"fire on farmers harvesting apricots", "en", "Azerbaijani border guards opened fire on Armenian farmers harvesting apricots near the border", true, "neg:Food/opened fire"},
+		{"apricots at a food fair are not it", "en", "Armenian apricots and Azerbaijani pomegranates at the Berlin food fair, best stand", false, "neg:Armenia/Food"},
 		// The Catholicos against the premier; the Kars monument.
 		{"the Catholicos or the opposition at the rally, ja", "ja", "共和国広場の集会って、カトリコス支持派？それとも野党？両方一緒？現地の写真だけじゃ分からん", true, "with:Etchmiadzin/野党"},
 		{"a church's first councils are not it", "fr", "L'Église apostolique arménienne reconnaît les trois premiers conciles œcuméniques", false, ""},
