@@ -206,7 +206,7 @@ func TestNegativeContexts(t *testing.T) {
 		{"Baku the dream eater", Post{Text: "In Japanese folklore the baku eats your nightmares, a war on bad dreams"}, "neg:Baku/", 0.5},
 		{"Qarabag football club", Post{Text: "Qarabağ FK beat Chelsea in the Champions League tonight, what a border of defenders"}, "neg:Qarabag/", 1},
 		{"North Caucasus", Post{Text: "Floods in the North Caucasus: Dagestan government declares emergency"}, "neg:Caucasus/", 0.5},
-		{"Eurovision", Post{Text: "Armenia and Azerbaijan both made the Eurovision final!"}, "neg:Armenia/Eurovision", 0},
+		{"Eurovision", Post{Text: "Armenia and Azerbaijan both made the Eurovision final!"}, "neg:Armenia/Song contest", 0},
 		{"EU in capitals in a Portuguese post", Post{Text: "EU amo a Georgia, Tbilisi é linda", Langs: []string{"pt"}}, "neg:EU/lang=pt", 2.5},
 		{"Georgian rugby", Post{Text: "Georgia beat Samoa at rugby in Tbilisi, the crowd was electric"}, "neg:Tbilisi/", 0},
 	}

@@ -47,7 +47,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt3", "testdata/rt3.jsonl", "testdata/rt3.labels.jsonl", false, 3, 3},
 		// rt4 (testdata/rt4.README.md): a fourth writer, every genre in
 		// both classes, measured blind once, then tuned on.
-		{"rt4", "testdata/rt4.jsonl", "testdata/rt4.labels.jsonl", false, 0, 6},
+		{"rt4", "testdata/rt4.jsonl", "testdata/rt4.labels.jsonl", false, 0, 5},
 		// rt5 (testdata/rt5.README.md): a fifth writer, measured blind
 		// once with the seventh round's final rules, then tuned on.
 		{"rt5", "testdata/rt5.jsonl", "testdata/rt5.labels.jsonl", false, 0, 6},

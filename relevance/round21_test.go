@@ -51,8 +51,15 @@ func TestRound21Classes(t *testing.T) {
 		{"a match's score is not it", "en", "Armenia beat Azerbaijan 2-1 in the Nations League match in Yerevan", false, "neg:Armenia/Sport"},
 		{"sport outside politics is not it", "ru", "Болел и за армянского, и за азербайджанского борца в финале. Спорт вне политики, всё", false, ""},
 		// Gunfire at the harvest is the border's news, not the orchard's.
-		{"fire on farmers harvesting apricots", "en", "Azerbaijani border guards opened fire on Armenian farmers harvesting apricots near the border", true, "neg:Food/opened fire"},
+		{"fire on farmers harvesting apricots", "en", "Azerbaijani border guards opened fire on Armenian farmers harvesting apricots near the border", true, "neg:Food/Gunfire and detention"},
+		{"shelling that scared the tourists away", "en", "Armenian hotel owners in Goris say Azerbaijani shelling scared away tourists", true, "neg:Travel/Gunfire and detention"},
+		{"a full hotel season is not it", "en", "Goris hotels are full this summer, tourists love the cave village", false, "neg:Armenian regions/Travel"},
 		{"apricots at a food fair are not it", "en", "Armenian apricots and Azerbaijani pomegranates at the Berlin food fair, best stand", false, "neg:Armenia/Food"},
+		// The song contest is the music's, unless a state withdraws,
+		// boycotts, bans or questions a voter.
+		{"a withdrawal from the song contest over the genocide", "en", "Azerbaijan withdrew from Eurovision after Armenia's entry performed a song about the genocide", true, "neg:Song contest/withdrew"},
+		{"voters questioned by the police", "en", "In 2009 Azerbaijani police questioned people who had voted for Armenia's Eurovision entry, and the contest organisers fined the broadcaster.", true, "neg:Song contest/police questioned"},
+		{"twelve points are not it", "en", "Armenia's Eurovision entry made the final, 12 points from Georgia", false, "neg:Armenia/Song contest"},
 		// The Catholicos against the premier; the Kars monument.
 		{"the Catholicos or the opposition at the rally, ja", "ja", "共和国広場の集会って、カトリコス支持派？それとも野党？両方一緒？現地の写真だけじゃ分からん", true, "with:Etchmiadzin/野党"},
 		{"a church's first councils are not it", "fr", "L'Église apostolique arménienne reconnaît les trois premiers conciles œcuméniques", false, ""},
