@@ -54,6 +54,9 @@ func TestRound21Classes(t *testing.T) {
 		{"fire on farmers harvesting apricots", "en", "Azerbaijani border guards opened fire on Armenian farmers harvesting apricots near the border", true, "neg:Food/Gunfire and detention"},
 		{"shelling that scared the tourists away", "en", "Armenian hotel owners in Goris say Azerbaijani shelling scared away tourists", true, "neg:Travel/Gunfire and detention"},
 		{"a full hotel season is not it", "en", "Goris hotels are full this summer, tourists love the cave village", false, "neg:Armenian regions/Travel"},
+		{"fire at the apricot harvest, hy", "hy", "Ադրբեջանական զինծառայողները կրակ են բացել ծիրանի բերքահավաքի ժամանակ հայ գյուղացիների ուղղությամբ", true, "topic:armaments"},
+		{"shots at the apricot harvest, de", "de", "Aserbaidschanische Grenzsoldaten haben auf armenische Bauern bei der Aprikosenernte geschossen", true, "neg:Food/Gunfire and detention"},
+		{"bread baked over an open fire is not it", "en", "In Yerevan they bake lavash over an open fire, the best bread of the trip", false, ""},
 		{"apricots at a food fair are not it", "en", "Armenian apricots and Azerbaijani pomegranates at the Berlin food fair, best stand", false, "neg:Armenia/Food"},
 		// The song contest is the music's, unless a state withdraws,
 		// boycotts, bans or questions a voter.
