@@ -56,6 +56,7 @@ func TestRound21Classes(t *testing.T) {
 		{"a full hotel season is not it", "en", "Goris hotels are full this summer, tourists love the cave village", false, "neg:Armenian regions/Travel"},
 		{"fire at the apricot harvest, hy", "hy", "Ադրբեջանական զինծառայողները կրակ են բացել ծիրանի բերքահավաքի ժամանակ հայ գյուղացիների ուղղությամբ", true, "topic:armaments"},
 		{"shots at the apricot harvest, de", "de", "Aserbaidschanische Grenzsoldaten haben auf armenische Bauern bei der Aprikosenernte geschossen", true, "neg:Food/Gunfire and detention"},
+		{"shots at the apricot harvest, nl", "nl", "Azerbeidzjaanse grenswachten hebben Armeense boeren tijdens de abrikozenoogst beschoten", true, "topic:armaments"},
 		{"bread baked over an open fire is not it", "en", "In Yerevan they bake lavash over an open fire, the best bread of the trip", false, ""},
 		{"apricots at a food fair are not it", "en", "Armenian apricots and Azerbaijani pomegranates at the Berlin food fair, best stand", false, "neg:Armenia/Food"},
 		// The song contest is the music's, unless a state withdraws,
