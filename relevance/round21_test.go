@@ -51,8 +51,8 @@ func TestRound21Classes(t *testing.T) {
 		{"a match's score is not it", "en", "Armenia beat Azerbaijan 2-1 in the Nations League match in Yerevan", false, "neg:Armenia/Sport"},
 		{"sport outside politics is not it", "ru", "Болел и за армянского, и за азербайджанского борца в финале. Спорт вне политики, всё", false, ""},
 		// Gunfire at the harvest is the border's news, not the orchard's.
-		{"fire on farmers harvesting apricots", "en", "Azerbaijani border guards opened fire on Armenian farmers harvesting apricots near the border", true, "neg:Food/Gunfire and detention"},
-		{"shelling that scared the tourists away", "en", "Armenian hotel owners in Goris say Azerbaijani shelling scared away tourists", true, "neg:Travel/Gunfire and detention"},
+		{"fire on farmers harvesting apricots", "en", "Azerbaijani border guards opened fire on Armenian farmers harvesting apricots near the border", true, "neg:Food/armaments"},
+		{"shelling that scared the tourists away", "en", "Armenian hotel owners in Goris say Azerbaijani shelling scared away tourists", true, "neg:Travel/armaments"},
 		{"a full hotel season is not it", "en", "Goris hotels are full this summer, tourists love the cave village", false, "neg:Armenian regions/Travel"},
 		{"fire at the apricot harvest, hy", "hy", "Ադրբեջանական զինծառայողները կրակ են բացել ծիրանի բերքահավաքի ժամանակ հայ գյուղացիների ուղղությամբ", true, "topic:armaments"},
 		{"shots at the apricot harvest, de", "de", "Aserbaidschanische Grenzsoldaten haben auf armenische Bauern bei der Aprikosenernte geschossen", true, "neg:Food/Gunfire and detention"},
