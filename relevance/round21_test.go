@@ -48,6 +48,7 @@ func TestRound21Classes(t *testing.T) {
 		{"a feast's toast is not it", "ru", "Грузинский тост: за мир во всём мире! Армянский коньяк к столу", false, "neg:Sakartvelo/Toasts"},
 		// Sport that becomes politics: security, a neutral venue, a boycott.
 		{"a match moved to a neutral venue for security reasons", "en", "The football match between Armenia and Azerbaijan was moved to a neutral venue for security reasons", true, "neg:Sport/"},
+		{"a boycott of the match", "en", "Azerbaijan announced a boycott of the match against Armenia in Yerevan", true, "neg:Sport/Boycott"},
 		{"a match's score is not it", "en", "Armenia beat Azerbaijan 2-1 in the Nations League match in Yerevan", false, "neg:Armenia/Sport"},
 		{"sport outside politics is not it", "ru", "Болел и за армянского, и за азербайджанского борца в финале. Спорт вне политики, всё", false, ""},
 		// Gunfire at the harvest is the border's news, not the orchard's.
@@ -63,6 +64,7 @@ func TestRound21Classes(t *testing.T) {
 		// boycotts, bans or questions a voter.
 		{"a withdrawal from the song contest over the genocide", "en", "Azerbaijan withdrew from Eurovision after Armenia's entry performed a song about the genocide", true, "neg:Song contest/withdrew"},
 		{"voters questioned by the police", "en", "In 2009 Azerbaijani police questioned people who had voted for Armenia's Eurovision entry, and the contest organisers fined the broadcaster.", true, "neg:Song contest/police questioned"},
+		{"a boycott of the song contest", "en", "Armenia calls for a boycott of Eurovision in Baku", true, "neg:Song contest/Boycott"},
 		{"twelve points are not it", "en", "Armenia's Eurovision entry made the final, 12 points from Georgia", false, "neg:Armenia/Song contest"},
 		// The Catholicos against the premier; the Kars monument.
 		{"the Catholicos or the opposition at the rally, ja", "ja", "共和国広場の集会って、カトリコス支持派？それとも野党？両方一緒？現地の写真だけじゃ分からん", true, "with:Etchmiadzin/野党"},
