@@ -90,7 +90,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt28", "testdata/rt28.jsonl", "testdata/rt28.labels.jsonl", false, 4, 8},
 		{"rt29", "testdata/rt29.jsonl", "testdata/rt29.labels.jsonl", false, 3, 5},
 		{"rt30", "testdata/rt30.jsonl", "testdata/rt30.labels.jsonl", false, 16, 11},
-		{"rt32", "testdata/rt32.jsonl", "testdata/rt32.labels.jsonl", false, 6, 11},
+		{"rt32", "testdata/rt32.jsonl", "testdata/rt32.labels.jsonl", false, 5, 11},
 		{"rt33", "testdata/rt33.jsonl", "testdata/rt33.labels.jsonl", false, 0, 9},
 		{"rt36", "testdata/rt36.jsonl", "testdata/rt36.labels.jsonl", false, 0, 7},
 		{"rt37", "testdata/rt37.jsonl", "testdata/rt37.labels.jsonl", false, 2, 4},
@@ -213,7 +213,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt109", "testdata/rt109.jsonl", "testdata/rt109.labels.jsonl", false, 2, 6},
 		{"rt110", "testdata/rt110.jsonl", "testdata/rt110.labels.jsonl", false, 0, 3},
 		{"rt111", "testdata/rt111.jsonl", "testdata/rt111.labels.jsonl", false, 1, 2},
-		{"rt117", "testdata/rt117.jsonl", "testdata/rt117.labels.jsonl", false, 1, 3},
+		{"rt117", "testdata/rt117.jsonl", "testdata/rt117.labels.jsonl", false, 0, 3},
 		{"rt118", "testdata/rt118.jsonl", "testdata/rt118.labels.jsonl", false, 1, 8},
 		{"rt119", "testdata/rt119.jsonl", "testdata/rt119.labels.jsonl", false, 3, 4},
 		{"rt120", "testdata/rt120.jsonl", "testdata/rt120.labels.jsonl", false, 2, 7},
@@ -260,7 +260,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt151", "testdata/rt151.jsonl", "testdata/rt151.labels.jsonl", false, 3, 1},
 		// rt156 to rt159 were measured once with the rules and model of
 		// d466b09 (the round's final state then), then read.
-		{"rt156", "testdata/rt156.jsonl", "testdata/rt156.labels.jsonl", false, 4, 8},
+		{"rt156", "testdata/rt156.jsonl", "testdata/rt156.labels.jsonl", false, 3, 8},
 		{"rt157", "testdata/rt157.jsonl", "testdata/rt157.labels.jsonl", false, 2, 13},
 		{"rt158", "testdata/rt158.jsonl", "testdata/rt158.labels.jsonl", false, 0, 10},
 		{"rt159", "testdata/rt159.jsonl", "testdata/rt159.labels.jsonl", false, 0, 3},
@@ -334,10 +334,19 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// read and fixed as classes (not trained on: testdata/untrained.txt).
 		{"rt200", "testdata/rt200.jsonl", "testdata/rt200.labels.jsonl", false, 3, 7},
 		{"rt201", "testdata/rt201.jsonl", "testdata/rt201.labels.jsonl", false, 3, 16},
-		{"rt202", "testdata/rt202.jsonl", "testdata/rt202.labels.jsonl", false, 3, 24},
+		{"rt202", "testdata/rt202.jsonl", "testdata/rt202.labels.jsonl", false, 3, 23},
 		{"rt203", "testdata/rt203.jsonl", "testdata/rt203.labels.jsonl", false, 1, 10},
 		{"rt204", "testdata/rt204.jsonl", "testdata/rt204.labels.jsonl", false, 1, 18},
 		{"rt205", "testdata/rt205.jsonl", "testdata/rt205.labels.jsonl", false, 5, 3},
+		// rt206-rt211 were written in the twenty-first round and kept unread;
+		// measured blind at the start of the twenty-second (e6ba468), then
+		// read and fixed as classes (not trained on: testdata/untrained.txt).
+		{"rt206", "testdata/rt206.jsonl", "testdata/rt206.labels.jsonl", false, 0, 9},
+		{"rt207", "testdata/rt207.jsonl", "testdata/rt207.labels.jsonl", false, 2, 23},
+		{"rt208", "testdata/rt208.jsonl", "testdata/rt208.labels.jsonl", false, 0, 23},
+		{"rt209", "testdata/rt209.jsonl", "testdata/rt209.labels.jsonl", false, 1, 6},
+		{"rt210", "testdata/rt210.jsonl", "testdata/rt210.labels.jsonl", false, 2, 25},
+		{"rt211", "testdata/rt211.jsonl", "testdata/rt211.labels.jsonl", false, 1, 3},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

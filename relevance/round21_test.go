@@ -23,9 +23,9 @@ func TestRound21Classes(t *testing.T) {
 		{"the war in Georgia twenty years on, he", "he", "באוגוסט 20 שנה למלחמה בגאורגיה. זוכר שהמל\"טים של אלביט היו שם אז בצד הגאורגי", true, "event:Five-day war"},
 		{"Vardanyan still held, el", "el", "Ο Βαρντανιάν ακόμα κρατείται; Είχε γίνει τόσος ντόρος με την απεργία πείνας και μετά τίποτα", true, "with:Ruben Vardanyan/"},
 		// Georgia's opposition channels by their short names.
-		// Named and fined, the channel reaches the review band; the text
-		// model takes it the last step.
-		{"Formula fined, Mtavari's licence taken: the review band", "en", "first they fined Formula, then they took Mtavari's license, now they want bloggers registered. but sure, it's 'transparency'", false, "with:Georgian TV channels/fined"},
+		// Named and fined, the channel reached the review band; since the
+		// twenty-second round two channels named together take it in.
+		{"Formula fined, Mtavari's licence taken", "en", "first they fined Formula, then they took Mtavari's license, now they want bloggers registered. but sure, it's 'transparency'", true, "with:Georgian TV channels/fined"},
 		{"the channels and the comms commission, ka", "ka", "ჯერ ფორმულა, ახლა პირველი. კომუნიკაციების კომისია სიას მიყვება.", true, "with:Georgian TV channels/"},
 		{"Formula 1 is not it", "en", "Formula 1 is back in Baku this September, tickets on sale", false, ""},
 		// The jailed journalists by first name, two at least.
