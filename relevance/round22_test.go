@@ -39,5 +39,20 @@ func TestRound22Classes(t *testing.T) {
 		{"an internal passport to Armenia, ru, out", "ru", "В Армению с внутренним паспортом пускают или только по загранпаспорту? Летим в октябре", false, "neg:Armenia/Travel"},
 		// The route named after Trump, in German.
 		{"the transit route named after Trump, de", "de", "Wer kam auf die Idee, die Transitroute nach Trump zu benennen? Ernsthaft", true, "with:Corridor named after Trump/"},
+		// Leaders by first name beside what they are known for.
+		{"Irakli and Brussels' blackmail", "en", "Irakli discovering yet another way Brussels is blackmailing him. Must be Thursday", true, "with:Irakli/Brussels"},
+		{"Irakli and Brussels' blackmail, ka", "ka", "ირაკლი ისევ ამბობს, რომ ბრიუსელი შანტაჟს გვიწყობს", true, "with:Irakli/"},
+		{"a cousin called Irakli is not it", "en", "My cousin Irakli got married on Saturday, four hundred guests", false, ""},
+		{"Micha and his lawyer, fr", "fr", "Des nouvelles de Micha ? Son avocat dit qu'il a encore maigri en prison", true, "with:Misha/avocat"},
+		// The ceasefire of 2008 by its broker's name.
+		{"the Sarkozy plan twenty years on, fr", "fr", "Vingt ans après le plan Sarkozy, les troupes russes campent toujours à 40 km de Tbilissi", true, "event:Sarkozy plan"},
+		// The EU mission by its French initials; Section 907 in Turkish.
+		{"the MUEA leaving the border, fr", "fr", "Si la MUEA quitte la frontière, qui surveillera les positions ?", true, "institution:EU monitoring mission"},
+		{"Section 907 and its waiver, tr", "tr", "Kongre yine 907. madde muafiyetini tartışıyor, Ermeni lobisi sahada", true, "institution:Section 907"},
+		// Stems that took other words: Georgian "in connection with",
+		// Azerbaijani "reigns", Indonesian "please".
+		{"Georgian 'in connection with' is no arrest", "ka", "ბათუმის მერიამ ამ საკითხთან დაკავშირებით ახალი განრიგი გამოაქვეყნა", false, "neg:repression/დაკავშირ*"},
+		{"Azerbaijani 'the heat that reigns' is no verdict", "az", "Azərbaycan mətbuatı qonşu ölkədə hökm sürən istiyə görə turistlərə xəbərdarlıq edir", false, "neg:repression/sürən"},
+		{"Indonesian 'please visit' is no weapon", "id", "Silahkan kunjungi Baku, Azerbaijan untuk liburan keluarga", false, "neg:armaments/silahkan*"},
 	})
 }
