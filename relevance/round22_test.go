@@ -54,5 +54,20 @@ func TestRound22Classes(t *testing.T) {
 		{"Georgian 'in connection with' is no arrest", "ka", "ბათუმის მერიამ ამ საკითხთან დაკავშირებით ახალი განრიგი გამოაქვეყნა", false, "neg:repression/დაკავშირ*"},
 		{"Azerbaijani 'the heat that reigns' is no verdict", "az", "Azərbaycan mətbuatı qonşu ölkədə hökm sürən istiyə görə turistlərə xəbərdarlıq edir", false, "neg:repression/sürən"},
 		{"Indonesian 'please visit' is no weapon", "id", "Silahkan kunjungi Baku, Azerbaijan untuk liburan keluarga", false, "neg:armaments/silahkan*"},
+		// From rt212-rt217, read after their blind measurements: the
+		// 44-day war in Spanish and French, the church and the state in
+		// German, the archbishop by his first name in Persian, the Jermuk
+		// shelling, Tskhinvali in Latin letters.
+		{"the 44-day war, es", "es", "Ocho años de la guerra de los 44 días y todavía no hay tratado firmado", true, "event:44-day war"},
+		{"Mischa still held, de", "de", "Mischa sitzt immer noch, und das Verfahren bleibt eine Farce", true, "with:Misha/sitzt"},
+		{"Archbishop Bagrat still held, fa", "fa", "اسقف باگرات هنوز زندانه و کسی چیزی نمی‌گه", true, "person:Galstanyan"},
+		{"shells on Jermuk, hy", "hy", "Երկու տարի առաջ այս օրերին Ջերմուկի վրա արկեր էին ընկնում", true, "topic:armaments"},
+		{"church and state in Yerevan, de", "de", "Der Streit zwischen Kirche und Staat in Eriwan eskaliert weiter", true, "topic:church and state"},
+		{"Tskhinvali in Latin letters, ka", "ka", "ra xdeba cxinvalis gzastan? isev gadmoiwies mavtuli", true, "place:South Ossetia"},
+		{"five years since 19 September, es", "es", "Cinco años desde el 19 de septiembre y el mundo sigue sin enterarse", true, "with:19 September/cinco años"},
+		// Armenian "tegh" in Latin letters is "a place", not the village.
+		{"a pupil named Nikol in Latin letters, out", "hy", "Nikol anunov ashakert unem, amen angam asum em \"Nikol, nsti tegh@\" bolor@ cicaxum en", false, "neg:Nikol/Pet names"},
+		// "Nothing to do with politics".
+		{"a cat named Pasha, nothing to do with politics, az, out", "az", "pişiyimin adı Paşadır, siyasətlə heç bir əlaqəsi yoxdur, sadəcə bütün günü yatır", false, "neg:government (region languages)/heç bir əlaqəsi yoxdur"},
 	})
 }
