@@ -69,5 +69,7 @@ func TestRound22Classes(t *testing.T) {
 		{"a pupil named Nikol in Latin letters, out", "hy", "Nikol anunov ashakert unem, amen angam asum em \"Nikol, nsti tegh@\" bolor@ cicaxum en", false, "neg:Nikol/Pet names"},
 		// "Nothing to do with politics".
 		{"a cat named Pasha, nothing to do with politics, az, out", "az", "pişiyimin adı Paşadır, siyasətlə heç bir əlaqəsi yoxdur, sadəcə bütün günü yatır", false, "neg:government (region languages)/heç bir əlaqəsi yoxdur"},
+		// The avenue every night, in the newer languages.
+		{"Rustaveli every evening, nl", "nl", "Op Roestaveli staan ze nog elke avond, vier jaar lang, met hun Europese vlaggen", true, "with:Rustaveli/elke avond"},
 	})
 }
