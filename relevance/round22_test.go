@@ -9,7 +9,7 @@ import "testing"
 func TestRound22Classes(t *testing.T) {
 	runClassCases(t, []classCase{
 		// French "premier" before a noun is "first", not the premier.
-		{"the first Armenian film at a festival, fr, out", "fr", "Festival de Venise : le premier film arménien en compétition officielle, tourné à Gyumri", false, "neg:State organs/film"},
+		{"the first Armenian film at a festival, fr, out", "fr", "Festival de Venise : le premier film arménien en compétition officielle, tourné à Gyumri", false, "neg:State organs/French first"},
 		{"the Armenian prime minister is not it (he stays in)", "fr", "Le premier ministre arménien Pachinian reçoit le ministre géorgien à Erevan", true, "person:Pashinyan"},
 		// A national-team player's contract is not a treaty.
 		{"a Georgian international signed by a club, de, out", "de", "Hertha verpflichtet georgischen Nationalspieler, Vertrag bis 2031", false, "neg:Sakartvelo/Sport"},
@@ -68,7 +68,7 @@ func TestRound22Classes(t *testing.T) {
 		// Armenian "tegh" in Latin letters is "a place", not the village.
 		{"a pupil named Nikol in Latin letters, out", "hy", "Nikol anunov ashakert unem, amen angam asum em \"Nikol, nsti tegh@\" bolor@ cicaxum en", false, "neg:Nikol/Pet names"},
 		// "Nothing to do with politics".
-		{"a cat named Pasha, nothing to do with politics, az, out", "az", "pişiyimin adı Paşadır, siyasətlə heç bir əlaqəsi yoxdur, sadəcə bütün günü yatır", false, "neg:government (region languages)/heç bir əlaqəsi yoxdur"},
+		{"a cat named Pasha, nothing to do with politics, az, out", "az", "pişiyimin adı Paşadır, siyasətlə heç bir əlaqəsi yoxdur, sadəcə bütün günü yatır", false, "neg:government (region languages)/Nothing to do with"},
 		// The avenue every night, in the newer languages.
 		{"Rustaveli every evening, nl", "nl", "Op Roestaveli staan ze nog elke avond, vier jaar lang, met hun Europese vlaggen", true, "with:Rustaveli/elke avond"},
 	})
