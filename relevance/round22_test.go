@@ -71,5 +71,17 @@ func TestRound22Classes(t *testing.T) {
 		{"a cat named Pasha, nothing to do with politics, az, out", "az", "pişiyimin adı Paşadır, siyasətlə heç bir əlaqəsi yoxdur, sadəcə bütün günü yatır", false, "neg:government (region languages)/Nothing to do with"},
 		// The avenue every night, in the newer languages.
 		{"Rustaveli every evening, nl", "nl", "Op Roestaveli staan ze nog elke avond, vier jaar lang, met hun Europese vlaggen", true, "with:Rustaveli/elke avond"},
+		// From rt218-rt223, read after they were measured blind.
+		{"a baptism record from Shushi, genealogy, ru, out", "ru", "Бабушка была из Шуши, нашла запись о крещении в церковной книге 1910 года, кто прочтёт почерк?", false, "neg:Shusha/Genealogy"},
+		{"a Radio Yerevan joke, el, out", "el", "Ανέκδοτο του Ράδιο Ερεβάν: «Είναι αλήθεια ότι;» «Κατ' αρχήν ναι» 😂", false, "neg:Yerevan/Folklore"},
+		{"a neighbour called Aliyev, he, out", "he", "לשכן שלי קוראים אלייב וכולם צוחקים עליו כשיש חדשות מאזרבייג׳ן", false, "neg:Aliyev/Namesake"},
+		{"the Baku Grand Prix in French, out", "fr", "Le GP de Bakou, toujours la course la plus folle. Azerbaïdjan, merci pour le spectacle", false, "neg:Azerbaijan/GP de Bakou"},
+		{"27 October 1999 and its gunman, hy", "hy", "Հոկտեմբերի 27։ 29 տարի անց էլ չգիտենք, թե ով էր Նաիրի Հունանյանի թիկունքում", true, "person:Nairi Hunanyan"},
+		{"the 102nd base, fa", "fa", "پایگاه ۱۰۲ هنوز سر جاشه", true, "event:Russian base in Gyumri"},
+		{"Russian tourists in occupied Sukhumi, el", "el", "Το Σοχούμι γεμάτο Ρώσους τουρίστες. Κατεχόμενο έδαφος, αλλά ποιος νοιάζεται", true, "neg:Travel/occupation"},
+		{"a landmine in Karabakh, tr", "tr", "Karabağ'da mayın yine can aldı, haritalar hâlâ eksik", true, "topic:landmines (Turkish)"},
+		{"the end of May in Baku is not it", "az", "Bakıda mayın sonunda hava +30 olur, bulvar dolu olur", false, "neg:landmines (Turkish)/sonunda"},
+		{"Irakli and the banned parties, ru", "ru", "Ираклий обещает свободные выборы, а сам запретил половину партий", true, "with:Irakli/"},
+		{"the law against foreign NGOs, he", "he", "בגאורגיה מעבירים עוד חוק נגד עמותות זרות", true, "topic:civil society"},
 	})
 }
