@@ -366,6 +366,15 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt221", "testdata/rt221.jsonl", "testdata/rt221.labels.jsonl", false, 0, 10},
 		{"rt222", "testdata/rt222.jsonl", "testdata/rt222.labels.jsonl", false, 1, 20},
 		{"rt223", "testdata/rt223.jsonl", "testdata/rt223.labels.jsonl", false, 2, 0},
+		// rt224-rt229 were written late in the twenty-second round, measured
+		// blind at its start and after its classes, then read within it (not
+		// trained on: testdata/untrained.txt).
+		{"rt224", "testdata/rt224.jsonl", "testdata/rt224.labels.jsonl", false, 0, 6},
+		{"rt225", "testdata/rt225.jsonl", "testdata/rt225.labels.jsonl", false, 0, 27},
+		{"rt226", "testdata/rt226.jsonl", "testdata/rt226.labels.jsonl", false, 1, 27},
+		{"rt227", "testdata/rt227.jsonl", "testdata/rt227.labels.jsonl", false, 0, 15},
+		{"rt228", "testdata/rt228.jsonl", "testdata/rt228.labels.jsonl", false, 1, 14},
+		{"rt229", "testdata/rt229.jsonl", "testdata/rt229.labels.jsonl", false, 3, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

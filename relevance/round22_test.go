@@ -83,5 +83,12 @@ func TestRound22Classes(t *testing.T) {
 		{"the end of May in Baku is not it", "az", "Bakıda mayın sonunda hava +30 olur, bulvar dolu olur", false, "neg:landmines (Turkish)/sonunda"},
 		{"Irakli and the banned parties, ru", "ru", "Ираклий обещает свободные выборы, а сам запретил половину партий", true, "with:Irakli/"},
 		{"the law against foreign NGOs, he", "he", "בגאורגיה מעבירים עוד חוק נגד עמותות זרות", true, "topic:civil society"},
+		// From rt224-rt229, read after they were measured blind.
+		{"Jordan's friendly in Tbilisi, ar, out", "ar", "منتخب الأردن يلاقي جورجيا وديا في تبليسي يوم الثلاثاء", false, "neg:Tbilisi/Sport"},
+		{"the Heydar Aliyev airport, ar, out", "ar", "مطار حيدر علييف بباكو حلو كتير، التصميم خيالي", false, "neg:Aliyev/Named after"},
+		{"a neighbour who recognised a surname, hy, out", "hy", "Գյումրիում հարևան տատիկը ճանաչեց ազգանունս ու սկսեց լացել", false, "neg:recognition/ազգանուն*"},
+		{"28 November, four years on, ka", "ka", "28 ნოემბერი. ოთხი წელი. ვინც დააპატიმრეს, ყველა გვახსოვს", true, "with:28 November/ოთხი წელი"},
+		{"Georgia's FARA law, ka", "ka", "ფარას კანონით კიდევ ერთი ორგანიზაცია დაიხურა", true, "topic:civil society"},
+		{"the base at Ochamchire, tr", "tr", "Rusya'nın Oçamçire'deki üssüne bakın, Karadeniz değişiyor", true, "place:Abkhazia"},
 	})
 }
