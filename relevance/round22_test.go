@@ -75,7 +75,7 @@ func TestRound22Classes(t *testing.T) {
 		{"a baptism record from Shushi, genealogy, ru, out", "ru", "Бабушка была из Шуши, нашла запись о крещении в церковной книге 1910 года, кто прочтёт почерк?", false, "neg:Shusha/Genealogy"},
 		{"a Radio Yerevan joke, el, out", "el", "Ανέκδοτο του Ράδιο Ερεβάν: «Είναι αλήθεια ότι;» «Κατ' αρχήν ναι» 😂", false, "neg:Yerevan/Folklore"},
 		{"a neighbour called Aliyev, he, out", "he", "לשכן שלי קוראים אלייב וכולם צוחקים עליו כשיש חדשות מאזרבייג׳ן", false, "neg:Aliyev/Namesake"},
-		{"the Baku Grand Prix in French, out", "fr", "Le GP de Bakou, toujours la course la plus folle. Azerbaïdjan, merci pour le spectacle", false, "neg:Azerbaijan/GP de Bakou"},
+		{"the Baku Grand Prix in French, out", "fr", "Le GP de Bakou, toujours la course la plus folle. Azerbaïdjan, merci pour le spectacle", false, "neg:Azerbaijan/Motor racing"},
 		{"27 October 1999 and its gunman, hy", "hy", "Հոկտեմբերի 27։ 29 տարի անց էլ չգիտենք, թե ով էր Նաիրի Հունանյանի թիկունքում", true, "person:Nairi Hunanyan"},
 		{"the 102nd base, fa", "fa", "پایگاه ۱۰۲ هنوز سر جاشه", true, "event:Russian base in Gyumri"},
 		{"Russian tourists in occupied Sukhumi, el", "el", "Το Σοχούμι γεμάτο Ρώσους τουρίστες. Κατεχόμενο έδαφος, αλλά ποιος νοιάζεται", true, "neg:Travel/occupation"},
@@ -90,5 +90,8 @@ func TestRound22Classes(t *testing.T) {
 		{"28 November, four years on, ka", "ka", "28 ნოემბერი. ოთხი წელი. ვინც დააპატიმრეს, ყველა გვახსოვს", true, "with:28 November/ოთხი წელი"},
 		{"Georgia's FARA law, ka", "ka", "ფარას კანონით კიდევ ერთი ორგანიზაცია დაიხურა", true, "topic:civil society"},
 		{"the base at Ochamchire, tr", "tr", "Rusya'nın Oçamçire'deki üssüne bakın, Karadeniz değişiyor", true, "place:Abkhazia"},
+		// The race beside jailed journalists: sportswashing.
+		{"a journalist jailed before the Baku F1", "en", "Azerbaijan jails another journalist while Baku gets ready to host F1 again", true, "neg:Motor racing/repression"},
+		{"the Baku F1 alone is not it", "en", "Baku F1 this weekend, Leclerc on pole, the city circuit is wild", false, "neg:Baku/Motor racing"},
 	})
 }
