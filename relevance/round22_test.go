@@ -29,6 +29,7 @@ func TestRound22Classes(t *testing.T) {
 		{"twenty years since August 2008 and Gori", "en", "20 years since August 2008 and the fence near Gori is still moving", true, "with:August 2008/Gori"},
 		{"twenty years of Moscow's peace enforcement, ru", "ru", "Двадцать лет с августа 2008-го, а «принуждение к миру» так и не закончилось", true, "event:Five-day war"},
 		{"a move in August 2008 is not it", "en", "In August 2008 I moved to Berlin, twenty years ago now", false, ""},
+		{"a move in August 2008 and a war with the landlord is not it", "es", "En agosto de 2008 nos mudamos a Valencia y empezó la guerra con el casero", false, "with:August 2008/guerra"},
 		// A leader by first name and patronymic.
 		{"Kocharyan by first name and patronymic, ru", "ru", "Роберт Седракович снова рассказывает, как спасёт страну", true, "person:Kocharyan"},
 		// Armenian "X's name" after the name is not a pet's name.
