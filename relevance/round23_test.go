@@ -89,6 +89,11 @@ func TestRound23Classes(t *testing.T) {
 		{"the hashtag against the Russian law, ja", "ja", "あの国の若者たち、本当に諦めないな。 #NoToRussianLaw", true, "event:No to the Russian law"},
 		{"the Russian law and the Dream, ja", "ja", "またロシア法の話？与党の党名に「夢」って入ってるのが皮肉", true, "with:Russian law/"},
 		{"under Russian law is not it", "en", "Under Russian law, foreign agents must label every post", false, ""},
+		{"Kakha calls everyone agents, ru", "ru", "Каха опять всех назвал агентами, по понедельникам как планёрка", true, "with:Kakha/"},
+		{"the billionaire in Tbilisi, de", "de", "Der Schröder-Vergleich für den Milliardär in Tiflis ist unfair", true, "with:Tbilisi/The oligarch"},
+		{"France's Caesar howitzers for Armenia, az", "az", "Fransa yene Ermenistana Caesar satir, sonra da sulhden danisir", true, "topic:armaments"},
+		{"a Caesar salad in Yerevan is not it", "en", "Best Caesar salad in Yerevan is at the place near the Cascade", false, ""},
+		{"a journalist jailed for currency smuggling in Baku, zh", "zh", "又一个记者被判了九年，罪名是走私外币。在巴库当记者跟拆弹没区别", true, "with:Journalists charged with smuggling/"},
 		// From rt241, read after it was measured blind.
 		{"Nika Melia out of prison, ka", "ka", "ნიკა მელია ციხიდან გამოვიდა: ბრძოლა გრძელდება", true, "person:"},
 		{"a fox is not it", "ka", "ტყეში მელია დავინახეთ, ძალიან ლამაზი იყო", false, ""},
