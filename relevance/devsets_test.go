@@ -217,7 +217,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt118", "testdata/rt118.jsonl", "testdata/rt118.labels.jsonl", false, 1, 8},
 		{"rt119", "testdata/rt119.jsonl", "testdata/rt119.labels.jsonl", false, 3, 4},
 		{"rt120", "testdata/rt120.jsonl", "testdata/rt120.labels.jsonl", false, 2, 6},
-		{"rt121", "testdata/rt121.jsonl", "testdata/rt121.labels.jsonl", false, 1, 10},
+		{"rt121", "testdata/rt121.jsonl", "testdata/rt121.labels.jsonl", false, 1, 9},
 		{"rt122", "testdata/rt122.jsonl", "testdata/rt122.labels.jsonl", false, 0, 4},
 		{"rt123", "testdata/rt123.jsonl", "testdata/rt123.labels.jsonl", false, 1, 10},
 		{"rt124", "testdata/rt124.jsonl", "testdata/rt124.labels.jsonl", false, 3, 1},
@@ -278,7 +278,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt162", "testdata/rt162.jsonl", "testdata/rt162.labels.jsonl", false, 2, 8},
 		{"rt163", "testdata/rt163.jsonl", "testdata/rt163.labels.jsonl", false, 0, 5},
 		{"rt164", "testdata/rt164.jsonl", "testdata/rt164.labels.jsonl", false, 0, 1},
-		{"rt165", "testdata/rt165.jsonl", "testdata/rt165.labels.jsonl", false, 2, 15},
+		{"rt165", "testdata/rt165.jsonl", "testdata/rt165.labels.jsonl", false, 2, 14},
 		// rt170 to rt175 were written blind after 2ae282a, measured once
 		// with its rules and model, then read and fixed as classes.
 		{"rt170", "testdata/rt170.jsonl", "testdata/rt170.labels.jsonl", false, 1, 4},
@@ -341,7 +341,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// rt206-rt211 were written in the twenty-first round and kept unread;
 		// measured blind at the start of the twenty-second (e6ba468), then
 		// read and fixed as classes (not trained on: testdata/untrained.txt).
-		{"rt206", "testdata/rt206.jsonl", "testdata/rt206.labels.jsonl", false, 0, 6},
+		{"rt206", "testdata/rt206.jsonl", "testdata/rt206.labels.jsonl", false, 0, 5},
 		{"rt207", "testdata/rt207.jsonl", "testdata/rt207.labels.jsonl", false, 2, 21},
 		{"rt208", "testdata/rt208.jsonl", "testdata/rt208.labels.jsonl", false, 0, 19},
 		{"rt209", "testdata/rt209.jsonl", "testdata/rt209.labels.jsonl", false, 1, 6},
@@ -352,7 +352,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// trained on: testdata/untrained.txt).
 		{"rt212", "testdata/rt212.jsonl", "testdata/rt212.labels.jsonl", false, 0, 6},
 		{"rt213", "testdata/rt213.jsonl", "testdata/rt213.labels.jsonl", false, 0, 27},
-		{"rt214", "testdata/rt214.jsonl", "testdata/rt214.labels.jsonl", false, 1, 21},
+		{"rt214", "testdata/rt214.jsonl", "testdata/rt214.labels.jsonl", false, 1, 20},
 		{"rt215", "testdata/rt215.jsonl", "testdata/rt215.labels.jsonl", false, 2, 5},
 		{"rt216", "testdata/rt216.jsonl", "testdata/rt216.labels.jsonl", false, 1, 39},
 		{"rt217", "testdata/rt217.jsonl", "testdata/rt217.labels.jsonl", false, 4, 2},
@@ -380,7 +380,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// then read within it (not trained on: testdata/untrained.txt).
 		{"rt230", "testdata/rt230.jsonl", "testdata/rt230.labels.jsonl", false, 1, 5},
 		{"rt231", "testdata/rt231.jsonl", "testdata/rt231.labels.jsonl", false, 0, 15},
-		{"rt232", "testdata/rt232.jsonl", "testdata/rt232.labels.jsonl", false, 0, 15},
+		{"rt232", "testdata/rt232.jsonl", "testdata/rt232.labels.jsonl", false, 0, 14},
 		{"rt233", "testdata/rt233.jsonl", "testdata/rt233.labels.jsonl", false, 1, 9},
 		{"rt234", "testdata/rt234.jsonl", "testdata/rt234.labels.jsonl", false, 0, 15},
 		{"rt235", "testdata/rt235.jsonl", "testdata/rt235.labels.jsonl", false, 0, 0},
@@ -393,6 +393,15 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt239", "testdata/rt239.jsonl", "testdata/rt239.labels.jsonl", false, 1, 9},
 		{"rt240", "testdata/rt240.jsonl", "testdata/rt240.labels.jsonl", false, 0, 20},
 		{"rt241", "testdata/rt241.jsonl", "testdata/rt241.labels.jsonl", false, 4, 0},
+		// rt242-rt247 were written early in the twenty-third round, measured
+		// blind at its start and after rt230-rt241's classes, then read
+		// within it (not trained on: testdata/untrained.txt).
+		{"rt242", "testdata/rt242.jsonl", "testdata/rt242.labels.jsonl", false, 0, 13},
+		{"rt243", "testdata/rt243.jsonl", "testdata/rt243.labels.jsonl", false, 1, 23},
+		{"rt244", "testdata/rt244.jsonl", "testdata/rt244.labels.jsonl", false, 2, 19},
+		{"rt245", "testdata/rt245.jsonl", "testdata/rt245.labels.jsonl", false, 1, 8},
+		{"rt246", "testdata/rt246.jsonl", "testdata/rt246.labels.jsonl", false, 0, 13},
+		{"rt247", "testdata/rt247.jsonl", "testdata/rt247.labels.jsonl", false, 4, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
