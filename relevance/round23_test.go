@@ -123,6 +123,8 @@ func TestRound23Classes(t *testing.T) {
 		{"Russian border guards leave Zvartnots, hy", "hy", "Ռուս սահմանապահները հեռացան Զվարթնոցից ու Մարգարայից", true, "with:Russian border guards in Armenia/"},
 		{"ANAMA's casualty figures, en", "en", "Does anyone have updated ANAMA casualty figures on mine victims for 2028?", true, "event:ANAMA"},
 		{"the new border in Tawusch, de", "de", "Kennt jemand eine Karte zur Grenzziehung in Tawusch?", true, "place:Armenian regions"},
+		{"borderization in Japanese, ja", "ja", "またボーダリゼーション。夜のうちに村の真ん中に柵が立った", true, "place:South Ossetia"},
+		{"the Anaklia port in Chinese, zh", "zh", "阿纳克利亚港最后还是给中企了吧？美国人当年那么紧张", true, "topic:Middle Corridor"},
 		// From rt241, read after it was measured blind.
 		{"Nika Melia out of prison, ka", "ka", "ნიკა მელია ციხიდან გამოვიდა: ბრძოლა გრძელდება", true, "person:"},
 		{"a fox is not it", "ka", "ტყეში მელია დავინახეთ, ძალიან ლამაზი იყო", false, ""},
