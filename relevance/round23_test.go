@@ -145,6 +145,7 @@ func TestRound23Classes(t *testing.T) {
 		{"a honeymoon in Georgia, ar, out", "ar", "رايحين جورجيا شهر عسل، نصايحكم؟ باطومي ولا تبليسي أحسن؟", false, "neg:Tbilisi/Travel"},
 		{"a developer team in Yerevan, de, out", "de", "Unser Entwicklerteam in Jerewan wächst! Armenien ist für uns der beste IT-Standort außerhalb der EU", false, "neg:Yerevan/"},
 		{"the commander-in-chief, Komandan, is not it (in)", "az", "Ali Baş Komandan İlham Əliyev yeni hərbi hissənin açılışında iştirak edib, orduya yeni PUA verildi", true, "person:Aliyev"},
+		{"Qarabag's coach further on, az, out", "az", "Qarabağ yenə möhtəşəm idi! 2-1, Avropada bayrağımızı uca tutan komanda. Qurbanovun taktikası əla işlədi", false, "neg:Qarabag/"},
 		// From rt241, read after it was measured blind.
 		{"Nika Melia out of prison, ka", "ka", "ნიკა მელია ციხიდან გამოვიდა: ბრძოლა გრძელდება", true, "person:"},
 		{"a fox is not it", "ka", "ტყეში მელია დავინახეთ, ძალიან ლამაზი იყო", false, ""},
