@@ -358,22 +358,22 @@ func rulesWrite(actor string, c *candidate, from model.RulesRef) repoWrite {
 // background: judging the feed again goes through the indexer's writer,
 // which is the one that delivered the record. Rules already in use change
 // nothing, so the record coming back to the replica that took the change
-// is a no-op.
+// is a no-op, and one that does not take the rules lock: a curator's next
+// change on that replica is not refused as busy because of it.
 func (s *Service) applyRulesRecord(feed, actor, text, hash, note string) {
+	if s.rulesInUse(feed, text, hash) {
+		return
+	}
 	go func() {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Hour)
 		defer cancel()
 		s.rulesMu.Lock()
 		defer s.rulesMu.Unlock()
-		fr := s.feedRulesOf(feed)
-		from := fr.active()
+		// Again under the lock: a change may have landed while this waited.
+		if s.rulesInUse(feed, text, hash) {
+			return
+		}
 		req := RulesRequest{Feed: feed, Rules: text, Note: note, Revert: text == ""}
-		if text == "" && fr.upload == nil {
-			return
-		}
-		if text != "" && from.Source == model.RulesUpload && from.Hash == hash {
-			return
-		}
 		c, err := s.prepare(req)
 		if err != nil {
 			s.log.Error("rules record from the publisher's repository not applied", "feed", feed, "err", err)
@@ -389,6 +389,17 @@ func (s *Service) applyRulesRecord(feed, actor, text, hash, note string) {
 		}
 		s.log.Info("rules applied from the publisher's repository", "feed", feed, "hash", c.to.Hash)
 	}()
+}
+
+// rulesInUse says whether a rules record (text "" for its delete, which
+// means the definition's rules) asks for what the feed already applies.
+func (s *Service) rulesInUse(feed, text, hash string) bool {
+	fr := s.feedRulesOf(feed)
+	if text == "" {
+		return fr.upload == nil
+	}
+	from := fr.active()
+	return from.Source == model.RulesUpload && from.Hash == hash
 }
 
 // change applies c; the caller holds rulesMu.
