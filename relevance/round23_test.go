@@ -155,6 +155,8 @@ func TestRound23Classes(t *testing.T) {
 		{"the EU monitors' patrols on the border, zh", "zh", "欧盟监察团的巡逻车今天又到了边境村子", true, "institution:EU monitoring mission"},
 		{"the European Parliament on Georgia's prisoners, el", "el", "Το Ευρωκοινοβούλιο καταδικάζει τις συλλήψεις δημοσιογράφων στη Γεωργία", true, "with:Georgia/"},
 		{"Georgia's EU path frozen, zh", "zh", "喬治亞入歐基本上是凍結了吧", true, "with:Georgia/"},
+		{"the Soviet occupation day by its date, ja", "ja", "2月25日、ソ連占領の日。首都では与党と野党が別々に集会", true, "with:Soviet occupation day/"},
+		{"Latvia's occupation day in June is not it", "ja", "6月17日はラトビアのソ連占領の日、リガで式典", false, ""},
 		{"the US state's elections in Greek are not it", "el", "Στην πολιτεία Γεωργία ξαναμετράνε τις ψήφους των εκλογών", false, ""},
 		{"a woman called Georgia and her channels is not it", "el", "Η Γεωργία άνοιξε δύο κανάλια στο YouTube για μαγειρική", false, ""},
 		// From rt241, read after it was measured blind.
