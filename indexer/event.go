@@ -229,7 +229,7 @@ func DecodeJetstream(b []byte) (Event, error) {
 		return Event{}, reject(ReasonInvalidUTF8, nil)
 	}
 	var raw jsEvent
-	if err := json.Unmarshal(b, &raw); err != nil {
+	if err := decodeEnvelope(b, &raw); err != nil {
 		return Event{}, reject(ReasonMalformedJSON, err)
 	}
 	did, err := syntax.ParseDID(raw.DID)
@@ -341,7 +341,7 @@ func decodeRecord(c *Commit, rec json.RawMessage) error {
 		if got := recordType(c); got != c.Collection.String() {
 			return reject(ReasonRecordMismatch, fmt.Errorf("$type %q in %s", got, c.Collection))
 		}
-		return checkRepost(c)
+		return finishRecord(c)
 	} else {
 		var head struct {
 			Type string `json:"$type"`
@@ -353,6 +353,35 @@ func decodeRecord(c *Commit, rec json.RawMessage) error {
 			return reject(ReasonRecordMismatch, fmt.Errorf("$type %q in %s", head.Type, c.Collection))
 		}
 		return reject(ReasonInvalidRecord, err)
+	}
+}
+
+// finishRecord settles a decoded record, from either stream: a post's
+// unions of no type we know are none, and a repost's subject is parsed.
+func finishRecord(c *Commit) error {
+	if c.Post != nil {
+		clearEmptyUnions(c.Post)
+	}
+	return checkRepost(c)
+}
+
+// clearEmptyUnions drops a post's embed, media or labels whose $type is
+// missing or one we do not know: the decoder leaves them as a union with
+// no member, which carries nothing we read and which neither JSON nor
+// CBOR can write again (a recording of the stream would fail on it).
+func clearEmptyUnions(p *bsky.FeedPost) {
+	if e := p.Embed; e != nil {
+		if m := e.EmbedRecordWithMedia; m != nil && m.Media != nil &&
+			m.Media.EmbedImages == nil && m.Media.EmbedVideo == nil && m.Media.EmbedGallery == nil && m.Media.EmbedExternal == nil {
+			m.Media = nil
+		}
+		if e.EmbedImages == nil && e.EmbedVideo == nil && e.EmbedGallery == nil && e.EmbedExternal == nil &&
+			e.EmbedRecord == nil && e.EmbedRecordWithMedia == nil {
+			p.Embed = nil
+		}
+	}
+	if l := p.Labels; l != nil && l.LabelDefs_SelfLabels == nil {
+		p.Labels = nil
 	}
 }
 

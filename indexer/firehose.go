@@ -357,7 +357,7 @@ func commitOp(rev string, op *comatproto.SyncSubscribeRepos_RepoOp, blocks map[c
 		}
 		return c, ""
 	}
-	if err := checkRepost(c); err != nil {
+	if err := finishRecord(c); err != nil {
 		return nil, DropReason(err)
 	}
 	return c, ""

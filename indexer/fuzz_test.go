@@ -54,13 +54,27 @@ func FuzzDecodeJetstream(f *testing.F) {
 	})
 }
 
-// normalize drops what encoding fills in by itself (the record's $type).
+// normalize drops what encoding fills in by itself (the record's $type),
+// and what it leaves out: an empty list of a field written only when it
+// has members ("facets": []) comes back as none, with the same meaning.
 func normalize(ev Event) Event {
 	if ev.Commit != nil {
 		c := *ev.Commit
 		if c.Post != nil {
 			p := *c.Post
 			p.LexiconTypeID = ""
+			if len(p.Facets) == 0 {
+				p.Facets = nil
+			}
+			if len(p.Langs) == 0 {
+				p.Langs = nil
+			}
+			if len(p.Tags) == 0 {
+				p.Tags = nil
+			}
+			if len(p.Entities) == 0 {
+				p.Entities = nil
+			}
 			c.Post = &p
 		}
 		if c.Repost != nil {
