@@ -95,7 +95,13 @@ func (s *Server) parseSkeletonParams(q url.Values) (skeletonParams, error) {
 }
 
 func (s *Server) getFeedSkeleton(c echo.Context) error {
-	p, err := s.parseSkeletonParams(c.Request().URL.Query())
+	// URL.Query drops the pairs it cannot decode: a garbled cursor or
+	// limit would be served as if absent (the first page again).
+	q, err := url.ParseQuery(c.Request().URL.RawQuery)
+	if err != nil {
+		return xrpcError(http.StatusBadRequest, "InvalidRequest", "malformed query string")
+	}
+	p, err := s.parseSkeletonParams(q)
 	if err != nil {
 		return err
 	}
