@@ -3,7 +3,10 @@ package indexer
 import (
 	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
+
+	"github.com/scpeace/feedgen/lexicons"
 )
 
 // FuzzEnvelopeScan holds the hand scan of the envelope to encoding/json:
@@ -75,5 +78,43 @@ func TestEnvelopeScanFallsBack(t *testing.T) {
 				t.Errorf("drop reason %q (%v), want %q", got, err, c.reason)
 			}
 		})
+	}
+}
+
+// Unions of a type we do not know are none: the post is kept, judged by
+// its text, and can be written to a recording again.
+func TestPostUnionsOfUnknownType(t *testing.T) {
+	rec := `{"$type":"app.bsky.feed.post","text":"Pashinyan in Brussels","createdAt":"2026-01-01T00:00:00Z",` +
+		`"embed":{"$type":"app.bsky.embed.hologram"},"labels":{},` +
+		`"facets":[{"index":{"byteStart":0,"byteEnd":9},"features":[{"$type":"app.bsky.richtext.facet#sparkle"},{"$type":"app.bsky.richtext.facet#tag","tag":"peace"}]}]}`
+	ev, err := DecodeJetstream([]byte(commitLine(CollectionPost, rec)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := ev.Commit.Post
+	if p.Embed != nil || p.Labels != nil || len(p.Facets) != 1 || len(p.Facets[0].Features) != 1 || p.Facets[0].Features[0].RichtextFacet_Tag == nil {
+		t.Fatalf("post kept unions it cannot read: embed %v, labels %v, facets %+v", p.Embed, p.Labels, p.Facets)
+	}
+	if p.Text != "Pashinyan in Brussels" {
+		t.Errorf("text %q", p.Text)
+	}
+	if _, err := EncodeJetstream(ev); err != nil {
+		t.Errorf("does not encode again: %v", err)
+	}
+}
+
+// A curation record nested deeper than the data model allows is refused
+// from Jetstream as from the firehose.
+func TestGenericNestingBound(t *testing.T) {
+	nested := func(n int) string {
+		return `{"$type":"` + lexicons.Pin + `","x":` + strings.Repeat("[", n) + strings.Repeat("]", n) + `}`
+	}
+	_, err := DecodeJetstream([]byte(commitLine(lexicons.Pin, nested(20))))
+	if got := DropReason(err); got == ReasonInvalidRecord {
+		t.Fatalf("a record 21 deep was refused: %v", err)
+	}
+	_, err = DecodeJetstream([]byte(commitLine(lexicons.Pin, nested(40))))
+	if got := DropReason(err); got != ReasonInvalidRecord {
+		t.Fatalf("a record 41 deep: drop %q (%v), want %q", got, err, ReasonInvalidRecord)
 	}
 }

@@ -365,10 +365,11 @@ func finishRecord(c *Commit) error {
 	return checkRepost(c)
 }
 
-// clearEmptyUnions drops a post's embed, media or labels whose $type is
-// missing or one we do not know: the decoder leaves them as a union with
-// no member, which carries nothing we read and which neither JSON nor
-// CBOR can write again (a recording of the stream would fail on it).
+// clearEmptyUnions drops a post's embed, media, labels or facet features
+// whose $type is missing or one we do not know: the decoder leaves them as
+// a union with no member, which carries nothing we read and which neither
+// JSON nor CBOR can write again (a recording of the stream would fail on
+// it).
 func clearEmptyUnions(p *bsky.FeedPost) {
 	if e := p.Embed; e != nil {
 		if m := e.EmbedRecordWithMedia; m != nil && m.Media != nil &&
@@ -382,6 +383,18 @@ func clearEmptyUnions(p *bsky.FeedPost) {
 	}
 	if l := p.Labels; l != nil && l.LabelDefs_SelfLabels == nil {
 		p.Labels = nil
+	}
+	for _, f := range p.Facets {
+		if f == nil {
+			continue
+		}
+		kept := f.Features[:0]
+		for _, ft := range f.Features {
+			if ft != nil && (ft.RichtextFacet_Mention != nil || ft.RichtextFacet_Link != nil || ft.RichtextFacet_Tag != nil) {
+				kept = append(kept, ft)
+			}
+		}
+		f.Features = kept
 	}
 }
 

@@ -3,6 +3,7 @@ package indexer
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 
 	comatproto "github.com/bluesky-social/indigo/api/atproto"
 	"github.com/bluesky-social/indigo/api/bsky"
+	"github.com/bluesky-social/indigo/atproto/atdata"
 	"github.com/bluesky-social/indigo/atproto/syntax"
 	"github.com/bluesky-social/indigo/events"
 	"github.com/coder/websocket"
@@ -253,6 +255,9 @@ func recordBlocks(c *comatproto.SyncSubscribeRepos_Commit) (map[cid.Cid][]byte, 
 	if len(need) == 0 {
 		return need, nil
 	}
+	if !carSectionsFit(c.Blocks) {
+		return nil, errors.New("car section longer than the car")
+	}
 	cr, err := car.NewCarReader(bytes.NewReader(c.Blocks))
 	if err != nil {
 		return nil, err
@@ -269,6 +274,78 @@ func recordBlocks(c *comatproto.SyncSubscribeRepos_Commit) (map[cid.Cid][]byte, 
 			need[blk.Cid()] = blk.RawData()
 		}
 	}
+}
+
+// carSectionsFit reports whether every section of a CAR declares a length
+// that fits in what follows it. go-car allocates a section at its declared
+// length, up to 32 MiB, before reading it: a few bytes could cost that.
+func carSectionsFit(b []byte) bool {
+	for len(b) > 0 {
+		n, k := binary.Uvarint(b)
+		if k <= 0 || n > uint64(len(b)-k) {
+			return false
+		}
+		b = b[k+int(n):]
+	}
+	return true
+}
+
+// cborNestsWithin reports whether the CBOR item at the start of b nests
+// its arrays and maps at most limit deep. It reads heads only; what it
+// cannot read, or DAG-CBOR forbids (indefinite lengths), is refused. The
+// generic decoder spends kilobytes on each level: a record of nothing but
+// nesting would hold the stream for seconds.
+func cborNestsWithin(b []byte, limit int) bool {
+	left := []uint64{1} // items still to read at each open level
+	for len(left) > 0 {
+		top := len(left) - 1
+		if left[top] == 0 {
+			left = left[:top]
+			continue
+		}
+		left[top]--
+		if len(b) == 0 {
+			return false
+		}
+		major, info := b[0]>>5, b[0]&0x1f
+		b = b[1:]
+		arg := uint64(info)
+		if info >= 24 {
+			if info > 27 {
+				return false
+			}
+			n := 1 << (info - 24)
+			if len(b) < n {
+				return false
+			}
+			arg = 0
+			for _, c := range b[:n] {
+				arg = arg<<8 | uint64(c)
+			}
+			b = b[n:]
+		}
+		switch major {
+		case 2, 3: // byte and text strings
+			if arg > uint64(len(b)) {
+				return false
+			}
+			b = b[arg:]
+		case 4, 5: // arrays and maps
+			if top >= limit {
+				return false
+			}
+			if major == 5 {
+				if arg > uint64(len(b)) {
+					return false
+				}
+				arg *= 2
+			}
+			left = append(left, arg)
+		case 6: // a tag, then its item
+			left[top]++
+		}
+	}
+	return true
 }
 
 func commitOp(rev string, op *comatproto.SyncSubscribeRepos_RepoOp, blocks map[cid.Cid][]byte) (*Commit, string) {
@@ -318,6 +395,9 @@ func commitOp(rev string, op *comatproto.SyncSubscribeRepos_RepoOp, blocks map[c
 		return nil, ReasonMissingRecord
 	}
 	if Generic(coll) {
+		if !cborNestsWithin(raw, atdata.MAX_CBOR_NESTED_LEVELS) {
+			return nil, ReasonInvalidRecord
+		}
 		if err := decodeGenericCBOR(c, raw); err != nil {
 			return nil, DropReason(err)
 		}

@@ -20,6 +20,11 @@ func Generic(collection string) bool {
 // decodeGeneric decodes a JSON record (Jetstream's, or a listRecords
 // page's) of a generic collection.
 func decodeGeneric(c *Commit, rec []byte) error {
+	// As the firehose's records (cborNestsWithin): the data model's depth
+	// bound, so that both streams take the same records.
+	if !jsonNestsWithin(rec, atdata.MAX_CBOR_NESTED_LEVELS) {
+		return reject(ReasonInvalidRecord, fmt.Errorf("nested deeper than %d", atdata.MAX_CBOR_NESTED_LEVELS))
+	}
 	m, err := atdata.UnmarshalJSON(rec)
 	if err != nil {
 		return reject(ReasonInvalidRecord, err)
@@ -43,4 +48,27 @@ func setGeneric(c *Commit, m map[string]any) error {
 	}
 	c.Data = m
 	return nil
+}
+
+// jsonNestsWithin reports whether the JSON value rec (valid JSON: the
+// event's decoder checked it) nests its arrays and objects at most limit
+// deep.
+func jsonNestsWithin(rec []byte, limit int) bool {
+	depth, inString := 0, false
+	for i := 0; i < len(rec); i++ {
+		switch c := rec[i]; {
+		case inString && c == '\\':
+			i++
+		case c == '"':
+			inString = !inString
+		case inString:
+		case c == '{' || c == '[':
+			if depth++; depth > limit {
+				return false
+			}
+		case c == '}' || c == ']':
+			depth--
+		}
+	}
+	return true
 }
