@@ -11,7 +11,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -32,32 +31,11 @@ const (
 	fuzzAdminToken   = "fuzz-admin-token"
 )
 
-// fuzzLog keeps what the servers logged during one request, so that a
-// failure can show why the server answered as it did.
-type fuzzLog struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (l *fuzzLog) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.Write(p)
-}
-
-func (l *fuzzLog) take() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	s := l.buf.String()
-	l.buf.Reset()
-	return s
-}
-
 // fuzzTarget is two servers over one small store, one with lenient
 // service auth and one strict, and what the seeds need to know of them.
 type fuzzTarget struct {
 	lenient, strict *Server
-	log             *fuzzLog
+	log             *testutil.SyncBuffer
 	// goodSkeleton and goodInteractions are valid tokens of alice, who
 	// has asked to see less of one post.
 	goodSkeleton, goodInteractions string
@@ -73,7 +51,7 @@ type fuzzTarget struct {
 // routes has something to do.
 func newFuzzTarget(tb testing.TB) *fuzzTarget {
 	tb.Helper()
-	ft := &fuzzTarget{log: &fuzzLog{}}
+	ft := &fuzzTarget{log: &testutil.SyncBuffer{}}
 	logger := slog.New(slog.NewTextHandler(ft.log, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	st := mustOpen(tb)
 	now := time.Now()
@@ -169,7 +147,7 @@ func newFuzzTarget(tb testing.TB) *fuzzTarget {
 		return out.Cursor
 	}
 	ft.cursor, ft.topCursor = first(feedURI), first(topURI)
-	ft.log.take()
+	ft.log.Take()
 	return ft
 }
 
@@ -332,7 +310,7 @@ func FuzzPublicRequests(f *testing.F) {
 		if strict {
 			srv = ft.strict
 		}
-		ft.log.take()
+		ft.log.Take()
 		rec := serve(srv, req)
 		ft.check(t, srv, fr, req, rec)
 	})
@@ -346,7 +324,7 @@ func (ft *fuzzTarget) check(t *testing.T, srv *Server, fr fuzzRequest, req *http
 		t.Helper()
 		t.Fatalf("%s %s?%s (auth %q, languages %q, body %q): %s\nanswer %d %q\nlog: %s",
 			fr.method, fr.path, fr.rawQuery, fr.authorization, fr.acceptLanguage, fr.body,
-			fmt.Sprintf(format, args...), code, body, ft.log.take())
+			fmt.Sprintf(format, args...), code, body, ft.log.Take())
 	}
 	head := req.Method == http.MethodHead
 	switch {

@@ -41,41 +41,21 @@ var commitKeys = [][]byte{[]byte("rev"), []byte("operation"), []byte("collection
 // when b is not in the plain form it reads; then raw means nothing.
 func scanEnvelope(b []byte, raw *jsEvent) bool {
 	s := scanner{b: b}
-	if !s.lit("{") {
-		return false
-	}
-	seen := 0
-	for n := 0; ; n++ {
-		key, end, ok := s.key(n)
-		if !ok {
-			return false
-		}
-		if end {
-			break
-		}
-		bit := 0
+	ok := s.lit("{") && s.fields(envKeys, func(key []byte) (bit int, ok bool) {
 		switch string(key) {
 		case "did":
-			bit, ok = envDID, s.str(&raw.DID)
+			return envDID, s.str(&raw.DID)
 		case "time_us":
-			bit, ok = envTime, s.int64(&raw.TimeUS)
+			return envTime, s.int64(&raw.TimeUS)
 		case "kind":
-			bit, ok = envKind, s.str(&raw.Kind)
+			return envKind, s.str(&raw.Kind)
 		case "commit":
-			bit, ok = envCommit, s.commit(&raw.Commit)
-		default:
-			if foldsTo(key, envKeys) {
-				return false
-			}
-			ok = s.skip()
+			return envCommit, s.commit(&raw.Commit)
 		}
-		if !ok || seen&bit != 0 {
-			return false
-		}
-		seen |= bit
-	}
+		return 0, true
+	})
 	s.space()
-	return s.i == len(s.b)
+	return ok && s.i == len(s.b)
 }
 
 // commit reads the commit object into *dst; null leaves none.
@@ -84,45 +64,52 @@ func (s *scanner) commit(dst **jsCommit) bool {
 		*dst = nil
 		return true
 	}
-	if !s.lit("{") {
-		return false
-	}
 	c := new(jsCommit)
+	*dst = c
+	return s.lit("{") && s.fields(commitKeys, func(key []byte) (bit int, ok bool) {
+		switch string(key) {
+		case "rev":
+			return comRev, s.str(&c.Rev)
+		case "operation":
+			return comOp, s.str(&c.Operation)
+		case "collection":
+			return comColl, s.str(&c.Collection)
+		case "rkey":
+			return comRKey, s.str(&c.RKey)
+		case "cid":
+			return comCID, s.str(&c.CID)
+		case "record":
+			s.space()
+			start := s.i
+			if !s.skip() {
+				return comRecord, false
+			}
+			// encoding/json keeps a copy of the value's bytes.
+			c.Record = bytes.Clone(s.b[start:s.i])
+			return comRecord, true
+		}
+		return 0, true
+	})
+}
+
+// fields reads the members of an object whose "{" was read, up to its "}".
+// read reads the value of a key it knows and returns its bit, or returns
+// bit 0 having read nothing; such a value is skipped, unless its key is
+// one of known in another case (encoding/json would take it for that
+// field). A key read twice is refused, as is anything read refuses.
+func (s *scanner) fields(known [][]byte, read func(key []byte) (bit int, ok bool)) bool {
 	seen := 0
 	for n := 0; ; n++ {
 		key, end, ok := s.key(n)
-		if !ok {
+		switch {
+		case !ok:
 			return false
-		}
-		if end {
-			*dst = c
+		case end:
 			return true
 		}
-		bit := 0
-		switch string(key) {
-		case "rev":
-			bit, ok = comRev, s.str(&c.Rev)
-		case "operation":
-			bit, ok = comOp, s.str(&c.Operation)
-		case "collection":
-			bit, ok = comColl, s.str(&c.Collection)
-		case "rkey":
-			bit, ok = comRKey, s.str(&c.RKey)
-		case "cid":
-			bit, ok = comCID, s.str(&c.CID)
-		case "record":
-			bit = comRecord
-			s.space()
-			start := s.i
-			if ok = s.skip(); ok {
-				// encoding/json keeps a copy of the value's bytes.
-				c.Record = bytes.Clone(s.b[start:s.i])
-			}
-		default:
-			if foldsTo(key, commitKeys) {
-				return false
-			}
-			ok = s.skip()
+		bit, ok := read(key)
+		if ok && bit == 0 {
+			ok = !foldsTo(key, known) && s.skip()
 		}
 		if !ok || seen&bit != 0 {
 			return false

@@ -99,9 +99,8 @@ func (f *firehoseSource) session(ctx context.Context, from int64, out chan<- mes
 		case typ != websocket.MessageBinary:
 			msgs = []message{{drop: ReasonMalformedFrame}}
 		default:
-			var xev events.XRPCStreamEvent
-			if err := xev.Deserialize(bytes.NewReader(b)); err != nil {
-				msgs = []message{{drop: ReasonMalformedFrame}}
+			var xev *events.XRPCStreamEvent
+			if msgs, xev = firehoseFrame(b); xev == nil {
 				break
 			}
 			if xev.Error != nil {
@@ -122,7 +121,6 @@ func (f *firehoseSource) session(ctx context.Context, from int64, out chan<- mes
 				f.ix.log.Warn("firehose info", "name", name, "message", msg)
 				continue
 			}
-			msgs = firehoseMessages(&xev)
 		}
 		for _, m := range msgs {
 			f.ix.admit(&m)
@@ -137,6 +135,20 @@ func (f *firehoseSource) session(ctx context.Context, from int64, out chan<- mes
 			}
 		}
 	}
+}
+
+// firehoseFrame decodes one binary frame into the messages it carries. It
+// returns the frame too, but no messages, for an error or info frame, which
+// the session acts on; an unreadable frame is one drop and no frame.
+func firehoseFrame(b []byte) ([]message, *events.XRPCStreamEvent) {
+	xev := new(events.XRPCStreamEvent)
+	if err := xev.Deserialize(bytes.NewReader(b)); err != nil {
+		return []message{{drop: ReasonMalformedFrame}}, nil
+	}
+	if xev.Error != nil || xev.RepoInfo != nil {
+		return nil, xev
+	}
+	return firehoseMessages(xev), xev
 }
 
 // firehoseMessages turns one firehose frame into messages. A commit with

@@ -12,35 +12,20 @@ import (
 	"github.com/bluesky-social/indigo/api/bsky"
 	"github.com/bluesky-social/indigo/atproto/syntax"
 	"github.com/bluesky-social/indigo/events"
-	lexutil "github.com/bluesky-social/indigo/lex/util"
-	"github.com/ipfs/go-cid"
-	car "github.com/ipld/go-car"
-	carutil "github.com/ipld/go-car/util"
-	"github.com/multiformats/go-multihash"
 
 	"github.com/scpeace/feedgen/lexicons"
 	"github.com/scpeace/feedgen/store"
 )
 
-// firehoseFrame does with one binary websocket message what
-// firehoseSource.session does, short of the network and the log: the
-// messages it passes on, or the error frame that ends the connection. Keep
-// it in step with session.
-func firehoseFrame(b []byte) (msgs []message, xev *events.XRPCStreamEvent, refused bool) {
+// decodeFrame is what firehoseSource.session does with one binary
+// message: past the size its reader allows, a drop; else firehoseFrame.
+// refused is an error frame, which ends the connection.
+func decodeFrame(b []byte) (msgs []message, xev *events.XRPCStreamEvent, refused bool) {
 	if len(b) > maxFirehoseFrame {
 		return []message{{drop: ReasonTooLarge}}, nil, false
 	}
-	xev = new(events.XRPCStreamEvent)
-	if err := xev.Deserialize(bytes.NewReader(b)); err != nil {
-		return []message{{drop: ReasonMalformedFrame}}, nil, false
-	}
-	if xev.Error != nil {
-		return nil, xev, true
-	}
-	if xev.RepoInfo != nil {
-		return nil, xev, false
-	}
-	return firehoseMessages(xev), xev, false
+	msgs, xev = firehoseFrame(b)
+	return msgs, xev, xev != nil && xev.Error != nil
 }
 
 // FuzzFirehoseFrame feeds the firehose decoder arbitrary frames: it must
@@ -55,7 +40,7 @@ func FuzzFirehoseFrame(f *testing.F) {
 	seen := map[string]bool{}
 	for _, fr := range seeds {
 		f.Add(fr)
-		msgs, _, _ := firehoseFrame(fr)
+		msgs, _, _ := decodeFrame(fr)
 		for _, m := range msgs {
 			switch {
 			case m.drop != "":
@@ -80,7 +65,7 @@ func FuzzFirehoseFrame(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		hang := time.AfterFunc(10*time.Second, func() { panic("firehose frame: no answer in 10s") })
 		before := heapAllocs()
-		msgs, xev, refused := firehoseFrame(data)
+		msgs, xev, refused := decodeFrame(data)
 		allocated := heapAllocs() - before
 		hang.Stop()
 		if budget := uint64(8<<20 + 64*len(data)); allocated > budget {
@@ -344,15 +329,15 @@ func firehoseSeeds(tb testing.TB) [][]byte {
 
 	var seeds [][]byte
 	add := func(c *comatproto.SyncSubscribeRepos_Commit) []byte {
-		fr := seedFrame(tb, &events.XRPCStreamEvent{RepoCommit: c})
+		fr := serializeFrame(tb, &events.XRPCStreamEvent{RepoCommit: c})
 		seeds = append(seeds, fr)
 		return fr
 	}
-	postFrame := add(seedCommit(tb, 10, did(1), at, []fhOp{{action: "create", path: CollectionPost + "/3ka", post: post}}))
-	add(seedCommit(tb, 11, did(1), at, []fhOp{{action: "update", path: CollectionPost + "/3ka", post: &bsky.FeedPost{Text: "cats", CreatedAt: created}}}))
-	add(seedCommit(tb, 12, did(5), at, []fhOp{{action: "create", path: CollectionLike + "/3kl", rec: like}}))
-	add(seedCommit(tb, 13, did(1), at, []fhOp{{action: "delete", path: CollectionPost + "/3ka"}}))
-	multi := add(seedCommit(tb, 14, did(6), at, []fhOp{
+	postFrame := add(commitOf(tb, 10, did(1), at, []fhOp{{action: "create", path: CollectionPost + "/3ka", post: post}}))
+	add(commitOf(tb, 11, did(1), at, []fhOp{{action: "update", path: CollectionPost + "/3ka", post: &bsky.FeedPost{Text: "cats", CreatedAt: created}}}))
+	add(commitOf(tb, 12, did(5), at, []fhOp{{action: "create", path: CollectionLike + "/3kl", rec: like}}))
+	add(commitOf(tb, 13, did(1), at, []fhOp{{action: "delete", path: CollectionPost + "/3ka"}}))
+	multi := add(commitOf(tb, 14, did(6), at, []fhOp{
 		{action: "create", path: CollectionFollow + "/3kf", rec: follow},
 		{action: "create", path: CollectionRepost + "/3kr", rec: repost},
 		{action: "create", path: CollectionListItem + "/3ki", rec: item},
@@ -360,18 +345,18 @@ func firehoseSeeds(tb testing.TB) [][]byte {
 		{action: "delete", path: CollectionLike + "/3kz"},
 		{action: "create", path: "app.bsky.actor.profile/self", rec: follow},
 	}))
-	add(seedCommit(tb, 15, did(7), at, nil))
+	add(commitOf(tb, 15, did(7), at, nil))
 
 	// Commits the decoder drops whole, or op by op.
-	c := seedCommit(tb, 16, did(1), at, []fhOp{{action: "create", path: CollectionPost + "/3kb", post: &bsky.FeedPost{Text: "x", CreatedAt: created}}})
+	c := commitOf(tb, 16, did(1), at, []fhOp{{action: "create", path: CollectionPost + "/3kb", post: &bsky.FeedPost{Text: "x", CreatedAt: created}}})
 	c.TooBig = true
 	add(c)
-	c = seedCommit(tb, 17, did(1), at, []fhOp{{action: "create", path: CollectionPost + "/3kb", post: &bsky.FeedPost{Text: "x", CreatedAt: created}}})
+	c = commitOf(tb, 17, did(1), at, []fhOp{{action: "create", path: CollectionPost + "/3kb", post: &bsky.FeedPost{Text: "x", CreatedAt: created}}})
 	c.Time = "yesterday"
 	add(c)
-	c = seedCommit(tb, 0, syntax.DID("did:bad"), at, []fhOp{{action: "create", path: CollectionLike + "/3kl", rec: like}})
+	c = commitOf(tb, 0, syntax.DID("did:bad"), at, []fhOp{{action: "create", path: CollectionLike + "/3kl", rec: like}})
 	add(c)
-	c = seedCommit(tb, 1, did(1), at, []fhOp{
+	c = commitOf(tb, 1, did(1), at, []fhOp{
 		{action: "create", path: CollectionPost + "/3kc", post: &bsky.FeedPost{Text: "y", CreatedAt: created}},
 		{action: "create", path: CollectionFollow + "/3kg", rec: like},
 		{action: "create", path: CollectionPost + "/../x"},
@@ -391,7 +376,7 @@ func firehoseSeeds(tb testing.TB) [][]byte {
 		{RepoInfo: &comatproto.SyncSubscribeRepos_Info{Name: "OutdatedCursor", Message: &msg}},
 		{Error: &events.ErrorFrame{Error: "FutureCursor", Message: "cursor in the future"}},
 	} {
-		seeds = append(seeds, seedFrame(tb, xev))
+		seeds = append(seeds, serializeFrame(tb, xev))
 	}
 
 	// Truncated and corrupted frames.
@@ -405,74 +390,14 @@ func firehoseSeeds(tb testing.TB) [][]byte {
 
 	// Regressions. A CAR whose header claims 32 MiB, in a frame of a few
 	// hundred bytes (see also testdata/fuzz/FuzzFirehoseFrame).
-	c = seedCommit(tb, 30, did(1), at, []fhOp{{action: "create", path: CollectionPost + "/3ke", post: &bsky.FeedPost{Text: "x", CreatedAt: created}}})
+	c = commitOf(tb, 30, did(1), at, []fhOp{{action: "create", path: CollectionPost + "/3ke", post: &bsky.FeedPost{Text: "x", CreatedAt: created}}})
 	c.Blocks = []byte{0x80, 0x80, 0x80, 0x10, 0xa2}
 	add(c)
 	// A curation record nesting arrays 10,000 deep (36 MB and a fifth of
 	// a second to decode), and one within the limit.
-	add(seedCommit(tb, 31, did(1), at, []fhOp{{action: "create", path: lexicons.Pin + "/3kd", rec: deepRecord(lexicons.Pin, 10000)}}))
-	add(seedCommit(tb, 32, did(1), at, []fhOp{{action: "create", path: lexicons.Pin + "/3kd", rec: deepRecord(lexicons.Pin, 31)}}))
+	add(commitOf(tb, 31, did(1), at, []fhOp{{action: "create", path: lexicons.Pin + "/3kd", rec: deepRecord(lexicons.Pin, 10000)}}))
+	add(commitOf(tb, 32, did(1), at, []fhOp{{action: "create", path: lexicons.Pin + "/3kd", rec: deepRecord(lexicons.Pin, 31)}}))
 	return seeds
-}
-
-// seedCommit builds a #commit as commitFrame does, its CAR carrying the
-// records' blocks.
-func seedCommit(tb testing.TB, seq int64, author syntax.DID, at time.Time, ops []fhOp) *comatproto.SyncSubscribeRepos_Commit {
-	tb.Helper()
-	var carBuf bytes.Buffer
-	var repoOps []*comatproto.SyncSubscribeRepos_RepoOp
-	var blocks [][2][]byte
-	var root cid.Cid
-	sum := func(data []byte) cid.Cid {
-		c, err := cid.NewPrefixV1(cid.DagCBOR, multihash.SHA2_256).Sum(data)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		return c
-	}
-	for _, op := range ops {
-		ro := &comatproto.SyncSubscribeRepos_RepoOp{Action: op.action, Path: op.path}
-		if op.post != nil {
-			op.post.LexiconTypeID = CollectionPost
-			op.rec = op.post
-		}
-		if op.rec != nil {
-			var rb bytes.Buffer
-			if err := op.rec.MarshalCBOR(&rb); err != nil {
-				tb.Fatal(err)
-			}
-			c := sum(rb.Bytes())
-			ll := lexutil.LexLink(c)
-			ro.Cid = &ll
-			blocks = append(blocks, [2][]byte{c.Bytes(), rb.Bytes()})
-			root = c
-		}
-		repoOps = append(repoOps, ro)
-	}
-	if !root.Defined() {
-		root = sum([]byte("empty"))
-	}
-	if err := car.WriteHeader(&car.CarHeader{Roots: []cid.Cid{root}, Version: 1}, &carBuf); err != nil {
-		tb.Fatal(err)
-	}
-	for _, b := range blocks {
-		if err := carutil.LdWrite(&carBuf, b[0], b[1]); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	return &comatproto.SyncSubscribeRepos_Commit{
-		Repo: author.String(), Rev: "3m4aqfchvg4k7", Seq: seq, Time: at.UTC().Format(time.RFC3339Nano),
-		Ops: repoOps, Blocks: carBuf.Bytes(), Commit: lexutil.LexLink(root), Blobs: []lexutil.LexLink{},
-	}
-}
-
-func seedFrame(tb testing.TB, xev *events.XRPCStreamEvent) []byte {
-	tb.Helper()
-	var buf bytes.Buffer
-	if err := xev.Serialize(&buf); err != nil {
-		tb.Fatal(err)
-	}
-	return buf.Bytes()
 }
 
 // rawRecord is a block of the CAR as it is, well formed or not.
@@ -502,7 +427,7 @@ func TestFirehoseFrameLimits(t *testing.T) {
 	frame := func(c *comatproto.SyncSubscribeRepos_Commit) []message {
 		t.Helper()
 		before := heapAllocs()
-		msgs, _, _ := firehoseFrame(seedFrame(t, &events.XRPCStreamEvent{RepoCommit: c}))
+		msgs, _, _ := decodeFrame(serializeFrame(t, &events.XRPCStreamEvent{RepoCommit: c}))
 		if n := heapAllocs() - before; n > 4<<20 {
 			t.Errorf("a small frame allocated %d bytes", n)
 		}
@@ -511,7 +436,7 @@ func TestFirehoseFrameLimits(t *testing.T) {
 		}
 		return msgs
 	}
-	c := seedCommit(t, 1, did(1), testNow, []fhOp{{action: "create", path: CollectionPost + "/3ka", post: &bsky.FeedPost{Text: "x"}}})
+	c := commitOf(t, 1, did(1), testNow, []fhOp{{action: "create", path: CollectionPost + "/3ka", post: &bsky.FeedPost{Text: "x"}}})
 	c.Blocks = []byte{0x80, 0x80, 0x80, 0x10, 0xa2}
 	if m := frame(c); m[0].drop != ReasonMalformedCAR {
 		t.Errorf("a CAR header of 32 MiB in 5 bytes: drop %q, want %s", m[0].drop, ReasonMalformedCAR)
@@ -521,7 +446,7 @@ func TestFirehoseFrameLimits(t *testing.T) {
 		drop  string
 	}{{30, ""}, {31, ""}, {32, ReasonInvalidRecord}, {10000, ReasonInvalidRecord}} {
 		// The record's own map is one level, its field x another.
-		m := frame(seedCommit(t, 2, did(1), testNow, []fhOp{{action: "create", path: lexicons.Pin + "/3kd", rec: deepRecord(lexicons.Pin, tc.depth)}}))
+		m := frame(commitOf(t, 2, did(1), testNow, []fhOp{{action: "create", path: lexicons.Pin + "/3kd", rec: deepRecord(lexicons.Pin, tc.depth)}}))
 		if m[0].drop != tc.drop {
 			t.Errorf("a record with %d levels of arrays: drop %q, want %q", tc.depth, m[0].drop, tc.drop)
 		}

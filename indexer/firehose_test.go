@@ -34,17 +34,24 @@ type fhOp struct {
 	rec interface{ MarshalCBOR(io.Writer) error }
 }
 
-func cborCID(t *testing.T, data []byte) cid.Cid {
+func cborCID(tb testing.TB, data []byte) cid.Cid {
 	c, err := cid.NewPrefixV1(cid.DagCBOR, multihash.SHA2_256).Sum(data)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	return c
 }
 
 // commitFrame builds a #commit frame whose CAR carries the posts' blocks.
-func commitFrame(t *testing.T, seq int64, author syntax.DID, at time.Time, ops []fhOp) []byte {
-	t.Helper()
+func commitFrame(tb testing.TB, seq int64, author syntax.DID, at time.Time, ops []fhOp) []byte {
+	tb.Helper()
+	return serializeFrame(tb, &events.XRPCStreamEvent{RepoCommit: commitOf(tb, seq, author, at, ops)})
+}
+
+// commitOf builds the #commit commitFrame sends, for a test to alter
+// before it is serialized.
+func commitOf(tb testing.TB, seq int64, author syntax.DID, at time.Time, ops []fhOp) *comatproto.SyncSubscribeRepos_Commit {
+	tb.Helper()
 	var carBuf bytes.Buffer
 	var repoOps []*comatproto.SyncSubscribeRepos_RepoOp
 	var blocks [][2][]byte
@@ -58,9 +65,9 @@ func commitFrame(t *testing.T, seq int64, author syntax.DID, at time.Time, ops [
 		if op.rec != nil {
 			var rb bytes.Buffer
 			if err := op.rec.MarshalCBOR(&rb); err != nil {
-				t.Fatal(err)
+				tb.Fatal(err)
 			}
-			c := cborCID(t, rb.Bytes())
+			c := cborCID(tb, rb.Bytes())
 			ll := lexutil.LexLink(c)
 			ro.Cid = &ll
 			blocks = append(blocks, [2][]byte{c.Bytes(), rb.Bytes()})
@@ -69,32 +76,31 @@ func commitFrame(t *testing.T, seq int64, author syntax.DID, at time.Time, ops [
 		repoOps = append(repoOps, ro)
 	}
 	if !root.Defined() {
-		root = cborCID(t, []byte("empty"))
+		root = cborCID(tb, []byte("empty"))
 	}
 	if err := car.WriteHeader(&car.CarHeader{Roots: []cid.Cid{root}, Version: 1}, &carBuf); err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	for _, b := range blocks {
 		if err := carutil.LdWrite(&carBuf, b[0], b[1]); err != nil {
-			t.Fatal(err)
+			tb.Fatal(err)
 		}
 	}
-	commit := &comatproto.SyncSubscribeRepos_Commit{
+	return &comatproto.SyncSubscribeRepos_Commit{
 		Repo: author.String(), Rev: "3m4aqfchvg4k7", Seq: seq, Time: at.UTC().Format(time.RFC3339Nano),
 		Ops: repoOps, Blocks: carBuf.Bytes(), Commit: lexutil.LexLink(root), Blobs: []lexutil.LexLink{},
 	}
-	return serializeFrame(t, &events.XRPCStreamEvent{RepoCommit: commit})
 }
 
-func serializeFrame(t *testing.T, xev *events.XRPCStreamEvent) []byte {
+func serializeFrame(tb testing.TB, xev *events.XRPCStreamEvent) []byte {
 	var buf bytes.Buffer
 	if err := xev.Serialize(&buf); err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	return buf.Bytes()
 }
 
-func accountFrame(t *testing.T, seq int64, author syntax.DID, at time.Time, active bool, status string) []byte {
+func accountFrame(t testing.TB, seq int64, author syntax.DID, at time.Time, active bool, status string) []byte {
 	a := &comatproto.SyncSubscribeRepos_Account{Did: author.String(), Seq: seq, Time: at.UTC().Format(time.RFC3339Nano), Active: active}
 	if status != "" {
 		a.Status = &status
