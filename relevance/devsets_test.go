@@ -411,6 +411,15 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt251", "testdata/rt251.jsonl", "testdata/rt251.labels.jsonl", false, 1, 8},
 		{"rt252", "testdata/rt252.jsonl", "testdata/rt252.labels.jsonl", false, 0, 25},
 		{"rt253", "testdata/rt253.jsonl", "testdata/rt253.labels.jsonl", false, 0, 0},
+		// rt254-rt259 were written at the end of the twenty-third round, kept
+		// unread and measured blind at its start and end, then read in the
+		// twenty-fourth (not trained on: testdata/untrained.txt).
+		{"rt254", "testdata/rt254.jsonl", "testdata/rt254.labels.jsonl", false, 1, 4},
+		{"rt255", "testdata/rt255.jsonl", "testdata/rt255.labels.jsonl", false, 2, 8},
+		{"rt256", "testdata/rt256.jsonl", "testdata/rt256.labels.jsonl", false, 0, 0},
+		{"rt257", "testdata/rt257.jsonl", "testdata/rt257.labels.jsonl", false, 0, 6},
+		{"rt258", "testdata/rt258.jsonl", "testdata/rt258.labels.jsonl", false, 0, 2},
+		{"rt259", "testdata/rt259.jsonl", "testdata/rt259.labels.jsonl", false, 1, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
