@@ -420,6 +420,15 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt257", "testdata/rt257.jsonl", "testdata/rt257.labels.jsonl", false, 0, 6},
 		{"rt258", "testdata/rt258.jsonl", "testdata/rt258.labels.jsonl", false, 0, 2},
 		{"rt259", "testdata/rt259.jsonl", "testdata/rt259.labels.jsonl", false, 1, 2},
+		// rt260-rt265 were written at the start of the twenty-fourth round,
+		// measured blind, then read within it (not trained on:
+		// testdata/untrained.txt).
+		{"rt260", "testdata/rt260.jsonl", "testdata/rt260.labels.jsonl", false, 1, 10},
+		{"rt261", "testdata/rt261.jsonl", "testdata/rt261.labels.jsonl", false, 0, 16},
+		{"rt262", "testdata/rt262.jsonl", "testdata/rt262.labels.jsonl", false, 2, 9},
+		{"rt263", "testdata/rt263.jsonl", "testdata/rt263.labels.jsonl", false, 1, 6},
+		{"rt264", "testdata/rt264.jsonl", "testdata/rt264.labels.jsonl", false, 0, 12},
+		{"rt265", "testdata/rt265.jsonl", "testdata/rt265.labels.jsonl", false, 3, 3},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
