@@ -170,6 +170,11 @@ func (l *Labeler) serve(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
+	// "From then on" starts before the handshake's answer: a client that
+	// has its answer and then sees a label emitted must be sent it.
+	l.mu.Lock()
+	next := len(l.frames) // index of the next frame to send
+	l.mu.Unlock()
 	c, err := websocket.Accept(w, r, nil)
 	if err != nil {
 		return
@@ -178,7 +183,6 @@ func (l *Labeler) serve(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	l.mu.Lock()
 	l.conns++
-	next := len(l.frames) // index of the next frame to send
 	l.mu.Unlock()
 	if s := r.URL.Query().Get("cursor"); s != "" {
 		cursor, err := strconv.Atoi(s)
