@@ -429,6 +429,15 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt263", "testdata/rt263.jsonl", "testdata/rt263.labels.jsonl", false, 1, 6},
 		{"rt264", "testdata/rt264.jsonl", "testdata/rt264.labels.jsonl", false, 0, 12},
 		{"rt265", "testdata/rt265.jsonl", "testdata/rt265.labels.jsonl", false, 3, 3},
+		// rt266-rt271 were written in the middle of the twenty-fourth round,
+		// measured blind, then read within it (not trained on:
+		// testdata/untrained.txt).
+		{"rt266", "testdata/rt266.jsonl", "testdata/rt266.labels.jsonl", false, 2, 9},
+		{"rt267", "testdata/rt267.jsonl", "testdata/rt267.labels.jsonl", false, 0, 11},
+		{"rt268", "testdata/rt268.jsonl", "testdata/rt268.labels.jsonl", false, 1, 8},
+		{"rt269", "testdata/rt269.jsonl", "testdata/rt269.labels.jsonl", false, 0, 8},
+		{"rt270", "testdata/rt270.jsonl", "testdata/rt270.labels.jsonl", false, 0, 4},
+		{"rt271", "testdata/rt271.jsonl", "testdata/rt271.labels.jsonl", false, 1, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
