@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"slices"
 	"strconv"
@@ -99,8 +100,9 @@ func runClassify(ctx context.Context, cmd *cli.Command) error {
 		return err
 	}
 	var labels map[string]bool
+	var labelLangs map[string]string
 	if path := cmd.String("labels"); path != "" {
-		if labels, err = readLabels(path); err != nil {
+		if labels, labelLangs, err = readLabels(path); err != nil {
 			return err
 		}
 	}
@@ -142,7 +144,7 @@ func runClassify(ctx context.Context, cmd *cli.Command) error {
 		return err
 	}
 	if labels != nil {
-		report(bw, judged, labels, cmd.Bool("unlabelled-out"))
+		report(bw, judged, labels, labelLangs, cmd.Bool("unlabelled-out"))
 	}
 	if err := bw.Flush(); err != nil {
 		return err
@@ -459,14 +461,16 @@ func readRules(ref string) (name, text string, err error) {
 	return ref, string(b), nil
 }
 
-// readLabels reads lines {"uri": "...", "in": true}.
-func readLabels(path string) (map[string]bool, error) {
+// readLabels reads lines {"uri": "...", "in": true}, and the language a
+// line may give ("lang": "ka", as the labelled sets of relevance/testdata
+// do) into langs.
+func readLabels(path string) (labels map[string]bool, langs map[string]string, err error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("labels: %w", err)
+		return nil, nil, fmt.Errorf("labels: %w", err)
 	}
 	defer f.Close()
-	labels := map[string]bool{}
+	labels, langs = map[string]bool{}, map[string]string{}
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
 	for line := 1; sc.Scan(); line++ {
@@ -474,27 +478,33 @@ func readLabels(path string) (map[string]bool, error) {
 			continue
 		}
 		var l struct {
-			URI string `json:"uri"`
-			In  *bool  `json:"in"`
+			URI  string `json:"uri"`
+			In   *bool  `json:"in"`
+			Lang string `json:"lang"`
 		}
 		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
-			return nil, fmt.Errorf("labels: %s:%d: %w", path, line, err)
+			return nil, nil, fmt.Errorf("labels: %s:%d: %w", path, line, err)
 		}
 		if _, err := syntax.ParseATURI(l.URI); err != nil || l.In == nil {
-			return nil, fmt.Errorf("labels: %s:%d: want {\"uri\": \"at://...\", \"in\": true|false}", path, line)
+			return nil, nil, fmt.Errorf("labels: %s:%d: want {\"uri\": \"at://...\", \"in\": true|false}", path, line)
 		}
 		labels[l.URI] = *l.In
+		if l.Lang != "" {
+			langs[l.URI] = l.Lang
+		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("labels: %s: %w", path, err)
+		return nil, nil, fmt.Errorf("labels: %s: %w", path, err)
 	}
-	return labels, nil
+	return labels, langs, nil
 }
 
-// report prints precision, recall, false positives per 100,000 posts and
-// the mistakes. With unlabelledOut a post without a label counts as out.
-func report(w io.Writer, judged []judgement, labels map[string]bool, unlabelledOut bool) {
+// report prints precision, recall, false positives per 100,000 posts,
+// the same counts by the labels' languages when they give them, and the
+// mistakes. With unlabelledOut a post without a label counts as out.
+func report(w io.Writer, judged []judgement, labels map[string]bool, langs map[string]string, unlabelledOut bool) {
 	var tp, fp, fn, unlabelled int
+	byLang := map[string]*[3]int{} // right, wrong in, missed
 	var mistakes []string
 	seen := map[string]bool{}
 	for _, j := range judged {
@@ -507,15 +517,29 @@ func report(w io.Writer, judged []judgement, labels map[string]bool, unlabelledO
 		} else {
 			seen[j.uri] = true
 		}
+		k := -1
 		switch {
 		case j.d.In && want:
 			tp++
+			k = 0
 		case j.d.In:
 			fp++
+			k = 1
 			mistakes = append(mistakes, mistake("false positive", j))
 		case want:
 			fn++
+			k = 2
 			mistakes = append(mistakes, mistake("false negative", j))
+		}
+		if lang := langs[j.uri]; lang != "" {
+			c := byLang[lang]
+			if c == nil {
+				c = new([3]int)
+				byLang[lang] = c
+			}
+			if k >= 0 {
+				c[k]++
+			}
 		}
 	}
 	fmt.Fprintf(w, "posts %d, labelled %d, unlabelled %d, labels without a post %d\n", len(judged), len(seen), unlabelled, len(labels)-len(seen))
@@ -527,6 +551,14 @@ func report(w io.Writer, judged []judgement, labels map[string]bool, unlabelledO
 	}
 	if judgedN > 0 {
 		fmt.Fprintf(w, "false positives per 100,000 posts %.1f (%d of %d)\n", float64(fp)*100000/float64(judgedN), fp, judgedN)
+	}
+	if len(byLang) > 0 {
+		var parts []string
+		for _, lang := range slices.Sorted(maps.Keys(byLang)) {
+			c := byLang[lang]
+			parts = append(parts, fmt.Sprintf("%s %d/%d/%d", lang, c[0], c[1], c[2]))
+		}
+		fmt.Fprintf(w, "by language (right/wrong in/missed): %s\n", strings.Join(parts, ", "))
 	}
 	fmt.Fprintf(w, "mistakes %d\n", len(mistakes))
 	for _, m := range mistakes {

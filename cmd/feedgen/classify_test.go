@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -330,5 +332,55 @@ func TestClassifyUnlabelledOut(t *testing.T) {
 	}
 	if !strings.Contains(out, "precision 1.000 (61 true positives, 0 false positives)") || !strings.Contains(out, "(0 of 61)") {
 		t.Errorf("without --unlabelled-out:\n%s", out)
+	}
+}
+
+// TestClassifyCountsByLanguage: labels that give each post's language get
+// the same counts by language, and those add up to the totals: which
+// languages a change of rules helps is read off one line, without a post.
+func TestClassifyCountsByLanguage(t *testing.T) {
+	set := "../../relevance/testdata/rt266.jsonl"
+	out, _, err := runCLI(t, "", "classify", "--labels", strings.TrimSuffix(set, ".jsonl")+".labels.jsonl", set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tp, fp, fn int
+	if _, err := fmt.Sscanf(out[strings.Index(out, "precision"):], "precision %s (%d true positives, %d false positives)", new(string), &tp, &fp); err != nil {
+		t.Fatalf("no precision line: %v\n%s", err, out)
+	}
+	if _, err := fmt.Sscanf(out[strings.Index(out, "recall"):], "recall %s (%d true positives, %d false negatives)", new(string), new(int), &fn); err != nil {
+		t.Fatalf("no recall line: %v\n%s", err, out)
+	}
+	line := regexp.MustCompile(`(?m)^by language \(right/wrong in/missed\): (.*)$`).FindStringSubmatch(out)
+	if line == nil {
+		t.Fatalf("no line by language:\n%s", out)
+	}
+	var sum [3]int
+	var langs []string
+	for _, part := range strings.Split(line[1], ", ") {
+		var lang string
+		var c [3]int
+		if _, err := fmt.Sscanf(part, "%s %d/%d/%d", &lang, &c[0], &c[1], &c[2]); err != nil {
+			t.Fatalf("%q: %v", part, err)
+		}
+		langs = append(langs, lang)
+		for i := range c {
+			sum[i] += c[i]
+		}
+	}
+	if want := []string{"az", "de", "en", "es", "fr", "hy", "ka", "ru", "tr"}; !slices.Equal(langs, want) {
+		t.Errorf("languages %v, want %v", langs, want)
+	}
+	if sum != [3]int{tp, fp, fn} {
+		t.Errorf("by language adds up to %v, the totals are %d/%d/%d:\n%s", sum, tp, fp, fn, out)
+	}
+
+	// Labels without languages: no such line.
+	out, _, err = runCLI(t, "", "classify", "--labels", devLabels, devset)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out, "by language") {
+		t.Errorf("a line by language without languages in the labels:\n%s", out)
 	}
 }

@@ -54,7 +54,7 @@ func runTrain(ctx context.Context, cmd *cli.Command) error {
 		if strings.HasSuffix(path, ".labels.jsonl") {
 			continue
 		}
-		labels, err := readLabels(strings.TrimSuffix(path, ".jsonl") + ".labels.jsonl")
+		labels, _, err := readLabels(strings.TrimSuffix(path, ".jsonl") + ".labels.jsonl")
 		if err != nil {
 			return fmt.Errorf("train: %s: %w", path, err)
 		}
@@ -77,7 +77,7 @@ func runTrain(ctx context.Context, cmd *cli.Command) error {
 		if cmd.String("real-labels") == "" {
 			return fmt.Errorf("train: --real needs --real-labels")
 		}
-		labels, err := readLabels(cmd.String("real-labels"))
+		labels, _, err := readLabels(cmd.String("real-labels"))
 		if err != nil {
 			return err
 		}
