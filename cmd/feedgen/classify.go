@@ -54,7 +54,9 @@ skipped and named on standard error; then classify exits with status 1,
 after judging every other line.
 
 With --labels FILE (lines {"uri":"...","in":true}) it prints precision,
-recall, false positives per 100,000 posts and the mistakes instead.
+recall, false positives per 100,000 posts and the mistakes instead; when
+the labels give each post's language ("lang":"ka"), also the counts by
+language (right/wrong in/missed).
 --unlabelled-out counts posts without a label as out: for a corpus where
 only what a broad filter found was labelled by hand, such as corpus/ (see
 corpus/README.md).
