@@ -163,5 +163,7 @@ func TestRound24Classes(t *testing.T) {
 		{"Rustaveli tonight, zh", "zh", "魯斯塔韋利大道今晚還有人嗎？警察又在國會前面拉封鎖線", true, "place:Rustaveli"},
 		{"new boundary pillars in Tavush, zh", "zh", "今天在塔武什的村口看到新立的界桩", true, "topic:delimitation"},
 		{"the transparency law, ko", "ko", "조지아 여당의 '투명성법'은 사실상 언론 탄압법", true, "institution:Foreign influence transparency law"},
+		// The read sets' English misses: "the Georgian opposition".
+		{"the Georgian opposition's fourth unity platform, en", "en", "the Georgian opposition announced a unity platform again, the fourth since 2024", true, "with:Georgian/opposition"},
 	})
 }
