@@ -1,7 +1,6 @@
 package indexer
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 
@@ -94,40 +93,29 @@ func jsonSubject(rec []byte, nested bool) (typ, subject string, err error) {
 
 // scanSubject reads a record's $type and its subject: subject.uri when
 // nested (a like's strong reference), the subject string otherwise (a
-// follow's DID). As encoding/json does, the last of repeated keys wins, a
-// null leaves a string as it was and makes a reference none. ok is false
-// when the record is not in the plain form it reads; then nothing it
-// returned counts. It allocates only the two strings it returns.
+// follow's DID). ok is false when the record is not in the plain form
+// fields reads (a repeated or case-folded key among them); then nothing it
+// returned counts, and encoding/json decides. It allocates only the two
+// strings it returns.
 func scanSubject(rec []byte, nested bool) (typ, subject string, ok bool) {
 	s := scanner{b: rec}
-	if !s.lit("{") {
-		return "", "", false
-	}
-	for n := 0; ; n++ {
-		key, end, ok := s.key(n)
-		switch {
-		case !ok:
-			return "", "", false
-		case end:
-			s.space()
-			return typ, subject, s.i == len(s.b)
-		case string(key) == "$type":
-			ok = s.str(&typ)
-		case string(key) == "subject" && nested:
-			ok = s.ref(&subject)
-		case string(key) == "subject":
-			ok = s.str(&subject)
-		case bytes.EqualFold(key, []byte("$type")) || bytes.EqualFold(key, []byte("subject")):
-			// encoding/json would take it for the key it folds to.
-			ok = false
-		default:
-			ok = s.skip()
+	ok = s.lit("{") && s.fields(subjectKeys, func(key []byte) (bit int, ok bool) {
+		switch string(key) {
+		case "$type":
+			return 1, s.str(&typ)
+		case "subject":
+			if nested {
+				return 2, s.ref(&subject)
+			}
+			return 2, s.str(&subject)
 		}
-		if !ok {
-			return "", "", false
-		}
-	}
+		return 0, true
+	})
+	s.space()
+	return typ, subject, ok && s.i == len(s.b)
 }
+
+var subjectKeys = [][]byte{[]byte("$type"), []byte("subject")}
 
 // scanner walks JSON by hand for scanSubject. Every method reports false
 // for what it does not expect, and never reads past the end.
@@ -186,35 +174,20 @@ func (s *scanner) str(dst *string) bool {
 }
 
 // ref reads a strong reference's uri into dst; a null reference is none.
-// A second reference updates the first, as encoding/json decodes into
-// the same value.
 func (s *scanner) ref(dst *string) bool {
 	if s.lit("null") {
 		*dst = ""
 		return true
 	}
-	if !s.lit("{") {
-		return false
-	}
-	for n := 0; ; n++ {
-		key, end, ok := s.key(n)
-		switch {
-		case !ok:
-			return false
-		case end:
-			return true
-		case string(key) == "uri":
-			ok = s.str(dst)
-		case bytes.EqualFold(key, []byte("uri")):
-			ok = false
-		default:
-			ok = s.skip()
+	return s.lit("{") && s.fields(refKeys, func(key []byte) (bit int, ok bool) {
+		if string(key) == "uri" {
+			return 1, s.str(dst)
 		}
-		if !ok {
-			return false
-		}
-	}
+		return 0, true
+	})
 }
+
+var refKeys = [][]byte{[]byte("uri")}
 
 // key reads the key of member n of an object whose "{" was read, leaving
 // the scanner at its value; end is set at the object's "}".

@@ -506,7 +506,7 @@ func readLabels(path string) (labels map[string]bool, langs map[string]string, e
 // mistakes. With unlabelledOut a post without a label counts as out.
 func report(w io.Writer, judged []judgement, labels map[string]bool, langs map[string]string, unlabelledOut bool) {
 	var tp, fp, fn, unlabelled int
-	byLang := map[string]*[3]int{} // right, wrong in, missed
+	byLang := map[string][3]int{} // right, wrong in, missed
 	var mistakes []string
 	seen := map[string]bool{}
 	for _, j := range judged {
@@ -535,13 +535,10 @@ func report(w io.Writer, judged []judgement, labels map[string]bool, langs map[s
 		}
 		if lang := langs[j.uri]; lang != "" {
 			c := byLang[lang]
-			if c == nil {
-				c = new([3]int)
-				byLang[lang] = c
-			}
 			if k >= 0 {
 				c[k]++
 			}
+			byLang[lang] = c
 		}
 	}
 	fmt.Fprintf(w, "posts %d, labelled %d, unlabelled %d, labels without a post %d\n", len(judged), len(seen), unlabelled, len(labels)-len(seen))

@@ -344,13 +344,13 @@ func TestClassifyCountsByLanguage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var tp, fp, fn int
-	if _, err := fmt.Sscanf(out[strings.Index(out, "precision"):], "precision %s (%d true positives, %d false positives)", new(string), &tp, &fp); err != nil {
-		t.Fatalf("no precision line: %v\n%s", err, out)
+	totals := regexp.MustCompile(`(?m)^precision \S+ \((\d+) true positives, (\d+) false positives\)\nrecall \S+ \(\d+ true positives, (\d+) false negatives\)$`).FindStringSubmatch(out)
+	if totals == nil {
+		t.Fatalf("no precision and recall lines:\n%s", out)
 	}
-	if _, err := fmt.Sscanf(out[strings.Index(out, "recall"):], "recall %s (%d true positives, %d false negatives)", new(string), new(int), &fn); err != nil {
-		t.Fatalf("no recall line: %v\n%s", err, out)
-	}
+	tp, _ := strconv.Atoi(totals[1])
+	fp, _ := strconv.Atoi(totals[2])
+	fn, _ := strconv.Atoi(totals[3])
 	line := regexp.MustCompile(`(?m)^by language \(right/wrong in/missed\): (.*)$`).FindStringSubmatch(out)
 	if line == nil {
 		t.Fatalf("no line by language:\n%s", out)
