@@ -438,6 +438,15 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt269", "testdata/rt269.jsonl", "testdata/rt269.labels.jsonl", false, 0, 8},
 		{"rt270", "testdata/rt270.jsonl", "testdata/rt270.labels.jsonl", false, 0, 4},
 		{"rt271", "testdata/rt271.jsonl", "testdata/rt271.labels.jsonl", false, 1, 1},
+		// rt272-rt277 were written late in the twenty-fourth round, measured
+		// blind in it and at the twenty-fifth's start, then read in the
+		// twenty-fifth (not trained on: testdata/untrained.txt).
+		{"rt272", "testdata/rt272.jsonl", "testdata/rt272.labels.jsonl", false, 2, 4},
+		{"rt273", "testdata/rt273.jsonl", "testdata/rt273.labels.jsonl", false, 0, 20},
+		{"rt274", "testdata/rt274.jsonl", "testdata/rt274.labels.jsonl", false, 0, 16},
+		{"rt275", "testdata/rt275.jsonl", "testdata/rt275.labels.jsonl", false, 0, 7},
+		{"rt276", "testdata/rt276.jsonl", "testdata/rt276.labels.jsonl", false, 4, 21},
+		{"rt277", "testdata/rt277.jsonl", "testdata/rt277.labels.jsonl", false, 0, 3},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,70 @@
+package relevance
+
+import "testing"
+
+// TestRound25Classes: the classes of issue 11's twenty-fifth round, from
+// rt272-rt277 read after their blind measurements. Each case fails with the
+// rules before the round; the cases named "... is not it" guard this
+// round's own rules.
+func TestRound25Classes(t *testing.T) {
+	runClassCases(t, []classCase{
+		// Russia's border guards in the other languages, and leaving the
+		// borders with Iran and Turkey that only they guarded.
+		{"Russian border guards leave the Iranian border, de", "de", "Die russischen Grenzschützer verlassen auch die Grenze zum Iran, nach dreißig Jahren", true, "with:Russian border guards in Armenia/"},
+		{"Russian border guards on the Turkish border, el", "el", "Μένουν ακόμα Ρώσοι συνοριοφύλακες στα σύνορα με την Τουρκία;", true, "with:Russian border guards in Armenia/"},
+		{"Russian border guards by the Iranian border, fr", "fr", "Les gardes-frontières russes quittent la frontière iranienne d'ici l'été", true, "with:Russian border guards in Armenia/"},
+		{"Russian border guards at a Finnish crossing is not it", "de", "Russische Grenzschützer an der finnischen Grenze kontrollieren wieder streng", false, ""},
+		// Western Azerbaijan where the name is also Iran's province.
+		{"Aliyev's Western Azerbaijan, fa", "fa", "علی‌اف دوباره از «آذربایجان غربی» گفت، درست بعد از امضای توافق", true, "with:Western Azerbaijan beside Baku/"},
+		{"Ilham's Western Azerbaijan after a signing, ar", "ar", "بعد كل توقيع يتحدث إلهام عن «أذربيجان الغربية» من جديد", true, "with:Western Azerbaijan beside Baku/"},
+		{"Baku's West Azerbaijan, nl", "nl", "Bakoe begint weer over 'West-Azerbeidzjan', en de vrede is nog niet eens getekend", true, "with:Western Azerbaijan beside Baku/"},
+		{"Urmia's weather is not it", "fa", "هوای آذربایجان غربی این هفته سرد است و در ارومیه برف می‌بارد", false, ""},
+		// From Baku to Yerevan by road or rail.
+		{"a bus from Baku to Yerevan, az", "az", "Bakıdan İrəvana avtobus bileti nə qədərdir, bilən var?", true, "with:Baku to Yerevan/"},
+		{"the first train from Yerevan to Baku, ru", "ru", "Когда пустят первый поезд из Еревана в Баку, я поеду", true, "with:Baku to Yerevan/"},
+		// The prime minister by his first name in Japanese; Real Armenia in katakana.
+		{"Prime minister Nikol, ja", "ja", "ニコル首相がまた国境の村で演説していた", true, "person:Pashinyan"},
+		{"Real Armenia in katakana, ja", "ja", "「リアル・アルメニア」のスローガンがまた看板に出てきた", true, "institution:Real Armenia"},
+		// AZAL's crash in the languages of characters.
+		{"AZAL's crash and the compensation, ja", "ja", "AZALの墜落から何年経っても、ロシアの補償の話は進まない", true, "with:AZAL/"},
+		// The Dream in Dutch beside its elections.
+		{"the Dream wins the elections, nl", "nl", "Parlementsverkiezingen volgende maand, en de Droom wint toch weer", true, "with:Dream in Dutch/"},
+		{"a dream of winning is not it", "nl", "De droom van Ajax: de beker winnen en dan feest", false, ""},
+		// The genocide: France's denial law, Turkish embassies against
+		// memorials, the Bundestag's resolution.
+		{"France's denial law, tr", "tr", "Fransa'da inkârı cezalandırma yasası yeniden Meclis'te, Ankara tepkili", true, "with:Genocide denial law/"},
+		{"the Turkish embassy protests a memorial plaque, fr", "fr", "L'ambassade de Turquie proteste contre la plaque commémorative posée à Marseille", true, "with:Turkish embassy against a memorial/"},
+		{"a reception at the Turkish embassy is not it", "en", "Lovely reception at the Turkish embassy tonight, the baklava was perfect", false, ""},
+		{"the Bundestag's resolution and Ankara, de", "de", "Zehn Jahre Bundestagsresolution 2016, und die Türkei ist immer noch beleidigt", true, "with:Bundestag resolution of 2016/"},
+		{"a history lesson on the resolution is not it", "de", "Im Geschichtsunterricht heute die Bundestagsresolution von 2016 besprochen, gute Fragen", false, ""},
+		// Tehran and Baku.
+		{"Tehran-Baku relations sour again, fa", "fa", "روابط تهران و باکو باز هم تیره شده، سفیر را احضار کردند", true, "with:Tehran and Baku/"},
+		// Georgia's president in Greek.
+		{"Georgia's president, el", "el", "Ο πρόεδρος της Γεωργίας δεν αναγνωρίζεται από την αντιπολίτευση", true, "institution:Georgia's offices in Greek"},
+		// The first Christian nation and its prime minister's quarrel with the church.
+		{"a war with the church in the first Christian nation, ar", "ar", "رئيس الحكومة في حرب مع الكنيسة في أول بلد اعتنق المسيحية", true, "place:First Christian nation"},
+		{"a dinner-party fact is not it", "es", "Armenia fue el primer país en adoptar el cristianismo, dato curioso para la cena", false, ""},
+		// Karabakh in Latin Armenian; the foreign influence law in Latin Georgian.
+		{"born in Karabakh, hy in Latin letters", "hy", "Karabaxci enq, tun chunenq, petutyun@ lrum a", true, "place:Karabakh"},
+		{"the foreign influence law, ka in Latin letters", "ka", "kidev erti kanoni ucxouri gavlenis shesaxeb, ra xdeba", true, "institution:Foreign influence transparency law"},
+		// The Enguri crossing and a relative in Gali.
+		{"the Enguri crossing closed again, en", "en", "Is the Enguri crossing closed again? My cousin in Gali needs her pension", true, "place:Abkhazia"},
+		// Landmines in Russian and Spanish.
+		{"two more on the mines near Fuzuli, ru", "ru", "Под Физули ещё двое на минах за неделю", true, "topic:landmines"},
+		// Journalists sentenced, in Chinese; arrested, in Cantonese.
+		{"Azerbaijan sentences journalists, zh", "zh", "亞塞拜然又判了幾個記者，歐盟照樣買天然氣", true, "topic:media freedom"},
+		{"a journalist arrested in Tbilisi, yue", "zh", "第比利斯又有記者俾人拉，罪名仲係襲警", true, "topic:repression"},
+		// The protests by the month they began.
+		{"behind bars since the protests of November 2024, en", "en", "Still 40 people behind bars in connection with the protests since November 2024", true, "with:Protests since November 2024/"},
+		// The prime minister's videos on a bicycle, in Spanish.
+		{"the premier's bicycle video, es", "es", "El premier subió otro vídeo en bici hablando de la nueva Constitución", true, "with:PM's livestream/"},
+		// Namesakes: a colleague Ruslan, a teacher called Mr Aliev, a PE
+		// teacher Mirzoyan, a new dog; Karabakh the club's transfer.
+		{"a colleague Ruslan Aliyev is not it", "zh", "我同事叫 Ruslan Aliyev，是阿塞拜疆人，每次过安检都被多问两句", false, ""},
+		{"a common surname is not it", "zh", "“阿利耶夫”这个姓在阿塞拜疆很常见，我邻居也姓这个", false, ""},
+		{"a teacher called Mr Aliev is not it", "fr", "Mon prof de maths s'appelait M. Aliev, on l'appelait le président", false, ""},
+		{"a PE teacher Mirzoyan is not it", "hy", "Ararat Mirzoyan@ mer dprocum fizkulti usucich er 😂", false, ""},
+		{"a new dog named Aliyev is not it", "nl", "Mijn buurman heeft zijn nieuwe hond Aliyev genoemd, naar een collega uit Azerbeidzjan", false, ""},
+		{"Zenit's transfer from Karabakh is not it", "ru", "Зенит договорился с Карабахом по трансферу, азербайджанская пресса пишет о рекордной сумме", false, ""},
+	})
+}
