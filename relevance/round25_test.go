@@ -68,3 +68,37 @@ func TestRound25Classes(t *testing.T) {
 		{"Zenit's transfer from Karabakh is not it", "ru", "Зенит договорился с Карабахом по трансферу, азербайджанская пресса пишет о рекордной сумме", false, ""},
 	})
 }
+
+// TestRound25SecondClasses: the classes read off rt278-rt283, the round's
+// own blind wave, after it was measured.
+func TestRound25SecondClasses(t *testing.T) {
+	runClassCases(t, []classCase{
+		// 8 August with its year, where the year was a figure.
+		{"8 August 2008 and Gori, el", "el", "8 Αυγούστου 2008. Τα ρωσικά τανκς στο Γκόρι, και ακόμα κανείς δεν πλήρωσε", true, "with:8 August/"},
+		// The Global War Party in Latin Georgian.
+		{"the global war party, ka in Latin letters", "ka", "globaluri omis partia isev, yvela siaxle mas brali", true, "institution:Global war party"},
+		// The Aliyevs' succession in the languages of characters.
+		{"the Aliyevs' succession, ja", "ja", "アリエフ家の世襲、次は息子か", true, "with:Aliyev/"},
+		// Weapons bought, in Korean; "we armed Baku" in Hebrew.
+		{"Armenia buys Indian weapons, ko", "ko", "아르메니아가 인도 무기 또 샀다는데 러시아 반응이 궁금", true, "topic:armaments"},
+		{"farm drones are not arms", "fr", "Une startup arménienne de drones agricoles lève 3 M€, bureaux à Erevan", false, ""},
+		// The minefield maps handed over.
+		{"the mine maps handed over, ja", "ja", "地雷原の地図をやっと全部渡したらしい。遅すぎる", true, "with:Mine maps for prisoners/"},
+		// Formula in Arabic; the Etchmiadzin fight in Korean.
+		{"Formula channel closed, ar", "ar", "سكّروا قناة فورمولا؟ كانت آخر قناة معارضة هناك", true, "institution:Georgian TV channels"},
+		{"the PM against Etchmiadzin, ko", "ko", "총리랑 에치미아진 싸움 아직도 하는 중?", true, "with:Etchmiadzin/"},
+		// Lachin's airport; the FSB at Zvartnots.
+		{"Lachin's airport, az", "az", "Laçın hava limanı açıldı, amma kənddə evlər hələ tikilməyib", true, "with:Lachin in Turkish and Azerbaijani/"},
+		{"the FSB men left Zvartnots, ru", "ru", "ФСБшники из Звартноца ушли, а дядя всё ещё ждёт, что наши вернутся", true, "with:Russian border guards in Armenia/"},
+		// The Trump road in Spanish; the foreign influence law in Greek; the candidate country in Greek.
+		{"Iran and the Trump road, es", "es", "Irán nervioso con la carretera de Trump en su frontera", true, "institution:TRIPP"},
+		{"the foreign influence law in Greek", "el", "Τι σημαίνει ο νόμος για τις ξένες επιρροές για τους Έλληνες της Τσάλκα;", true, "institution:Foreign influence transparency law"},
+		{"Georgia still a candidate? el", "el", "Η Γεωργία έχει ακόμα καθεστώς υποψήφιας χώρας ή όχι;", true, "with:Georgia/"},
+		// The prime minister's lives in German.
+		{"the Premier's night Facebook lives, de", "de", "Warum macht der Premier dort ständig nachts Facebook-Lives?", true, "with:PM's livestream/"},
+		// Out: the US state in Spanish, Tangerines watched in Japanese, a cup draw.
+		{"Georgia the US state, es", "es", "Me mudé a Georgia (la de EE.UU., no la del Cáucaso) y el té helado es muy dulce", false, ""},
+		{"Tangerines watched, ja", "ja", "『みかんの丘』をやっと観た。舞台がアブハジアで驚いた", false, ""},
+		{"a European cup draw for Qarabag, az", "az", "Qarabağ yenə Avropa kubokunda! Püşkü gözləyirik", false, ""},
+	})
+}
