@@ -455,6 +455,15 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt281", "testdata/rt281.jsonl", "testdata/rt281.labels.jsonl", false, 0, 6},
 		{"rt282", "testdata/rt282.jsonl", "testdata/rt282.labels.jsonl", false, 0, 27},
 		{"rt283", "testdata/rt283.jsonl", "testdata/rt283.labels.jsonl", false, 1, 3},
+		// rt284-rt289 were written in the middle of the twenty-fifth round,
+		// measured blind after each of its steps, then read within it (not
+		// trained on: testdata/untrained.txt).
+		{"rt284", "testdata/rt284.jsonl", "testdata/rt284.labels.jsonl", false, 0, 3},
+		{"rt285", "testdata/rt285.jsonl", "testdata/rt285.labels.jsonl", false, 1, 8},
+		{"rt286", "testdata/rt286.jsonl", "testdata/rt286.labels.jsonl", false, 1, 8},
+		{"rt287", "testdata/rt287.jsonl", "testdata/rt287.labels.jsonl", false, 1, 7},
+		{"rt288", "testdata/rt288.jsonl", "testdata/rt288.labels.jsonl", false, 3, 19},
+		{"rt289", "testdata/rt289.jsonl", "testdata/rt289.labels.jsonl", false, 7, 4},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

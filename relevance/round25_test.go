@@ -40,7 +40,7 @@ func TestRound25Classes(t *testing.T) {
 		// Tehran and Baku.
 		{"Tehran-Baku relations sour again, fa", "fa", "روابط تهران و باکو باز هم تیره شده، سفیر را احضار کردند", true, "with:Tehran and Baku/"},
 		// Georgia's president in Greek.
-		{"Georgia's president, el", "el", "Ο πρόεδρος της Γεωργίας δεν αναγνωρίζεται από την αντιπολίτευση", true, "institution:Georgia's offices in Greek"},
+		{"Georgia's president, el", "el", "Ο πρόεδρος της Γεωργίας δεν αναγνωρίζεται από την αντιπολίτευση", true, "institution:Georgia's offices by their title"},
 		// The first Christian nation and its prime minister's quarrel with the church.
 		{"a war with the church in the first Christian nation, ar", "ar", "رئيس الحكومة في حرب مع الكنيسة في أول بلد اعتنق المسيحية", true, "place:First Christian nation"},
 		{"a dinner-party fact is not it", "es", "Armenia fue el primer país en adoptar el cristianismo, dato curioso para la cena", false, ""},
@@ -100,5 +100,35 @@ func TestRound25SecondClasses(t *testing.T) {
 		{"Georgia the US state, es", "es", "Me mudé a Georgia (la de EE.UU., no la del Cáucaso) y el té helado es muy dulce", false, ""},
 		{"Tangerines watched, ja", "ja", "『みかんの丘』をやっと観た。舞台がアブハジアで驚いた", false, ""},
 		{"a European cup draw for Qarabag, az", "az", "Qarabağ yenə Avropa kubokunda! Püşkü gözləyirik", false, ""},
+	})
+}
+
+// TestRound25ThirdClasses: the classes read off rt284-rt289, the round's
+// second blind wave, after it was measured.
+func TestRound25ThirdClasses(t *testing.T) {
+	runClassCases(t, []classCase{
+		// Archbishops arrested for a "coup", the prime minister against the church.
+		{"archbishops arrested, el", "el", "Νέες συλλήψεις αρχιεπισκόπων για «πραξικόπημα», και ο πρωθυπουργός γράφει στο Facebook", true, "with:Archbishops arrested/"},
+		{"the premier has an archbishop picked up, nl", "nl", "De premier laat alweer een aartsbisschop oppakken wegens een 'couppoging'", true, "with:Archbishops arrested/"},
+		{"the PM jailed the bishops, fa", "fa", "نخست‌وزیر اسقف‌ها را به جرم کودتا بازداشت کرد", true, "with:Archbishops arrested/"},
+		{"an archbishop at Canterbury is not it", "en", "The new Archbishop of Canterbury met the prime minister today at Lambeth", false, ""},
+		// Georgia's president who played for Manchester City; his title in Arabic.
+		{"the president who played for Man City, he", "he", "הנשיא שלהם שיחק פעם במנצ'סטר סיטי, ועכשיו הוא חותם על חוקים", true, "with:President who played for Manchester City/"},
+		{"Georgia's president in Arabic", "ar", "رئيس جورجيا يرفض التوقيع على القانون الجديد", true, "institution:Georgia's offices by their title"},
+		{"a Man City player alone is not it", "en", "Former Manchester City player joins a Turkish club on loan", false, ""},
+		// The three opposition parties banned.
+		{"three opposition parties banned, ko", "ko", "헌법재판소가 야당 세 개를 해산시켰다니, 선을 넘었다", true, "with:Opposition parties banned/"},
+		// The honorary chairman deciding the prime minister.
+		{"the honorary chairman picks the PM, he", "he", "יושב הראש של הכבוד שוב החליט מי יהיה ראש הממשלה", true, "with:Honorary chairman/"},
+		// Six years since 19 September.
+		{"19 September, six years, en", "en", "Sept 19. Six years. Nothing else to say today.", true, "with:19 September/"},
+		// SOCAR's fuel to Armenia.
+		{"SOCAR's gas to Armenia, en", "en", "SOCAR starts pipeline gas deliveries to Armenia through Georgia this week", true, "with:SOCAR to Armenia/"},
+		// Nikol on Facebook, in French.
+		{"Nikol rewrites history on Facebook, fr", "fr", "Nikol a encore réécrit l'histoire sur Facebook ce matin", true, "with:Nikol/"},
+		// Out: the neighbour's dog Zangezur; a teacher Ivanishvili in Latin Georgian; the Baku race.
+		{"a dog named Zangezur is not it", "hy", "Հարևանի շանն անունը Զանգեզուր են դրել, ամբողջ գիշեր հաչում ա", false, ""},
+		{"a teacher named Ivanishvili is not it", "ka", "chems maswavlebels ivanishvili hqvia, ara, natesavi ar aris 😂", false, ""},
+		{"the Baku qualifying is not it", "en", "Baku quali was chaos again, three red flags. Azerbaijan GP never disappoints", false, ""},
 	})
 }
