@@ -464,6 +464,15 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt287", "testdata/rt287.jsonl", "testdata/rt287.labels.jsonl", false, 1, 7},
 		{"rt288", "testdata/rt288.jsonl", "testdata/rt288.labels.jsonl", false, 3, 19},
 		{"rt289", "testdata/rt289.jsonl", "testdata/rt289.labels.jsonl", false, 7, 4},
+		// rt290-rt295 were written late in the twenty-fifth round, measured
+		// blind after each of its steps, then read within it (not trained
+		// on: testdata/untrained.txt).
+		{"rt290", "testdata/rt290.jsonl", "testdata/rt290.labels.jsonl", false, 0, 4},
+		{"rt291", "testdata/rt291.jsonl", "testdata/rt291.labels.jsonl", false, 3, 14},
+		{"rt292", "testdata/rt292.jsonl", "testdata/rt292.labels.jsonl", false, 2, 14},
+		{"rt293", "testdata/rt293.jsonl", "testdata/rt293.labels.jsonl", false, 2, 7},
+		{"rt294", "testdata/rt294.jsonl", "testdata/rt294.labels.jsonl", false, 1, 6},
+		{"rt295", "testdata/rt295.jsonl", "testdata/rt295.labels.jsonl", false, 1, 4},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -132,3 +132,33 @@ func TestRound25ThirdClasses(t *testing.T) {
 		{"the Baku qualifying is not it", "en", "Baku quali was chaos again, three red flags. Azerbaijan GP never disappoints", false, ""},
 	})
 }
+
+// TestRound25FourthClasses: the classes read off rt290-rt295, the round's
+// third blind wave, after it was measured.
+func TestRound25FourthClasses(t *testing.T) {
+	runClassCases(t, []classCase{
+		// Direct links between the capitals and to Nakhchivan.
+		{"the first direct flight Yerevan-Baku, es", "es", "Primer vuelo directo Ereván–Bakú: cuarenta y cinco minutos", true, "event:Baku-Yerevan flights"},
+		{"Yerevan to Nakhchivan direct, en", "en", "Yerevan to Nakhchivan, direct, on the departures board today", true, "with:Baku to Yerevan/"},
+		// The Meghri section and the Margara crossing's first buses.
+		{"the first train on the Meghri section, ru", "ru", "Первый грузовой поезд прошёл по Мегринскому участку, люди выходили к путям", true, "place:Meghri"},
+		{"the first bus through Margara, hy", "hy", "Մարգարայով առաջին ավտոբուսը գնաց Կարս", true, "with:Margara/"},
+		// Tartar's mines; going home to Aghdam after decades.
+		{"a tractor on a mine in Tartar, az", "az", "Tərtərdə yenə traktor minaya düşdü, sürücü yaralıdır", true, "place:Karabakh districts"},
+		{"home to Aghdam after 36 years, tr", "tr", "Ağdam'da dayım 36 yıl sonra evine döndü, kapıda ağladı", true, "with:Karabakh districts/"},
+		// The Dream in French beside its laws; in Korean beside the election commission.
+		{"the Dream votes another law, fr", "fr", "Le Rêve a encore voté une loi sur la transparence", true, "with:Dream in French/"},
+		{"the Dream's majority again, ko", "ko", "선관위 발표 보니 '꿈'이 또 과반이네", true, "with:Dream in Korean/"},
+		// Formula in Japanese; Nikol against the Catholicos in Japanese.
+		{"Formula loses its licence, ja", "ja", "フォルムラの放送免許、更新拒否で閉局の危機", true, "institution:Georgian TV channels"},
+		{"Nikol fighting the church, ja", "ja", "ニコル、またカトリコスと喧嘩してる", true, "with:Etchmiadzin/"},
+		// Georgia's candidate status frozen; Turkey's is not it.
+		{"the candidate status frozen, en", "en", "Candidate status frozen for the fourth year and Tbilisi still says 2030", true, "with:Candidate status frozen/"},
+		{"Turkey's frozen candidate status is not it", "en", "Turkey's EU candidate status has been frozen for years, Ankara says", false, ""},
+		// Out: a street named Zangezur, a wrestler Haji Aliyev, the grandmaster Mamedyarov, Karabakh horses.
+		{"a street named Zangezur is not it", "az", "Küçəmizin adı Zəngəzur küçəsidir, asfalt hələ yoxdur", false, ""},
+		{"a wrestler Haji Aliyev is not it", "az", "Hacı Əliyev yenə medal qazandı, güləşçilərimizə afərin", false, ""},
+		{"the grandmaster Mamedyarov is not it", "en", "Round 5 at the Baku open: Mamedyarov sacrificed a rook and won in 30 moves", false, ""},
+		{"Karabakh horses at a horse show are not it", "nl", "Karabach-paarden op de Paardendagen, wat een glans", false, ""},
+	})
+}
