@@ -58,3 +58,46 @@ func TestRound26Classes(t *testing.T) {
 		{"Armenian churches in Karabakh and a heritage watch, en", "en", "Is anyone still monitoring Armenian churches in Karabakh? Caucasus Heritage Watch updates slowed down", true, "place:Karabakh"},
 	})
 }
+
+// TestRound26SecondClasses: the classes read off rt302-rt307, the round's
+// first blind wave, after its measurements.
+func TestRound26SecondClasses(t *testing.T) {
+	runClassCases(t, []classCase{
+		// Russians at home, and a Russian learnt.
+		{"Georgians queue at Larsi while Russians drive in, ka", "ka", "ლარსზე ჩვენები საათობით დგანან, რუსები კი შემოდიან როგორც უნდათ", true, "with:Russia in the region's scripts/Georgian script"},
+		{"learning Russian in Tbilisi is not it", "es", "Llevo tres meses en Tiflis y estoy aprendiendo ruso con mi casera", false, ""},
+		// Baku beside an arrest; treason charges.
+		{"another academic arrested in Baku, ko", "ko", "바쿠에서 또 학자 체포. 해외 학회 다녀온 게 죄인 나라", true, "with:Baku/repression"},
+		{"Baku jails an academic on treason charges, ar", "ar", "مرة تانية باكو تحبس أكاديمي بتهمة «الخيانة» لأنه حضر مؤتمر برا", true, "topic:repression"},
+		// Iran against a change of borders, in Russian.
+		{"Tehran will not allow a change of borders, ru", "ru", "Тегеран снова «не допустит изменения границ». Граница не меняется", true, "with:Iran against geopolitical changes/"},
+		// Agarak; Erdoğan in Yerevan.
+		{"a joint customs post at Agarak, ru", "ru", "Тегеран предлагает совместную таможню в Агараке", true, "place:Meghri"},
+		{"Erdoğan in Yerevan, de", "de", "Erdoğan in Jerewan. Musste ich zweimal lesen.", true, "with:Yerevan/"},
+		// Rustaveli for five years.
+		{"five years of Rustaveli, nl", "nl", "Vijf jaar Roestaveli. Respect.", true, "with:Rustaveli/"},
+		{"five years on Rustaveli, ru", "ru", "пять лет на Руставели. а мы всё там же стоим", true, "with:Rustaveli/"},
+		// The word Ankara avoids; that word from the US president in April.
+		{"the chancellor avoids the word genocide in Ankara, fr", "fr", "Le chancelier allemand évite le mot « génocide » lors de sa visite à Ankara", true, "with:Genocide bill and April statement/"},
+		{"the US president used that word again in April, tr", "tr", "ABD başkanı yine o kelimeyi kullanmış, yine tepki. her nisan aynı senaryo", true, "with:That word from the US president in April/"},
+		{"that word in April alone is not it", "tr", "Nisan o kelimeyi yine söyledi, hepimiz güldük", false, ""},
+		// April 24 beside the diaspora.
+		{"April 24 and the diaspora since the treaty, fr", "fr", "24 avril à Lyon, beaucoup moins de monde que d'habitude depuis le traité", true, "with:April 24/"},
+		// The Russian peacekeepers' promise; the Georgian prime minister in
+		// Korean and Hebrew; the billionaire's zoo.
+		{"the peacekeepers promised to stay until 2025, ru", "ru", "А помните как миротворцы обещали стоять до 2025? Помним", true, "with:Russian peacekeepers/"},
+		{"Irakli blames the European Parliament, ko", "ko", "이라클리 형님 또 시작하셨네 ㅋㅋ 오늘은 유럽의회 탓", true, "with:Irakli/"},
+		{"Irakli on foreign agents, he", "he", "אירקלי עושה מסיבת עיתונאים שלישית השבוע על ״סוכנים זרים״", true, "with:Irakli/"},
+		{"the billionaire with the private zoo runs the country, he", "he", "המיליארדר עם גן החיות הפרטי והכריש באקווריום עדיין מנהל את המדינה", true, "with:Glass palace/"},
+		// Radio Azadliq's bureau closed; a grandmother's key to Stepanakert;
+		// joint drills on the Aras; journalists charged with smuggling.
+		{"Radio Azadliq's bureau closed five years ago, az", "az", "Azadlıq Radiosunun bürosu bağlanandan beş il keçdi", true, "institution:Radio Azadliq"},
+		{"a grandmother's key to her house in Stepanakert, el", "el", "Η γιαγιά μου στο Ερεβάν έχει ακόμα το κλειδί του σπιτιού της στο Στεπανακέρτ", true, "place:Stepanakert"},
+		{"Iran and Armenia's drills on the Aras, fa", "fa", "مانور مشترک ایران و ارمنستان کنار ارس واقعیه یا فقط شایعه‌ست؟", true, "with:Along the Aras/"},
+		{"a journalist sentenced for currency smuggling, zh", "zh", "又一个记者判了九年，罪名还是“走私外汇”", true, "with:Journalists charged with smuggling/"},
+		// Not politics: Black January's circle in a traffic jam; a palace
+		// built by rulers (Turkish "hükümdar" is no sentence).
+		{"a traffic jam at the 20 January circle is not it", "az", "Bakıda tıxac: 20 Yanvar dairəsindən Gənclik metrosuna qədər 1 saat çəkdi", false, ""},
+		{"a palace built by the Shirvanshahs is not it", "tr", "Şirvanşahlar Sarayı, Şirvanşah hükümdarları tarafından Bakü'de inşa edilmiştir", false, "!topic:repression"},
+	})
+}
