@@ -125,6 +125,9 @@ func TestContextKinds(t *testing.T) {
 	}{
 		{"plain", "Armenia border", 3, "place:Armenia(+2)", ""},
 		{"a number right after", "Armenia 996 km border", 1, "neg:Armenia/{number}", ""},
+		{"a number after a comma is not right after", "Armenia, 996 days at the border", 3, "place:Armenia(+2)", "neg:Armenia"},
+		{"nor after a colon", "Armenia: 14 detained at the border", 3, "place:Armenia(+2)", "neg:Armenia"},
+		{"nor after a full stop in Armenian", "Armenia։ 14 border", 3, "place:Armenia(+2)", "neg:Armenia"},
 		{"a number before does not count (+0 is after only)", "In 2024 Armenia border", 3, "place:Armenia(+2)", "neg:Armenia"},
 		{"Little before", "Little Armenia border", 1, "neg:Armenia/Little", ""},
 		{"Little after does not count (-1 is before only)", "Armenia has little border", 3, "place:Armenia(+2)", "neg:Armenia"},

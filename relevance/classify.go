@@ -266,6 +266,12 @@ func (c *Classifier) Score(p *Post) Content {
 	pats := rs.m.patterns
 	ix := &sc.ix
 	ix.build(rs, sc.occs)
+	ix.brks = ix.brks[:0]
+	for _, t := range sc.tz.toks {
+		if t.brk {
+			ix.brks = append(ix.brks, t.pos)
+		}
+	}
 
 	// Pass 1: cancel concept occurrences that sit in a negative context.
 	// Context concepts (genres, lists) first, so that a cancelled one ("not
@@ -472,6 +478,11 @@ func (rs *Rules) near(r *ctxRule, ri int32, occs []occ, ix *occIndex, i int, lan
 				if gap > int32(r.window) || (r.dir != 0 && gap < 0) {
 					continue
 				}
+				// Side by side across a full stop, a comma or a colon is
+				// not next to: "Rustaveli, 600 days", "Tbilisi: 14 arrests".
+				if gap == 0 && r.window == 0 && ix.brkAt(max(x.start, o.start)) {
+					continue
+				}
 			}
 			if r.count <= 1 {
 				// The first in position order, whichever list it is in.
@@ -520,6 +531,14 @@ type occIndex struct {
 	byConcept [][]int32 // concept -> occurrence indexes
 	byRule    [][]int32 // context rule -> occurrences of its own forms
 	touched   []int32   // concepts (>= 0) and rules (-1-id) with entries
+	brks      []int32   // positions of words after a break mark, in order
+}
+
+// brkAt reports whether a sentence or clause mark stands right before the
+// word at pos.
+func (ix *occIndex) brkAt(pos int32) bool {
+	_, ok := slices.BinarySearch(ix.brks, pos)
+	return ok
 }
 
 func (ix *occIndex) build(rs *Rules, occs []occ) {

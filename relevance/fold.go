@@ -178,6 +178,11 @@ type tok struct {
 	// letters, none lower-case): "TRIPP", not "Tripp". Forms written with
 	// "=" match only such words.
 	caps bool
+	// brk is set when a sentence or clause mark (. , : ; ! ? and their
+	// kin in other scripts) stands between this word and the one before it
+	// in its field: "Rustaveli, 600 days" is two phrases, not a figure of
+	// the avenue.
+	brk bool
 }
 
 // fieldGap separates the positions of two fields of a post.
@@ -192,6 +197,9 @@ type tokenizer struct {
 	// Counts over the fields tokenised since the last reset, for the
 	// hashtag-heavy guard.
 	words, tags, mentions int
+
+	// brk: a break mark was seen since the last word emitted.
+	brk bool
 }
 
 func (tz *tokenizer) reset() {
@@ -219,6 +227,7 @@ func (tz *tokenizer) run(s string, pos int32, seg segmenter) int32 {
 		stMention // inside an @handle, skipped to its end
 	)
 	state := stNone
+	tz.brk = false
 	start := int32(len(tz.buf))
 	var prev rune        // previous word rune before folding, for camelCase
 	var flagHalf rune    // pending first half of a flag emoji
@@ -328,10 +337,27 @@ func (tz *tokenizer) run(s string, pos int32, seg segmenter) int32 {
 			flagHalf = 0
 		default: // separators and apostrophes
 			flush()
+			if isBreak(r) {
+				tz.brk = true
+			}
 		}
 	}
 	flush()
 	return pos
+}
+
+// isBreak reports whether r ends a sentence or a clause: the marks that
+// part two words that only stand side by side ("Tbilisi: 14 arrests").
+// Not dashes, slashes or quotes, which join as often as they part.
+func isBreak(r rune) bool {
+	switch r {
+	case '.', ',', ':', ';', '!', '?', '…',
+		'։', '՝', // Armenian full stop and comma
+		'،', '؛', '؟', // Arabic comma, semicolon, question mark
+		'。', '、', '，', '！', '？', '：', '；', '．':
+		return true
+	}
+	return false
 }
 
 // splitsScripts reports whether a word breaks between prev and r because
@@ -361,12 +387,15 @@ func splitsHashtag(prev, r rune) bool {
 // emit records the word buf[start:end] at pos, splitting an unknown hashtag
 // piece into known words when seg can, and returns the next position.
 func (tz *tokenizer) emit(start, end, pos int32, tag, caps bool, seg segmenter) int32 {
+	brk := tz.brk
+	tz.brk = false
 	if tag && seg != nil {
 		if n := tz.segment(start, end, pos, caps, seg); n > 0 {
+			tz.toks[len(tz.toks)-int(n)].brk = brk
 			return pos + n
 		}
 	}
-	tz.toks = append(tz.toks, tok{start: start, end: end, pos: pos, tag: tag, caps: caps})
+	tz.toks = append(tz.toks, tok{start: start, end: end, pos: pos, tag: tag, caps: caps, brk: brk})
 	if !tag {
 		tz.words++
 	}
