@@ -47,7 +47,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt3", "testdata/rt3.jsonl", "testdata/rt3.labels.jsonl", false, 3, 3},
 		// rt4 (testdata/rt4.README.md): a fourth writer, every genre in
 		// both classes, measured blind once, then tuned on.
-		{"rt4", "testdata/rt4.jsonl", "testdata/rt4.labels.jsonl", false, 0, 6},
+		{"rt4", "testdata/rt4.jsonl", "testdata/rt4.labels.jsonl", false, 0, 5},
 		// rt5 (testdata/rt5.README.md): a fifth writer, measured blind
 		// once with the seventh round's final rules, then tuned on.
 		{"rt5", "testdata/rt5.jsonl", "testdata/rt5.labels.jsonl", false, 0, 5},
@@ -120,7 +120,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt52", "testdata/rt52.jsonl", "testdata/rt52.labels.jsonl", false, 0, 3},
 		{"rt53", "testdata/rt53.jsonl", "testdata/rt53.labels.jsonl", false, 4, 1},
 		{"rt54", "testdata/rt54.jsonl", "testdata/rt54.labels.jsonl", false, 0, 2},
-		{"rt55", "testdata/rt55.jsonl", "testdata/rt55.labels.jsonl", false, 2, 11},
+		{"rt55", "testdata/rt55.jsonl", "testdata/rt55.labels.jsonl", false, 3, 11},
 		{"rt56", "testdata/rt56.jsonl", "testdata/rt56.labels.jsonl", false, 3, 2},
 		{"rt57", "testdata/rt57.jsonl", "testdata/rt57.labels.jsonl", false, 0, 2},
 		{"rt58", "testdata/rt58.jsonl", "testdata/rt58.labels.jsonl", false, 4, 0},
@@ -215,7 +215,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt111", "testdata/rt111.jsonl", "testdata/rt111.labels.jsonl", false, 1, 2},
 		{"rt117", "testdata/rt117.jsonl", "testdata/rt117.labels.jsonl", false, 0, 2},
 		{"rt118", "testdata/rt118.jsonl", "testdata/rt118.labels.jsonl", false, 1, 7},
-		{"rt119", "testdata/rt119.jsonl", "testdata/rt119.labels.jsonl", false, 3, 4},
+		{"rt119", "testdata/rt119.jsonl", "testdata/rt119.labels.jsonl", false, 3, 3},
 		{"rt120", "testdata/rt120.jsonl", "testdata/rt120.labels.jsonl", false, 2, 5},
 		{"rt121", "testdata/rt121.jsonl", "testdata/rt121.labels.jsonl", false, 1, 8},
 		{"rt122", "testdata/rt122.jsonl", "testdata/rt122.labels.jsonl", false, 0, 3},
@@ -225,7 +225,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt126", "testdata/rt126.jsonl", "testdata/rt126.labels.jsonl", false, 0, 7},
 		{"rt127", "testdata/rt127.jsonl", "testdata/rt127.labels.jsonl", false, 1, 2},
 		{"rt128", "testdata/rt128.jsonl", "testdata/rt128.labels.jsonl", false, 0, 2},
-		{"rt129", "testdata/rt129.jsonl", "testdata/rt129.labels.jsonl", false, 1, 15},
+		{"rt129", "testdata/rt129.jsonl", "testdata/rt129.labels.jsonl", false, 1, 14},
 		{"rt130", "testdata/rt130.jsonl", "testdata/rt130.labels.jsonl", false, 1, 5},
 		// rt131 to rt136 (issue 11's sixteenth round) were written blind and
 		// measured once with the rules and model of 7bdfbbc; rt137 and rt139
@@ -261,7 +261,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// rt156 to rt159 were measured once with the rules and model of
 		// d466b09 (the round's final state then), then read.
 		{"rt156", "testdata/rt156.jsonl", "testdata/rt156.labels.jsonl", false, 3, 5},
-		{"rt157", "testdata/rt157.jsonl", "testdata/rt157.labels.jsonl", false, 2, 12},
+		{"rt157", "testdata/rt157.jsonl", "testdata/rt157.labels.jsonl", false, 2, 11},
 		{"rt158", "testdata/rt158.jsonl", "testdata/rt158.labels.jsonl", false, 0, 8},
 		{"rt159", "testdata/rt159.jsonl", "testdata/rt159.labels.jsonl", false, 0, 2},
 		// rt152 to rt155 were written at the end of the sixteenth round and
@@ -282,7 +282,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// rt170 to rt175 were written blind after 2ae282a, measured once
 		// with its rules and model, then read and fixed as classes.
 		{"rt170", "testdata/rt170.jsonl", "testdata/rt170.labels.jsonl", false, 1, 4},
-		{"rt171", "testdata/rt171.jsonl", "testdata/rt171.labels.jsonl", false, 1, 15},
+		{"rt171", "testdata/rt171.jsonl", "testdata/rt171.labels.jsonl", false, 1, 13},
 		{"rt172", "testdata/rt172.jsonl", "testdata/rt172.labels.jsonl", false, 0, 3},
 		{"rt173", "testdata/rt173.jsonl", "testdata/rt173.labels.jsonl", false, 1, 10},
 		{"rt174", "testdata/rt174.jsonl", "testdata/rt174.labels.jsonl", false, 0, 7},
@@ -304,7 +304,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt169", "testdata/rt169.jsonl", "testdata/rt169.labels.jsonl", false, 0, 1},
 		{"rt182", "testdata/rt182.jsonl", "testdata/rt182.labels.jsonl", false, 0, 6},
 		{"rt183", "testdata/rt183.jsonl", "testdata/rt183.labels.jsonl", false, 4, 17},
-		{"rt184", "testdata/rt184.jsonl", "testdata/rt184.labels.jsonl", false, 0, 6},
+		{"rt184", "testdata/rt184.jsonl", "testdata/rt184.labels.jsonl", false, 0, 5},
 		{"rt185", "testdata/rt185.jsonl", "testdata/rt185.labels.jsonl", false, 0, 7},
 		// rt188 and rt191 (the newer languages) were written blind in the
 		// eighteenth round, measured once with 83d1c53, then read.
@@ -315,7 +315,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// start of the nineteenth (1222344), then read and fixed as classes
 		// (not trained on: testdata/untrained.txt).
 		{"rt186", "testdata/rt186.jsonl", "testdata/rt186.labels.jsonl", false, 1, 5},
-		{"rt187", "testdata/rt187.jsonl", "testdata/rt187.labels.jsonl", false, 3, 8},
+		{"rt187", "testdata/rt187.jsonl", "testdata/rt187.labels.jsonl", false, 3, 7},
 		{"rt189", "testdata/rt189.jsonl", "testdata/rt189.labels.jsonl", false, 4, 5},
 		{"rt190", "testdata/rt190.jsonl", "testdata/rt190.labels.jsonl", false, 2, 2},
 		{"rt192", "testdata/rt192.jsonl", "testdata/rt192.labels.jsonl", false, 0, 15},
@@ -342,7 +342,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// measured blind at the start of the twenty-second (e6ba468), then
 		// read and fixed as classes (not trained on: testdata/untrained.txt).
 		{"rt206", "testdata/rt206.jsonl", "testdata/rt206.labels.jsonl", false, 0, 4},
-		{"rt207", "testdata/rt207.jsonl", "testdata/rt207.labels.jsonl", false, 2, 20},
+		{"rt207", "testdata/rt207.jsonl", "testdata/rt207.labels.jsonl", false, 2, 19},
 		{"rt208", "testdata/rt208.jsonl", "testdata/rt208.labels.jsonl", false, 0, 17},
 		{"rt209", "testdata/rt209.jsonl", "testdata/rt209.labels.jsonl", false, 1, 6},
 		{"rt210", "testdata/rt210.jsonl", "testdata/rt210.labels.jsonl", false, 2, 21},
@@ -352,7 +352,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// trained on: testdata/untrained.txt).
 		{"rt212", "testdata/rt212.jsonl", "testdata/rt212.labels.jsonl", false, 0, 6},
 		{"rt213", "testdata/rt213.jsonl", "testdata/rt213.labels.jsonl", false, 0, 25},
-		{"rt214", "testdata/rt214.jsonl", "testdata/rt214.labels.jsonl", false, 1, 19},
+		{"rt214", "testdata/rt214.jsonl", "testdata/rt214.labels.jsonl", false, 1, 18},
 		{"rt215", "testdata/rt215.jsonl", "testdata/rt215.labels.jsonl", false, 2, 5},
 		{"rt216", "testdata/rt216.jsonl", "testdata/rt216.labels.jsonl", false, 1, 33},
 		{"rt217", "testdata/rt217.jsonl", "testdata/rt217.labels.jsonl", false, 4, 1},
@@ -361,7 +361,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// read within it and fixed as classes (not trained on:
 		// testdata/untrained.txt).
 		{"rt218", "testdata/rt218.jsonl", "testdata/rt218.labels.jsonl", false, 0, 5},
-		{"rt219", "testdata/rt219.jsonl", "testdata/rt219.labels.jsonl", false, 1, 10},
+		{"rt219", "testdata/rt219.jsonl", "testdata/rt219.labels.jsonl", false, 1, 9},
 		{"rt220", "testdata/rt220.jsonl", "testdata/rt220.labels.jsonl", false, 0, 33},
 		{"rt221", "testdata/rt221.jsonl", "testdata/rt221.labels.jsonl", false, 0, 7},
 		{"rt222", "testdata/rt222.jsonl", "testdata/rt222.labels.jsonl", false, 1, 18},
@@ -397,7 +397,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// blind at its start and after rt230-rt241's classes, then read
 		// within it (not trained on: testdata/untrained.txt).
 		{"rt242", "testdata/rt242.jsonl", "testdata/rt242.labels.jsonl", false, 0, 12},
-		{"rt243", "testdata/rt243.jsonl", "testdata/rt243.labels.jsonl", false, 1, 23},
+		{"rt243", "testdata/rt243.jsonl", "testdata/rt243.labels.jsonl", false, 1, 22},
 		{"rt244", "testdata/rt244.jsonl", "testdata/rt244.labels.jsonl", false, 2, 17},
 		{"rt245", "testdata/rt245.jsonl", "testdata/rt245.labels.jsonl", false, 1, 6},
 		{"rt246", "testdata/rt246.jsonl", "testdata/rt246.labels.jsonl", false, 0, 10},
@@ -409,7 +409,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt249", "testdata/rt249.jsonl", "testdata/rt249.labels.jsonl", false, 0, 14},
 		{"rt250", "testdata/rt250.jsonl", "testdata/rt250.labels.jsonl", false, 0, 15},
 		{"rt251", "testdata/rt251.jsonl", "testdata/rt251.labels.jsonl", false, 1, 7},
-		{"rt252", "testdata/rt252.jsonl", "testdata/rt252.labels.jsonl", false, 0, 25},
+		{"rt252", "testdata/rt252.jsonl", "testdata/rt252.labels.jsonl", false, 0, 24},
 		{"rt253", "testdata/rt253.jsonl", "testdata/rt253.labels.jsonl", false, 0, 0},
 		// rt254-rt259 were written at the end of the twenty-third round, kept
 		// unread and measured blind at its start and end, then read in the
@@ -444,7 +444,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt272", "testdata/rt272.jsonl", "testdata/rt272.labels.jsonl", false, 1, 4},
 		{"rt273", "testdata/rt273.jsonl", "testdata/rt273.labels.jsonl", false, 0, 20},
 		{"rt274", "testdata/rt274.jsonl", "testdata/rt274.labels.jsonl", false, 0, 16},
-		{"rt275", "testdata/rt275.jsonl", "testdata/rt275.labels.jsonl", false, 0, 7},
+		{"rt275", "testdata/rt275.jsonl", "testdata/rt275.labels.jsonl", false, 0, 6},
 		{"rt276", "testdata/rt276.jsonl", "testdata/rt276.labels.jsonl", false, 4, 21},
 		{"rt277", "testdata/rt277.jsonl", "testdata/rt277.labels.jsonl", false, 0, 3},
 		// rt278-rt283 were written early in the twenty-fifth round, measured
@@ -472,15 +472,15 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt292", "testdata/rt292.jsonl", "testdata/rt292.labels.jsonl", false, 2, 14},
 		{"rt293", "testdata/rt293.jsonl", "testdata/rt293.labels.jsonl", false, 2, 7},
 		{"rt294", "testdata/rt294.jsonl", "testdata/rt294.labels.jsonl", false, 1, 6},
-		{"rt295", "testdata/rt295.jsonl", "testdata/rt295.labels.jsonl", false, 1, 4},
+		{"rt295", "testdata/rt295.jsonl", "testdata/rt295.labels.jsonl", false, 1, 3},
 		// rt296-rt301 were written at the end of the twenty-fifth round, kept
 		// unread through it, then read in the twenty-sixth (not trained on:
 		// testdata/untrained.txt).
 		{"rt296", "testdata/rt296.jsonl", "testdata/rt296.labels.jsonl", false, 0, 4},
 		{"rt297", "testdata/rt297.jsonl", "testdata/rt297.labels.jsonl", false, 3, 15},
-		{"rt298", "testdata/rt298.jsonl", "testdata/rt298.labels.jsonl", false, 1, 14},
+		{"rt298", "testdata/rt298.jsonl", "testdata/rt298.labels.jsonl", false, 1, 13},
 		{"rt299", "testdata/rt299.jsonl", "testdata/rt299.labels.jsonl", false, 0, 4},
-		{"rt300", "testdata/rt300.jsonl", "testdata/rt300.labels.jsonl", false, 1, 11},
+		{"rt300", "testdata/rt300.jsonl", "testdata/rt300.labels.jsonl", false, 1, 10},
 		{"rt301", "testdata/rt301.jsonl", "testdata/rt301.labels.jsonl", false, 2, 0},
 		// rt302-rt307 were written early in the twenty-sixth round, measured
 		// blind after its first step, then read within it (not trained on:
@@ -491,6 +491,15 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt305", "testdata/rt305.jsonl", "testdata/rt305.labels.jsonl", false, 2, 10},
 		{"rt306", "testdata/rt306.jsonl", "testdata/rt306.labels.jsonl", false, 5, 13},
 		{"rt307", "testdata/rt307.jsonl", "testdata/rt307.labels.jsonl", false, 6, 2},
+		// rt308-rt313 were written in the twenty-sixth round, measured blind
+		// after its first two steps, then read within it (not trained on:
+		// testdata/untrained.txt).
+		{"rt308", "testdata/rt308.jsonl", "testdata/rt308.labels.jsonl", false, 0, 4},
+		{"rt309", "testdata/rt309.jsonl", "testdata/rt309.labels.jsonl", false, 3, 15},
+		{"rt310", "testdata/rt310.jsonl", "testdata/rt310.labels.jsonl", false, 2, 11},
+		{"rt311", "testdata/rt311.jsonl", "testdata/rt311.labels.jsonl", false, 0, 10},
+		{"rt312", "testdata/rt312.jsonl", "testdata/rt312.labels.jsonl", false, 2, 13},
+		{"rt313", "testdata/rt313.jsonl", "testdata/rt313.labels.jsonl", false, 3, 4},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -101,3 +101,43 @@ func TestRound26SecondClasses(t *testing.T) {
 		{"a palace built by the Shirvanshahs is not it", "tr", "Şirvanşahlar Sarayı, Şirvanşah hükümdarları tarafından Bakü'de inşa edilmiştir", false, "!topic:repression"},
 	})
 }
+
+// TestRound26ThirdClasses: the classes read off rt308-rt313, the round's
+// second blind wave, after its measurements.
+func TestRound26ThirdClasses(t *testing.T) {
+	runClassCases(t, []classCase{
+		// Karapetyan's rallies; Vardanyan not released.
+		{"Karapetyan rallies on the square again, ru", "ru", "Карапетян опять митингует на площади, а его канал показывает только его", true, "with:Surnames of the detained/"},
+		{"Vardanyan still not released, ru", "ru", "пленных вернули ещё в 28-м, а Варданяна так и не отпустили", true, "with:Surnames of the detained/"},
+		// Black January by its month and year beside Baku; the Martyrs' Alley.
+		{"Baku, January 1990, es", "es", "Bakú, enero de 1990. Hace 40 años mi abuela salió en el ferry con dos nenes", true, "with:January 1990 in Baku/"},
+		{"January 1990 elsewhere is not it", "en", "January 1990 was the coldest month my grandparents remember in Ohio", false, ""},
+		// Uruguay's recognition in 1965.
+		{"Uruguay recognised the genocide in 1965, es", "es", "Uruguay reconoció el genocidio en 1965, Argentina tiene ley. ¿España para cuándo?", true, "with:Uruguay 1965/"},
+		{"Uruguay in 1965 without a recognition is not it", "es", "Uruguay ganó en 1965 un torneo que nadie recuerda", false, ""},
+		// COP29's host jailing journalists.
+		{"the COP29 host jails journalists, ko", "ko", "COP29 열었던 나라가 5년째 기자들 감옥에 가두는 중", true, "with:COP29's host/"},
+		{"COP29's climate finance is not it", "zh", "COP29定的每年3000亿美元气候资金，发达国家到现在兑现了多少？", false, ""},
+		// Sentenced, in Georgian; Margara open, in Latin Armenian; Ochamchire in Turkish.
+		{"sentenced to four years counts as repression, ka", "ka", "დღეს 20 წლის ბიჭს 4 წელი მიუსაჯეს, წყლის ბოთლი ესროლა პოლიციას", false, "topic:repression"},
+		{"Margara is open, hy in Latin letters", "hy", "Margara-n bac a, Stambul avtobusov 20 zham", true, "with:Margara/"},
+		{"a Russian base at Ochamchire, tr", "tr", "Rusya'nın Oçamçira'da üs kurmasına ne diyor acaba", true, "place:Abkhazia"},
+		// Bidzina in Chinese, Hebrew and Persian; "Greater Azerbaijan" with Tabriz.
+		{"uncle Bidzina speaks and the premier goes, zh", "zh", "比吉纳大叔一开口，总理就得换人", true, "person:Bidzina"},
+		{"Bidzina decides, parliament applauds, he", "he", "ביג'ינה מחליט, הממשלה מבצעת, הפרלמנט מוחא כפיים", true, "person:Bidzina"},
+		{"Greater Azerbaijan with Tabriz, fa", "fa", "تلویزیون باکو دوباره نقشه‌ی «آذربایجان بزرگ» با تبریز رو نشون داده", true, "event:Greater Azerbaijan"},
+		{"the Azerbaijan Grand Prix in Arabic is not it", "ar", "جائزة أذربيجان الكبرى للفورمولا ١: فيرستابن يتصدر التجارب الحرة", false, "!event:Greater Azerbaijan"},
+		// Rustaveli for years, packed again; Victory Day in Japanese; a
+		// special envoy to Yerevan; a former footballer become president.
+		{"Rustaveli packed for years, ko", "ko", "루스타벨리 거리 오늘 밤에도 사람 꽉 찼대. 몇 년째냐 진짜 대단하다", true, "with:Rustaveli/"},
+		{"Victory Day's parade in Baku, ja", "ja", "11月8日、バクーでは「勝利の日」の軍事パレード", true, "with:Victory Day in Baku/"},
+		{"Turkey's special envoy in Yerevan again, ko", "ko", "튀르키예 특사 또 예레반 갔네. 이번엔 진짜 철도까지 여나?", true, "with:Special envoys/"},
+		{"the former footballer become president, he", "he", "שחקן כדורגל לשעבר שהפך לנשיא חותם על עוד חוק נגד עיתונאים", true, "with:Footballer president/"},
+		// The PM's night lives in Chinese and Spanish; the Ani bridge.
+		{"the premier's 3 a.m. Facebook live, zh", "zh", "又是凌晨三点的Facebook直播。这个总理能不能睡会儿觉", true, "with:PM's livestream/"},
+		{"Turkey and Armenia restore the bridge at Ani jointly, en", "en", "Turkey and Armenia sign deal to jointly restore the medieval bridge at Ani", true, "with:Ani restoration/"},
+		// Not politics: a chess game by Radjabov; a course-mate named Aliyev.
+		{"Radjabov's game with black is not it", "az", "Teymur Rəcəbov bu gün qara fiqurlarla qalib gəldi, əla partiya idi", false, ""},
+		{"a course-mate named Aliyev is not it", "az", "Kurs yoldaşımız Ramil Əliyev dünən evləndi, toyda 600 nəfər var idi", false, ""},
+	})
+}
