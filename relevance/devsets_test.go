@@ -81,7 +81,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// and the real-text genres (rt24, rt28, rt29, rt30), each measured
 		// blind once, then tuned on.
 		{"rt19", "testdata/rt19.jsonl", "testdata/rt19.labels.jsonl", false, 1, 1},
-		{"rt22", "testdata/rt22.jsonl", "testdata/rt22.labels.jsonl", false, 0, 6},
+		{"rt22", "testdata/rt22.jsonl", "testdata/rt22.labels.jsonl", false, 0, 5},
 		{"rt23", "testdata/rt23.jsonl", "testdata/rt23.labels.jsonl", false, 0, 16},
 		{"rt24", "testdata/rt24.jsonl", "testdata/rt24.labels.jsonl", false, 0, 5},
 		{"rt25", "testdata/rt25.jsonl", "testdata/rt25.labels.jsonl", false, 0, 7},
@@ -91,8 +91,8 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt29", "testdata/rt29.jsonl", "testdata/rt29.labels.jsonl", false, 3, 5},
 		{"rt30", "testdata/rt30.jsonl", "testdata/rt30.labels.jsonl", false, 16, 8},
 		{"rt32", "testdata/rt32.jsonl", "testdata/rt32.labels.jsonl", false, 5, 8},
-		{"rt33", "testdata/rt33.jsonl", "testdata/rt33.labels.jsonl", false, 0, 9},
-		{"rt36", "testdata/rt36.jsonl", "testdata/rt36.labels.jsonl", false, 0, 7},
+		{"rt33", "testdata/rt33.jsonl", "testdata/rt33.labels.jsonl", false, 0, 8},
+		{"rt36", "testdata/rt36.jsonl", "testdata/rt36.labels.jsonl", false, 0, 6},
 		{"rt37", "testdata/rt37.jsonl", "testdata/rt37.labels.jsonl", false, 2, 3},
 		{"rt38", "testdata/rt38.jsonl", "testdata/rt38.labels.jsonl", false, 0, 0},
 		// rt31, rt34 and rt35 (kept unread since the ninth round) and rt39 to
@@ -119,7 +119,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt51", "testdata/rt51.jsonl", "testdata/rt51.labels.jsonl", false, 2, 2},
 		{"rt52", "testdata/rt52.jsonl", "testdata/rt52.labels.jsonl", false, 0, 3},
 		{"rt53", "testdata/rt53.jsonl", "testdata/rt53.labels.jsonl", false, 4, 1},
-		{"rt54", "testdata/rt54.jsonl", "testdata/rt54.labels.jsonl", false, 0, 2},
+		{"rt54", "testdata/rt54.jsonl", "testdata/rt54.labels.jsonl", false, 0, 1},
 		{"rt55", "testdata/rt55.jsonl", "testdata/rt55.labels.jsonl", false, 3, 11},
 		{"rt56", "testdata/rt56.jsonl", "testdata/rt56.labels.jsonl", false, 3, 2},
 		{"rt57", "testdata/rt57.jsonl", "testdata/rt57.labels.jsonl", false, 0, 2},
@@ -152,7 +152,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt79", "testdata/rt79.jsonl", "testdata/rt79.labels.jsonl", false, 0, 2},
 		{"rt80", "testdata/rt80.jsonl", "testdata/rt80.labels.jsonl", false, 0, 10},
 		{"rt81", "testdata/rt81.jsonl", "testdata/rt81.labels.jsonl", false, 7, 0},
-		{"rt82", "testdata/rt82.jsonl", "testdata/rt82.labels.jsonl", false, 2, 6},
+		{"rt82", "testdata/rt82.jsonl", "testdata/rt82.labels.jsonl", false, 2, 5},
 		{"rt83", "testdata/rt83.jsonl", "testdata/rt83.labels.jsonl", false, 0, 1},
 		{"rt84", "testdata/rt84.jsonl", "testdata/rt84.labels.jsonl", false, 0, 5},
 		{"rt85", "testdata/rt85.jsonl", "testdata/rt85.labels.jsonl", false, 3, 3},
@@ -225,7 +225,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt126", "testdata/rt126.jsonl", "testdata/rt126.labels.jsonl", false, 0, 7},
 		{"rt127", "testdata/rt127.jsonl", "testdata/rt127.labels.jsonl", false, 1, 2},
 		{"rt128", "testdata/rt128.jsonl", "testdata/rt128.labels.jsonl", false, 0, 2},
-		{"rt129", "testdata/rt129.jsonl", "testdata/rt129.labels.jsonl", false, 1, 14},
+		{"rt129", "testdata/rt129.jsonl", "testdata/rt129.labels.jsonl", false, 1, 13},
 		{"rt130", "testdata/rt130.jsonl", "testdata/rt130.labels.jsonl", false, 1, 5},
 		// rt131 to rt136 (issue 11's sixteenth round) were written blind and
 		// measured once with the rules and model of 7bdfbbc; rt137 and rt139
@@ -233,7 +233,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// then read and tuned on (testdata/rt131.README.md ...).
 		{"rt131", "testdata/rt131.jsonl", "testdata/rt131.labels.jsonl", false, 2, 3},
 		{"rt132", "testdata/rt132.jsonl", "testdata/rt132.labels.jsonl", false, 0, 10},
-		{"rt133", "testdata/rt133.jsonl", "testdata/rt133.labels.jsonl", false, 1, 6},
+		{"rt133", "testdata/rt133.jsonl", "testdata/rt133.labels.jsonl", false, 1, 5},
 		{"rt134", "testdata/rt134.jsonl", "testdata/rt134.labels.jsonl", false, 1, 2},
 		{"rt135", "testdata/rt135.jsonl", "testdata/rt135.labels.jsonl", false, 0, 3},
 		{"rt136", "testdata/rt136.jsonl", "testdata/rt136.labels.jsonl", false, 3, 9},
@@ -243,19 +243,19 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// rt140 to rt142 were measured once with the rules and model of
 		// 171085a, then read.
 		{"rt140", "testdata/rt140.jsonl", "testdata/rt140.labels.jsonl", false, 0, 8},
-		{"rt141", "testdata/rt141.jsonl", "testdata/rt141.labels.jsonl", false, 0, 6},
+		{"rt141", "testdata/rt141.jsonl", "testdata/rt141.labels.jsonl", false, 0, 5},
 		{"rt142", "testdata/rt142.jsonl", "testdata/rt142.labels.jsonl", false, 0, 6},
 		// rt143 to rt146 were measured once with the rules and model of
 		// da14da7, then read.
 		{"rt143", "testdata/rt143.jsonl", "testdata/rt143.labels.jsonl", false, 1, 4},
 		{"rt144", "testdata/rt144.jsonl", "testdata/rt144.labels.jsonl", false, 1, 16},
-		{"rt145", "testdata/rt145.jsonl", "testdata/rt145.labels.jsonl", false, 0, 7},
+		{"rt145", "testdata/rt145.jsonl", "testdata/rt145.labels.jsonl", false, 0, 6},
 		{"rt146", "testdata/rt146.jsonl", "testdata/rt146.labels.jsonl", false, 0, 1},
 		// rt147 to rt151 were measured once with the rules and model of
 		// 74c9075, then read.
 		{"rt147", "testdata/rt147.jsonl", "testdata/rt147.labels.jsonl", false, 0, 4},
 		{"rt148", "testdata/rt148.jsonl", "testdata/rt148.labels.jsonl", false, 0, 6},
-		{"rt149", "testdata/rt149.jsonl", "testdata/rt149.labels.jsonl", false, 2, 5},
+		{"rt149", "testdata/rt149.jsonl", "testdata/rt149.labels.jsonl", false, 2, 4},
 		{"rt150", "testdata/rt150.jsonl", "testdata/rt150.labels.jsonl", false, 0, 1},
 		{"rt151", "testdata/rt151.jsonl", "testdata/rt151.labels.jsonl", false, 3, 0},
 		// rt156 to rt159 were measured once with the rules and model of
@@ -273,7 +273,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt153", "testdata/rt153.jsonl", "testdata/rt153.labels.jsonl", false, 1, 15},
 		{"rt154", "testdata/rt154.jsonl", "testdata/rt154.labels.jsonl", false, 1, 4},
 		{"rt155", "testdata/rt155.jsonl", "testdata/rt155.labels.jsonl", false, 0, 4},
-		{"rt160", "testdata/rt160.jsonl", "testdata/rt160.labels.jsonl", false, 1, 5},
+		{"rt160", "testdata/rt160.jsonl", "testdata/rt160.labels.jsonl", false, 1, 4},
 		{"rt161", "testdata/rt161.jsonl", "testdata/rt161.labels.jsonl", false, 2, 2},
 		{"rt162", "testdata/rt162.jsonl", "testdata/rt162.labels.jsonl", false, 2, 7},
 		{"rt163", "testdata/rt163.jsonl", "testdata/rt163.labels.jsonl", false, 0, 5},
@@ -281,31 +281,31 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt165", "testdata/rt165.jsonl", "testdata/rt165.labels.jsonl", false, 2, 12},
 		// rt170 to rt175 were written blind after 2ae282a, measured once
 		// with its rules and model, then read and fixed as classes.
-		{"rt170", "testdata/rt170.jsonl", "testdata/rt170.labels.jsonl", false, 1, 4},
+		{"rt170", "testdata/rt170.jsonl", "testdata/rt170.labels.jsonl", false, 1, 3},
 		{"rt171", "testdata/rt171.jsonl", "testdata/rt171.labels.jsonl", false, 1, 13},
 		{"rt172", "testdata/rt172.jsonl", "testdata/rt172.labels.jsonl", false, 0, 3},
 		{"rt173", "testdata/rt173.jsonl", "testdata/rt173.labels.jsonl", false, 1, 10},
 		{"rt174", "testdata/rt174.jsonl", "testdata/rt174.labels.jsonl", false, 0, 7},
-		{"rt175", "testdata/rt175.jsonl", "testdata/rt175.labels.jsonl", false, 1, 10},
+		{"rt175", "testdata/rt175.jsonl", "testdata/rt175.labels.jsonl", false, 1, 9},
 		// rt176 to rt181 were written blind after 9cc4344, measured once
 		// with its rules and model, then read and fixed as classes.
 		{"rt176", "testdata/rt176.jsonl", "testdata/rt176.labels.jsonl", false, 1, 18},
 		{"rt177", "testdata/rt177.jsonl", "testdata/rt177.labels.jsonl", false, 2, 2},
 		{"rt178", "testdata/rt178.jsonl", "testdata/rt178.labels.jsonl", false, 2, 7},
 		{"rt179", "testdata/rt179.jsonl", "testdata/rt179.labels.jsonl", false, 0, 7},
-		{"rt180", "testdata/rt180.jsonl", "testdata/rt180.labels.jsonl", false, 1, 2},
+		{"rt180", "testdata/rt180.jsonl", "testdata/rt180.labels.jsonl", false, 1, 1},
 		{"rt181", "testdata/rt181.jsonl", "testdata/rt181.labels.jsonl", false, 1, 2},
 		// rt166 to rt169 and rt182 to rt185 were written in the seventeenth
 		// round and kept unread; measured blind once more at the start of
 		// the eighteenth (5c380bb), then read and fixed as classes.
-		{"rt166", "testdata/rt166.jsonl", "testdata/rt166.labels.jsonl", false, 0, 6},
+		{"rt166", "testdata/rt166.jsonl", "testdata/rt166.labels.jsonl", false, 0, 5},
 		{"rt167", "testdata/rt167.jsonl", "testdata/rt167.labels.jsonl", false, 0, 9},
 		{"rt168", "testdata/rt168.jsonl", "testdata/rt168.labels.jsonl", false, 2, 9},
 		{"rt169", "testdata/rt169.jsonl", "testdata/rt169.labels.jsonl", false, 0, 1},
 		{"rt182", "testdata/rt182.jsonl", "testdata/rt182.labels.jsonl", false, 0, 6},
-		{"rt183", "testdata/rt183.jsonl", "testdata/rt183.labels.jsonl", false, 4, 17},
+		{"rt183", "testdata/rt183.jsonl", "testdata/rt183.labels.jsonl", false, 4, 15},
 		{"rt184", "testdata/rt184.jsonl", "testdata/rt184.labels.jsonl", false, 0, 5},
-		{"rt185", "testdata/rt185.jsonl", "testdata/rt185.labels.jsonl", false, 0, 7},
+		{"rt185", "testdata/rt185.jsonl", "testdata/rt185.labels.jsonl", false, 0, 5},
 		// rt188 and rt191 (the newer languages) were written blind in the
 		// eighteenth round, measured once with 83d1c53, then read.
 		{"rt188", "testdata/rt188.jsonl", "testdata/rt188.labels.jsonl", false, 0, 17},
@@ -371,7 +371,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// trained on: testdata/untrained.txt).
 		{"rt224", "testdata/rt224.jsonl", "testdata/rt224.labels.jsonl", false, 0, 5},
 		{"rt225", "testdata/rt225.jsonl", "testdata/rt225.labels.jsonl", false, 0, 26},
-		{"rt226", "testdata/rt226.jsonl", "testdata/rt226.labels.jsonl", false, 1, 24},
+		{"rt226", "testdata/rt226.jsonl", "testdata/rt226.labels.jsonl", false, 1, 23},
 		{"rt227", "testdata/rt227.jsonl", "testdata/rt227.labels.jsonl", false, 0, 12},
 		{"rt228", "testdata/rt228.jsonl", "testdata/rt228.labels.jsonl", false, 1, 12},
 		{"rt229", "testdata/rt229.jsonl", "testdata/rt229.labels.jsonl", false, 3, 1},
@@ -379,7 +379,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// kept unread; measured blind again at the twenty-third round's start,
 		// then read within it (not trained on: testdata/untrained.txt).
 		{"rt230", "testdata/rt230.jsonl", "testdata/rt230.labels.jsonl", false, 1, 5},
-		{"rt231", "testdata/rt231.jsonl", "testdata/rt231.labels.jsonl", false, 0, 15},
+		{"rt231", "testdata/rt231.jsonl", "testdata/rt231.labels.jsonl", false, 0, 14},
 		{"rt232", "testdata/rt232.jsonl", "testdata/rt232.labels.jsonl", false, 0, 14},
 		{"rt233", "testdata/rt233.jsonl", "testdata/rt233.labels.jsonl", false, 1, 6},
 		{"rt234", "testdata/rt234.jsonl", "testdata/rt234.labels.jsonl", false, 0, 13},
@@ -405,9 +405,9 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// rt248-rt253 were written during the twenty-third round, measured
 		// blind at its start and after rt230-rt247's classes, then read
 		// within it (not trained on: testdata/untrained.txt).
-		{"rt248", "testdata/rt248.jsonl", "testdata/rt248.labels.jsonl", false, 1, 8},
+		{"rt248", "testdata/rt248.jsonl", "testdata/rt248.labels.jsonl", false, 1, 7},
 		{"rt249", "testdata/rt249.jsonl", "testdata/rt249.labels.jsonl", false, 0, 14},
-		{"rt250", "testdata/rt250.jsonl", "testdata/rt250.labels.jsonl", false, 0, 15},
+		{"rt250", "testdata/rt250.jsonl", "testdata/rt250.labels.jsonl", false, 0, 14},
 		{"rt251", "testdata/rt251.jsonl", "testdata/rt251.labels.jsonl", false, 1, 7},
 		{"rt252", "testdata/rt252.jsonl", "testdata/rt252.labels.jsonl", false, 0, 24},
 		{"rt253", "testdata/rt253.jsonl", "testdata/rt253.labels.jsonl", false, 0, 0},
@@ -441,7 +441,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// rt272-rt277 were written late in the twenty-fourth round, measured
 		// blind in it and at the twenty-fifth's start, then read in the
 		// twenty-fifth (not trained on: testdata/untrained.txt).
-		{"rt272", "testdata/rt272.jsonl", "testdata/rt272.labels.jsonl", false, 1, 4},
+		{"rt272", "testdata/rt272.jsonl", "testdata/rt272.labels.jsonl", false, 1, 3},
 		{"rt273", "testdata/rt273.jsonl", "testdata/rt273.labels.jsonl", false, 0, 20},
 		{"rt274", "testdata/rt274.jsonl", "testdata/rt274.labels.jsonl", false, 0, 16},
 		{"rt275", "testdata/rt275.jsonl", "testdata/rt275.labels.jsonl", false, 0, 6},
@@ -478,7 +478,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// testdata/untrained.txt).
 		{"rt296", "testdata/rt296.jsonl", "testdata/rt296.labels.jsonl", false, 0, 4},
 		{"rt297", "testdata/rt297.jsonl", "testdata/rt297.labels.jsonl", false, 3, 15},
-		{"rt298", "testdata/rt298.jsonl", "testdata/rt298.labels.jsonl", false, 1, 13},
+		{"rt298", "testdata/rt298.jsonl", "testdata/rt298.labels.jsonl", false, 1, 12},
 		{"rt299", "testdata/rt299.jsonl", "testdata/rt299.labels.jsonl", false, 0, 4},
 		{"rt300", "testdata/rt300.jsonl", "testdata/rt300.labels.jsonl", false, 1, 10},
 		{"rt301", "testdata/rt301.jsonl", "testdata/rt301.labels.jsonl", false, 2, 0},

@@ -141,3 +141,22 @@ func TestRound26ThirdClasses(t *testing.T) {
 		{"a course-mate named Aliyev is not it", "az", "Kurs yoldaşımız Ramil Əliyev dünən evləndi, toyda 600 nəfər var idi", false, ""},
 	})
 }
+
+// TestRound26Motifs: what many writers' misses share across the read sets,
+// found by counting the words of every read set's misses against the
+// irrelevant posts' (the round's fourth step).
+func TestRound26Motifs(t *testing.T) {
+	runClassCases(t, []classCase{
+		// "The Dream" in English beside its laws, its opposition, sanctions.
+		{"the Dream's foreign agents act, en", "en", "The Dream's 'foreign agents' act was copied almost clause by clause from FARA", true, "with:Dream in English/"},
+		{"sanctions on the Dream's inner circle, en", "en", "sanctions on the rest of the Dream's inner circle when? asking for the fourth spring in a row", true, "with:Dream in English/"},
+		{"the American dream is not it", "en", "Chasing the American Dream while the opposition in Congress argues about sanctions", false, ""},
+		// Years of evenings in front of parliament; not another country's.
+		{"two years every evening in front of parliament, de", "de", "Zwei Jahre jeden Abend vor dem Parlament. Bei Regen, Schnee, Wasserwerfern.", true, "with:Nightly protest at parliament/"},
+		{"three years every night in front of parliament, es", "es", "Llevan más de tres años saliendo cada noche frente al parlamento", true, "with:Nightly protest at parliament/"},
+		{"Belgrade's parliament is not it", "de", "Zwei Jahre jeden Abend vor dem Parlament in Belgrad, die Studenten geben nicht auf", false, "neg:Nightly protest at parliament/"},
+		// The PM live on Facebook, then on his bicycle.
+		{"the premier streamed again, de", "de", "Der Premier hat wieder live auf Facebook regiert. Drei Stunden. Ohne Pause.", true, "with:PM's livestream/"},
+		{"three hours live, then off on his bicycle, tr", "tr", "Adam Facebook canlı yayınında 3 saat konuştu, sonra bisikletine binip gitti", true, "with:PM's livestream/"},
+	})
+}
