@@ -61,8 +61,8 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// rt8 labels a review of the film Tangerines (set in the Abkhaz
 		// war) in, as borderline; three writers of the ninth round label
 		// the same film's reviews out, and the rules follow them.
-		{"rt8", "testdata/rt8.jsonl", "testdata/rt8.labels.jsonl", false, 1, 3},
-		{"rt9", "testdata/rt9.jsonl", "testdata/rt9.labels.jsonl", false, 5, 3},
+		{"rt8", "testdata/rt8.jsonl", "testdata/rt8.labels.jsonl", false, 1, 2},
+		{"rt9", "testdata/rt9.jsonl", "testdata/rt9.labels.jsonl", false, 5, 2},
 		{"rt10", "testdata/rt10.jsonl", "testdata/rt10.labels.jsonl", false, 1, 2},
 		{"rt11", "testdata/rt11.jsonl", "testdata/rt11.labels.jsonl", false, 1, 2},
 		{"rt12", "testdata/rt12.jsonl", "testdata/rt12.labels.jsonl", false, 1, 1},
@@ -81,19 +81,19 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// and the real-text genres (rt24, rt28, rt29, rt30), each measured
 		// blind once, then tuned on.
 		{"rt19", "testdata/rt19.jsonl", "testdata/rt19.labels.jsonl", false, 1, 1},
-		{"rt22", "testdata/rt22.jsonl", "testdata/rt22.labels.jsonl", false, 0, 5},
+		{"rt22", "testdata/rt22.jsonl", "testdata/rt22.labels.jsonl", false, 0, 4},
 		{"rt23", "testdata/rt23.jsonl", "testdata/rt23.labels.jsonl", false, 0, 16},
 		{"rt24", "testdata/rt24.jsonl", "testdata/rt24.labels.jsonl", false, 0, 5},
 		{"rt25", "testdata/rt25.jsonl", "testdata/rt25.labels.jsonl", false, 0, 7},
 		{"rt26", "testdata/rt26.jsonl", "testdata/rt26.labels.jsonl", false, 1, 5},
 		{"rt27", "testdata/rt27.jsonl", "testdata/rt27.labels.jsonl", false, 1, 10},
-		{"rt28", "testdata/rt28.jsonl", "testdata/rt28.labels.jsonl", false, 4, 8},
+		{"rt28", "testdata/rt28.jsonl", "testdata/rt28.labels.jsonl", false, 4, 7},
 		{"rt29", "testdata/rt29.jsonl", "testdata/rt29.labels.jsonl", false, 3, 5},
-		{"rt30", "testdata/rt30.jsonl", "testdata/rt30.labels.jsonl", false, 16, 8},
+		{"rt30", "testdata/rt30.jsonl", "testdata/rt30.labels.jsonl", false, 16, 7},
 		{"rt32", "testdata/rt32.jsonl", "testdata/rt32.labels.jsonl", false, 5, 8},
-		{"rt33", "testdata/rt33.jsonl", "testdata/rt33.labels.jsonl", false, 0, 8},
-		{"rt36", "testdata/rt36.jsonl", "testdata/rt36.labels.jsonl", false, 0, 6},
-		{"rt37", "testdata/rt37.jsonl", "testdata/rt37.labels.jsonl", false, 2, 3},
+		{"rt33", "testdata/rt33.jsonl", "testdata/rt33.labels.jsonl", false, 0, 7},
+		{"rt36", "testdata/rt36.jsonl", "testdata/rt36.labels.jsonl", false, 0, 5},
+		{"rt37", "testdata/rt37.jsonl", "testdata/rt37.labels.jsonl", false, 2, 2},
 		{"rt38", "testdata/rt38.jsonl", "testdata/rt38.labels.jsonl", false, 0, 0},
 		// rt31, rt34 and rt35 (kept unread since the ninth round) and rt39 to
 		// rt59 (testdata/rt39.README.md ...): twenty-four writers' sets of issue
@@ -134,7 +134,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt62", "testdata/rt62.jsonl", "testdata/rt62.labels.jsonl", false, 3, 1},
 		{"rt66", "testdata/rt66.jsonl", "testdata/rt66.labels.jsonl", false, 0, 5},
 		{"rt67", "testdata/rt67.jsonl", "testdata/rt67.labels.jsonl", false, 1, 2},
-		{"rt68", "testdata/rt68.jsonl", "testdata/rt68.labels.jsonl", false, 1, 3},
+		{"rt68", "testdata/rt68.jsonl", "testdata/rt68.labels.jsonl", false, 1, 2},
 		// rt63 to rt65 (kept unread for the round's first estimate) and rt69 to
 		// rt71, rt75 to rt89 (the round's later development sets), each
 		// measured blind once, then read and tuned on in issue 11's eleventh
@@ -143,7 +143,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt64", "testdata/rt64.jsonl", "testdata/rt64.labels.jsonl", false, 0, 5},
 		{"rt65", "testdata/rt65.jsonl", "testdata/rt65.labels.jsonl", false, 2, 0},
 		{"rt69", "testdata/rt69.jsonl", "testdata/rt69.labels.jsonl", false, 1, 4},
-		{"rt70", "testdata/rt70.jsonl", "testdata/rt70.labels.jsonl", false, 0, 3},
+		{"rt70", "testdata/rt70.jsonl", "testdata/rt70.labels.jsonl", false, 0, 2},
 		{"rt71", "testdata/rt71.jsonl", "testdata/rt71.labels.jsonl", false, 2, 1},
 		{"rt75", "testdata/rt75.jsonl", "testdata/rt75.labels.jsonl", false, 0, 3},
 		{"rt76", "testdata/rt76.jsonl", "testdata/rt76.labels.jsonl", false, 1, 6},
@@ -152,9 +152,9 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt79", "testdata/rt79.jsonl", "testdata/rt79.labels.jsonl", false, 0, 2},
 		{"rt80", "testdata/rt80.jsonl", "testdata/rt80.labels.jsonl", false, 0, 10},
 		{"rt81", "testdata/rt81.jsonl", "testdata/rt81.labels.jsonl", false, 7, 0},
-		{"rt82", "testdata/rt82.jsonl", "testdata/rt82.labels.jsonl", false, 2, 5},
-		{"rt83", "testdata/rt83.jsonl", "testdata/rt83.labels.jsonl", false, 0, 1},
-		{"rt84", "testdata/rt84.jsonl", "testdata/rt84.labels.jsonl", false, 0, 5},
+		{"rt82", "testdata/rt82.jsonl", "testdata/rt82.labels.jsonl", false, 2, 4},
+		{"rt83", "testdata/rt83.jsonl", "testdata/rt83.labels.jsonl", false, 0, 0},
+		{"rt84", "testdata/rt84.jsonl", "testdata/rt84.labels.jsonl", false, 0, 4},
 		{"rt85", "testdata/rt85.jsonl", "testdata/rt85.labels.jsonl", false, 3, 3},
 		{"rt86", "testdata/rt86.jsonl", "testdata/rt86.labels.jsonl", false, 1, 1},
 		{"rt87", "testdata/rt87.jsonl", "testdata/rt87.labels.jsonl", false, 0, 2},
@@ -165,7 +165,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// round's development sets, each measured blind once): read and tuned on
 		// in issue 11's twelfth round.
 		{"rt72", "testdata/rt72.jsonl", "testdata/rt72.labels.jsonl", false, 0, 2},
-		{"rt73", "testdata/rt73.jsonl", "testdata/rt73.labels.jsonl", false, 0, 8},
+		{"rt73", "testdata/rt73.jsonl", "testdata/rt73.labels.jsonl", false, 0, 7},
 		{"rt74", "testdata/rt74.jsonl", "testdata/rt74.labels.jsonl", false, 1, 0},
 		{"rt90", "testdata/rt90.jsonl", "testdata/rt90.labels.jsonl", false, 0, 1},
 		{"rt91", "testdata/rt91.jsonl", "testdata/rt91.labels.jsonl", false, 1, 0},
@@ -178,13 +178,13 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// blind once): read and tuned on in issue 11's twelfth round. rt103 to
 		// rt105 stay outside the repository, never read, for the next round.
 		{"rt95", "testdata/rt95.jsonl", "testdata/rt95.labels.jsonl", false, 0, 1},
-		{"rt96", "testdata/rt96.jsonl", "testdata/rt96.labels.jsonl", false, 0, 6},
+		{"rt96", "testdata/rt96.jsonl", "testdata/rt96.labels.jsonl", false, 0, 5},
 		{"rt97", "testdata/rt97.jsonl", "testdata/rt97.labels.jsonl", false, 1, 3},
 		{"rt98", "testdata/rt98.jsonl", "testdata/rt98.labels.jsonl", false, 2, 14},
 		{"rt99", "testdata/rt99.jsonl", "testdata/rt99.labels.jsonl", false, 3, 1},
 		{"rt100", "testdata/rt100.jsonl", "testdata/rt100.labels.jsonl", false, 0, 2},
 		{"rt101", "testdata/rt101.jsonl", "testdata/rt101.labels.jsonl", false, 2, 3},
-		{"rt102", "testdata/rt102.jsonl", "testdata/rt102.labels.jsonl", false, 0, 7},
+		{"rt102", "testdata/rt102.jsonl", "testdata/rt102.labels.jsonl", false, 0, 6},
 		// rt112 to rt114 (testdata/rt112.README.md ...): writers of issue 11's
 		// fourteenth round in eight languages the rules had no forms for
 		// (and Ukrainian), each measured blind once, then read and tuned
@@ -216,7 +216,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt117", "testdata/rt117.jsonl", "testdata/rt117.labels.jsonl", false, 0, 2},
 		{"rt118", "testdata/rt118.jsonl", "testdata/rt118.labels.jsonl", false, 1, 7},
 		{"rt119", "testdata/rt119.jsonl", "testdata/rt119.labels.jsonl", false, 3, 3},
-		{"rt120", "testdata/rt120.jsonl", "testdata/rt120.labels.jsonl", false, 2, 5},
+		{"rt120", "testdata/rt120.jsonl", "testdata/rt120.labels.jsonl", false, 2, 4},
 		{"rt121", "testdata/rt121.jsonl", "testdata/rt121.labels.jsonl", false, 1, 8},
 		{"rt122", "testdata/rt122.jsonl", "testdata/rt122.labels.jsonl", false, 0, 3},
 		{"rt123", "testdata/rt123.jsonl", "testdata/rt123.labels.jsonl", false, 1, 10},
@@ -248,7 +248,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// rt143 to rt146 were measured once with the rules and model of
 		// da14da7, then read.
 		{"rt143", "testdata/rt143.jsonl", "testdata/rt143.labels.jsonl", false, 1, 4},
-		{"rt144", "testdata/rt144.jsonl", "testdata/rt144.labels.jsonl", false, 1, 16},
+		{"rt144", "testdata/rt144.jsonl", "testdata/rt144.labels.jsonl", false, 1, 15},
 		{"rt145", "testdata/rt145.jsonl", "testdata/rt145.labels.jsonl", false, 0, 6},
 		{"rt146", "testdata/rt146.jsonl", "testdata/rt146.labels.jsonl", false, 0, 1},
 		// rt147 to rt151 were measured once with the rules and model of
@@ -275,7 +275,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt155", "testdata/rt155.jsonl", "testdata/rt155.labels.jsonl", false, 0, 4},
 		{"rt160", "testdata/rt160.jsonl", "testdata/rt160.labels.jsonl", false, 1, 4},
 		{"rt161", "testdata/rt161.jsonl", "testdata/rt161.labels.jsonl", false, 2, 2},
-		{"rt162", "testdata/rt162.jsonl", "testdata/rt162.labels.jsonl", false, 2, 7},
+		{"rt162", "testdata/rt162.jsonl", "testdata/rt162.labels.jsonl", false, 2, 6},
 		{"rt163", "testdata/rt163.jsonl", "testdata/rt163.labels.jsonl", false, 0, 5},
 		{"rt164", "testdata/rt164.jsonl", "testdata/rt164.labels.jsonl", false, 0, 1},
 		{"rt165", "testdata/rt165.jsonl", "testdata/rt165.labels.jsonl", false, 2, 12},
@@ -289,7 +289,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt175", "testdata/rt175.jsonl", "testdata/rt175.labels.jsonl", false, 1, 9},
 		// rt176 to rt181 were written blind after 9cc4344, measured once
 		// with its rules and model, then read and fixed as classes.
-		{"rt176", "testdata/rt176.jsonl", "testdata/rt176.labels.jsonl", false, 1, 18},
+		{"rt176", "testdata/rt176.jsonl", "testdata/rt176.labels.jsonl", false, 1, 17},
 		{"rt177", "testdata/rt177.jsonl", "testdata/rt177.labels.jsonl", false, 2, 2},
 		{"rt178", "testdata/rt178.jsonl", "testdata/rt178.labels.jsonl", false, 2, 7},
 		{"rt179", "testdata/rt179.jsonl", "testdata/rt179.labels.jsonl", false, 0, 7},
@@ -305,7 +305,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt182", "testdata/rt182.jsonl", "testdata/rt182.labels.jsonl", false, 0, 6},
 		{"rt183", "testdata/rt183.jsonl", "testdata/rt183.labels.jsonl", false, 4, 15},
 		{"rt184", "testdata/rt184.jsonl", "testdata/rt184.labels.jsonl", false, 0, 5},
-		{"rt185", "testdata/rt185.jsonl", "testdata/rt185.labels.jsonl", false, 0, 5},
+		{"rt185", "testdata/rt185.jsonl", "testdata/rt185.labels.jsonl", false, 0, 4},
 		// rt188 and rt191 (the newer languages) were written blind in the
 		// eighteenth round, measured once with 83d1c53, then read.
 		{"rt188", "testdata/rt188.jsonl", "testdata/rt188.labels.jsonl", false, 0, 17},
@@ -323,7 +323,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// rt194-rt199 were written in the nineteenth round and kept unread;
 		// measured blind at the start of the twentieth (bc93597), then read
 		// and fixed as classes (not trained on: testdata/untrained.txt).
-		{"rt194", "testdata/rt194.jsonl", "testdata/rt194.labels.jsonl", false, 3, 9},
+		{"rt194", "testdata/rt194.jsonl", "testdata/rt194.labels.jsonl", false, 3, 8},
 		{"rt195", "testdata/rt195.jsonl", "testdata/rt195.labels.jsonl", false, 0, 16},
 		{"rt196", "testdata/rt196.jsonl", "testdata/rt196.labels.jsonl", false, 1, 4},
 		{"rt197", "testdata/rt197.jsonl", "testdata/rt197.labels.jsonl", false, 2, 7},
@@ -336,7 +336,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt201", "testdata/rt201.jsonl", "testdata/rt201.labels.jsonl", false, 3, 14},
 		{"rt202", "testdata/rt202.jsonl", "testdata/rt202.labels.jsonl", false, 3, 20},
 		{"rt203", "testdata/rt203.jsonl", "testdata/rt203.labels.jsonl", false, 1, 7},
-		{"rt204", "testdata/rt204.jsonl", "testdata/rt204.labels.jsonl", false, 1, 14},
+		{"rt204", "testdata/rt204.jsonl", "testdata/rt204.labels.jsonl", false, 1, 13},
 		{"rt205", "testdata/rt205.jsonl", "testdata/rt205.labels.jsonl", false, 5, 2},
 		// rt206-rt211 were written in the twenty-first round and kept unread;
 		// measured blind at the start of the twenty-second (e6ba468), then
@@ -351,7 +351,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// measured blind, then read within it and fixed as classes (not
 		// trained on: testdata/untrained.txt).
 		{"rt212", "testdata/rt212.jsonl", "testdata/rt212.labels.jsonl", false, 0, 6},
-		{"rt213", "testdata/rt213.jsonl", "testdata/rt213.labels.jsonl", false, 0, 25},
+		{"rt213", "testdata/rt213.jsonl", "testdata/rt213.labels.jsonl", false, 0, 24},
 		{"rt214", "testdata/rt214.jsonl", "testdata/rt214.labels.jsonl", false, 1, 18},
 		{"rt215", "testdata/rt215.jsonl", "testdata/rt215.labels.jsonl", false, 2, 5},
 		{"rt216", "testdata/rt216.jsonl", "testdata/rt216.labels.jsonl", false, 1, 33},
@@ -362,7 +362,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// testdata/untrained.txt).
 		{"rt218", "testdata/rt218.jsonl", "testdata/rt218.labels.jsonl", false, 0, 5},
 		{"rt219", "testdata/rt219.jsonl", "testdata/rt219.labels.jsonl", false, 1, 9},
-		{"rt220", "testdata/rt220.jsonl", "testdata/rt220.labels.jsonl", false, 0, 33},
+		{"rt220", "testdata/rt220.jsonl", "testdata/rt220.labels.jsonl", false, 0, 32},
 		{"rt221", "testdata/rt221.jsonl", "testdata/rt221.labels.jsonl", false, 0, 7},
 		{"rt222", "testdata/rt222.jsonl", "testdata/rt222.labels.jsonl", false, 1, 18},
 		{"rt223", "testdata/rt223.jsonl", "testdata/rt223.labels.jsonl", false, 1, 0},
@@ -373,16 +373,16 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt225", "testdata/rt225.jsonl", "testdata/rt225.labels.jsonl", false, 0, 26},
 		{"rt226", "testdata/rt226.jsonl", "testdata/rt226.labels.jsonl", false, 1, 23},
 		{"rt227", "testdata/rt227.jsonl", "testdata/rt227.labels.jsonl", false, 0, 12},
-		{"rt228", "testdata/rt228.jsonl", "testdata/rt228.labels.jsonl", false, 1, 12},
+		{"rt228", "testdata/rt228.jsonl", "testdata/rt228.labels.jsonl", false, 1, 11},
 		{"rt229", "testdata/rt229.jsonl", "testdata/rt229.labels.jsonl", false, 3, 1},
 		// rt230-rt235 were written at the end of the twenty-second round and
 		// kept unread; measured blind again at the twenty-third round's start,
 		// then read within it (not trained on: testdata/untrained.txt).
 		{"rt230", "testdata/rt230.jsonl", "testdata/rt230.labels.jsonl", false, 1, 5},
-		{"rt231", "testdata/rt231.jsonl", "testdata/rt231.labels.jsonl", false, 0, 14},
+		{"rt231", "testdata/rt231.jsonl", "testdata/rt231.labels.jsonl", false, 0, 13},
 		{"rt232", "testdata/rt232.jsonl", "testdata/rt232.labels.jsonl", false, 0, 14},
 		{"rt233", "testdata/rt233.jsonl", "testdata/rt233.labels.jsonl", false, 1, 6},
-		{"rt234", "testdata/rt234.jsonl", "testdata/rt234.labels.jsonl", false, 0, 13},
+		{"rt234", "testdata/rt234.jsonl", "testdata/rt234.labels.jsonl", false, 0, 12},
 		{"rt235", "testdata/rt235.jsonl", "testdata/rt235.labels.jsonl", false, 0, 0},
 		// rt236-rt241 were written early in the twenty-third round, measured
 		// blind at its start and after rt230-rt235's classes, then read
@@ -396,11 +396,11 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// rt242-rt247 were written early in the twenty-third round, measured
 		// blind at its start and after rt230-rt241's classes, then read
 		// within it (not trained on: testdata/untrained.txt).
-		{"rt242", "testdata/rt242.jsonl", "testdata/rt242.labels.jsonl", false, 0, 12},
+		{"rt242", "testdata/rt242.jsonl", "testdata/rt242.labels.jsonl", false, 0, 11},
 		{"rt243", "testdata/rt243.jsonl", "testdata/rt243.labels.jsonl", false, 1, 22},
-		{"rt244", "testdata/rt244.jsonl", "testdata/rt244.labels.jsonl", false, 2, 17},
+		{"rt244", "testdata/rt244.jsonl", "testdata/rt244.labels.jsonl", false, 2, 15},
 		{"rt245", "testdata/rt245.jsonl", "testdata/rt245.labels.jsonl", false, 1, 6},
-		{"rt246", "testdata/rt246.jsonl", "testdata/rt246.labels.jsonl", false, 0, 10},
+		{"rt246", "testdata/rt246.jsonl", "testdata/rt246.labels.jsonl", false, 0, 9},
 		{"rt247", "testdata/rt247.jsonl", "testdata/rt247.labels.jsonl", false, 4, 0},
 		// rt248-rt253 were written during the twenty-third round, measured
 		// blind at its start and after rt230-rt247's classes, then read
@@ -427,7 +427,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt261", "testdata/rt261.jsonl", "testdata/rt261.labels.jsonl", false, 0, 15},
 		{"rt262", "testdata/rt262.jsonl", "testdata/rt262.labels.jsonl", false, 2, 8},
 		{"rt263", "testdata/rt263.jsonl", "testdata/rt263.labels.jsonl", false, 1, 6},
-		{"rt264", "testdata/rt264.jsonl", "testdata/rt264.labels.jsonl", false, 0, 12},
+		{"rt264", "testdata/rt264.jsonl", "testdata/rt264.labels.jsonl", false, 0, 11},
 		{"rt265", "testdata/rt265.jsonl", "testdata/rt265.labels.jsonl", false, 3, 3},
 		// rt266-rt271 were written in the middle of the twenty-fourth round,
 		// measured blind, then read within it (not trained on:
@@ -486,7 +486,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// blind after its first step, then read within it (not trained on:
 		// testdata/untrained.txt).
 		{"rt302", "testdata/rt302.jsonl", "testdata/rt302.labels.jsonl", false, 1, 7},
-		{"rt303", "testdata/rt303.jsonl", "testdata/rt303.labels.jsonl", false, 1, 17},
+		{"rt303", "testdata/rt303.jsonl", "testdata/rt303.labels.jsonl", false, 1, 16},
 		{"rt304", "testdata/rt304.jsonl", "testdata/rt304.labels.jsonl", false, 3, 7},
 		{"rt305", "testdata/rt305.jsonl", "testdata/rt305.labels.jsonl", false, 2, 10},
 		{"rt306", "testdata/rt306.jsonl", "testdata/rt306.labels.jsonl", false, 5, 13},
@@ -498,7 +498,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt309", "testdata/rt309.jsonl", "testdata/rt309.labels.jsonl", false, 3, 15},
 		{"rt310", "testdata/rt310.jsonl", "testdata/rt310.labels.jsonl", false, 2, 11},
 		{"rt311", "testdata/rt311.jsonl", "testdata/rt311.labels.jsonl", false, 0, 10},
-		{"rt312", "testdata/rt312.jsonl", "testdata/rt312.labels.jsonl", false, 2, 13},
+		{"rt312", "testdata/rt312.jsonl", "testdata/rt312.labels.jsonl", false, 2, 12},
 		{"rt313", "testdata/rt313.jsonl", "testdata/rt313.labels.jsonl", false, 3, 4},
 	}
 	for _, tt := range tests {

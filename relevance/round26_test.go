@@ -158,5 +158,19 @@ func TestRound26Motifs(t *testing.T) {
 		// The PM live on Facebook, then on his bicycle.
 		{"the premier streamed again, de", "de", "Der Premier hat wieder live auf Facebook regiert. Drei Stunden. Ohne Pause.", true, "with:PM's livestream/"},
 		{"three hours live, then off on his bicycle, tr", "tr", "Adam Facebook canlı yayınında 3 saat konuştu, sonra bisikletine binip gitti", true, "with:PM's livestream/"},
+		// The president who talks football again, in Georgian; a match
+		// report about him stays out.
+		{"Kavelashvili talks football again, ka", "ka", "კაველაშვილმა ისევ სიტყვა წარმოთქვა. ფეხბურთზე არაფერი უთქვამს", true, "person:Kavelashvili"},
+		{"Kavelashvili's goals for Manchester City are not it", "en", "Kavelashvili scored twice for Manchester City in the 1996 season, a striker remembered at Maine Road", false, "neg:Kavelashvili/Sport"},
+		// The Turkish and Armenian special envoys met again; the Union's
+		// observers in Hebrew, not Rafah's.
+		{"the special envoys met again, the gate still shut, tr", "tr", "Özel temsilciler yine görüştü, yine olumlu açıklama. Sınır kapısı hâlâ kapalı", true, "with:Special envoys/"},
+		{"the Union's observers on the border, he", "he", "מה קורה עם המשקיפים של האיחוד האירופי בגבול? הארכו להם את המנדט?", true, "institution:EU monitoring mission"},
+		{"the Union's observers at Rafah are not it", "he", "המשקיפים של האיחוד חזרו למעבר רפיח", false, "neg:EU monitoring mission/"},
+		// Martuni's displaced in Abovyan; Salomé by first name in French;
+		// France's recognition law, article and all.
+		{"parents from Martuni renting in Abovyan, ru", "ru", "Мои родители из Мартуни. Почти пять лет в съёмной квартире в Абовяне", true, "with:Martuni from Abovyan/"},
+		{"Salomé speaks to Europeans better than the government, fr", "fr", "Salomé parle mieux aux Européens que tout le gouvernement réuni", true, "with:Salome the legitimate president/"},
+		{"France's recognition law, article and all, fr", "fr", "Loi du 29 janvier 2001 relative à la reconnaissance du génocide arménien de 1915. Article unique : La France reconnaît publiquement le génocide arménien de 1915. La présente loi sera exécutée comme loi de l'État.", true, "event:Armenian genocide"},
 	})
 }
