@@ -81,8 +81,8 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// and the real-text genres (rt24, rt28, rt29, rt30), each measured
 		// blind once, then tuned on.
 		{"rt19", "testdata/rt19.jsonl", "testdata/rt19.labels.jsonl", false, 1, 1},
-		{"rt22", "testdata/rt22.jsonl", "testdata/rt22.labels.jsonl", false, 0, 4},
-		{"rt23", "testdata/rt23.jsonl", "testdata/rt23.labels.jsonl", false, 0, 16},
+		{"rt22", "testdata/rt22.jsonl", "testdata/rt22.labels.jsonl", false, 0, 3},
+		{"rt23", "testdata/rt23.jsonl", "testdata/rt23.labels.jsonl", false, 0, 14},
 		{"rt24", "testdata/rt24.jsonl", "testdata/rt24.labels.jsonl", false, 0, 5},
 		{"rt25", "testdata/rt25.jsonl", "testdata/rt25.labels.jsonl", false, 0, 7},
 		{"rt26", "testdata/rt26.jsonl", "testdata/rt26.labels.jsonl", false, 1, 5},
@@ -129,7 +129,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// kept unread until the eleventh round) and rt66 to rt68 (the eleventh
 		// round's development sets, each measured blind once): read and tuned
 		// on in issue 11's eleventh round.
-		{"rt60", "testdata/rt60.jsonl", "testdata/rt60.labels.jsonl", false, 0, 3},
+		{"rt60", "testdata/rt60.jsonl", "testdata/rt60.labels.jsonl", false, 0, 2},
 		{"rt61", "testdata/rt61.jsonl", "testdata/rt61.labels.jsonl", false, 0, 1},
 		{"rt62", "testdata/rt62.jsonl", "testdata/rt62.labels.jsonl", false, 3, 1},
 		{"rt66", "testdata/rt66.jsonl", "testdata/rt66.labels.jsonl", false, 0, 5},
@@ -150,7 +150,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt77", "testdata/rt77.jsonl", "testdata/rt77.labels.jsonl", false, 0, 0},
 		{"rt78", "testdata/rt78.jsonl", "testdata/rt78.labels.jsonl", false, 0, 1},
 		{"rt79", "testdata/rt79.jsonl", "testdata/rt79.labels.jsonl", false, 0, 2},
-		{"rt80", "testdata/rt80.jsonl", "testdata/rt80.labels.jsonl", false, 0, 10},
+		{"rt80", "testdata/rt80.jsonl", "testdata/rt80.labels.jsonl", false, 0, 9},
 		{"rt81", "testdata/rt81.jsonl", "testdata/rt81.labels.jsonl", false, 7, 0},
 		{"rt82", "testdata/rt82.jsonl", "testdata/rt82.labels.jsonl", false, 2, 4},
 		{"rt83", "testdata/rt83.jsonl", "testdata/rt83.labels.jsonl", false, 0, 0},
@@ -158,13 +158,13 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt85", "testdata/rt85.jsonl", "testdata/rt85.labels.jsonl", false, 3, 3},
 		{"rt86", "testdata/rt86.jsonl", "testdata/rt86.labels.jsonl", false, 1, 1},
 		{"rt87", "testdata/rt87.jsonl", "testdata/rt87.labels.jsonl", false, 0, 2},
-		{"rt88", "testdata/rt88.jsonl", "testdata/rt88.labels.jsonl", false, 0, 6},
+		{"rt88", "testdata/rt88.jsonl", "testdata/rt88.labels.jsonl", false, 0, 5},
 		{"rt89", "testdata/rt89.jsonl", "testdata/rt89.labels.jsonl", false, 1, 1},
 		// rt72 to rt74 (measured once with the eleventh round's final rules and
 		// kept unread until the twelfth round) and rt90 to rt94 (the twelfth
 		// round's development sets, each measured blind once): read and tuned on
 		// in issue 11's twelfth round.
-		{"rt72", "testdata/rt72.jsonl", "testdata/rt72.labels.jsonl", false, 0, 2},
+		{"rt72", "testdata/rt72.jsonl", "testdata/rt72.labels.jsonl", false, 0, 1},
 		{"rt73", "testdata/rt73.jsonl", "testdata/rt73.labels.jsonl", false, 0, 7},
 		{"rt74", "testdata/rt74.jsonl", "testdata/rt74.labels.jsonl", false, 1, 0},
 		{"rt90", "testdata/rt90.jsonl", "testdata/rt90.labels.jsonl", false, 0, 1},
@@ -194,7 +194,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// mix), measured blind.
 		{"rt112", "testdata/rt112.jsonl", "testdata/rt112.labels.jsonl", false, 0, 7},
 		{"rt113", "testdata/rt113.jsonl", "testdata/rt113.labels.jsonl", false, 3, 6},
-		{"rt114", "testdata/rt114.jsonl", "testdata/rt114.labels.jsonl", false, 1, 12},
+		{"rt114", "testdata/rt114.jsonl", "testdata/rt114.labels.jsonl", false, 1, 11},
 		{"rt115", "testdata/rt115.jsonl", "testdata/rt115.labels.jsonl", false, 1, 0},
 		{"rt116", "testdata/rt116.jsonl", "testdata/rt116.labels.jsonl", false, 1, 8},
 		// rt103 to rt111 (issue 11's twelfth round, the nine languages) and
@@ -205,7 +205,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// rt125 to rt127 were measured once with the round's rules of
 		// bbb53db, rt128 to rt130 once with those of ec74ed9; then read.
 		{"rt103", "testdata/rt103.jsonl", "testdata/rt103.labels.jsonl", false, 0, 3},
-		{"rt104", "testdata/rt104.jsonl", "testdata/rt104.labels.jsonl", false, 1, 10},
+		{"rt104", "testdata/rt104.jsonl", "testdata/rt104.labels.jsonl", false, 1, 9},
 		{"rt105", "testdata/rt105.jsonl", "testdata/rt105.labels.jsonl", false, 1, 3},
 		{"rt106", "testdata/rt106.jsonl", "testdata/rt106.labels.jsonl", false, 0, 2},
 		{"rt107", "testdata/rt107.jsonl", "testdata/rt107.labels.jsonl", false, 2, 0},
@@ -216,12 +216,12 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt117", "testdata/rt117.jsonl", "testdata/rt117.labels.jsonl", false, 0, 2},
 		{"rt118", "testdata/rt118.jsonl", "testdata/rt118.labels.jsonl", false, 1, 7},
 		{"rt119", "testdata/rt119.jsonl", "testdata/rt119.labels.jsonl", false, 3, 3},
-		{"rt120", "testdata/rt120.jsonl", "testdata/rt120.labels.jsonl", false, 2, 4},
+		{"rt120", "testdata/rt120.jsonl", "testdata/rt120.labels.jsonl", false, 2, 3},
 		{"rt121", "testdata/rt121.jsonl", "testdata/rt121.labels.jsonl", false, 1, 8},
 		{"rt122", "testdata/rt122.jsonl", "testdata/rt122.labels.jsonl", false, 0, 3},
 		{"rt123", "testdata/rt123.jsonl", "testdata/rt123.labels.jsonl", false, 1, 10},
 		{"rt124", "testdata/rt124.jsonl", "testdata/rt124.labels.jsonl", false, 3, 1},
-		{"rt125", "testdata/rt125.jsonl", "testdata/rt125.labels.jsonl", false, 1, 11},
+		{"rt125", "testdata/rt125.jsonl", "testdata/rt125.labels.jsonl", false, 1, 10},
 		{"rt126", "testdata/rt126.jsonl", "testdata/rt126.labels.jsonl", false, 0, 7},
 		{"rt127", "testdata/rt127.jsonl", "testdata/rt127.labels.jsonl", false, 1, 2},
 		{"rt128", "testdata/rt128.jsonl", "testdata/rt128.labels.jsonl", false, 0, 2},
@@ -261,7 +261,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// rt156 to rt159 were measured once with the rules and model of
 		// d466b09 (the round's final state then), then read.
 		{"rt156", "testdata/rt156.jsonl", "testdata/rt156.labels.jsonl", false, 3, 5},
-		{"rt157", "testdata/rt157.jsonl", "testdata/rt157.labels.jsonl", false, 2, 11},
+		{"rt157", "testdata/rt157.jsonl", "testdata/rt157.labels.jsonl", false, 2, 10},
 		{"rt158", "testdata/rt158.jsonl", "testdata/rt158.labels.jsonl", false, 0, 8},
 		{"rt159", "testdata/rt159.jsonl", "testdata/rt159.labels.jsonl", false, 0, 2},
 		// rt152 to rt155 were written at the end of the sixteenth round and
@@ -273,7 +273,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt153", "testdata/rt153.jsonl", "testdata/rt153.labels.jsonl", false, 1, 15},
 		{"rt154", "testdata/rt154.jsonl", "testdata/rt154.labels.jsonl", false, 1, 4},
 		{"rt155", "testdata/rt155.jsonl", "testdata/rt155.labels.jsonl", false, 0, 4},
-		{"rt160", "testdata/rt160.jsonl", "testdata/rt160.labels.jsonl", false, 1, 4},
+		{"rt160", "testdata/rt160.jsonl", "testdata/rt160.labels.jsonl", false, 1, 3},
 		{"rt161", "testdata/rt161.jsonl", "testdata/rt161.labels.jsonl", false, 2, 2},
 		{"rt162", "testdata/rt162.jsonl", "testdata/rt162.labels.jsonl", false, 2, 6},
 		{"rt163", "testdata/rt163.jsonl", "testdata/rt163.labels.jsonl", false, 0, 5},
@@ -281,8 +281,8 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt165", "testdata/rt165.jsonl", "testdata/rt165.labels.jsonl", false, 2, 12},
 		// rt170 to rt175 were written blind after 2ae282a, measured once
 		// with its rules and model, then read and fixed as classes.
-		{"rt170", "testdata/rt170.jsonl", "testdata/rt170.labels.jsonl", false, 1, 3},
-		{"rt171", "testdata/rt171.jsonl", "testdata/rt171.labels.jsonl", false, 1, 13},
+		{"rt170", "testdata/rt170.jsonl", "testdata/rt170.labels.jsonl", false, 1, 2},
+		{"rt171", "testdata/rt171.jsonl", "testdata/rt171.labels.jsonl", false, 1, 12},
 		{"rt172", "testdata/rt172.jsonl", "testdata/rt172.labels.jsonl", false, 0, 3},
 		{"rt173", "testdata/rt173.jsonl", "testdata/rt173.labels.jsonl", false, 1, 10},
 		{"rt174", "testdata/rt174.jsonl", "testdata/rt174.labels.jsonl", false, 0, 7},
@@ -351,7 +351,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// measured blind, then read within it and fixed as classes (not
 		// trained on: testdata/untrained.txt).
 		{"rt212", "testdata/rt212.jsonl", "testdata/rt212.labels.jsonl", false, 0, 6},
-		{"rt213", "testdata/rt213.jsonl", "testdata/rt213.labels.jsonl", false, 0, 24},
+		{"rt213", "testdata/rt213.jsonl", "testdata/rt213.labels.jsonl", false, 0, 23},
 		{"rt214", "testdata/rt214.jsonl", "testdata/rt214.labels.jsonl", false, 1, 18},
 		{"rt215", "testdata/rt215.jsonl", "testdata/rt215.labels.jsonl", false, 2, 5},
 		{"rt216", "testdata/rt216.jsonl", "testdata/rt216.labels.jsonl", false, 1, 33},
@@ -379,7 +379,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// kept unread; measured blind again at the twenty-third round's start,
 		// then read within it (not trained on: testdata/untrained.txt).
 		{"rt230", "testdata/rt230.jsonl", "testdata/rt230.labels.jsonl", false, 1, 5},
-		{"rt231", "testdata/rt231.jsonl", "testdata/rt231.labels.jsonl", false, 0, 13},
+		{"rt231", "testdata/rt231.jsonl", "testdata/rt231.labels.jsonl", false, 0, 11},
 		{"rt232", "testdata/rt232.jsonl", "testdata/rt232.labels.jsonl", false, 0, 14},
 		{"rt233", "testdata/rt233.jsonl", "testdata/rt233.labels.jsonl", false, 1, 6},
 		{"rt234", "testdata/rt234.jsonl", "testdata/rt234.labels.jsonl", false, 0, 12},
@@ -450,8 +450,8 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// rt278-rt283 were written early in the twenty-fifth round, measured
 		// blind, then read within it (not trained on: testdata/untrained.txt).
 		{"rt278", "testdata/rt278.jsonl", "testdata/rt278.labels.jsonl", false, 2, 13},
-		{"rt279", "testdata/rt279.jsonl", "testdata/rt279.labels.jsonl", false, 1, 16},
-		{"rt280", "testdata/rt280.jsonl", "testdata/rt280.labels.jsonl", false, 0, 13},
+		{"rt279", "testdata/rt279.jsonl", "testdata/rt279.labels.jsonl", false, 1, 15},
+		{"rt280", "testdata/rt280.jsonl", "testdata/rt280.labels.jsonl", false, 0, 12},
 		{"rt281", "testdata/rt281.jsonl", "testdata/rt281.labels.jsonl", false, 0, 5},
 		{"rt282", "testdata/rt282.jsonl", "testdata/rt282.labels.jsonl", false, 0, 26},
 		{"rt283", "testdata/rt283.jsonl", "testdata/rt283.labels.jsonl", false, 1, 3},
@@ -468,7 +468,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// blind after each of its steps, then read within it (not trained
 		// on: testdata/untrained.txt).
 		{"rt290", "testdata/rt290.jsonl", "testdata/rt290.labels.jsonl", false, 0, 4},
-		{"rt291", "testdata/rt291.jsonl", "testdata/rt291.labels.jsonl", false, 3, 14},
+		{"rt291", "testdata/rt291.jsonl", "testdata/rt291.labels.jsonl", false, 3, 13},
 		{"rt292", "testdata/rt292.jsonl", "testdata/rt292.labels.jsonl", false, 2, 14},
 		{"rt293", "testdata/rt293.jsonl", "testdata/rt293.labels.jsonl", false, 2, 7},
 		{"rt294", "testdata/rt294.jsonl", "testdata/rt294.labels.jsonl", false, 1, 6},
@@ -487,7 +487,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// testdata/untrained.txt).
 		{"rt302", "testdata/rt302.jsonl", "testdata/rt302.labels.jsonl", false, 1, 7},
 		{"rt303", "testdata/rt303.jsonl", "testdata/rt303.labels.jsonl", false, 1, 16},
-		{"rt304", "testdata/rt304.jsonl", "testdata/rt304.labels.jsonl", false, 3, 7},
+		{"rt304", "testdata/rt304.jsonl", "testdata/rt304.labels.jsonl", false, 3, 6},
 		{"rt305", "testdata/rt305.jsonl", "testdata/rt305.labels.jsonl", false, 2, 10},
 		{"rt306", "testdata/rt306.jsonl", "testdata/rt306.labels.jsonl", false, 5, 13},
 		{"rt307", "testdata/rt307.jsonl", "testdata/rt307.labels.jsonl", false, 6, 2},
@@ -495,7 +495,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// after its first two steps, then read within it (not trained on:
 		// testdata/untrained.txt).
 		{"rt308", "testdata/rt308.jsonl", "testdata/rt308.labels.jsonl", false, 0, 4},
-		{"rt309", "testdata/rt309.jsonl", "testdata/rt309.labels.jsonl", false, 3, 15},
+		{"rt309", "testdata/rt309.jsonl", "testdata/rt309.labels.jsonl", false, 3, 14},
 		{"rt310", "testdata/rt310.jsonl", "testdata/rt310.labels.jsonl", false, 2, 11},
 		{"rt311", "testdata/rt311.jsonl", "testdata/rt311.labels.jsonl", false, 0, 10},
 		{"rt312", "testdata/rt312.jsonl", "testdata/rt312.labels.jsonl", false, 2, 12},

@@ -172,5 +172,19 @@ func TestRound26Motifs(t *testing.T) {
 		{"parents from Martuni renting in Abovyan, ru", "ru", "Мои родители из Мартуни. Почти пять лет в съёмной квартире в Абовяне", true, "with:Martuni from Abovyan/"},
 		{"Salomé speaks to Europeans better than the government, fr", "fr", "Salomé parle mieux aux Européens que tout le gouvernement réuni", true, "with:Salome the legitimate president/"},
 		{"France's recognition law, article and all, fr", "fr", "Loi du 29 janvier 2001 relative à la reconnaissance du génocide arménien de 1915. Article unique : La France reconnaît publiquement le génocide arménien de 1915. La présente loi sera exécutée comme loi de l'État.", true, "event:Armenian genocide"},
+		// A district's executive head arrested, in Azerbaijani; the Dream's
+		// justice in Greek; Imedi's evening news; the visa talks in Latin
+		// Armenian; 27 September among the dates of mourning; the
+		// Bundestag's resolution of 2016; "evening 862" with EU flags.
+		{"another district executive head arrested, az", "az", "Növbəti icra başçısı həbs olundu. Hər ay biri. Adamlar dəyişir, sistem isə yerindədir", true, "institution:Azerbaijan's executive heads"},
+		{"seven years in prison, the Dream's justice, el", "el", "Επτά χρόνια φυλακή για πέταγμα νερού σε αστυνομικό. Αυτή είναι η «δικαιοσύνη» του Ονείρου.", true, "with:Dream in Greek genitive/"},
+		{"the dream trip in Greek is not it", "el", "Το ταξίδι του ονείρου μου στη Σαντορίνη, επιτέλους!", false, ""},
+		{"Imedi calls students paid agents, en", "en", "Imedi calling 19-year-old students 'paid agents of a foreign war party' again tonight", true, "with:Georgian TV channels/"},
+		{"visa liberalisation with the EU, hy in Latin letters", "hy", "vizaneri azatakanacum@ EU-i het verjapes linelu a? te isev hajord tari", true, "event:Armenia's visa talks in Latin letters"},
+		{"27 September among the dates of mourning, fr", "fr", "24 avril, 27 septembre, 19 septembre... notre calendrier est un cimetière de dates", true, "with:27 September/"},
+		{"a birthday on 27 September is not it", "fr", "Mon anniversaire est le 27 septembre, on fait une fête", false, ""},
+		{"the Bundestag's resolution of 2016 again, de", "de", "Die Resolution von 2016 war das Mutigste, was der Bundestag je zu der Region gemacht hat", true, "with:The resolution of 2016/"},
+		{"a UN resolution of 2016 is not it", "de", "Die Resolution von 2016 des Sicherheitsrats zu Siedlungen wird wieder zitiert", false, ""},
+		{"evening 862 with EU flags, de", "de", "Abend 862: Trillerpfeifen, EU-Fahnen, Polizei vor der Philharmonie", true, "with:Protest day count/"},
 	})
 }
