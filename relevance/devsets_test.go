@@ -87,12 +87,12 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt25", "testdata/rt25.jsonl", "testdata/rt25.labels.jsonl", false, 0, 7},
 		{"rt26", "testdata/rt26.jsonl", "testdata/rt26.labels.jsonl", false, 1, 5},
 		{"rt27", "testdata/rt27.jsonl", "testdata/rt27.labels.jsonl", false, 1, 10},
-		{"rt28", "testdata/rt28.jsonl", "testdata/rt28.labels.jsonl", false, 4, 7},
+		{"rt28", "testdata/rt28.jsonl", "testdata/rt28.labels.jsonl", false, 4, 6},
 		{"rt29", "testdata/rt29.jsonl", "testdata/rt29.labels.jsonl", false, 3, 5},
 		{"rt30", "testdata/rt30.jsonl", "testdata/rt30.labels.jsonl", false, 16, 7},
 		{"rt32", "testdata/rt32.jsonl", "testdata/rt32.labels.jsonl", false, 5, 8},
 		{"rt33", "testdata/rt33.jsonl", "testdata/rt33.labels.jsonl", false, 0, 7},
-		{"rt36", "testdata/rt36.jsonl", "testdata/rt36.labels.jsonl", false, 0, 5},
+		{"rt36", "testdata/rt36.jsonl", "testdata/rt36.labels.jsonl", false, 0, 4},
 		{"rt37", "testdata/rt37.jsonl", "testdata/rt37.labels.jsonl", false, 2, 2},
 		{"rt38", "testdata/rt38.jsonl", "testdata/rt38.labels.jsonl", false, 0, 0},
 		// rt31, rt34 and rt35 (kept unread since the ninth round) and rt39 to
@@ -107,7 +107,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt39", "testdata/rt39.jsonl", "testdata/rt39.labels.jsonl", false, 0, 0},
 		{"rt40", "testdata/rt40.jsonl", "testdata/rt40.labels.jsonl", false, 2, 1},
 		{"rt41", "testdata/rt41.jsonl", "testdata/rt41.labels.jsonl", false, 1, 5},
-		{"rt42", "testdata/rt42.jsonl", "testdata/rt42.labels.jsonl", false, 2, 3},
+		{"rt42", "testdata/rt42.jsonl", "testdata/rt42.labels.jsonl", false, 2, 2},
 		{"rt43", "testdata/rt43.jsonl", "testdata/rt43.labels.jsonl", false, 1, 9},
 		{"rt44", "testdata/rt44.jsonl", "testdata/rt44.labels.jsonl", false, 34, 2},
 		{"rt45", "testdata/rt45.jsonl", "testdata/rt45.labels.jsonl", false, 0, 0},
@@ -115,7 +115,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt47", "testdata/rt47.jsonl", "testdata/rt47.labels.jsonl", false, 4, 2},
 		{"rt48", "testdata/rt48.jsonl", "testdata/rt48.labels.jsonl", false, 1, 1},
 		{"rt49", "testdata/rt49.jsonl", "testdata/rt49.labels.jsonl", false, 0, 3},
-		{"rt50", "testdata/rt50.jsonl", "testdata/rt50.labels.jsonl", false, 1, 2},
+		{"rt50", "testdata/rt50.jsonl", "testdata/rt50.labels.jsonl", false, 1, 1},
 		{"rt51", "testdata/rt51.jsonl", "testdata/rt51.labels.jsonl", false, 2, 2},
 		{"rt52", "testdata/rt52.jsonl", "testdata/rt52.labels.jsonl", false, 0, 3},
 		{"rt53", "testdata/rt53.jsonl", "testdata/rt53.labels.jsonl", false, 4, 1},
@@ -140,7 +140,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// measured blind once, then read and tuned on in issue 11's eleventh
 		// round.
 		{"rt63", "testdata/rt63.jsonl", "testdata/rt63.labels.jsonl", false, 0, 1},
-		{"rt64", "testdata/rt64.jsonl", "testdata/rt64.labels.jsonl", false, 0, 5},
+		{"rt64", "testdata/rt64.jsonl", "testdata/rt64.labels.jsonl", false, 0, 4},
 		{"rt65", "testdata/rt65.jsonl", "testdata/rt65.labels.jsonl", false, 2, 0},
 		{"rt69", "testdata/rt69.jsonl", "testdata/rt69.labels.jsonl", false, 1, 4},
 		{"rt70", "testdata/rt70.jsonl", "testdata/rt70.labels.jsonl", false, 0, 2},
@@ -155,11 +155,11 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt82", "testdata/rt82.jsonl", "testdata/rt82.labels.jsonl", false, 2, 4},
 		{"rt83", "testdata/rt83.jsonl", "testdata/rt83.labels.jsonl", false, 0, 0},
 		{"rt84", "testdata/rt84.jsonl", "testdata/rt84.labels.jsonl", false, 0, 4},
-		{"rt85", "testdata/rt85.jsonl", "testdata/rt85.labels.jsonl", false, 3, 3},
+		{"rt85", "testdata/rt85.jsonl", "testdata/rt85.labels.jsonl", false, 3, 2},
 		{"rt86", "testdata/rt86.jsonl", "testdata/rt86.labels.jsonl", false, 1, 1},
 		{"rt87", "testdata/rt87.jsonl", "testdata/rt87.labels.jsonl", false, 0, 2},
-		{"rt88", "testdata/rt88.jsonl", "testdata/rt88.labels.jsonl", false, 0, 5},
-		{"rt89", "testdata/rt89.jsonl", "testdata/rt89.labels.jsonl", false, 1, 1},
+		{"rt88", "testdata/rt88.jsonl", "testdata/rt88.labels.jsonl", false, 0, 4},
+		{"rt89", "testdata/rt89.jsonl", "testdata/rt89.labels.jsonl", false, 1, 0},
 		// rt72 to rt74 (measured once with the eleventh round's final rules and
 		// kept unread until the twelfth round) and rt90 to rt94 (the twelfth
 		// round's development sets, each measured blind once): read and tuned on
@@ -171,7 +171,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt91", "testdata/rt91.jsonl", "testdata/rt91.labels.jsonl", false, 1, 0},
 		{"rt92", "testdata/rt92.jsonl", "testdata/rt92.labels.jsonl", false, 0, 5},
 		{"rt93", "testdata/rt93.jsonl", "testdata/rt93.labels.jsonl", false, 0, 5},
-		{"rt94", "testdata/rt94.jsonl", "testdata/rt94.labels.jsonl", false, 0, 5},
+		{"rt94", "testdata/rt94.jsonl", "testdata/rt94.labels.jsonl", false, 0, 4},
 		// rt95 to rt97 (kept unread through the twelfth round's first half,
 		// measured blind with the eleventh round's and the twelfth's rules) and
 		// rt98 to rt102 (the round's later development sets, each measured
@@ -180,10 +180,10 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt95", "testdata/rt95.jsonl", "testdata/rt95.labels.jsonl", false, 0, 1},
 		{"rt96", "testdata/rt96.jsonl", "testdata/rt96.labels.jsonl", false, 0, 5},
 		{"rt97", "testdata/rt97.jsonl", "testdata/rt97.labels.jsonl", false, 1, 3},
-		{"rt98", "testdata/rt98.jsonl", "testdata/rt98.labels.jsonl", false, 2, 14},
+		{"rt98", "testdata/rt98.jsonl", "testdata/rt98.labels.jsonl", false, 2, 13},
 		{"rt99", "testdata/rt99.jsonl", "testdata/rt99.labels.jsonl", false, 3, 1},
 		{"rt100", "testdata/rt100.jsonl", "testdata/rt100.labels.jsonl", false, 0, 2},
-		{"rt101", "testdata/rt101.jsonl", "testdata/rt101.labels.jsonl", false, 2, 3},
+		{"rt101", "testdata/rt101.jsonl", "testdata/rt101.labels.jsonl", false, 2, 2},
 		{"rt102", "testdata/rt102.jsonl", "testdata/rt102.labels.jsonl", false, 0, 6},
 		// rt112 to rt114 (testdata/rt112.README.md ...): writers of issue 11's
 		// fourteenth round in eight languages the rules had no forms for
@@ -334,7 +334,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// read and fixed as classes (not trained on: testdata/untrained.txt).
 		{"rt200", "testdata/rt200.jsonl", "testdata/rt200.labels.jsonl", false, 3, 6},
 		{"rt201", "testdata/rt201.jsonl", "testdata/rt201.labels.jsonl", false, 3, 14},
-		{"rt202", "testdata/rt202.jsonl", "testdata/rt202.labels.jsonl", false, 3, 20},
+		{"rt202", "testdata/rt202.jsonl", "testdata/rt202.labels.jsonl", false, 3, 19},
 		{"rt203", "testdata/rt203.jsonl", "testdata/rt203.labels.jsonl", false, 1, 7},
 		{"rt204", "testdata/rt204.jsonl", "testdata/rt204.labels.jsonl", false, 1, 13},
 		{"rt205", "testdata/rt205.jsonl", "testdata/rt205.labels.jsonl", false, 5, 2},
@@ -370,7 +370,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// blind at its start and after its classes, then read within it (not
 		// trained on: testdata/untrained.txt).
 		{"rt224", "testdata/rt224.jsonl", "testdata/rt224.labels.jsonl", false, 0, 5},
-		{"rt225", "testdata/rt225.jsonl", "testdata/rt225.labels.jsonl", false, 0, 26},
+		{"rt225", "testdata/rt225.jsonl", "testdata/rt225.labels.jsonl", false, 0, 25},
 		{"rt226", "testdata/rt226.jsonl", "testdata/rt226.labels.jsonl", false, 1, 23},
 		{"rt227", "testdata/rt227.jsonl", "testdata/rt227.labels.jsonl", false, 0, 12},
 		{"rt228", "testdata/rt228.jsonl", "testdata/rt228.labels.jsonl", false, 1, 11},
@@ -460,7 +460,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// trained on: testdata/untrained.txt).
 		{"rt284", "testdata/rt284.jsonl", "testdata/rt284.labels.jsonl", false, 0, 3},
 		{"rt285", "testdata/rt285.jsonl", "testdata/rt285.labels.jsonl", false, 1, 8},
-		{"rt286", "testdata/rt286.jsonl", "testdata/rt286.labels.jsonl", false, 1, 8},
+		{"rt286", "testdata/rt286.jsonl", "testdata/rt286.labels.jsonl", false, 1, 7},
 		{"rt287", "testdata/rt287.jsonl", "testdata/rt287.labels.jsonl", false, 1, 7},
 		{"rt288", "testdata/rt288.jsonl", "testdata/rt288.labels.jsonl", false, 3, 19},
 		{"rt289", "testdata/rt289.jsonl", "testdata/rt289.labels.jsonl", false, 8, 4},

@@ -186,5 +186,11 @@ func TestRound26Motifs(t *testing.T) {
 		{"the Bundestag's resolution of 2016 again, de", "de", "Die Resolution von 2016 war das Mutigste, was der Bundestag je zu der Region gemacht hat", true, "with:The resolution of 2016/"},
 		{"a UN resolution of 2016 is not it", "de", "Die Resolution von 2016 des Sicherheitsrats zu Siedlungen wird wieder zitiert", false, ""},
 		{"evening 862 with EU flags, de", "de", "Abend 862: Trillerpfeifen, EU-Fahnen, Polizei vor der Philharmonie", true, "with:Protest day count/"},
+		// The observers' verdict on 26 October; Britain's sanctions on
+		// "our" judges in Georgian; "our border guards" in Russian slang.
+		{"the observers on the 26 October elections, en", "en", "The 26 October parliamentary elections were marred by an uneven playing field and reports of pressure on voters", true, "with:26 October elections/"},
+		{"Ukraine's 26 October elections are not it", "en", "The 26 October parliamentary elections in Ukraine in 2014 were marred by an uneven playing field in the east", false, "neg:26 October elections/"},
+		{"Britain sanctions our judges, ka", "ka", "ბრიტანეთმა ისევ დაუწესა სანქციები ჩვენს მოსამართლეებს", true, "with:Sanctions on Georgian officials/"},
+		{"our border guards on the Iranian border, ru", "ru", "Почему погранцы ФСБ до сих пор стоят на границе с Ираном?", true, "with:Russian border guards in Armenia/"},
 	})
 }
