@@ -266,12 +266,7 @@ func (c *Classifier) Score(p *Post) Content {
 	pats := rs.m.patterns
 	ix := &sc.ix
 	ix.build(rs, sc.occs)
-	ix.brks = ix.brks[:0]
-	for _, t := range sc.tz.toks {
-		if t.brk {
-			ix.brks = append(ix.brks, t.pos)
-		}
-	}
+	ix.toks = sc.tz.toks
 
 	// Pass 1: cancel concept occurrences that sit in a negative context.
 	// Context concepts (genres, lists) first, so that a cancelled one ("not
@@ -531,14 +526,14 @@ type occIndex struct {
 	byConcept [][]int32 // concept -> occurrence indexes
 	byRule    [][]int32 // context rule -> occurrences of its own forms
 	touched   []int32   // concepts (>= 0) and rules (-1-id) with entries
-	brks      []int32   // positions of words after a break mark, in order
+	toks      []tok     // the post's words, in position order
 }
 
 // brkAt reports whether a sentence or clause mark stands right before the
 // word at pos.
 func (ix *occIndex) brkAt(pos int32) bool {
-	_, ok := slices.BinarySearch(ix.brks, pos)
-	return ok
+	k, ok := slices.BinarySearchFunc(ix.toks, pos, func(t tok, p int32) int { return cmp.Compare(t.pos, p) })
+	return ok && ix.toks[k].brk
 }
 
 func (ix *occIndex) build(rs *Rules, occs []occ) {
