@@ -1,0 +1,61 @@
+package relevance
+
+import "testing"
+
+// TestRound27Classes: the classes of issue 11's twenty-seventh round, from
+// rt314-rt319 read after their blind measurements. Each case fails with the
+// rules before the round; the cases named "... is not it" guard this
+// round's own rules.
+func TestRound27Classes(t *testing.T) {
+	runClassCases(t, []classCase{
+		// Names in spellings the rules lacked: Artsakh in Dutch, Khojaly
+		// and Tsitsernakaberd in German, Aghdam in Greek, Karabakh in
+		// Russian written in Latin letters, Gvaramia in German.
+		{"the exodus from Artsakh forgotten, nl", "nl", "Niemand praat nog over de vluchtelingen uit Artsach", true, "place:Artsakh"},
+		{"Khojaly remembered in Berlin, de", "de", "Gedenkstunde für die Opfer von Chodschali im Rathaus Schöneberg", true, "place:Khojaly"},
+		{"the PM and the memorial, de", "de", "Geht der Premier dieses Jahr nach Zizernakaberd? Die Regierung schweigt", true, "event:Armenian genocide"},
+		{"a mine near Aghdam, el", "el", "Νάρκη ξανά στο Αγντάμ, τραυματίστηκε εργάτης της αποναρκοθέτησης", true, "place:Karabakh districts"},
+		{"Karabakh in Russian Latin letters", "ru", "posle Karabaha nikto uzhe ne verit v mirotvorcev", true, "place:Karabakh"},
+		{"Gvaramia's trial, de", "de", "Gwaramia bleibt in Haft, das Gericht lehnt die Berufung ab", true, "person:Georgian opposition"},
+		{"the 3+3 format as a loanword, fa", "fa", "نشست فرمت ۳+۳ در باکو برگزار شد", true, "institution:3+3 format"},
+		// Bidzina's foundation; "no official post" in Persian.
+		{"Bidzina's new foundation, ja", "ja", "ビジナがまた財団を作ったらしい", true, "with:Bidzina/"},
+		{"Bidzina without an official post, fa", "fa", "بیدزینا سمت رسمی ندارد اما تصمیم‌ها را او می‌گیرد", true, "with:Bidzina/"},
+		// Rustaveli's persistence: the fifth winter, five years on and
+		// still there, the Nth evening.
+		{"the fifth winter on Rustaveli, el", "el", "Ρουσταβέλι, πέμπτος χειμώνας. Σεβασμός", true, "with:Rustaveli/"},
+		{"Rustaveli five years ago and still, de", "de", "Rustaveli vor fünf Jahren und immer noch", true, "with:Rustaveli/"},
+		{"the 1,800th evening on Rustaveli, zh", "zh", "鲁斯塔维利大街，第1800多个晚上，零下五度", true, "with:Rustaveli/"},
+		// The Dream's "global war party" with Hebrew's loanword.
+		{"the global war party, he", "he", "שוב הם מדברים על מפלגת המלחמה הגלובלית", true, "institution:Global war party"},
+		// Tehran's red line on geopolitical change; Armenia's CSTO freeze at
+		// a distance; the EU mission at the border; Margara's gate.
+		{"geopolitical changes a red line, fa", "fa", "سخنگو: هرگونه تغییرات ژئوپلیتیک در منطقه خط قرمز ایران است", true, "with:Iran's red line on geopolitical change/"},
+		{"geopolitical changes a red line, en", "en", "Tehran repeats that geopolitical changes in the neighbourhood remain a red line", true, "with:Iran's red line on geopolitical change/"},
+		{"geopolitical changes in markets is not it", "en", "Investors weigh geopolitical changes as oil prices slide", false, ""},
+		{"Armenia still freezing its CSTO seat, en", "en", "the CSTO thing and Armenia, is it still just freezing?", true, "with:CSTO frozen or left/"},
+		{"the EU mission at the border extended, de", "de", "Die EU-Mission an der Grenze wird um zwei Jahre verlängert", true, "institution:EU monitoring mission"},
+		{"Margara's gate opened, el", "el", "Άνοιξε η πύλη στο Μαργκαρά για φορτηγά", true, "with:Margara/"},
+		// Georgia beside the EU's name: the accession.
+		{"Georgia into the EU, tr", "tr", "Gürcistan AB'ye ne zaman girecek", true, "with:Sakartvelo/"},
+		{"a Georgian parish in Brussels is not it", "nl", "Georgische kerkdienst in Brussel, prachtige polyfone zang", false, ""},
+		// The glass castle on the hill; Ilham at Davos.
+		{"the man in the glass castle on the hill, de", "de", "Der Mann im Glasschloss auf dem Hügel entscheidet wieder alles", true, "with:Glass palace/"},
+		{"Ilham at Davos, nl", "nl", "Ilham op het podium in Davos, zijn critici in de cel", true, "with:Ilham on colonialism/"},
+		// Jailed journalists in Hebrew; a march of the government's
+		// opponents in Persian.
+		{"journalists jailed in Baku, he", "he", "העיתונאים הכלואים בבאקו נשכחו", true, "topic:political prisoners"},
+		{"opponents of the government marched in Tbilisi, fa", "fa", "مخالفان دولت در تفلیس راهپیمایی کردند", true, "topic:protest"},
+		// Not politics: the club's Europa League in Russian, a footballer in
+		// the Premier League, a storm named
+		// Georgia, a minister's visits among them Armenia, lavash, an
+		// airline's routes, the American Georgia in Arabic.
+		{"Qarabag against Ajax in the Europa League is not it", "ru", "«Карабах» — «Аякс» 3:3, Ромао со штрафного на 90-й. Агдамские снова делают Лигу Европы интересной", false, "neg:Karabakh/"},
+		{"a Georgian keeper in the Premier League is not it", "ka", "ქართველი მეკარე პრემიერ ლიგის საუკეთესოა", false, "neg:State organs/"},
+		{"a storm named Georgia over the Caucasus is not it", "de", "Sturmtief über dem Kaukasus? Nein, das Tief heißt Georgia", false, ""},
+		{"a minister's visits among them Armenia is not it", "el", "Ο υπουργός ταξιδεύει σε οκτώ χώρες, ανάμεσά τους Αρμενία, αλλά όχι στη Βουλή", false, "neg:Armenia/Countries including"},
+		{"lavash claimed by three peoples is not it", "ka", "სომხები: ლავაში ჩვენია. აზერბაიჯანელები: ჩვენია. ქართველები თონის პურს ვჭამთ", false, ""},
+		{"an airline's new routes is not it", "el", "Νέα δρομολόγια: Τιφλίδα, Ερεβάν, Αλμάτι, Τασκένδη και Μπακού", false, ""},
+		{"the American Georgia in Arabic is not it", "ar", "جورجيا الأمريكية مش جورجيا تبليسي، الرحلة لأتلانتا", false, ""},
+	})
+}
