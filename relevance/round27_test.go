@@ -59,3 +59,52 @@ func TestRound27Classes(t *testing.T) {
 		{"the American Georgia in Arabic is not it", "ar", "جورجيا الأمريكية مش جورجيا تبليسي، الرحلة لأتلانتا", false, ""},
 	})
 }
+
+// TestRound27SecondClasses: the classes of rt320-rt325, written early in
+// the round, measured blind at its start and after its first step, then
+// read.
+func TestRound27SecondClasses(t *testing.T) {
+	runClassCases(t, []classCase{
+		// 1 March 2008 by its date in Chinese and Greek, with its ten dead;
+		// Yerevan in another Greek spelling.
+		{"ten dead on 1 March and no answer, zh", "zh", "3月1日，那十个人到现在也没有说法", true, "with:March 1/"},
+		{"1 March, 22 years since the ten dead, el", "el", "1η Μαρτίου: δέκα νεκροί και κανείς δεν λογοδότησε", true, "with:March 1/"},
+		{"1 March with no culprit, hy in Latin letters", "hy", "Mart 1, voch mi meghavor chi datapartvel", true, "with:March 1/"},
+		{"Yerevan in Greek with a gamma, el", "el", "Η κυβέρνηση στο Γερεβάν απαντά στη Μόσχα για τη βάση", true, "place:Yerevan"},
+		// Rustaveli admired, five years and more, in Chinese.
+		{"five years and more on Rustaveli, zh", "zh", "鲁斯塔维利大街上的人都五年多了，旗子还是举着", true, "with:Rustaveli/"},
+		// Jabrayil in Persian is the archangel's name; beside a mine it is
+		// the district.
+		{"a mine near Jabrayil, fa", "fa", "انفجار مین در نزدیکی جبرئیل، یک کارگر زخمی شد", true, "with:Cebrail in Turkish/"},
+		{"the archangel Jabrayil is not it", "fa", "جبرئیل بر پیامبر نازل شد", false, ""},
+		// Recognition of the genocide in Hebrew and in Spanish's future.
+		{"the Knesset did not recognise the genocide, he", "he", "הכנסת שוב לא הכירה ברצח העם הארמני", true, "topic:recognition"},
+		{"24 April and Spain's recognition, es", "es", "24 de abril: ¿el Congreso reconocerá algún día?", true, "with:April 24/"},
+		// Baku and the Abraham Accords; the AZAL plane shot down.
+		{"Baku and the Abraham Accords, ar", "ar", "باكو تنضم إلى اتفاقيات أبراهام، فماذا عن موقفها من غزة؟", true, "with:Baku/"},
+		{"Baku angry at Russia after the plane was shot down, en", "en", "why is Baku angry at Russia again? lost the plot after the plane got shot down", true, "with:Baku/"},
+		{"AZAL's Baku flight delayed is not it", "en", "AZAL Baku to London delayed again, at least the cookies are good", false, ""},
+		// An American company on the Syunik road.
+		{"an American company on the Syunik road, hy", "hy", "Սյունիքի ճանապարհին ամերիկյան ընկերության աշխատակիցներ են", true, "with:Syunik/"},
+		// A truck driver from Gyumri; the base in Russian Latin letters.
+		{"a truck driver from Gyumri through the open border, tr", "tr", "Sınır açıldı, Gümrülü şoför İstanbul'a dokuz saatte geldi", true, "place:Gyumri"},
+		{"the base in Gyumri cut, ru in Latin letters", "ru", "pravda chto bazu v Gyumri sokrashchayut?", true, "with:Gyumri/"},
+		// Nikol in Brussels; Iran's "no change of borders" in Armenian
+		// Latin letters; the Russian peacekeepers gone, in Korean.
+		{"Nikol in Brussels again, es", "es", "Nikol otra vez en Bruselas, foto y apretón de manos", true, "with:Nikol/"},
+		{"no change of borders, says Iran's ambassador, hy in Latin letters", "hy", "Irani despan: sahmanneri popoxutyun chi lini", true, "with:Iran on the corridor/"},
+		{"six years since the Russian peacekeepers left, ko", "ko", "러시아 평화유지군 나간 지 6년", true, "with:Russian peacekeepers/"},
+		// The Public Broadcaster's firings; Western Azerbaijan in German;
+		// the foreign influence law in Turkish; Saakashvili in Japanese.
+		{"five journalists fired at the Public Broadcaster, ka", "ka", "საზოგადოებრივ მაუწყებელში ხუთი ჟურნალისტი გაათავისუფლეს", true, "institution:Georgian TV channels"},
+		{"Western Azerbaijan as a bargaining chip, de", "de", "Der Westaserbaidschan-Diskurs ist Verhandlungsmasse", true, "institution:Western Azerbaijan"},
+		{"Batumi investors and the foreign influence law, tr", "tr", "Batumlu esnaf yabancı etki düzenlemesinden tedirgin", true, "institution:Foreign influence transparency law"},
+		{"Saakashvili's health in prison, ja", "ja", "サーカシビリ元大統領の体調がまた悪化", true, "person:Saakashvili"},
+		// Not politics: a first trip to Armenia, a tour of the three
+		// countries, a tariff list of forty more countries, Dutch "dag".
+		{"a son's first trip to Armenia is not it", "fr", "Premier voyage en Arménie pour mon fils, il a adoré Garni", false, "neg:State organs/French first"},
+		{"a tour of the three Caucasus countries is not it", "ja", "コーカサス三国ツアー、トビリシからエレバンまで何時間？陸路国境は？", false, ""},
+		{"a tariff list of forty more countries is not it", "tr", "Yeni gümrük tarifesi listesinde Vietnam, Kazakistan, Azerbaycan ve 40 ülke daha var", false, ""},
+		{"another night on Rustaveli, day nineteen hundred, nl", "nl", "Weer een nacht op Roestaveli. Dag negentienhonderd.", true, "place:Rustaveli"},
+	})
+}
