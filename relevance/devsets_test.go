@@ -500,6 +500,22 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt311", "testdata/rt311.jsonl", "testdata/rt311.labels.jsonl", false, 0, 10},
 		{"rt312", "testdata/rt312.jsonl", "testdata/rt312.labels.jsonl", false, 2, 12},
 		{"rt313", "testdata/rt313.jsonl", "testdata/rt313.labels.jsonl", false, 3, 4},
+		// rt314-rt319 were written late in the twenty-sixth round, measured blind
+		// and kept unread, then read in the twenty-seventh; rt320-rt325 were
+		// written early in the twenty-seventh, measured blind after its first
+		// step, then read within it (not trained on: testdata/untrained.txt).
+		{"rt314", "testdata/rt314.jsonl", "testdata/rt314.labels.jsonl", false, 3, 8},
+		{"rt315", "testdata/rt315.jsonl", "testdata/rt315.labels.jsonl", false, 2, 9},
+		{"rt316", "testdata/rt316.jsonl", "testdata/rt316.labels.jsonl", false, 1, 8},
+		{"rt317", "testdata/rt317.jsonl", "testdata/rt317.labels.jsonl", false, 0, 6},
+		{"rt318", "testdata/rt318.jsonl", "testdata/rt318.labels.jsonl", false, 2, 7},
+		{"rt319", "testdata/rt319.jsonl", "testdata/rt319.labels.jsonl", false, 2, 0},
+		{"rt320", "testdata/rt320.jsonl", "testdata/rt320.labels.jsonl", false, 0, 6},
+		{"rt321", "testdata/rt321.jsonl", "testdata/rt321.labels.jsonl", false, 1, 9},
+		{"rt322", "testdata/rt322.jsonl", "testdata/rt322.labels.jsonl", false, 0, 5},
+		{"rt323", "testdata/rt323.jsonl", "testdata/rt323.labels.jsonl", false, 0, 8},
+		{"rt324", "testdata/rt324.jsonl", "testdata/rt324.labels.jsonl", false, 0, 9},
+		{"rt325", "testdata/rt325.jsonl", "testdata/rt325.labels.jsonl", false, 5, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

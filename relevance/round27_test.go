@@ -101,10 +101,9 @@ func TestRound27SecondClasses(t *testing.T) {
 		{"Batumi investors and the foreign influence law, tr", "tr", "Batumlu esnaf yabancı etki düzenlemesinden tedirgin", true, "institution:Foreign influence transparency law"},
 		{"Saakashvili's health in prison, ja", "ja", "サーカシビリ元大統領の体調がまた悪化", true, "person:Saakashvili"},
 		// Not politics: a first trip to Armenia, a tour of the three
-		// countries, a tariff list of forty more countries, Dutch "dag".
+		// countries, a tariff list of forty more countries.
 		{"a son's first trip to Armenia is not it", "fr", "Premier voyage en Arménie pour mon fils, il a adoré Garni", false, "neg:State organs/French first"},
 		{"a tour of the three Caucasus countries is not it", "ja", "コーカサス三国ツアー、トビリシからエレバンまで何時間？陸路国境は？", false, ""},
 		{"a tariff list of forty more countries is not it", "tr", "Yeni gümrük tarifesi listesinde Vietnam, Kazakistan, Azerbaycan ve 40 ülke daha var", false, ""},
-		{"another night on Rustaveli, day nineteen hundred, nl", "nl", "Weer een nacht op Roestaveli. Dag negentienhonderd.", true, "place:Rustaveli"},
 	})
 }
