@@ -123,6 +123,9 @@ func TestRound27Spellings(t *testing.T) {
 		{"Aghet in German", "de", "Der Bundestag streitet über die Anerkennung des Aghet", true, "event:Armenian genocide"},
 		{"Gvaramia in the Russian genitive", "ru", "Суд продлил арест Ники Гварамии", true, "person:Georgian opposition"},
 		{"the CSTO in Greek capitals", "el", "Η Αρμενία παγώνει τη συμμετοχή της στον ΟΣΣΑ", true, "topic:regional blocs"},
+		// A second sweep: second-tier names in the weakest languages.
+		{"the defence minister by surname, ko", "ko", "파피키안 국방장관이 국경 초소를 방문했다", true, "person:Papikyan"},
+		{"arrests in Pankisi, el", "el", "Συλλήψεις στο Πανκίσι, η κυβέρνηση μιλά για εξτρεμισμό", true, "place:Georgian cities"},
 		{"Upper Lars closed by snow is not it", "ar", "إغلاق طريق «لارس العليا» بين جورجيا وروسيا بسبب تساقط الثلوج", false, "neg:Georgian cities/Weather"},
 		{"a list of the Black Sea's ports is not it", "fa", "بنادر دریای سیاه: كنستانتا، وارنا، اودسا، سوخومي، پوتي، باتومي", false, ""},
 	})
