@@ -127,6 +127,7 @@ func TestRound27Spellings(t *testing.T) {
 		{"the defence minister by surname, ko", "ko", "파피키안 국방장관이 국경 초소를 방문했다", true, "person:Papikyan"},
 		{"arrests in Pankisi, el", "el", "Συλλήψεις στο Πανκίσι, η κυβέρνηση μιλά για εξτρεμισμό", true, "place:Georgian cities"},
 		{"Upper Lars closed by snow is not it", "ar", "إغلاق طريق «لارس العليا» بين جورجيا وروسيا بسبب تساقط الثلوج", false, "neg:Georgian cities/Weather"},
+		{"a Greek firm hiring for its Batumi office is not it", "el", "Εταιρεία ανοίγει γραφείο στο Μπατούμι, ψάχνουν άτομα με ρωσικά και ελληνικά", false, "neg:Georgian cities/"},
 		{"a list of the Black Sea's ports is not it", "fa", "بنادر دریای سیاه: كنستانتا، وارنا، اودسا، سوخومي، پوتي، باتومي", false, ""},
 	})
 }
