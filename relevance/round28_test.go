@@ -66,3 +66,41 @@ func TestRound28Spellings(t *testing.T) {
 		{"Mamedyarov at the chessboard is not it", "ja", "チェスのワールドカップ、マメディヤロフが初戦を勝利", false, ""},
 	})
 }
+
+// TestRound28SecondClasses: the classes read off rt332-rt337, the wave
+// written early in the round and measured blind before it was read.
+func TestRound28SecondClasses(t *testing.T) {
+	runClassCases(t, []classCase{
+		// EU observers at the border by their people, in every language.
+		{"EU observers still at the border, fa", "fa", "ناظران اتحادیه اروپا هنوز کنار مرز هستند؟", true, "with:EU observers at the border/"},
+		{"European observers at the border, ar", "ar", "المراقبون الأوروبيون باقون على الحدود سنتين أخريين", true, "with:EU observers at the border/"},
+		{"European observers at the border, es", "es", "Los observadores europeos se quedan en la frontera", true, "with:EU observers at the border/"},
+		{"EU observers at Rafah is not it", "en", "EU observers return to the Rafah border crossing", false, "!with:EU observers at the border/"},
+		// The three Caucasus countries as one region.
+		{"a minister's tour of the three Caucasus countries, ja", "ja", "外相がコーカサス3カ国を歴訪へ", true, "place:South Caucasus"},
+		{"the three Caucasus countries, en", "en", "The foreign minister tours the three Caucasus countries next week", true, "place:South Caucasus"},
+		// Kobakhidze in another Hebrew spelling; "freedom to Ruben".
+		{"Kobakhidze in Hebrew", "he", "קוביחידזה שוב תוקף את השגרירים", true, "person:Kobakhidze"},
+		{"freedom to Ruben, hy", "hy", "Ռուբենին ազատություն, արդեն յոթերորդ տարին", true, "event:Freedom to the detained"},
+		// Not politics: a US execution in French; Baku's traffic at the 20
+		// Yanvar metro; a broken phone in Armenian; the Russian language in
+		// Korean.
+		{"an execution in the US state is not it", "fr", "Un condamné à mort exécuté en Géorgie malgré les appels à la clémence", false, "neg:Sakartvelo/US Georgia"},
+		{"Baku's traffic at 20 Yanvar is not it", "az", "Bakıda tıxac: 20 Yanvardan Nərimanova 50 dəqiqə", false, "neg:20 January/"},
+		{"a broken phone screen in Yerevan is not it", "hy", "Երևանում ո՞վ կնորոգի հեռախոսս, էկրանը ջարդվեց", false, "!topic:atrocities"},
+		{"learning Russian with a Georgian friend is not it", "ko", "러시아어 공부하는데 조지아 친구가 도와줌", false, "!actor:Russia"},
+	})
+}
+
+// TestRound28TopicWords: a second sweep of the newer languages' words for
+// media freedom and repression (the other topics of the sweep were
+// measured and dropped: they let in Knesset debates, Dutch parliamentary
+// agendas and other countries' own politics).
+func TestRound28TopicWords(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"journalists jailed in Azerbaijan, ar", "ar", "أذربيجان تسجن صحفيين جدد بسبب تغريدة", true, "topic:media freedom"},
+		{"censorship in Tbilisi, nl", "nl", "Tbilisi: censuur op de laatste onafhankelijke zender", true, "topic:media freedom"},
+		{"a student jailed in Tbilisi, ja", "ja", "トビリシでまた学生が収監された", true, "topic:repression"},
+		{"detained in Tbilisi, el", "el", "Στην Τιφλίδα συνελήφθησαν πάλι φοιτητές", true, "topic:repression"},
+	})
+}
