@@ -36,7 +36,7 @@ const (
 // twenty-first round, 896 KiB until its twenty-fourth; the twenty-fourth
 // and twenty-eighth shortened the provenance comments) and keeps an
 // upload, as JSON with every line break escaped, inside the admin API's
-// 1 MiB body (TestBuiltinRulesFitAnUpload), and a parse (about 63 MB)
+// 1 MiB body (TestBuiltinRulesFitAnUpload), and a parse (about 66 MB)
 // inside a small machine's memory.
 const MaxRulesBytes = 960 << 10
 

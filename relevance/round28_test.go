@@ -33,6 +33,7 @@ func TestRound28Classes(t *testing.T) {
 		{"April 24 commemorated in Istanbul, hy", "hy", "Ապրիլ 24-ի ոգեկոչումը այս տարի ալ Պոլսոյ մէջ", true, "with:April 24/"},
 		{"four years for a student in Tbilisi, he", "he", "בטביליסי נגזרו ארבע שנים על סטודנטית", true, "topic:repression"},
 		{"the footballer president, el", "el", "Ο πρώην μπαλαδόρος πρόεδρος υπέγραψε κι αυτόν τον νόμο", true, "with:Footballer president/"},
+		{"foreign agents in Russian Latin letters", "ru", "v Tbilisi opyat zakon ob inostrannyh agentah, parlament progolosoval", true, "topic:civil society"},
 		// Not politics: a cat called Aliyev in Chinese; a wrestling medal
 		// table; Rustaveli closed for a marathon.
 		{"a cat named Aliyev is not it, zh", "zh", "我家猫叫阿利耶夫，天天守着边界", false, "neg:Aliyev/Pet names"},
@@ -63,7 +64,11 @@ func TestRound28Spellings(t *testing.T) {
 		{"the South Caucasus in Arabic", "ar", "جنوب القفقاس بعد معاهدة السلام", true, "place:South Caucasus"},
 		{"Tskhinvali in Japanese", "ja", "ツヒンバル郊外の境界線でまた拘束", true, "place:South Ossetia"},
 		// Left out: the chess player Mamedyarov; Soviet "Transcaucasia".
-		{"Mamedyarov at the chessboard is not it", "ja", "チェスのワールドカップ、マメディヤロフが初戦を勝利", false, ""},
+		{"Mamedyarov at the chessboard is not it", "ja", "チェスのワールドカップ、マメディヤロフが初戦を勝利", false, "!person:Mammadyarov"},
+		// The sweep's Hebrew and Arabic forms take their joined prefixes,
+		// and its Korean names their particles, as the rules' other names do.
+		{"and Bibilov, he", "he", "וביבילוב שוב מדבר על איחוד עם רוסיה", true, "person:Breakaway leaders"},
+		{"Bibilov with a particle, ko", "ko", "비빌로프가 또 러시아와의 통합을 말했다", true, "person:Breakaway leaders"},
 	})
 }
 
@@ -102,5 +107,7 @@ func TestRound28TopicWords(t *testing.T) {
 		{"censorship in Tbilisi, nl", "nl", "Tbilisi: censuur op de laatste onafhankelijke zender", true, "topic:media freedom"},
 		{"a student jailed in Tbilisi, ja", "ja", "トビリシでまた学生が収監された", true, "topic:repression"},
 		{"detained in Tbilisi, el", "el", "Στην Τιφλίδα συνελήφθησαν πάλι φοιτητές", true, "topic:repression"},
+		// Hebrew "letters" (מכתבים) is "from" + "reporters": not the press.
+		{"letters from Georgia in a museum is not it", "he", "תערוכת מכתבים מגאורגיה נפתחת במוזיאון", false, "!topic:media freedom"},
 	})
 }
