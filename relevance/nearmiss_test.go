@@ -638,7 +638,7 @@ func TestDocumentSymbolsAreNotEras(t *testing.T) {
 func TestGeorgianDreamHomes(t *testing.T) {
 	runClassCases(t, []classCase{
 		{"a dream of mine, en", "en", "this georgian dream of mine where i wake up and its summer", false, "neg:Georgian Dream/of mine"},
-		{"a dream home, en", "en", "Our Georgian dream home in Bath: sash windows, high ceilings and a walled garden.", false, "neg:Georgian Dream/home"},
+		{"a dream home, en", "en", "Our Georgian dream home in Bath: sash windows, high ceilings and a walled garden.", false, "neg:Georgian Dream/"},
 		{"the party in lower case, en", "en", "the georgian dream government just passed another law targeting ngos, this is how it starts", true, "institution:Georgian Dream(+3)"},
 		{"the party, en", "en", "Georgian Dream came to power in 2012.", true, "institution:Georgian Dream(+3)"},
 	})

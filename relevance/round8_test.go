@@ -311,7 +311,7 @@ func TestPostsFromTheRegion(t *testing.T) {
 func TestWeatherRoutesAndResorts(t *testing.T) {
 	runClassCases(t, []classCase{
 		{"a heatwave, en", "en", "Yerevan records 41°C as a heatwave grips the South Caucasus; authorities advise avoiding outdoor work.", false, "neg:Yerevan/Weather"},
-		{"snow on the pass, tr", "tr", "Artvin'de yoğun kar nedeniyle Sarp sınır kapısı yolunda ulaşım aksıyor, Gürcistan'a geçecek tırlar bekliyor.", false, "neg:border/Weather"},
+		{"snow on the pass, tr", "tr", "Artvin'de yoğun kar nedeniyle Sarp sınır kapısı yolunda ulaşım aksıyor, Gürcistan'a geçecek tırlar bekliyor.", false, "neg:border (Turkish)/Weather"},
 		{"a new route, en", "en", "Azerbaijan Airlines adds a third weekly Baku–London flight, citing demand from transit passengers.", false, "neg:AZAL/"},
 		{"the resorts, ru", "ru", "Кто был в Абхазии летом? Гагра или Новый Афон, где лучше с детьми? Правда ли, что на границе на Псоу стоят по шесть часов?", false, "neg:Abkhazia/Travel(x2)"},
 		{"a Duma deputy, ru", "ru", "Депутат Госдумы от Дагестана Алиев предложил ужесточить наказание за продажу энергетиков подросткам.", false, "neg:Aliyev/"},
