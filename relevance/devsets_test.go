@@ -548,6 +548,15 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt347", "testdata/rt347.jsonl", "testdata/rt347.labels.jsonl", false, 0, 7},
 		{"rt348", "testdata/rt348.jsonl", "testdata/rt348.labels.jsonl", false, 1, 11},
 		{"rt349", "testdata/rt349.jsonl", "testdata/rt349.labels.jsonl", false, 0, 0},
+		// rt350-rt355 were written at the twenty-ninth round's end about spring
+		// 2025, kept unread, measured blind at the thirtieth's start, then read
+		// in it (not trained on: testdata/untrained.txt).
+		{"rt350", "testdata/rt350.jsonl", "testdata/rt350.labels.jsonl", false, 2, 6},
+		{"rt351", "testdata/rt351.jsonl", "testdata/rt351.labels.jsonl", false, 2, 16},
+		{"rt352", "testdata/rt352.jsonl", "testdata/rt352.labels.jsonl", false, 2, 7},
+		{"rt353", "testdata/rt353.jsonl", "testdata/rt353.labels.jsonl", false, 2, 2},
+		{"rt354", "testdata/rt354.jsonl", "testdata/rt354.labels.jsonl", false, 1, 1},
+		{"rt355", "testdata/rt355.jsonl", "testdata/rt355.labels.jsonl", false, 5, 3},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
