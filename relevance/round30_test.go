@@ -39,6 +39,11 @@ func TestRound30Classes(t *testing.T) {
 		// "GD" beside a bill; the Orbeliani palace by its name with the protest.
 		{"GD and another bill, en", "en", "GD rushing another bill through at midnight, nobody even read it", true, "with:GD/"},
 		{"tear gas at Orbeliani, en", "en", "Tear gas at Orbeliani again tonight and the protest is still going", true, "place:Rustaveli"},
+		// The ruling party as «Мечта» beside the court that bans parties; the
+		// line's bridge in German; the honorary chairman's letters that become law.
+		{"the Dream and the Constitutional Court, ru", "ru", "«Мечта» добилась запрета ещё двух партий через Конституционный суд", true, "with:Dream in Russian/"},
+		{"arrests at the Enguri bridge, de", "de", "Wieder Festnahmen an der Enguri-Brücke, diesmal zwei Rentner mit Haselnüssen", true, "place:Abkhazia"},
+		{"the honorary chairman's letter becomes law, de", "de", "Der Ehrenvorsitzende hat wieder einen Brief geschrieben, morgen ist es Gesetz", true, "with:Honorary chairman/"},
 		// Wrong in before the round.
 		{"Eurovision's Caucasus entries are not it", "ja", "ユーロビジョンでジョージアもコーカサス勢も準決勝で落ちた", false, "neg:Caucasus/Song contest"},
 		{"the grandmaster's game is not it", "az", "Məmmədyarov bu gün formadadır, bugünkü partiya çox gözəl idi", false, "neg:Mammadyarov/"},
