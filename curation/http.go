@@ -196,7 +196,7 @@ func (s *Service) Routes(g *echo.Group) {
 		}
 		res, err := s.DiffRules(c.Request().Context(), req)
 		return respond(c, res, err)
-	})
+	}, feedgen.LargeBody(MaxRulesBody))
 	g.POST("/rules", func(c echo.Context) error {
 		var req RulesRequest
 		if err := bind(c, &req); err != nil {
@@ -207,7 +207,7 @@ func (s *Service) Routes(g *echo.Group) {
 		}
 		res, err := s.ApplyRules(c.Request().Context(), feedgen.ActorFrom(c), req)
 		return respond(c, res, err)
-	})
+	}, feedgen.LargeBody(MaxRulesBody))
 	g.POST("/rules/revert", func(c echo.Context) error {
 		var req struct {
 			Feed    string `json:"feed"`

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/scpeace/feedgen/curation"
-	"github.com/scpeace/feedgen/feedgen"
 	"github.com/scpeace/feedgen/membership"
 	"github.com/scpeace/feedgen/model"
 	"github.com/scpeace/feedgen/relevance"
@@ -378,7 +377,7 @@ func TestBuiltinRulesFitAnUpload(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(body) > feedgen.MaxBody {
-		t.Errorf("an upload of %d bytes is %d bytes of JSON, over the body limit of %d", len(text), len(body), feedgen.MaxBody)
+	if len(body) > curation.MaxRulesBody {
+		t.Errorf("an upload of %d bytes is %d bytes of JSON, over the rules routes' body limit of %d", len(text), len(body), curation.MaxRulesBody)
 	}
 }

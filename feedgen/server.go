@@ -15,6 +15,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -272,26 +273,63 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	return s, nil
 }
 
-// MaxBody bounds a request body (sendInteractions, the admin API).
+// MaxBody bounds a request body (sendInteractions, the admin API). A
+// route that takes more (a rules upload) raises it with LargeBody.
 const MaxBody = 1 << 20
 
-// bodyLimit answers 413 to a body over limit bytes: at once when
-// Content-Length says so, otherwise when a handler reads past the limit,
-// which http.MaxBytesReader reports as *http.MaxBytesError (chunked bodies
-// announce no length). echo's own BodyLimit reports the latter as an error
-// of its own that handlers decoding JSON took for a malformed body (400).
+// bodyLimit bounds every request body to limit bytes: a read past it, or
+// the first read of a body whose Content-Length says it is longer, fails
+// with *http.MaxBytesError, which DecodeJSON answers with 413 (chunked
+// bodies announce no length). echo's own BodyLimit reports the former as
+// an error of its own that handlers decoding JSON took for a malformed
+// body (400). Nothing is read here, so a route's own middleware (the admin
+// API's token check) answers first, and LargeBody can still raise the
+// bound for its route.
 func bodyLimit(limit int64) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			req := c.Request()
-			if req.ContentLength > limit {
-				return xrpcError(http.StatusRequestEntityTooLarge, "PayloadTooLarge", fmt.Sprintf("body is larger than %d bytes", limit))
-			}
-			req.Body = http.MaxBytesReader(c.Response(), req.Body, limit)
+			req.Body = &limitedBody{body: req.Body, w: c.Response(), length: req.ContentLength, limit: limit}
 			return next(c)
 		}
 	}
 }
+
+// LargeBody raises the body bound to limit for the routes it is given to
+// (a rules upload is larger than any other request), before the handler
+// reads. It only ever raises it.
+func LargeBody(limit int64) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			if lb, ok := c.Request().Body.(*limitedBody); ok && lb.r == nil && limit > lb.limit {
+				lb.limit = limit
+			}
+			return next(c)
+		}
+	}
+}
+
+// limitedBody is a request body bounded on its first read, so that the
+// bound can be chosen per route after routing.
+type limitedBody struct {
+	body   io.ReadCloser
+	w      http.ResponseWriter
+	length int64
+	limit  int64
+	r      io.ReadCloser // http.MaxBytesReader, from the first read on
+}
+
+func (b *limitedBody) Read(p []byte) (int, error) {
+	if b.r == nil {
+		if b.length > b.limit {
+			return 0, &http.MaxBytesError{Limit: b.limit}
+		}
+		b.r = http.MaxBytesReader(b.w, b.body, b.limit)
+	}
+	return b.r.Read(p)
+}
+
+func (b *limitedBody) Close() error { return b.body.Close() }
 
 // headAsGet serves HEAD on every GET route, as HTTP requires: the request
 // is routed as a GET (echo routes the request it was handed, so its method
