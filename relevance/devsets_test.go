@@ -84,7 +84,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt22", "testdata/rt22.jsonl", "testdata/rt22.labels.jsonl", false, 0, 3},
 		{"rt23", "testdata/rt23.jsonl", "testdata/rt23.labels.jsonl", false, 0, 14},
 		{"rt24", "testdata/rt24.jsonl", "testdata/rt24.labels.jsonl", false, 0, 5},
-		{"rt25", "testdata/rt25.jsonl", "testdata/rt25.labels.jsonl", false, 0, 7},
+		{"rt25", "testdata/rt25.jsonl", "testdata/rt25.labels.jsonl", false, 0, 6},
 		{"rt26", "testdata/rt26.jsonl", "testdata/rt26.labels.jsonl", false, 1, 5},
 		{"rt27", "testdata/rt27.jsonl", "testdata/rt27.labels.jsonl", false, 1, 10},
 		{"rt28", "testdata/rt28.jsonl", "testdata/rt28.labels.jsonl", false, 4, 6},
@@ -146,7 +146,9 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt70", "testdata/rt70.jsonl", "testdata/rt70.labels.jsonl", false, 0, 1},
 		{"rt71", "testdata/rt71.jsonl", "testdata/rt71.labels.jsonl", false, 2, 1},
 		{"rt75", "testdata/rt75.jsonl", "testdata/rt75.labels.jsonl", false, 0, 2},
-		{"rt76", "testdata/rt76.jsonl", "testdata/rt76.labels.jsonl", false, 1, 6},
+		// Round 31: its second false positive is a borderline post about Russian
+		// spoken in Baku "since Sputnik was closed": the bureaus class counts it.
+		{"rt76", "testdata/rt76.jsonl", "testdata/rt76.labels.jsonl", false, 2, 6},
 		{"rt77", "testdata/rt77.jsonl", "testdata/rt77.labels.jsonl", false, 0, 0},
 		{"rt78", "testdata/rt78.jsonl", "testdata/rt78.labels.jsonl", false, 0, 1},
 		{"rt79", "testdata/rt79.jsonl", "testdata/rt79.labels.jsonl", false, 0, 2},
@@ -169,7 +171,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt74", "testdata/rt74.jsonl", "testdata/rt74.labels.jsonl", false, 1, 0},
 		{"rt90", "testdata/rt90.jsonl", "testdata/rt90.labels.jsonl", false, 0, 1},
 		{"rt91", "testdata/rt91.jsonl", "testdata/rt91.labels.jsonl", false, 1, 0},
-		{"rt92", "testdata/rt92.jsonl", "testdata/rt92.labels.jsonl", false, 0, 5},
+		{"rt92", "testdata/rt92.jsonl", "testdata/rt92.labels.jsonl", false, 0, 4},
 		{"rt93", "testdata/rt93.jsonl", "testdata/rt93.labels.jsonl", false, 0, 5},
 		{"rt94", "testdata/rt94.jsonl", "testdata/rt94.labels.jsonl", false, 0, 4},
 		// rt95 to rt97 (kept unread through the twelfth round's first half,
@@ -233,7 +235,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// then read and tuned on (testdata/rt131.README.md ...).
 		{"rt131", "testdata/rt131.jsonl", "testdata/rt131.labels.jsonl", false, 2, 3},
 		{"rt132", "testdata/rt132.jsonl", "testdata/rt132.labels.jsonl", false, 0, 10},
-		{"rt133", "testdata/rt133.jsonl", "testdata/rt133.labels.jsonl", false, 1, 5},
+		{"rt133", "testdata/rt133.jsonl", "testdata/rt133.labels.jsonl", false, 1, 4},
 		{"rt134", "testdata/rt134.jsonl", "testdata/rt134.labels.jsonl", false, 1, 2},
 		{"rt135", "testdata/rt135.jsonl", "testdata/rt135.labels.jsonl", false, 0, 3},
 		{"rt136", "testdata/rt136.jsonl", "testdata/rt136.labels.jsonl", false, 3, 9},
@@ -286,10 +288,10 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt172", "testdata/rt172.jsonl", "testdata/rt172.labels.jsonl", false, 0, 2},
 		{"rt173", "testdata/rt173.jsonl", "testdata/rt173.labels.jsonl", false, 1, 8},
 		{"rt174", "testdata/rt174.jsonl", "testdata/rt174.labels.jsonl", false, 0, 7},
-		{"rt175", "testdata/rt175.jsonl", "testdata/rt175.labels.jsonl", false, 1, 8},
+		{"rt175", "testdata/rt175.jsonl", "testdata/rt175.labels.jsonl", false, 1, 6},
 		// rt176 to rt181 were written blind after 9cc4344, measured once
 		// with its rules and model, then read and fixed as classes.
-		{"rt176", "testdata/rt176.jsonl", "testdata/rt176.labels.jsonl", false, 1, 17},
+		{"rt176", "testdata/rt176.jsonl", "testdata/rt176.labels.jsonl", false, 1, 16},
 		{"rt177", "testdata/rt177.jsonl", "testdata/rt177.labels.jsonl", false, 2, 2},
 		{"rt178", "testdata/rt178.jsonl", "testdata/rt178.labels.jsonl", false, 2, 6},
 		{"rt179", "testdata/rt179.jsonl", "testdata/rt179.labels.jsonl", false, 0, 7},
@@ -370,7 +372,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// blind at its start and after its classes, then read within it (not
 		// trained on: testdata/untrained.txt).
 		{"rt224", "testdata/rt224.jsonl", "testdata/rt224.labels.jsonl", false, 0, 5},
-		{"rt225", "testdata/rt225.jsonl", "testdata/rt225.labels.jsonl", false, 0, 22},
+		{"rt225", "testdata/rt225.jsonl", "testdata/rt225.labels.jsonl", false, 0, 21},
 		{"rt226", "testdata/rt226.jsonl", "testdata/rt226.labels.jsonl", false, 1, 23},
 		{"rt227", "testdata/rt227.jsonl", "testdata/rt227.labels.jsonl", false, 0, 11},
 		{"rt228", "testdata/rt228.jsonl", "testdata/rt228.labels.jsonl", false, 1, 11},
@@ -388,7 +390,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// blind at its start and after rt230-rt235's classes, then read
 		// within it (not trained on: testdata/untrained.txt).
 		{"rt236", "testdata/rt236.jsonl", "testdata/rt236.labels.jsonl", false, 0, 3},
-		{"rt237", "testdata/rt237.jsonl", "testdata/rt237.labels.jsonl", false, 0, 30},
+		{"rt237", "testdata/rt237.jsonl", "testdata/rt237.labels.jsonl", false, 0, 29},
 		{"rt238", "testdata/rt238.jsonl", "testdata/rt238.labels.jsonl", false, 1, 20},
 		{"rt239", "testdata/rt239.jsonl", "testdata/rt239.labels.jsonl", false, 1, 6},
 		{"rt240", "testdata/rt240.jsonl", "testdata/rt240.labels.jsonl", false, 0, 17},
@@ -476,8 +478,8 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// rt296-rt301 were written at the end of the twenty-fifth round, kept
 		// unread through it, then read in the twenty-sixth (not trained on:
 		// testdata/untrained.txt).
-		{"rt296", "testdata/rt296.jsonl", "testdata/rt296.labels.jsonl", false, 0, 4},
-		{"rt297", "testdata/rt297.jsonl", "testdata/rt297.labels.jsonl", false, 3, 15},
+		{"rt296", "testdata/rt296.jsonl", "testdata/rt296.labels.jsonl", false, 0, 3},
+		{"rt297", "testdata/rt297.jsonl", "testdata/rt297.labels.jsonl", false, 3, 14},
 		{"rt298", "testdata/rt298.jsonl", "testdata/rt298.labels.jsonl", false, 1, 12},
 		{"rt299", "testdata/rt299.jsonl", "testdata/rt299.labels.jsonl", false, 0, 4},
 		{"rt300", "testdata/rt300.jsonl", "testdata/rt300.labels.jsonl", false, 1, 9},
@@ -551,11 +553,11 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// rt350-rt355 were written at the twenty-ninth round's end about spring
 		// 2025, kept unread, measured blind at the thirtieth's start, then read
 		// in it (not trained on: testdata/untrained.txt).
-		{"rt350", "testdata/rt350.jsonl", "testdata/rt350.labels.jsonl", false, 2, 6},
-		{"rt351", "testdata/rt351.jsonl", "testdata/rt351.labels.jsonl", false, 2, 16},
-		{"rt352", "testdata/rt352.jsonl", "testdata/rt352.labels.jsonl", false, 2, 7},
+		{"rt350", "testdata/rt350.jsonl", "testdata/rt350.labels.jsonl", false, 2, 5},
+		{"rt351", "testdata/rt351.jsonl", "testdata/rt351.labels.jsonl", false, 2, 15},
+		{"rt352", "testdata/rt352.jsonl", "testdata/rt352.labels.jsonl", false, 2, 6},
 		{"rt353", "testdata/rt353.jsonl", "testdata/rt353.labels.jsonl", false, 2, 2},
-		{"rt354", "testdata/rt354.jsonl", "testdata/rt354.labels.jsonl", false, 1, 1},
+		{"rt354", "testdata/rt354.jsonl", "testdata/rt354.labels.jsonl", false, 1, 0},
 		{"rt355", "testdata/rt355.jsonl", "testdata/rt355.labels.jsonl", false, 5, 3},
 	}
 	for _, tt := range tests {
