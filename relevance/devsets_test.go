@@ -559,6 +559,15 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt353", "testdata/rt353.jsonl", "testdata/rt353.labels.jsonl", false, 2, 2},
 		{"rt354", "testdata/rt354.jsonl", "testdata/rt354.labels.jsonl", false, 1, 0},
 		{"rt355", "testdata/rt355.jsonl", "testdata/rt355.labels.jsonl", false, 5, 3},
+		// rt356-rt361 were written at the thirtieth round's end about the winter
+		// of 2024-25, kept unread, measured blind at the thirty-first's start,
+		// then read in it (not trained on: testdata/untrained.txt).
+		{"rt356", "testdata/rt356.jsonl", "testdata/rt356.labels.jsonl", false, 0, 1},
+		{"rt357", "testdata/rt357.jsonl", "testdata/rt357.labels.jsonl", false, 0, 2},
+		{"rt358", "testdata/rt358.jsonl", "testdata/rt358.labels.jsonl", false, 1, 1},
+		{"rt359", "testdata/rt359.jsonl", "testdata/rt359.labels.jsonl", false, 1, 0},
+		{"rt360", "testdata/rt360.jsonl", "testdata/rt360.labels.jsonl", false, 0, 1},
+		{"rt361", "testdata/rt361.jsonl", "testdata/rt361.labels.jsonl", false, 0, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
