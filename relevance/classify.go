@@ -318,6 +318,7 @@ func (c *Classifier) Score(p *Post) Content {
 	clear(sc.groups)
 	boost := 0.0
 	named := rs.modelNeeds == nil // until a concept of a group model.needs names counts
+	story := false                // a concept of a kind of model.veto.skip.kinds added threshold.in or more
 	for _, ci := range sc.order {
 		cn := rs.concepts[ci]
 		sc.groups[cn.group] += cn.weight
@@ -329,6 +330,7 @@ func (c *Classifier) Score(p *Post) Content {
 		if cn.weight != 0 {
 			out.Reasons = append(out.Reasons, cn.kind+":"+cn.name+signed(cn.weight))
 		}
+		own := cn.weight // what this concept adds, with its contexts
 		for _, ri := range cn.contexts {
 			r := rs.rules[ri]
 			if r.cancel {
@@ -341,9 +343,13 @@ func (c *Classifier) Score(p *Post) Content {
 				if label, ok := rs.near(r, int32(ri), sc.occs, ix, int(i), langs, true); ok {
 					boost += r.weight
 					withs = append(withs, "with:"+cn.name+"/"+label+signed(r.weight))
+					own += r.weight
 					break
 				}
 			}
+		}
+		if rs.vetoSkipKind != nil && rs.vetoSkipKind[ci] && own >= rs.Settings.In {
+			story = true
 		}
 	}
 	score := boost
@@ -366,7 +372,9 @@ func (c *Classifier) Score(p *Post) Content {
 	// must be surer (model.far.min). The other way, the veto: the least the
 	// rules let in (model.veto.below), that the model finds nothing like
 	// (model.veto.max), goes to the review band, unless a concept of
-	// model.veto.skip (the region's own languages) occurs.
+	// model.veto.skip (the region's own languages) occurs or one of a kind
+	// of model.veto.skip.kinds (the story classes) added, with its
+	// contexts, as much as threshold.in by itself.
 	if s := &rs.Settings; rs.model != nil {
 		switch {
 		case out.Score < s.In:
@@ -383,7 +391,7 @@ func (c *Classifier) Score(p *Post) Content {
 					out.Reasons = append(out.Reasons, modelReason(pr, bonus))
 				}
 			}
-		case s.ModelMalus > 0 && out.Score < s.ModelVetoBelow && !rs.occursAny(sc.occs, rs.vetoSkip):
+		case s.ModelMalus > 0 && out.Score < s.ModelVetoBelow && !story && !rs.occursAny(sc.occs, rs.vetoSkip):
 			if pr := rs.model.Prob(p); pr < s.ModelVetoMax {
 				out.Score = round2(out.Score - s.ModelMalus)
 				out.Reasons = append(out.Reasons, modelReason(pr, -s.ModelMalus))

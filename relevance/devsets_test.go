@@ -142,7 +142,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt63", "testdata/rt63.jsonl", "testdata/rt63.labels.jsonl", false, 0, 1},
 		{"rt64", "testdata/rt64.jsonl", "testdata/rt64.labels.jsonl", false, 0, 4},
 		{"rt65", "testdata/rt65.jsonl", "testdata/rt65.labels.jsonl", false, 2, 0},
-		{"rt69", "testdata/rt69.jsonl", "testdata/rt69.labels.jsonl", false, 1, 4},
+		{"rt69", "testdata/rt69.jsonl", "testdata/rt69.labels.jsonl", false, 1, 3},
 		{"rt70", "testdata/rt70.jsonl", "testdata/rt70.labels.jsonl", false, 0, 1},
 		{"rt71", "testdata/rt71.jsonl", "testdata/rt71.labels.jsonl", false, 2, 1},
 		{"rt75", "testdata/rt75.jsonl", "testdata/rt75.labels.jsonl", false, 0, 2},
@@ -217,7 +217,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt111", "testdata/rt111.jsonl", "testdata/rt111.labels.jsonl", false, 1, 2},
 		{"rt117", "testdata/rt117.jsonl", "testdata/rt117.labels.jsonl", false, 0, 2},
 		{"rt118", "testdata/rt118.jsonl", "testdata/rt118.labels.jsonl", false, 1, 6},
-		{"rt119", "testdata/rt119.jsonl", "testdata/rt119.labels.jsonl", false, 3, 3},
+		{"rt119", "testdata/rt119.jsonl", "testdata/rt119.labels.jsonl", false, 3, 2},
 		{"rt120", "testdata/rt120.jsonl", "testdata/rt120.labels.jsonl", false, 2, 3},
 		{"rt121", "testdata/rt121.jsonl", "testdata/rt121.labels.jsonl", false, 1, 7},
 		{"rt122", "testdata/rt122.jsonl", "testdata/rt122.labels.jsonl", false, 0, 3},
@@ -226,14 +226,14 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt125", "testdata/rt125.jsonl", "testdata/rt125.labels.jsonl", false, 1, 10},
 		{"rt126", "testdata/rt126.jsonl", "testdata/rt126.labels.jsonl", false, 0, 7},
 		{"rt127", "testdata/rt127.jsonl", "testdata/rt127.labels.jsonl", false, 1, 2},
-		{"rt128", "testdata/rt128.jsonl", "testdata/rt128.labels.jsonl", false, 0, 2},
+		{"rt128", "testdata/rt128.jsonl", "testdata/rt128.labels.jsonl", false, 0, 1},
 		{"rt129", "testdata/rt129.jsonl", "testdata/rt129.labels.jsonl", false, 1, 13},
 		{"rt130", "testdata/rt130.jsonl", "testdata/rt130.labels.jsonl", false, 1, 5},
 		// rt131 to rt136 (issue 11's sixteenth round) were written blind and
 		// measured once with the rules and model of 7bdfbbc; rt137 and rt139
 		// once after the round's first two passes, rt138 after its third;
 		// then read and tuned on (testdata/rt131.README.md ...).
-		{"rt131", "testdata/rt131.jsonl", "testdata/rt131.labels.jsonl", false, 2, 3},
+		{"rt131", "testdata/rt131.jsonl", "testdata/rt131.labels.jsonl", false, 2, 2},
 		{"rt132", "testdata/rt132.jsonl", "testdata/rt132.labels.jsonl", false, 0, 10},
 		{"rt133", "testdata/rt133.jsonl", "testdata/rt133.labels.jsonl", false, 1, 4},
 		{"rt134", "testdata/rt134.jsonl", "testdata/rt134.labels.jsonl", false, 1, 2},
@@ -250,7 +250,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// rt143 to rt146 were measured once with the rules and model of
 		// da14da7, then read.
 		{"rt143", "testdata/rt143.jsonl", "testdata/rt143.labels.jsonl", false, 1, 4},
-		{"rt144", "testdata/rt144.jsonl", "testdata/rt144.labels.jsonl", false, 1, 12},
+		{"rt144", "testdata/rt144.jsonl", "testdata/rt144.labels.jsonl", false, 1, 11},
 		{"rt145", "testdata/rt145.jsonl", "testdata/rt145.labels.jsonl", false, 0, 6},
 		{"rt146", "testdata/rt146.jsonl", "testdata/rt146.labels.jsonl", false, 0, 1},
 		// rt147 to rt151 were measured once with the rules and model of
@@ -274,7 +274,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt152", "testdata/rt152.jsonl", "testdata/rt152.labels.jsonl", false, 1, 6},
 		{"rt153", "testdata/rt153.jsonl", "testdata/rt153.labels.jsonl", false, 1, 14},
 		{"rt154", "testdata/rt154.jsonl", "testdata/rt154.labels.jsonl", false, 1, 4},
-		{"rt155", "testdata/rt155.jsonl", "testdata/rt155.labels.jsonl", false, 0, 4},
+		{"rt155", "testdata/rt155.jsonl", "testdata/rt155.labels.jsonl", false, 0, 3},
 		{"rt160", "testdata/rt160.jsonl", "testdata/rt160.labels.jsonl", false, 1, 3},
 		{"rt161", "testdata/rt161.jsonl", "testdata/rt161.labels.jsonl", false, 2, 2},
 		{"rt162", "testdata/rt162.jsonl", "testdata/rt162.labels.jsonl", false, 2, 6},
@@ -292,7 +292,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// rt176 to rt181 were written blind after 9cc4344, measured once
 		// with its rules and model, then read and fixed as classes.
 		{"rt176", "testdata/rt176.jsonl", "testdata/rt176.labels.jsonl", false, 1, 16},
-		{"rt177", "testdata/rt177.jsonl", "testdata/rt177.labels.jsonl", false, 2, 2},
+		{"rt177", "testdata/rt177.jsonl", "testdata/rt177.labels.jsonl", false, 1, 2},
 		{"rt178", "testdata/rt178.jsonl", "testdata/rt178.labels.jsonl", false, 2, 6},
 		{"rt179", "testdata/rt179.jsonl", "testdata/rt179.labels.jsonl", false, 0, 7},
 		{"rt180", "testdata/rt180.jsonl", "testdata/rt180.labels.jsonl", false, 1, 1},
@@ -310,7 +310,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt185", "testdata/rt185.jsonl", "testdata/rt185.labels.jsonl", false, 0, 4},
 		// rt188 and rt191 (the newer languages) were written blind in the
 		// eighteenth round, measured once with 83d1c53, then read.
-		{"rt188", "testdata/rt188.jsonl", "testdata/rt188.labels.jsonl", false, 0, 16},
+		{"rt188", "testdata/rt188.jsonl", "testdata/rt188.labels.jsonl", false, 0, 15},
 		{"rt191", "testdata/rt191.jsonl", "testdata/rt191.labels.jsonl", false, 0, 6},
 		// rt186, rt187, rt189, rt190, rt192 and rt193 were written in the
 		// eighteenth round and kept unread; measured blind once more at the
@@ -343,8 +343,8 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// rt206-rt211 were written in the twenty-first round and kept unread;
 		// measured blind at the start of the twenty-second (e6ba468), then
 		// read and fixed as classes (not trained on: testdata/untrained.txt).
-		{"rt206", "testdata/rt206.jsonl", "testdata/rt206.labels.jsonl", false, 0, 4},
-		{"rt207", "testdata/rt207.jsonl", "testdata/rt207.labels.jsonl", false, 2, 19},
+		{"rt206", "testdata/rt206.jsonl", "testdata/rt206.labels.jsonl", false, 0, 3},
+		{"rt207", "testdata/rt207.jsonl", "testdata/rt207.labels.jsonl", false, 2, 18},
 		{"rt208", "testdata/rt208.jsonl", "testdata/rt208.labels.jsonl", false, 0, 17},
 		{"rt209", "testdata/rt209.jsonl", "testdata/rt209.labels.jsonl", false, 1, 6},
 		{"rt210", "testdata/rt210.jsonl", "testdata/rt210.labels.jsonl", false, 2, 21},
@@ -364,7 +364,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// testdata/untrained.txt).
 		{"rt218", "testdata/rt218.jsonl", "testdata/rt218.labels.jsonl", false, 0, 4},
 		{"rt219", "testdata/rt219.jsonl", "testdata/rt219.labels.jsonl", false, 1, 9},
-		{"rt220", "testdata/rt220.jsonl", "testdata/rt220.labels.jsonl", false, 0, 31},
+		{"rt220", "testdata/rt220.jsonl", "testdata/rt220.labels.jsonl", false, 0, 30},
 		{"rt221", "testdata/rt221.jsonl", "testdata/rt221.labels.jsonl", false, 0, 7},
 		{"rt222", "testdata/rt222.jsonl", "testdata/rt222.labels.jsonl", false, 1, 16},
 		{"rt223", "testdata/rt223.jsonl", "testdata/rt223.labels.jsonl", false, 1, 0},
@@ -384,7 +384,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt231", "testdata/rt231.jsonl", "testdata/rt231.labels.jsonl", false, 0, 11},
 		{"rt232", "testdata/rt232.jsonl", "testdata/rt232.labels.jsonl", false, 0, 14},
 		{"rt233", "testdata/rt233.jsonl", "testdata/rt233.labels.jsonl", false, 1, 6},
-		{"rt234", "testdata/rt234.jsonl", "testdata/rt234.labels.jsonl", false, 0, 11},
+		{"rt234", "testdata/rt234.jsonl", "testdata/rt234.labels.jsonl", false, 0, 10},
 		{"rt235", "testdata/rt235.jsonl", "testdata/rt235.labels.jsonl", false, 0, 0},
 		// rt236-rt241 were written early in the twenty-third round, measured
 		// blind at its start and after rt230-rt235's classes, then read
@@ -411,7 +411,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt249", "testdata/rt249.jsonl", "testdata/rt249.labels.jsonl", false, 0, 13},
 		{"rt250", "testdata/rt250.jsonl", "testdata/rt250.labels.jsonl", false, 0, 14},
 		{"rt251", "testdata/rt251.jsonl", "testdata/rt251.labels.jsonl", false, 1, 7},
-		{"rt252", "testdata/rt252.jsonl", "testdata/rt252.labels.jsonl", false, 0, 24},
+		{"rt252", "testdata/rt252.jsonl", "testdata/rt252.labels.jsonl", false, 0, 23},
 		{"rt253", "testdata/rt253.jsonl", "testdata/rt253.labels.jsonl", false, 0, 0},
 		// rt254-rt259 were written at the end of the twenty-third round, kept
 		// unread and measured blind at its start and end, then read in the
@@ -430,14 +430,14 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt262", "testdata/rt262.jsonl", "testdata/rt262.labels.jsonl", false, 1, 8},
 		{"rt263", "testdata/rt263.jsonl", "testdata/rt263.labels.jsonl", false, 1, 5},
 		{"rt264", "testdata/rt264.jsonl", "testdata/rt264.labels.jsonl", false, 0, 11},
-		{"rt265", "testdata/rt265.jsonl", "testdata/rt265.labels.jsonl", false, 3, 3},
+		{"rt265", "testdata/rt265.jsonl", "testdata/rt265.labels.jsonl", false, 3, 2},
 		// rt266-rt271 were written in the middle of the twenty-fourth round,
 		// measured blind, then read within it (not trained on:
 		// testdata/untrained.txt).
 		{"rt266", "testdata/rt266.jsonl", "testdata/rt266.labels.jsonl", false, 2, 9},
 		{"rt267", "testdata/rt267.jsonl", "testdata/rt267.labels.jsonl", false, 0, 10},
 		{"rt268", "testdata/rt268.jsonl", "testdata/rt268.labels.jsonl", false, 1, 7},
-		{"rt269", "testdata/rt269.jsonl", "testdata/rt269.labels.jsonl", false, 0, 8},
+		{"rt269", "testdata/rt269.jsonl", "testdata/rt269.labels.jsonl", false, 0, 7},
 		{"rt270", "testdata/rt270.jsonl", "testdata/rt270.labels.jsonl", false, 0, 3},
 		{"rt271", "testdata/rt271.jsonl", "testdata/rt271.labels.jsonl", false, 1, 1},
 		// rt272-rt277 were written late in the twenty-fourth round, measured
@@ -455,7 +455,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt279", "testdata/rt279.jsonl", "testdata/rt279.labels.jsonl", false, 1, 15},
 		{"rt280", "testdata/rt280.jsonl", "testdata/rt280.labels.jsonl", false, 0, 12},
 		{"rt281", "testdata/rt281.jsonl", "testdata/rt281.labels.jsonl", false, 0, 4},
-		{"rt282", "testdata/rt282.jsonl", "testdata/rt282.labels.jsonl", false, 0, 23},
+		{"rt282", "testdata/rt282.jsonl", "testdata/rt282.labels.jsonl", false, 0, 20},
 		{"rt283", "testdata/rt283.jsonl", "testdata/rt283.labels.jsonl", false, 1, 3},
 		// rt284-rt289 were written in the middle of the twenty-fifth round,
 		// measured blind after each of its steps, then read within it (not
@@ -497,7 +497,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// after its first two steps, then read within it (not trained on:
 		// testdata/untrained.txt).
 		{"rt308", "testdata/rt308.jsonl", "testdata/rt308.labels.jsonl", false, 0, 3},
-		{"rt309", "testdata/rt309.jsonl", "testdata/rt309.labels.jsonl", false, 3, 13},
+		{"rt309", "testdata/rt309.jsonl", "testdata/rt309.labels.jsonl", false, 3, 12},
 		{"rt310", "testdata/rt310.jsonl", "testdata/rt310.labels.jsonl", false, 2, 11},
 		{"rt311", "testdata/rt311.jsonl", "testdata/rt311.labels.jsonl", false, 0, 9},
 		{"rt312", "testdata/rt312.jsonl", "testdata/rt312.labels.jsonl", false, 2, 12},
@@ -516,16 +516,16 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt321", "testdata/rt321.jsonl", "testdata/rt321.labels.jsonl", false, 1, 9},
 		{"rt322", "testdata/rt322.jsonl", "testdata/rt322.labels.jsonl", false, 0, 5},
 		{"rt323", "testdata/rt323.jsonl", "testdata/rt323.labels.jsonl", false, 0, 8},
-		{"rt324", "testdata/rt324.jsonl", "testdata/rt324.labels.jsonl", false, 0, 9},
+		{"rt324", "testdata/rt324.jsonl", "testdata/rt324.labels.jsonl", false, 0, 8},
 		{"rt325", "testdata/rt325.jsonl", "testdata/rt325.labels.jsonl", false, 5, 1},
 		// rt326-rt331 were written late in the twenty-seventh round, measured
 		// blind and kept unread, then read in the twenty-eighth (not trained
 		// on: testdata/untrained.txt).
-		{"rt326", "testdata/rt326.jsonl", "testdata/rt326.labels.jsonl", false, 0, 5},
+		{"rt326", "testdata/rt326.jsonl", "testdata/rt326.labels.jsonl", false, 0, 4},
 		{"rt327", "testdata/rt327.jsonl", "testdata/rt327.labels.jsonl", false, 2, 7},
 		{"rt328", "testdata/rt328.jsonl", "testdata/rt328.labels.jsonl", false, 1, 6},
 		{"rt329", "testdata/rt329.jsonl", "testdata/rt329.labels.jsonl", false, 2, 4},
-		{"rt330", "testdata/rt330.jsonl", "testdata/rt330.labels.jsonl", false, 1, 10},
+		{"rt330", "testdata/rt330.jsonl", "testdata/rt330.labels.jsonl", false, 1, 9},
 		{"rt331", "testdata/rt331.jsonl", "testdata/rt331.labels.jsonl", false, 4, 1},
 		// rt332-rt337 were written early in the twenty-eighth round, measured
 		// blind after its first step, then read within it.
@@ -538,7 +538,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// rt338-rt349 were written at the twenty-eighth round's end (rt344-rt349
 		// about autumn 2025), kept unread, measured blind at the twenty-ninth's
 		// start, then read in it (not trained on: testdata/untrained.txt).
-		{"rt338", "testdata/rt338.jsonl", "testdata/rt338.labels.jsonl", false, 1, 9},
+		{"rt338", "testdata/rt338.jsonl", "testdata/rt338.labels.jsonl", false, 1, 8},
 		{"rt339", "testdata/rt339.jsonl", "testdata/rt339.labels.jsonl", false, 0, 11},
 		{"rt340", "testdata/rt340.jsonl", "testdata/rt340.labels.jsonl", false, 4, 5},
 		{"rt341", "testdata/rt341.jsonl", "testdata/rt341.labels.jsonl", false, 1, 16},
@@ -567,7 +567,19 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt358", "testdata/rt358.jsonl", "testdata/rt358.labels.jsonl", false, 1, 1},
 		{"rt359", "testdata/rt359.jsonl", "testdata/rt359.labels.jsonl", false, 1, 0},
 		{"rt360", "testdata/rt360.jsonl", "testdata/rt360.labels.jsonl", false, 0, 1},
-		{"rt361", "testdata/rt361.jsonl", "testdata/rt361.labels.jsonl", false, 0, 0},
+		// Its false positive: COP29's host calling oil "a gift of God", labelled
+		// a borderline out here and in by two other writers (rt364, rt366); the
+		// brief counts what the leaders say.
+		{"rt361", "testdata/rt361.jsonl", "testdata/rt361.labels.jsonl", false, 1, 0},
+		// rt362-rt367 were written in the thirty-first round about the summer
+		// and autumn of 2024, kept unread while it read rt356-rt361, measured
+		// blind, then read in its second pass (not trained on).
+		{"rt362", "testdata/rt362.jsonl", "testdata/rt362.labels.jsonl", false, 0, 3},
+		{"rt363", "testdata/rt363.jsonl", "testdata/rt363.labels.jsonl", false, 2, 6},
+		{"rt364", "testdata/rt364.jsonl", "testdata/rt364.labels.jsonl", false, 0, 8},
+		{"rt365", "testdata/rt365.jsonl", "testdata/rt365.labels.jsonl", false, 1, 4},
+		{"rt366", "testdata/rt366.jsonl", "testdata/rt366.labels.jsonl", false, 1, 3},
+		{"rt367", "testdata/rt367.jsonl", "testdata/rt367.labels.jsonl", false, 1, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

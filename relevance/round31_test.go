@@ -58,3 +58,53 @@ func TestRound31Classes(t *testing.T) {
 		{"Greek farming is not Georgia", "el", "Σπούδασα Γεωργία στο Γεωπονικό, μη με ρωτάτε για την Τιφλίδα", false, "neg:Georgia/"},
 	})
 }
+
+// TestRound31SummerAutumnClasses: the classes of the round's second pass,
+// from rt362-rt367 (summer and autumn 2024) read after their blind
+// measurements. Each case fails with the rules before the pass; the cases
+// named "... is not it" guard the pass's own rules.
+func TestRound31SummerAutumnClasses(t *testing.T) {
+	runClassCases(t, []classCase{
+		// The October 2024 vote: paint on the chairman, Marneuli's ballots, Orbán's congratulations.
+		{"black paint on the commission's chairman, es", "es", "Le tiraron pintura negra al presidente de la comisión electoral en plena rueda de prensa", true, "with:Paint on the election chairman/"},
+		{"black paint on a wall is not it", "en", "Someone sprayed black paint graffiti all over the station wall again", false, "!with:Paint on the election chairman/"},
+		{"Marneuli's ballots, en", "en", "The Marneuli video: a man dropping a stack of ballots into the box, nobody stops him", true, "with:Georgian cities/"},
+		{"Orbán's congratulations in Tbilisi, de", "de", "Orbán fliegt nach Tiflis, um zum Wahlsieg zu gratulieren, bevor der Bericht draußen ist", true, "with:Orbán's congratulations/"},
+		{"Orbán congratulating Trump is not it", "en", "Orbán was the first to congratulate Trump on his election victory", false, "!with:Orbán's congratulations/"},
+		// The president who stays; 80% of the treaty; the family-values law.
+		{"Salome and the palace, en", "en", "Salome says she will not leave the palace until a new vote", true, "with:Salome/"},
+		{"Strauss's Salome is not it", "en", "Salome at the opera tonight, the palace scene was stunning", false, "!with:Salome/"},
+		{"80% of the treaty agreed, en", "en", "If 80% of the treaty text is agreed, what exactly is in the rest?", true, "with:Treaty eighty percent agreed/"},
+		{"Kesaria Abramidze, de", "de", "Kesaria Abramidze wurde einen Tag nach dem Gesetz ermordet", true, "event:Kesaria Abramidze"},
+		{"the speaker signs the family-values law, en", "en", "The president refused to sign, so the speaker signed the family values law himself", true, "with:Family values law signed by the speaker/"},
+		// The "Russian law" by its nickname; "until 2028" in Hebrew; the glass palace in Hebrew.
+		{"the Russian law in Chinese", "zh", "这部外国影响透明度法跟俄罗斯那部几乎一样", true, "institution:Foreign influence transparency law"},
+		{"until 2028, he", "he", "הממשלה הקפיאה את המשא ומתן עם האיחוד עד 2028, ואנשים יצאו לרחובות", true, "with:Until 2028/"},
+		{"the glass palace in Hebrew", "he", "המיליארדר מהארמון מזכוכית שוב מדבר על מלחמה", true, "with:Glass palace/"},
+		// Armenia: four villages, the archbishop's square, Palestine, CAESAR, the coup near Rostov.
+		{"four villages of Gazakh handed over, en", "en", "Four villages handed over near Gazakh, and the sky did not fall", true, "with:Four villages of Gazakh/"},
+		{"the archbishop's square, en", "en", "Srbazan filled Republic Square again last night", true, "person:Galstanyan"},
+		{"Armenia recognises Palestine, de", "de", "Armenien erkennt Palästina an, Israel bestellt den Botschafter ein", true, "with:Armenia recognises Palestine/"},
+		{"CAESAR howitzers for Armenia, en", "en", "France is selling CAESAR howitzers to Armenia, and Baku is furious", true, "with:CAESAR howitzers for Armenia/"},
+		{"CAESAR howitzers for Ukraine is not it", "en", "France sends more CAESAR howitzers to Ukraine, Baku's press notes", false, "!with:CAESAR howitzers for Armenia/"},
+		{"a coup trained near Rostov, en", "en", "A coup attempt, they say, with men trained near Rostov", true, "with:Coup trained near Rostov/"},
+		{"Prigozhin's mutiny is not it", "en", "Prigozhin's coup attempt began in Rostov and ended on the road to Moscow", false, "!with:Coup trained near Rostov/"},
+		// Azerbaijan: a gift of God, oil for Israel, New Caledonia, BRICS, the border commissions.
+		{"oil as a gift of God, fr", "fr", "Le président hôte de la COP appelle le pétrole un « don de Dieu »", true, "with:Gift of God/"},
+		{"Baku's oil for Israel, ar", "ar", "أذربيجان تبيع النفط لإسرائيل وتتحدث عن غزة في القمم", true, "with:Azerbaijan's oil for Israel/"},
+		{"New Caledonia and Baku, fr", "fr", "Paris accuse Bakou d'attiser les troubles en Nouvelle-Calédonie", true, "with:New Caledonia beside Baku/"},
+		{"BRICS and the reliable partner, en", "en", "Applying to BRICS while staying Europe's reliable partner for gas", true, "with:BRICS and the reliable partner/"},
+		{"the border commissions' regulations, en", "en", "The regulation on the border commissions was signed by both sides", true, "with:Border commissions' regulations/"},
+		// Georgia: Germany's ambassador, the €30 million frozen, the billboards, suspended EU talks, 8 August.
+		{"the ambassador attacked by GD, en", "en", "GD keeps attacking Ambassador Fischer as if he ran the opposition", true, "with:Ambassador Fischer/"},
+		{"€30 million of military aid frozen, en", "en", "The EU froze 30 million euros of military aid, a symbolic step", true, "with:Thirty million euros frozen/"},
+		{"billboards of bombed Ukraine, en", "en", "Billboards of bombed Ukrainian cities next to 'choose peace': that was the campaign", true, "with:Billboards of bombed Ukraine/"},
+		{"a party suspending its own EU talks, en", "en", "The ruling party suspends EU accession talks and calls itself pro-European", true, "with:Own EU talks suspended/"},
+		{"the EU suspending Turkey's talks is not it", "en", "The EU suspends accession talks with Turkey; the government shrugs", false, "!with:Own EU talks suspended/"},
+		{"8 August, sixteen years on, ja", "ja", "8月8日。あれから16年。爆撃の映像を覚えている", true, "with:8 August/"},
+		// Wrong in before the pass.
+		{"Yerevan's cognac and Norduz is not it", "fa", "سوغات ایروان کنیاک و لواش بود، مرز نوردوز هم شلوغ", false, "neg:Yerevan/Food"},
+		{"a holiday in Tbilisi in Arabic is not it", "ar", "جورجيا في الصيف أحلى؟ ناوين نروح تبليسي مع العيال", false, "neg:Georgia/"},
+		{"Georgia's goalkeeper's transfer is not it", "ka", "ქართველი მეკარე მამარდაშვილი ლივერპულში, ხელშეკრულება გაფორმდა", false, "neg:Sakartvelo/Sport"},
+	})
+}

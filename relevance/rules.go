@@ -45,6 +45,9 @@ type Rules struct {
 	// vetoSkip marks the concepts of Settings.ModelVetoSkip by index; nil
 	// when the setting is empty.
 	vetoSkip []bool
+	// vetoSkipKind marks the concepts of a kind of
+	// Settings.ModelVetoSkipKinds by index; nil when none.
+	vetoSkipKind []bool
 }
 
 // Settings are a feed's thresholds, bonuses and guards.
@@ -106,6 +109,13 @@ type Settings struct {
 	ModelVetoMax   float64
 	ModelMalus     float64
 	ModelVetoSkip  []string
+	// ModelVetoSkipKinds are concept kinds ("model.veto.skip.kinds =
+	// event"): a post to which one concept of one of them adds In or more
+	// by itself, its own weight and its contexts', is left alone too. The builtin rules name the
+	// events, story classes that count only beside their story's context
+	// ("224 votes" beside an election): the model, trained on names and
+	// topic words, knows too little of a story told without them.
+	ModelVetoSkipKinds []string
 	// ModelNeeds are groups ("model.needs = core, region"): the model
 	// speaks only for a post that names a concept of one of them, so that
 	// topic and actor words alone (a treaty, a border, Russia) are not
@@ -462,6 +472,9 @@ func (p *parser) parseSetting(line string) error {
 		return unit(&s.ModelVetoMax, "a probability")
 	case "model.veto.skip":
 		s.ModelVetoSkip = splitList(val)
+		return nil
+	case "model.veto.skip.kinds":
+		s.ModelVetoSkipKinds = splitList(val)
 		return nil
 	case "model":
 		m, err := BuiltinModel(val)
@@ -1153,9 +1166,24 @@ func (p *parser) resolveModelNeeds() error {
 	return nil
 }
 
-// resolveVetoSkip marks the concepts model.veto.skip names.
+// resolveVetoSkip marks the concepts model.veto.skip names, and those
+// of the kinds model.veto.skip.kinds names.
 func (p *parser) resolveVetoSkip() error {
 	rs := p.rs
+	if kinds := rs.Settings.ModelVetoSkipKinds; len(kinds) > 0 {
+		rs.vetoSkipKind = make([]bool, len(rs.concepts))
+		for _, k := range kinds {
+			found := false
+			for ci, cn := range rs.concepts {
+				if cn.kind == k {
+					rs.vetoSkipKind[ci], found = true, true
+				}
+			}
+			if !found {
+				return &ParseError{File: p.file, Msg: fmt.Sprintf("model.veto.skip.kinds: no concept of kind %q", k)}
+			}
+		}
+	}
 	if len(rs.Settings.ModelVetoSkip) == 0 {
 		return nil
 	}

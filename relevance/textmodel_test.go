@@ -380,6 +380,50 @@ place 0 Georgian script
 	}
 }
 
+// TestModelVetoSparesStoryClasses: a story class (a concept of a kind
+// model.veto.skip.kinds names) that adds threshold.in by itself, its own
+// weight and its contexts', spares the post the veto: the model never saw
+// the story told without names. One that adds less, or a concept of
+// another kind, does not.
+func TestModelVetoSparesStoryClasses(t *testing.T) {
+	src := toyModelSettings + `model.veto.below = 3.5
+model.veto.max = 0.05
+malus.model = 0.5
+model.veto.skip.kinds = event
+[languages]
+en = English
+[group g cap=5]
+event 0 Paint on the chairman
+  en: black paint
+  with +3 post: election commission
+event 0 Paint half told
+  en: paint thrown
+  with +1.5 post: chairman
+place 1.5 Zor
+  any: Zor
+place 3 Kor
+  any: Kor
+`
+	c := toyClassifier(t, src)
+	for _, tt := range []struct {
+		text    string
+		in      bool
+		comment string
+	}{
+		{"black paint at the river cafe, says the election commission", true, "the story class adds 3 by itself: spared"},
+		{"Zor: paint thrown by the chairman at the river cafe", false, "the event adds 1.5, Zor the rest: vetoed"},
+		{"Kor: cake and coffee at the river cafe", false, "a place, not a story class: vetoed"},
+	} {
+		d := classifyOne(t, c, NewMemoryEnv(), Post{Text: tt.text})
+		if d.In != tt.in {
+			t.Errorf("%q (%s): in=%v %v, want %v", tt.text, tt.comment, d.In, d.Reasons, tt.in)
+		}
+	}
+	if _, err := ParseRules("x.rules", strings.NewReader(strings.Replace(src, "skip.kinds = event", "skip.kinds = story", 1))); err == nil || !strings.Contains(err.Error(), `model.veto.skip.kinds: no concept of kind "story"`) {
+		t.Errorf("a kind no concept has: error %v", err)
+	}
+}
+
 func TestModelSettingsErrors(t *testing.T) {
 	base := "[languages]\nen = English\n[group g cap=5]\nplace 3 Zor\n  en: Zor\n"
 	for _, tt := range []struct{ settings, want string }{
