@@ -145,7 +145,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt69", "testdata/rt69.jsonl", "testdata/rt69.labels.jsonl", false, 1, 3},
 		{"rt70", "testdata/rt70.jsonl", "testdata/rt70.labels.jsonl", false, 0, 1},
 		{"rt71", "testdata/rt71.jsonl", "testdata/rt71.labels.jsonl", false, 2, 1},
-		{"rt75", "testdata/rt75.jsonl", "testdata/rt75.labels.jsonl", false, 0, 2},
+		{"rt75", "testdata/rt75.jsonl", "testdata/rt75.labels.jsonl", false, 0, 1},
 		// Round 31: its second false positive is a borderline post about Russian
 		// spoken in Baku "since Sputnik was closed": the bureaus class counts it.
 		{"rt76", "testdata/rt76.jsonl", "testdata/rt76.labels.jsonl", false, 2, 6},
@@ -408,7 +408,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// blind at its start and after rt230-rt247's classes, then read
 		// within it (not trained on: testdata/untrained.txt).
 		{"rt248", "testdata/rt248.jsonl", "testdata/rt248.labels.jsonl", false, 1, 7},
-		{"rt249", "testdata/rt249.jsonl", "testdata/rt249.labels.jsonl", false, 0, 13},
+		{"rt249", "testdata/rt249.jsonl", "testdata/rt249.labels.jsonl", false, 0, 12},
 		{"rt250", "testdata/rt250.jsonl", "testdata/rt250.labels.jsonl", false, 0, 14},
 		{"rt251", "testdata/rt251.jsonl", "testdata/rt251.labels.jsonl", false, 1, 7},
 		{"rt252", "testdata/rt252.jsonl", "testdata/rt252.labels.jsonl", false, 0, 23},
@@ -452,8 +452,8 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// rt278-rt283 were written early in the twenty-fifth round, measured
 		// blind, then read within it (not trained on: testdata/untrained.txt).
 		{"rt278", "testdata/rt278.jsonl", "testdata/rt278.labels.jsonl", false, 2, 13},
-		{"rt279", "testdata/rt279.jsonl", "testdata/rt279.labels.jsonl", false, 1, 15},
-		{"rt280", "testdata/rt280.jsonl", "testdata/rt280.labels.jsonl", false, 0, 12},
+		{"rt279", "testdata/rt279.jsonl", "testdata/rt279.labels.jsonl", false, 1, 14},
+		{"rt280", "testdata/rt280.jsonl", "testdata/rt280.labels.jsonl", false, 0, 11},
 		{"rt281", "testdata/rt281.jsonl", "testdata/rt281.labels.jsonl", false, 0, 4},
 		{"rt282", "testdata/rt282.jsonl", "testdata/rt282.labels.jsonl", false, 0, 20},
 		{"rt283", "testdata/rt283.jsonl", "testdata/rt283.labels.jsonl", false, 1, 3},
@@ -580,6 +580,15 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt365", "testdata/rt365.jsonl", "testdata/rt365.labels.jsonl", false, 1, 4},
 		{"rt366", "testdata/rt366.jsonl", "testdata/rt366.labels.jsonl", false, 1, 3},
 		{"rt367", "testdata/rt367.jsonl", "testdata/rt367.labels.jsonl", false, 1, 1},
+		// rt368-rt373 were written in the thirty-first round about autumn 2023 to
+		// spring 2024, kept unread through its first two passes, measured blind,
+		// then read in its third (not trained on).
+		{"rt368", "testdata/rt368.jsonl", "testdata/rt368.labels.jsonl", false, 1, 2},
+		{"rt369", "testdata/rt369.jsonl", "testdata/rt369.labels.jsonl", false, 0, 12},
+		{"rt370", "testdata/rt370.jsonl", "testdata/rt370.labels.jsonl", false, 2, 6},
+		{"rt371", "testdata/rt371.jsonl", "testdata/rt371.labels.jsonl", false, 0, 2},
+		{"rt372", "testdata/rt372.jsonl", "testdata/rt372.labels.jsonl", false, 0, 10},
+		{"rt373", "testdata/rt373.jsonl", "testdata/rt373.labels.jsonl", false, 1, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -108,3 +108,33 @@ func TestRound31SummerAutumnClasses(t *testing.T) {
 		{"Georgia's goalkeeper's transfer is not it", "ka", "ქართველი მეკარე მამარდაშვილი ლივერპულში, ხელშეკრულება გაფორმდა", false, "neg:Sakartvelo/Sport"},
 	})
 }
+
+// TestRound31EarlierClasses: the classes of the round's third pass, from
+// rt368-rt373 (autumn 2023 to spring 2024) read after their blind
+// measurements. Each case fails with the rules before the pass; the cases
+// named "... is not it" guard the pass's own rules.
+func TestRound31EarlierClasses(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"Aliyev's 92 percent, de", "de", "Alijew mit 92 Prozent wiedergewählt, die Wahl vorgezogen", true, "with:Ninety-two percent/"},
+		{"the 32 for 2 swap, en", "en", "32 for 2: the exchange finally happened before Christmas", true, "with:Thirty-two for two/"},
+		{"Russia's peacekeepers leaving, en", "en", "The Russian peacekeepers are leaving, after three years of watching the blockade", true, "with:Peacekeepers leaving/"},
+		{"UN peacekeepers leaving Mali is not it", "en", "UN peacekeepers are leaving Mali as Russian instructors arrive", false, "!with:Peacekeepers leaving/"},
+		{"Berkadzor's explosion, en", "en", "The Berkadzor fuel depot explosion killed more than two hundred people queueing for fuel", true, "event:Berkadzor explosion"},
+		{"students on strike, ka", "ka", "თსუ-ს სტუდენტები გაიფიცნენ", true, "with:Students on strike/"},
+		{"a summer school is not it", "ka", "თსუ-ში ახალი საზაფხულო სკოლა უცხოელი სტუდენტებისთვის", false, "!with:Students on strike/"},
+		{"Maalox and goggles, en", "en", "Bring Maalox and goggles tonight, the gas was worse yesterday", true, "with:Maalox and goggles/"},
+		{"visa restrictions on officials, en", "en", "The US announces visa restrictions on officials undermining democracy in Georgia", true, "with:Visa restrictions on officials/"},
+		{"Munich with Scholz, en", "en", "The Munich meeting with Scholz in the middle produced a photo and a promise", true, "with:Munich with Scholz/"},
+		{"the Rome Statute and Putin's warrant, en", "en", "Ratifying the Rome Statute while Putin has an ICC warrant out", true, "with:Rome Statute and Putin's warrant/"},
+		{"Ukraine's ratification is not it", "en", "Ukraine ratifies the Rome Statute; Putin's warrant stays", false, "!with:Rome Statute and Putin's warrant/"},
+		{"four villages in Persian", "fa", "چهار روستا تحویل شد و اهالی کیرانتس نگرانند", true, "with:Four villages of Gazakh/"},
+		{"the archbishop for prime minister, ko", "ko", "대주교가 총리 후보로 나선다는 소식", true, "with:Archbishop for prime minister/"},
+		{"Raisi's last visit, az", "az", "Rəisi Qız Qalası su anbarının açılışında idi, sonra helikopter itdi", true, "with:Raisi's last visit/"},
+		{"Silk Way at Ovda, en", "en", "Silk Way cargo jets landing at Ovda again this week", true, "with:Silk Way at Ovda/"},
+		{"the Margara crossing opened, tr", "tr", "Margara kapısı üçüncü ülke vatandaşlarına açılacak mı?", true, "with:Margara opened/"},
+		{"candidate status and the Russian law, en", "en", "Candidate status in December, the Russian law and water cannon by spring", true, "with:Candidate status and the Russian law/"},
+		{"Greek supply talks are not mythology", "el", "Αθήνα και Μπακού συζητούν νέα συμφωνία προμήθειας αζερικού αερίου μέσω TAP", false, "!neg:Baku/Folklore"},
+		{"Prometheus in the Caucasus is not it", "el", "Ο Προμηθέας αλυσοδέθηκε στον Καύκασο, η Μήδεια ήταν από την Κολχίδα", false, "neg:Caucasus/Folklore"},
+		{"Azerbaijan Street in Tehran is not it", "fa", "ترافیک خیابان آذربایجان تهران سنگین است", false, "neg:Azerbaijan/"},
+	})
+}
