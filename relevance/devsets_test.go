@@ -118,7 +118,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt50", "testdata/rt50.jsonl", "testdata/rt50.labels.jsonl", false, 1, 1},
 		{"rt51", "testdata/rt51.jsonl", "testdata/rt51.labels.jsonl", false, 2, 2},
 		{"rt52", "testdata/rt52.jsonl", "testdata/rt52.labels.jsonl", false, 0, 3},
-		{"rt53", "testdata/rt53.jsonl", "testdata/rt53.labels.jsonl", false, 4, 1},
+		{"rt53", "testdata/rt53.jsonl", "testdata/rt53.labels.jsonl", false, 4, 0},
 		{"rt54", "testdata/rt54.jsonl", "testdata/rt54.labels.jsonl", false, 0, 1},
 		{"rt55", "testdata/rt55.jsonl", "testdata/rt55.labels.jsonl", false, 3, 11},
 		{"rt56", "testdata/rt56.jsonl", "testdata/rt56.labels.jsonl", false, 3, 2},
@@ -291,7 +291,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt175", "testdata/rt175.jsonl", "testdata/rt175.labels.jsonl", false, 1, 6},
 		// rt176 to rt181 were written blind after 9cc4344, measured once
 		// with its rules and model, then read and fixed as classes.
-		{"rt176", "testdata/rt176.jsonl", "testdata/rt176.labels.jsonl", false, 1, 16},
+		{"rt176", "testdata/rt176.jsonl", "testdata/rt176.labels.jsonl", false, 1, 15},
 		{"rt177", "testdata/rt177.jsonl", "testdata/rt177.labels.jsonl", false, 1, 2},
 		{"rt178", "testdata/rt178.jsonl", "testdata/rt178.labels.jsonl", false, 2, 6},
 		{"rt179", "testdata/rt179.jsonl", "testdata/rt179.labels.jsonl", false, 0, 7},
@@ -356,7 +356,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt213", "testdata/rt213.jsonl", "testdata/rt213.labels.jsonl", false, 0, 23},
 		{"rt214", "testdata/rt214.jsonl", "testdata/rt214.labels.jsonl", false, 1, 18},
 		{"rt215", "testdata/rt215.jsonl", "testdata/rt215.labels.jsonl", false, 2, 5},
-		{"rt216", "testdata/rt216.jsonl", "testdata/rt216.labels.jsonl", false, 1, 26},
+		{"rt216", "testdata/rt216.jsonl", "testdata/rt216.labels.jsonl", false, 1, 25},
 		{"rt217", "testdata/rt217.jsonl", "testdata/rt217.labels.jsonl", false, 4, 1},
 		// rt218-rt223 were written during the twenty-second round to replace
 		// rt212-rt217 as blind sets, measured blind at its start and end, then
@@ -366,7 +366,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt219", "testdata/rt219.jsonl", "testdata/rt219.labels.jsonl", false, 1, 9},
 		{"rt220", "testdata/rt220.jsonl", "testdata/rt220.labels.jsonl", false, 0, 30},
 		{"rt221", "testdata/rt221.jsonl", "testdata/rt221.labels.jsonl", false, 0, 7},
-		{"rt222", "testdata/rt222.jsonl", "testdata/rt222.labels.jsonl", false, 1, 16},
+		{"rt222", "testdata/rt222.jsonl", "testdata/rt222.labels.jsonl", false, 1, 15},
 		{"rt223", "testdata/rt223.jsonl", "testdata/rt223.labels.jsonl", false, 1, 0},
 		// rt224-rt229 were written late in the twenty-second round, measured
 		// blind at its start and after its classes, then read within it (not
@@ -374,7 +374,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt224", "testdata/rt224.jsonl", "testdata/rt224.labels.jsonl", false, 0, 5},
 		{"rt225", "testdata/rt225.jsonl", "testdata/rt225.labels.jsonl", false, 0, 21},
 		{"rt226", "testdata/rt226.jsonl", "testdata/rt226.labels.jsonl", false, 1, 23},
-		{"rt227", "testdata/rt227.jsonl", "testdata/rt227.labels.jsonl", false, 0, 11},
+		{"rt227", "testdata/rt227.jsonl", "testdata/rt227.labels.jsonl", false, 0, 10},
 		{"rt228", "testdata/rt228.jsonl", "testdata/rt228.labels.jsonl", false, 1, 11},
 		{"rt229", "testdata/rt229.jsonl", "testdata/rt229.labels.jsonl", false, 3, 1},
 		// rt230-rt235 were written at the end of the twenty-second round and
@@ -384,7 +384,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt231", "testdata/rt231.jsonl", "testdata/rt231.labels.jsonl", false, 0, 11},
 		{"rt232", "testdata/rt232.jsonl", "testdata/rt232.labels.jsonl", false, 0, 14},
 		{"rt233", "testdata/rt233.jsonl", "testdata/rt233.labels.jsonl", false, 1, 6},
-		{"rt234", "testdata/rt234.jsonl", "testdata/rt234.labels.jsonl", false, 0, 10},
+		{"rt234", "testdata/rt234.jsonl", "testdata/rt234.labels.jsonl", false, 0, 9},
 		{"rt235", "testdata/rt235.jsonl", "testdata/rt235.labels.jsonl", false, 0, 0},
 		// rt236-rt241 were written early in the twenty-third round, measured
 		// blind at its start and after rt230-rt235's classes, then read
@@ -419,7 +419,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt254", "testdata/rt254.jsonl", "testdata/rt254.labels.jsonl", false, 1, 4},
 		{"rt255", "testdata/rt255.jsonl", "testdata/rt255.labels.jsonl", false, 2, 8},
 		{"rt256", "testdata/rt256.jsonl", "testdata/rt256.labels.jsonl", false, 0, 0},
-		{"rt257", "testdata/rt257.jsonl", "testdata/rt257.labels.jsonl", false, 0, 6},
+		{"rt257", "testdata/rt257.jsonl", "testdata/rt257.labels.jsonl", false, 0, 5},
 		{"rt258", "testdata/rt258.jsonl", "testdata/rt258.labels.jsonl", false, 0, 2},
 		{"rt259", "testdata/rt259.jsonl", "testdata/rt259.labels.jsonl", false, 1, 2},
 		// rt260-rt265 were written at the start of the twenty-fourth round,
@@ -524,7 +524,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt326", "testdata/rt326.jsonl", "testdata/rt326.labels.jsonl", false, 0, 4},
 		{"rt327", "testdata/rt327.jsonl", "testdata/rt327.labels.jsonl", false, 2, 7},
 		{"rt328", "testdata/rt328.jsonl", "testdata/rt328.labels.jsonl", false, 1, 6},
-		{"rt329", "testdata/rt329.jsonl", "testdata/rt329.labels.jsonl", false, 2, 4},
+		{"rt329", "testdata/rt329.jsonl", "testdata/rt329.labels.jsonl", false, 2, 3},
 		{"rt330", "testdata/rt330.jsonl", "testdata/rt330.labels.jsonl", false, 1, 9},
 		{"rt331", "testdata/rt331.jsonl", "testdata/rt331.labels.jsonl", false, 4, 1},
 		// rt332-rt337 were written early in the twenty-eighth round, measured
@@ -589,6 +589,15 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt371", "testdata/rt371.jsonl", "testdata/rt371.labels.jsonl", false, 0, 2},
 		{"rt372", "testdata/rt372.jsonl", "testdata/rt372.labels.jsonl", false, 0, 10},
 		{"rt373", "testdata/rt373.jsonl", "testdata/rt373.labels.jsonl", false, 1, 2},
+		// rt374-rt379 were written in the thirty-first round about spring and
+		// summer 2023, kept unread through its first three passes, measured
+		// blind, then read in its fourth (not trained on).
+		{"rt374", "testdata/rt374.jsonl", "testdata/rt374.labels.jsonl", false, 1, 5},
+		{"rt375", "testdata/rt375.jsonl", "testdata/rt375.labels.jsonl", false, 0, 13},
+		{"rt376", "testdata/rt376.jsonl", "testdata/rt376.labels.jsonl", false, 2, 14},
+		{"rt377", "testdata/rt377.jsonl", "testdata/rt377.labels.jsonl", false, 0, 2},
+		{"rt378", "testdata/rt378.jsonl", "testdata/rt378.labels.jsonl", false, 1, 17},
+		{"rt379", "testdata/rt379.jsonl", "testdata/rt379.labels.jsonl", false, 3, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -138,3 +138,37 @@ func TestRound31EarlierClasses(t *testing.T) {
 		{"Azerbaijan Street in Tehran is not it", "fa", "ترافیک خیابان آذربایجان تهران سنگین است", false, "neg:Azerbaijan/"},
 	})
 }
+
+// TestRound31SpringSummer2023Classes: the classes of the round's fourth
+// pass, from rt374-rt379 (March to August 2023) read after their blind
+// measurements. Each case fails with the rules before the pass; the cases
+// named "... is not it" guard the pass's own rules.
+func TestRound31SpringSummer2023Classes(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"nineteen trucks at Kornidzor, en", "en", "Nineteen trucks with flour and medicine still parked at Kornidzor", true, "with:Nineteen trucks/"},
+		{"the eco-activists' checkpoint, ru", "ru", "Экоактивисты ушли, а КПП остался", true, "with:Eco-activists on the road/"},
+		{"climate activists' blockade is not it", "de", "Die Letzte Generation plant eine neue Blockade, die Öko-Aktivisten kleben sich fest", false, "!with:Eco-activists on the road/"},
+		{"months of the blockade, en", "en", "Day 230 of the blockade and still no bread, no gas, no insulin", true, "with:Months of the blockade/"},
+		{"Gaza's blockade is not it", "en", "Day 230 of the blockade of Gaza and still no bread", false, "!with:Months of the blockade/"},
+		{"the Ocampo report, de", "de", "Das Ocampo-Gutachten nennt es Völkermord durch Aushungern", true, "with:Ocampo report/"},
+		{"Ocampo on Darfur is not it", "en", "Ocampo's report on Darfur accused Bashir of genocide", false, "!with:Ocampo report/"},
+		{"86,600 square kilometres, en", "en", "86,600 square km. He said it on camera", true, "event:Eighty-six thousand six hundred square kilometres"},
+		{"the bill pulled after the tear gas, en", "en", "They pulled the bill after two nights of tear gas", true, "with:The bill pulled/"},
+		{"the EU flag and the water cannon, es", "es", "Una abuela con la bandera de la UE frente a los cañones de agua", true, "with:The EU flag and the water cannon/"},
+		{"Alt-Info at the Pride, en", "en", "Alt-Info's men wrecked the stage again while the police watched", true, "institution:Alt-Info"},
+		{"Tbilisi Pride attacked, fr", "fr", "Tbilissi : la Pride attaquée au lac Lisi, la police évacue les organisateurs", true, "with:Tbilisi Pride attacked/"},
+		{"the names of 2023, en", "en", "Gubad Ibadoghlu arrested in Baku on charges nobody believes", true, "person:Names of 2023"},
+		{"Soyudlu's protest, en", "en", "Tear gas on the villagers of Soyudlu protesting the gold mine's lake", true, "with:Soyudlu protest/"},
+		{"a biography from Soyudlu is not it", "az", "Cəmil Əhmədli Gədəbəy rayonunun Söyüdlü kəndində anadan olub", false, "!with:Soyudlu protest/"},
+		{"the embassy in Tel Aviv, az", "az", "Təl-Əvivdə səfirliyimiz açıldı, otuz il sonra", true, "with:Embassy in Tel Aviv/"},
+		{"the US embassy in Tel Aviv is not it", "en", "The US embassy in Tel Aviv is on Hayarkon Street", false, "!with:Embassy in Tel Aviv/"},
+		{"the Nemesis monument, en", "en", "Ankara closes its airspace over a Nemesis monument", true, "with:Nemesis monument/"},
+		{"NATO enlargement and the candidacy, en", "en", "The PM at GLOBSEC blaming NATO enlargement for the war, and then asking for candidacy", true, "with:NATO enlargement and the candidacy/"},
+		{"Moscow flights resumed, he", "he", "רוסיה חידשה את הטיסות הישירות לגאורגיה", true, "with:Moscow flights resumed/"},
+		{"new direct flights are not it", "es", "Nuevos vuelos directos desde Barcelona a Tiflis y a Ereván este verano", false, "!with:Moscow flights resumed/"},
+		{"twelve priorities, nl", "nl", "Slechts 3 van de 12 voorwaarden van de Commissie gehaald", true, "with:Twelve priorities/"},
+		{"diplomats expelled, fa", "fa", "باکو چهار دیپلمات ایرانی را عنصر نامطلوب اعلام کرد", true, "with:Diplomats expelled/"},
+		{"Putin says calm down, el", "el", "Ο Πούτιν στη σύνοδο της Μόσχας: «ηρεμήστε»", true, "with:Putin says calm down/"},
+		{"the flag burned in Yerevan, en", "en", "The Azerbaijani flag burned at the opening ceremony in Yerevan", true, "with:Flag burned in Yerevan/"},
+	})
+}
