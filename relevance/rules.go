@@ -111,10 +111,11 @@ type Settings struct {
 	ModelVetoSkip  []string
 	// ModelVetoSkipKinds are concept kinds ("model.veto.skip.kinds =
 	// event"): a post to which one concept of one of them adds In or more
-	// by itself, its own weight and its contexts', is left alone too. The builtin rules name the
-	// events, story classes that count only beside their story's context
-	// ("224 votes" beside an election): the model, trained on names and
-	// topic words, knows too little of a story told without them.
+	// by itself, its own weight and its contexts', is left alone too. The
+	// builtin rules name the events, story classes that count only beside
+	// their story's context ("224 votes" beside an election): the model,
+	// trained on names and topic words, knows too little of a story told
+	// without them.
 	ModelVetoSkipKinds []string
 	// ModelNeeds are groups ("model.needs = core, region"): the model
 	// speaks only for a post that names a concept of one of them, so that
