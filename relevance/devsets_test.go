@@ -598,6 +598,15 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt377", "testdata/rt377.jsonl", "testdata/rt377.labels.jsonl", false, 0, 2},
 		{"rt378", "testdata/rt378.jsonl", "testdata/rt378.labels.jsonl", false, 1, 17},
 		{"rt379", "testdata/rt379.jsonl", "testdata/rt379.labels.jsonl", false, 3, 1},
+		// rt380-rt385 were written at the thirty-first round's end about autumn
+		// 2022 to winter 2022-23, kept unread, measured blind at the
+		// thirty-second's start, then read in its first pass (not trained on).
+		{"rt380", "testdata/rt380.jsonl", "testdata/rt380.labels.jsonl", false, 0, 4},
+		{"rt381", "testdata/rt381.jsonl", "testdata/rt381.labels.jsonl", false, 0, 2},
+		{"rt382", "testdata/rt382.jsonl", "testdata/rt382.labels.jsonl", false, 0, 10},
+		{"rt383", "testdata/rt383.jsonl", "testdata/rt383.labels.jsonl", false, 1, 1},
+		{"rt384", "testdata/rt384.jsonl", "testdata/rt384.labels.jsonl", false, 2, 3},
+		{"rt385", "testdata/rt385.jsonl", "testdata/rt385.labels.jsonl", false, 4, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

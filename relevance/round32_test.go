@@ -1,0 +1,68 @@
+package relevance
+
+import "testing"
+
+// TestRound32AutumnWinter2022Classes: the classes and names of issue 11's
+// thirty-second round, first pass, from rt380-rt385 (September 2022 to
+// February 2023) read after their blind measurements. Each case fails with
+// the rules before the pass; the cases named "... is not it" guard the
+// pass's own rules.
+func TestRound32AutumnWinter2022Classes(t *testing.T) {
+	runClassCases(t, []classCase{
+		// The Lachin road's "eco-activists": their jackets, radios, the 120,000 cut off.
+		{"eco-activists and Latchine, fr", "fr", "Les « éco-activistes » de Latchine bloquent toujours la route, et personne ne bouge", true, "with:Eco-activists on the road/"},
+		{"so-called ecologists block the road, es", "es", "Supuestos ecologistas cortan la carretera y nadie dice nada", true, "with:Eco-activists on the road/"},
+		{"eco-activists with army boots, el", "el", "Οικοακτιβιστές με στρατιωτικές αρβύλες, ναι καλά", true, "with:Eco-activists on the road/"},
+		{"environmentalists and the only road, he", "he", "פעילי סביבה שחוסמים את הכביש היחיד ל-120 אלף איש", true, "with:Eco-activists on the road/"},
+		{"the eco-activists, az", "az", "Ekofəallar yenə yolun ortasında çadır qurublar", true, "event:Azerbaijani eco-activists"},
+		{"climate activists glued to a road are not it", "de", "Klimaaktivisten der Letzten Generation blockieren wieder eine Straße in Berlin", false, ""},
+		// Karabakh's gas cut during the blockade.
+		{"gas cut again, ecology and gold mines, ru", "ru", "Газ снова перекрыли, а по телевизору опять про экологию и золотые рудники", true, "with:Gas cut in the blockade/"},
+		// The peacekeepers who just stand there.
+		{"the peacekeepers watch, de", "de", "Die Friedenstruppe schaut zu. Jeden Tag. Seit 40 Tagen.", true, "with:Peacekeepers leaving/"},
+		{"Dutchbat watching is not it", "en", "The Dutchbat peacekeepers just stand there while Srebrenica falls", false, "!with:Peacekeepers leaving/"},
+		// September 2022: Jermuk shelled; Anush Apetyan; the execution videos.
+		{"Jermuk shelled, de", "de", "Heute Nacht wurde Dschermuk beschossen, die Zivilisten fliehen", true, "with:September 2022 attack on Armenia/"},
+		{"Jermuk's water is not it", "en", "Jermuk mineral water is the best thing in my fridge, no contest", false, "!with:September 2022 attack on Armenia/"},
+		{"Anush Apetyan, hy", "hy", "Անուշ Աբեթյանին չենք մոռանա", true, "event:Anush Apetyan"},
+		{"the execution videos and the gas deal, de", "de", "Die Hinrichtungsvideos sind echt. Und Brüssel? Nächster Gasdeal.", true, "with:Execution videos of prisoners/"},
+		// Pelosi in Yerevan; the summit declaration left unsigned; the CSTO's answer.
+		{"Pelosi in Yerevan, el", "el", "Η Πελόζι στο Ερεβάν, και η Μόσχα θυμωμένη", true, "with:Pelosi in Yerevan/"},
+		{"refused to sign beside Putin, en", "en", "He refused to sign the declaration with Putin sitting right next to him", true, "with:Refused to sign the declaration/"},
+		{"the CSTO's fact-finding mission, en", "en", "An invasion of a member state, and the CSTO sends a fact-finding mission", true, "with:CSTO did not answer the aggression/"},
+		// Sochi, Prague, Brussels called off.
+		{"Sochi and Prague, en", "en", "Sochi three weeks after Prague, same two men, different paper", true, "with:Sochi and Prague meetings/"},
+		{"Sochi's Olympics is not it", "en", "Sochi and Prague both hosted winter sports events, the Olympics in 2014", false, "!with:Sochi and Prague meetings/"},
+		{"the 1991 borders at Prague, es", "es", "En Praga se comprometieron a reconocer las fronteras de 1991 y nada más", true, "with:Prague border recognition/"},
+		{"the Brussels meeting called off, de", "de", "Das Treffen in Brüssel ist abgesagt, angeblich wegen Macron", true, "with:Brussels meeting called off/"},
+		// The EU's monitors; France's resolutions.
+		{"observers on the Armenian-Azerbaijani border, el", "el", "Εκατό παρατηρητές στα αρμενοαζερικά σύνορα, λίγοι αλλά κάτι είναι", true, "with:EU observers on the border/"},
+		{"a resolution of support, fr", "fr", "Le Sénat vote une résolution de soutien à l'Arménie", true, "with:French resolutions on Armenia/"},
+		// Georgia: Saakashvili in prison, the visas, the "second front", the Dream in Dutch.
+		{"Saakashvili on a video screen, de", "de", "Saakaschwili, abgemagert, per Video im Gerichtssaal", true, "with:Saakashvili in prison/"},
+		{"Misha in Vivamedi, ru", "ru", "Миша в Вивамеди, адвокаты говорят об отравлении", true, "with:Saakashvili in prison/"},
+		{"visas for Russians at Lars, ka", "ka", "ლარსზე უზარმაზარი რიგია, ვიზები შემოიღეთ", true, "with:Visas for Russians at Lars/"},
+		{"visa-free Tbilisi for tourists is not it", "en", "No visa needed for Tbilisi with our passports, cheap and friendly", false, "!with:Visas for Russians at Lars/"},
+		{"dragging us into the war, ka", "ka", "ისევ ომში ჩათრევას გვაბრალებენ", true, "event:Dragging Georgia into the war"},
+		{"the second front and the Dream, ru", "ru", "«Мечта» опять пугает вторым фронтом", true, "with:Second front/"},
+		{"the Dream in Dutch", "nl", "Georgisch Droom wil de ngo's buitenlandse agenten noemen", true, "party:Georgian Dream in Dutch"},
+		// Tehran's embassy attack; an embassy in Israel; "the road is open".
+		{"our embassy in Tehran, az", "az", "Tehranda səfirliyimizə hücum edildi, bir şəhidimiz var", true, "with:Our embassy in Tehran/"},
+		{"the guard in Tehran, ja", "ja", "テヘランの大使館で警備員が撃たれた", true, "with:Tehran embassy attack/"},
+		{"Griboyedov's embassy is not it", "en", "In 1829 a mob stormed the Russian embassy in Tehran and killed Griboyedov", false, "!with:Tehran embassy attack/"},
+		{"an embassy in Israel voted, az", "az", "Milli Məclis İsraildə səfirlik açılmasını təsdiqlədi", true, "with:Embassy in Israel voted/"},
+		{"the road is open, leave, az", "az", "Yol açıqdır, kim getmək istəyir getsin", true, "with:The road is open for those who leave/"},
+		{"a mountain road open is not it", "az", "Şahdağa yol açıqdır? sabah getmək istəyirik", false, "!with:The road is open for those who leave/"},
+		// The ICJ's order; Artsakh's state minister; the Renaissance Square rally.
+		{"the Hague's order for the route, fa", "fa", "دیوان لاهه حکم داد مسیر باز بشه", true, "with:ICJ order on the road/"},
+		{"the ICJ on Gaza is not it", "en", "The ICJ ordered unimpeded aid into Gaza, Israel ignored it", false, "!with:ICJ order on the road/"},
+		{"the state minister, hy", "hy", "Նոր պետնախարարը երեկ հանդիպեց բնակիչների հետ", true, "event:State minister of Artsakh"},
+		// Margara, the border opened for the earthquake.
+		{"aid through Margara, fa", "fa", "کامیون‌های کمک از گذرگاه مارگارا برای زلزله‌زدگان رد شدند", true, "with:Margara opened/"},
+		{"the border open after thirty years, ja", "ja", "地震の支援で国境が30年ぶりに開いた", true, "with:Border opened for the earthquake/"},
+		// Twelve recommendations; a reliable partner; a hunger strike in Persian.
+		{"twelve recommendations, fr", "fr", "Les 12 recommandations de Bruxelles attendent toujours", true, "with:Twelve priorities/"},
+		{"a reliable partner in Baku, zh", "zh", "冯德莱恩称阿塞拜疆是可靠伙伴", true, "with:Reliable partner for gas/"},
+		{"Bakhtiyar Hajiyev's hunger strike, fa", "fa", "بختیار حاجی‌اف در باکو اعتصاب غذا کرده", true, "person:Azerbaijani political prisoners"},
+	})
+}
