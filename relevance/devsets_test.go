@@ -607,6 +607,15 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt383", "testdata/rt383.jsonl", "testdata/rt383.labels.jsonl", false, 1, 1},
 		{"rt384", "testdata/rt384.jsonl", "testdata/rt384.labels.jsonl", false, 2, 3},
 		{"rt385", "testdata/rt385.jsonl", "testdata/rt385.labels.jsonl", false, 4, 2},
+		// rt386-rt391 were written at the thirty-second round's start about the
+		// summer and autumn of 2025, kept unread through its first pass,
+		// measured blind, then read in its second (not trained on).
+		{"rt386", "testdata/rt386.jsonl", "testdata/rt386.labels.jsonl", false, 2, 1},
+		{"rt387", "testdata/rt387.jsonl", "testdata/rt387.labels.jsonl", false, 1, 2},
+		{"rt388", "testdata/rt388.jsonl", "testdata/rt388.labels.jsonl", false, 1, 0},
+		{"rt389", "testdata/rt389.jsonl", "testdata/rt389.labels.jsonl", false, 2, 0},
+		{"rt390", "testdata/rt390.jsonl", "testdata/rt390.labels.jsonl", false, 0, 2},
+		{"rt391", "testdata/rt391.jsonl", "testdata/rt391.labels.jsonl", false, 0, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -66,3 +66,49 @@ func TestRound32AutumnWinter2022Classes(t *testing.T) {
 		{"Bakhtiyar Hajiyev's hunger strike, fa", "fa", "بختیار حاجی‌اف در باکو اعتصاب غذا کرده", true, "person:Azerbaijani political prisoners"},
 	})
 }
+
+// TestRound32SummerAutumn2025Classes: the second pass, from rt386-rt391
+// (June to November 2025), written at the round's start and read after
+// their blind measurement.
+func TestRound32SummerAutumn2025Classes(t *testing.T) {
+	runClassCases(t, []classCase{
+		// The prime minister against the Church: his lives, the Catholicos, the arrests.
+		{"night lives on theology, fr", "fr", "Encore un live Facebook à minuit pour expliquer au clergé comment prier", true, "with:The prime minister's lives against the Church/"},
+		{"a parish's Facebook live is not it", "en", "Our pastor will do a Facebook live for Sunday mass at the church", false, "!with:The prime minister's lives against the Church/"},
+		{"posting against the Catholicos, de", "de", "Schon wieder hat er gegen den Katholikos gepostet", true, "with:Posting against the Catholicos/"},
+		{"an archbishop held for a coup, ar", "ar", "اعتقلوا رئيس أساقفة آخر بتهمة الانقلاب", true, "with:Archbishops arrested/"},
+		{"the billionaire, the Church, the grid, de", "de", "Ein Milliardär verteidigt die Kirche und sitzt bald in U-Haft", true, "with:Billionaire who defended the Church/"},
+		{"the grid company nationalised, hy", "hy", "ՀԷՑ-ը դարձավ պետական, իսկ Սամվելը դեռ կալանքի տակ է", true, "with:Electric Networks nationalised/"},
+		{"Karapetyan's trial in Latin letters, hy", "hy", "Karapetyani datin gnacinq, noric hetadzgecin", true, "with:Surnames of the detained/"},
+		// Georgia's 4 October: the palace, "a coup attempt", the mayor, the ambassador.
+		{"the palace on 4 October, ko", "ko", "10월 4일 대통령궁 앞까지 밀고 들어간 영상", true, "with:Palace stormed on 4 October/"},
+		{"4 October's coup attempt, el", "el", "Μετά τις τοπικές εκλογές της 4ης Οκτωβρίου μιλούν για απόπειρα πραξικοπήματος", true, "with:Fourth of October coup attempt/"},
+		{"another palace stormed is not it", "en", "Protesters stormed the presidential palace in Colombo and the president fled", false, "!with:Palace stormed on 4 October/"},
+		{"Kaladze re-elected mayor, es", "es", "Kaladze, el excentral del Milan, reelegido alcalde entre denuncias de fraude", true, "with:Kaladze the mayor/"},
+		{"Kaladze at Milan is not it", "it", "Kaladze, il difensore del Milan, ricorda la Champions del 2003", false, "!with:Kaladze the mayor/"},
+		{"the ambassador recalled, ka", "ka", "გერმანიამ ელჩი კონსულტაციებისთვის გაიწვია", true, "with:Ambassador recalled for consultations/"},
+		{"three parties to be banned, zh", "zh", "执政党向宪法法院申请取缔三个反对党", true, "with:Three opposition parties banned/"},
+		{"visa-free at risk, el", "el", "Η Κομισιόν προειδοποιεί για αναστολή της απαλλαγής από τη βίζα για τους πολίτες της Γεωργίας", true, "with:Georgia's visa-free travel at risk/"},
+		// The jailed journalist's Sakharov Prize and her slap.
+		{"the Sakharov Prize in prison, ja", "ja", "禁錮2年の記者がサハロフ賞を受賞", true, "with:Sakharov Prize for the jailed journalist/"},
+		{"Navalny's prize is not it", "en", "The Sakharov Prize went to Navalny, a prisoner and a journalist's hero", false, "!with:Sakharov Prize for the jailed journalist/"},
+		{"two years for a slap, zh", "zh", "就因为扇了警察局长一巴掌判两年", true, "with:Journalist jailed for a slap/"},
+		// The peace of Washington, as its neighbours and the region saw it.
+		{"the Washington agreement's neighbours, es", "es", "Irán amenaza y Turquía aplaude el acuerdo de Washington", true, "with:Washington declaration/"},
+		{"Kosovo's Washington agreement is not it", "es", "Serbia y Kosovo firmaron el acuerdo de Washington con Irán en la agenda", false, "!with:Washington declaration/"},
+		{"initialled, not signed, de", "de", "Paraphiert, nicht unterzeichnet: bitte nicht wieder vom historischen Frieden schreiben", true, "with:Initialled peace treaty/"},
+		{"Velayati's graveyard, ko", "ko", "벨라야티 \"트럼프 회랑은 용병들의 무덤\"", true, "with:Velayati/"},
+		{"Albania for Armenia, hy", "hy", "Թրամփը էլի ասել ա «Ալբանիա»", true, "with:Trump's Albania slip/"},
+		{"Aberbaijan in Arabic", "ar", "ترامب قال أبيربيجان مرة ثانية", true, "event:Aberbaijan in Arabic"},
+		{"thirty-year enemies at the White House, ko", "ko", "백악관에서 30년 원수끼리 악수", true, "with:Thirty-year enemies at the White House/"},
+		{"Kazakh grain across the old front, es", "es", "Trigo kazajo cruzando el país con el que estaban en guerra", true, "with:Fuel and grain transit/"},
+		{"Syria's president in Baku, ar", "ar", "الشرع في باكو اليوم", true, "with:Syria and Israel in Baku/"},
+		{"the missiles a few metres away, az", "az", "Düşənbədə raketlərin təyyarədən bir neçə metr aralıda partladığını dedi", true, "with:Dushanbe admission on the airliner/"},
+		{"the Turkic summit at Gabala, az", "az", "Qəbələdə Türk Dövlətləri Təşkilatının zirvəsi başladı", true, "with:Turkic summit in Gabala/"},
+		{"the EU's monitoring mission, az", "az", "Avropa İttifaqının sərhəddəki müşahidə missiyası nə vaxt gedəcək?", true, "with:EU mission in Azerbaijani/"},
+		// Out: travel lists, a grandmother's past, a film's premiere, dolma.
+		{"the cheapest autumn destinations, fa", "fa", "ارزان‌ترین مقصدهای پاییز: ایروان، تفلیس، باکو", false, ""},
+		{"a grandmother's mother's side, ja", "ja", "祖母の母方はコーカサス出身らしい。古い写真にアルメニア語の文字", false, ""},
+		{"a film's premiere, ka", "ka", "ახალი ქართული ფილმის პრემიერა ხვალ კინოთეატრში", false, ""},
+	})
+}
