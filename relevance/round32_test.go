@@ -112,3 +112,15 @@ func TestRound32SummerAutumn2025Classes(t *testing.T) {
 		{"a film's premiere, ka", "ka", "ახალი ქართული ფილმის პრემიერა ხვალ კინოთეატრში", false, ""},
 	})
 }
+
+// TestCapitalsAsListItems: a capital of the region among other capitals
+// within a few words is an item of a list (an opposition leader's list of
+// Orbán's friends, a travel agent's destinations), not news about it; the
+// same capitals naming who warned whom stay news.
+func TestCapitalsAsListItems(t *testing.T) {
+	runClassCases(t, []classCase{
+		{"Orbán's friends, a list of capitals", "en", "Magyar lists Orbán's friends: Moscow, Beijing, Baku, Minsk", false, "neg:Baku/Foreign capitals"},
+		{"autumn destinations, fa", "fa", "مقصدهای ارزان: وان، ایروان، تفلیس، باکو، استانبول", false, ""},
+		{"three capitals warn Baku", "en", "Moscow, Tehran and Ankara all warned Baku about the corridor this week", true, "!neg:Baku/Foreign capitals"},
+	})
+}
