@@ -616,6 +616,18 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt389", "testdata/rt389.jsonl", "testdata/rt389.labels.jsonl", false, 2, 0},
 		{"rt390", "testdata/rt390.jsonl", "testdata/rt390.labels.jsonl", false, 0, 2},
 		{"rt391", "testdata/rt391.jsonl", "testdata/rt391.labels.jsonl", false, 0, 1},
+		// rt392-rt397 were written in the thirty-second round about March 2021
+		// to August 2022, kept unread through its first two passes, measured
+		// blind, then read in its third (not trained on).
+		{"rt392", "testdata/rt392.jsonl", "testdata/rt392.labels.jsonl", false, 0, 1},
+		{"rt393", "testdata/rt393.jsonl", "testdata/rt393.labels.jsonl", false, 1, 3},
+		{"rt394", "testdata/rt394.jsonl", "testdata/rt394.labels.jsonl", false, 0, 0},
+		{"rt395", "testdata/rt395.jsonl", "testdata/rt395.labels.jsonl", false, 1, 7},
+		{"rt396", "testdata/rt396.jsonl", "testdata/rt396.labels.jsonl", false, 0, 3},
+		// Its three false positives are labelled out by the writer and in by
+		// the brief's rule on commemorations and history in present politics
+		// (April 24 at Tsitsernakaberd, Alfortville; Uruguay's recognition).
+		{"rt397", "testdata/rt397.jsonl", "testdata/rt397.labels.jsonl", false, 3, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

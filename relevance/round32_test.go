@@ -124,3 +124,57 @@ func TestCapitalsAsListItems(t *testing.T) {
 		{"three capitals warn Baku", "en", "Moscow, Tehran and Ankara all warned Baku about the corridor this week", true, "!neg:Baku/Foreign capitals"},
 	})
 }
+
+// TestRound32Spring2021Summer2022Classes: the third pass, from rt392-rt397
+// (March 2021 to August 2022), written in the round and read after their
+// blind measurement.
+func TestRound32Spring2021Summer2022Classes(t *testing.T) {
+	runClassCases(t, []classCase{
+		// The border after the war: Sev Lich, Verin Shorzha, Yeraskh, Parukh, "Revenge".
+		{"soldiers at Sev Lich, hy", "hy", "Սև լճի մոտ ադրբեջանական զինծառայողները դեռ կանգնած են", true, "with:Sev Lich incursion/"},
+		{"a hike to the Black Lake is not it", "en", "Weekend hike to the Black Lake, the water was freezing", false, "!with:Sev Lich incursion/"},
+		{"a soldier wounded at Verin Shorzha, ru", "ru", "У Верин Шоржи опять стреляли, ранен контрактник", true, "with:Verin Shorzha/"},
+		{"shots at Yeraskh, de", "de", "Wieder Schüsse bei Jeraskh, ein Soldat verletzt", true, "with:Shooting at Yeraskh/"},
+		{"Parukh and the peacekeepers, ru", "ru", "Где были миротворцы, когда забирали Фарух?", true, "with:Parukh taken/"},
+		{"Operation Revenge, az", "az", "Qisas əməliyyatı ilə yüksəkliklər nəzarətə götürüldü", true, "event:Operation Revenge"},
+		// Armenia, 2021-22: the steel mandate, Robik, the president's exit, the resistance.
+		{"the steel mandate, en", "en", "He wants a steel mandate and brought a hammer to prove it", true, "event:Steel mandate"},
+		{"Robik after the vote, hy in Latin letters", "hy", "Qvearkel em, Robikin chem uzum", true, "with:Robik/"},
+		{"the president resigns over levers, ru", "ru", "Армен Саркисян ушёл в отставку: у президента нет рычагов", true, "with:The president's resignation/"},
+		{"the resistance in Yerevan's streets, fr", "fr", "Le mouvement de résistance bloque encore les rues d'Erevan", true, "with:Resistance movement of 2022/"},
+		{"Baghramyan blocked again, es", "es", "Otra vez cortaron la avenida Baghramián desde las ocho", true, "with:Baghramyan blocked/"},
+		{"a café on Baghramyan is not it", "en", "New café on Baghramyan has the best croissants in town", false, "!with:Baghramyan blocked/"},
+		{"lowering the bar, hy", "hy", "Նշաձողն իջեցնել ասաց ու հետո զարմանում է", true, "event:Lowering the bar"},
+		{"the era of peace and the border, ja", "ja", "首相はまた平和の時代と言うが、国境では毎晩撃たれている", true, "with:Era of peace/"},
+		{"Gyumri's mayor detained, ru", "ru", "Гукасяна задержали, Гюмри опять без мэра", true, "with:Gyumri's mayor/"},
+		// Georgia, 2021-22: Lekso, 5 July, the volunteers' charter, Ukraine's ambassador.
+		{"Lekso Lashkarava, ka", "ka", "ლექსო ლაშქარავა, არ დაგვავიწყდება", true, "event:Lekso Lashkarava"},
+		{"never forget 5 July, en", "en", "Lexo went to film the march and died days later. Never forget 5 July", true, "with:Fifth of July/"},
+		{"the cameraman after Pride, he", "he", "צלם שהוכה בידי ההמון נגד מצעד הגאווה בטביליסי מת", true, "with:Cameraman killed after Pride/"},
+		{"the volunteers' charter, ka", "ka", "მოხალისეებს ჩარტერი არ მისცეს კიევში", true, "with:Volunteers' charter to Kyiv/"},
+		{"Ukraine recalls its ambassador, ka", "ka", "სანქციებს არ შევუერთდებითო და უკრაინამ ელჩი გაიწვია", true, "with:Ukraine recalls its ambassador/"},
+		{"the Home to Europe rally, en", "en", "The Home to Europe rally filled the parliament steps", true, "with:Home to Europe/"},
+		{"home to Europe's largest is not it", "en", "Luxembourg is home to Europe's largest broadcaster", false, "!with:Home to Europe/"},
+		{"a European perspective, es", "es", "Georgia pidió entrar a la UE y le dieron una perspectiva europea", true, "with:European perspective for Georgia/"},
+		{"Gvaramia's sentence, nl", "nl", "Gvaramia 3,5 jaar cel, kritische zender", true, "with:Gvaramia sentenced/"},
+		// Azerbaijan, 2021-22: the trophies park, Lachin handed over, Pegasus, Tehran's office.
+		{"the trophies park, zh", "zh", "战利品公园里的蜡像和头盔是真的吗", true, "event:Military trophies park"},
+		{"Lachin returns on 26 August, az", "az", "Laçın 26 avqustda qayıdır", true, "with:Lachin handed over/"},
+		{"Aghavno's families, en", "en", "Aghavno families told to pack, the new road goes around them", true, "with:Aghavno/"},
+		{"the five principles, az", "az", "Bakı 5 prinsipi göndərdi, İrəvan cavab verdi", true, "with:Five principles/"},
+		{"Pegasus and Azerbaijan's reporters, ja", "ja", "ペガサスがアゼルバイジャンの記者を標的に", true, "with:Pegasus in Azerbaijan/"},
+		{"Pegasus the constellation is not it", "en", "Tonight Pegasus rises in the east, a great square of stars", false, "!with:Pegasus in Azerbaijan/"},
+		{"Khamenei's office closed, fa", "fa", "دفتر نماینده رهبری در باکو را بستند", true, "with:Khamenei's office in Baku/"},
+		{"Syrian mercenaries in Azerbaijan, ar", "ar", "المرتزقة السوريين اللي راحوا على أذربيجان", true, "with:Syrian mercenaries/"},
+		{"Syrian mercenaries in Libya are not it", "en", "Syrian mercenaries were flown to Libya by both sides", false, "!with:Syrian mercenaries/"},
+		// 2021's 106 years, Biden's word; the prisoners for maps; a former president's hunger strike.
+		{"106 years, the word, el", "el", "Γενοκτονία. Μετά από 106 χρόνια", true, "with:One hundred and six years/"},
+		{"Biden's word and Turkey, ko", "ko", "바이든이 제노사이드라고 했네, 터키 반응 볼만하겠다", true, "with:Biden said genocide/"},
+		{"Biden and Gaza is not it", "en", "Protesters accuse Biden of genocide in Gaza", false, "!with:Biden said genocide/"},
+		{"fifteen for the maps, hy in Latin letters", "hy", "15 gerin qartezneri poxaren", true, "with:Prisoners for minefield maps/"},
+		{"fifty days of hunger strike, he", "he", "שביתת רעב 50 יום, נשיא לשעבר בבית חולים של כלא", true, "with:Former president's hunger strike/"},
+		// Out: voting abroad, the neighbour's dog, a café.
+		{"Russians voting abroad in Baku is not it", "ru", "За рубежом голосовали в том числе в Баку, Ереване и Тбилиси", false, ""},
+		{"the neighbour's dog Pashinyan is not it", "az", "Qonşunun itinin adını Paşinyan qoyublar", false, ""},
+	})
+}
