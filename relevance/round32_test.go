@@ -178,3 +178,49 @@ func TestRound32Spring2021Summer2022Classes(t *testing.T) {
 		{"the neighbour's dog Pashinyan is not it", "az", "Qonşunun itinin adını Paşinyan qoyublar", false, ""},
 	})
 }
+
+// TestRound32War2020Classes: the fourth pass, from rt398-rt403 (July 2020
+// to February 2021), the wave nobody had read with the lowest blind recall
+// (0.710): the war and its aftermath told in its own words.
+func TestRound32War2020Classes(t *testing.T) {
+	runClassCases(t, []classCase{
+		// The war's words: the Iskander's 10%, the General Staff, the night of the statement.
+		{"the Iskander's ten percent, ko", "ko", "이스칸데르가 10%만 터졌다는 발언 하나로", true, "with:Iskander's ten percent/"},
+		{"Iskanders on Kharkiv are not it", "en", "Russian Iskanders hit Kharkiv again, 10% of the city without power", false, "!with:Iskander's ten percent/"},
+		{"only 10% exploded, en", "en", "'Only 10% exploded' will follow him to his grave", true, "event:Only ten percent exploded"},
+		{"the General Staff and the coup, hy", "hy", "ԳՇ-ն հայտարարություն ա տարածել, վարչապետն ասում ա՝ հեղաշրջման փորձ", true, "with:General Staff against the prime minister/"},
+		{"the General Staff and the premier, de", "de", "Der Generalstab fordert den Rücktritt des Premiers. Ein Putsch?", true, "with:General Staff against Pashinyan/"},
+		{"Turkey's junta of 1961 is not it", "en", "The army general staff of Turkey set a deadline for Premier Menderes's successors", false, "!with:General Staff against Pashinyan/"},
+		{"the speaker beaten that night, ru", "ru", "Ночью подписали, к утру толпа уже внутри здания правительства", true, "with:The night the statement was signed/"},
+		{"the humanitarian truces, fr", "fr", "Troisième « cessez-le-feu humanitaire » en quinze jours", true, "with:Humanitarian truces of October 2020/"},
+		{"a humanitarian truce in Gaza is not it", "fr", "Une trêve humanitaire à Gaza, violée en quelques minutes", false, "!with:Humanitarian truces of October 2020/"},
+		{"Lavrov's ten hours, ru", "ru", "Лавров десять часов держал министров в особняке", true, "with:Lavrov's ten hours/"},
+		// Shusha, Kelbajar, Dadivank, Ganja, Barda.
+		{"Shusha after 28 years, tr", "tr", "Şuşa'da 28 yıl sonra ezan okundu", true, "with:Shusha taken/"},
+		{"Kelbajar's burning houses, ko", "ko", "칼바자르 넘겨주기 전에 자기 집에 불 지르고 떠나는 사람들", true, "with:Kelbajar's burning houses/"},
+		{"Dadivank's monks, nl", "nl", "De monniken van Dadivank pakken hun klokken in", true, "with:Dadivank handed over/"},
+		{"missiles on Ganja, he", "he", "שוב מטח על גנג'ה באמצע הלילה", true, "with:Missiles on Ganja/"},
+		{"Ganja the cannabis is not it", "en", "Ganja strain review: this cannabis is smooth", false, "!with:Missiles on Ganja/"},
+		{"cluster munitions on Barda, de", "de", "Streumunition auf Barda, Amnesty hat es bestätigt", true, "with:Cluster munitions on Barda/"},
+		// Tovuz, the general, the parade and the poem, the Grey Wolves, the peacekeepers.
+		{"Polad Hashimov, az", "az", "Polad Həşimov şəhid oldu", true, "event:Polad Hashimov"},
+		{"Baku's march for war, tr", "tr", "Bakü'de gece yüzlerce kişi savaş istiyoruz diye yürüdü", true, "event:Baku's march for war"},
+		{"the Aras poem, zh", "zh", "埃尔多安在巴库阅兵上念了首关于阿拉斯河的诗，伊朗召见大使", true, "with:Erdogan's Aras poem/"},
+		{"the Grey Wolves dissolved, fr", "fr", "Dissolution des Loups gris après Décines", true, "with:Grey Wolves dissolved in France/"},
+		{"five years and auto-renewal, ko", "ko", "2천명, 5년, 자동연장. 최대 승자는 모스크바", true, "with:Peacekeepers for five years/"},
+		{"the joint monitoring centre, tr", "tr", "Ortak gözlem merkezi Ağdam'da kuruluyor", true, "with:Joint monitoring centre/"},
+		{"Canada's optics for the TB2, de", "de", "Kanada stoppt den Export der Kamerasensoren für die TB2", true, "with:Canada's optics for the drones/"},
+		// Armenia and Georgia after the war.
+		{"Tonoyan resigned, hy", "hy", "Տոնոյանը հրաժարական տվեց", true, "with:Tonoyan resigned/"},
+		{"Khtsaberd's boys, hy in Latin letters", "hy", "Xcaberdi txeqin inchi ein uxarkel dirq", true, "with:Khtsaberd and Hin Tagher/"},
+		{"Ghazanchetsots shelled twice, hy", "hy", "Ղազանչեցոցին երկու անգամ են խփել", true, "with:Ghazanchetsots shelled/"},
+		{"the CEC in Georgian", "ka", "ცესკოსთან ისევ ხალხია", true, "event:The CEC in Georgian"},
+		{"Melia arrested, el", "el", "Τον Μελία τον πήραν από τα γραφεία του κόμματος με δακρυγόνα", true, "with:Melia arrested/"},
+		{"a Meliá hotel is not it", "es", "Reservamos en el Melia de Palma, piscina enorme", false, "!with:Melia arrested/"},
+		{"the cartographers, ko", "ko", "선거 직전에 지도 제작자 둘을 잡아넣었다, 다비드 가레자 문제", true, "with:The cartographers case/"},
+		{"Gori's wandering border, de", "de", "Die russische Grenze bei Gori ist wieder gewandert", true, "with:Borderisation at Gori/"},
+		// The diaspora and the year's lists.
+		{"the Armenia Fund in the war, es", "es", "Kim donando un millón al Armenia Fund para Artsaj", true, "with:Armenia Fund in the war/"},
+		{"a year's top ten is not it", "zh", "2020年十大新闻：疫情、美国大选、贝鲁特大爆炸、纳卡", false, "neg:Karabakh/Year in review"},
+	})
+}
