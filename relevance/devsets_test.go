@@ -57,7 +57,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// genres (rt8, rt11, rt14, rt16), each measured blind once, then
 		// tuned on.
 		{"rt6", "testdata/rt6.jsonl", "testdata/rt6.labels.jsonl", false, 0, 0},
-		{"rt7", "testdata/rt7.jsonl", "testdata/rt7.labels.jsonl", false, 3, 7},
+		{"rt7", "testdata/rt7.jsonl", "testdata/rt7.labels.jsonl", false, 3, 6},
 		// rt8 labels a review of the film Tangerines (set in the Abkhaz
 		// war) in, as borderline; three writers of the ninth round label
 		// the same film's reviews out, and the rules follow them.
@@ -102,12 +102,12 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// of 1813-1924 that the corpus's labels call past politics, and the
 		// rules follow the corpus.
 		{"rt31", "testdata/rt31.jsonl", "testdata/rt31.labels.jsonl", false, 0, 3},
-		{"rt34", "testdata/rt34.jsonl", "testdata/rt34.labels.jsonl", false, 0, 5},
+		{"rt34", "testdata/rt34.jsonl", "testdata/rt34.labels.jsonl", false, 0, 4},
 		{"rt35", "testdata/rt35.jsonl", "testdata/rt35.labels.jsonl", false, 0, 4},
 		{"rt39", "testdata/rt39.jsonl", "testdata/rt39.labels.jsonl", false, 0, 0},
 		{"rt40", "testdata/rt40.jsonl", "testdata/rt40.labels.jsonl", false, 2, 1},
 		{"rt41", "testdata/rt41.jsonl", "testdata/rt41.labels.jsonl", false, 1, 5},
-		{"rt42", "testdata/rt42.jsonl", "testdata/rt42.labels.jsonl", false, 2, 2},
+		{"rt42", "testdata/rt42.jsonl", "testdata/rt42.labels.jsonl", false, 2, 1},
 		{"rt43", "testdata/rt43.jsonl", "testdata/rt43.labels.jsonl", false, 1, 9},
 		{"rt44", "testdata/rt44.jsonl", "testdata/rt44.labels.jsonl", false, 34, 2},
 		{"rt45", "testdata/rt45.jsonl", "testdata/rt45.labels.jsonl", false, 0, 0},
@@ -172,7 +172,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt90", "testdata/rt90.jsonl", "testdata/rt90.labels.jsonl", false, 0, 1},
 		{"rt91", "testdata/rt91.jsonl", "testdata/rt91.labels.jsonl", false, 1, 0},
 		{"rt92", "testdata/rt92.jsonl", "testdata/rt92.labels.jsonl", false, 0, 4},
-		{"rt93", "testdata/rt93.jsonl", "testdata/rt93.labels.jsonl", false, 0, 5},
+		{"rt93", "testdata/rt93.jsonl", "testdata/rt93.labels.jsonl", false, 0, 4},
 		{"rt94", "testdata/rt94.jsonl", "testdata/rt94.labels.jsonl", false, 0, 4},
 		// rt95 to rt97 (kept unread through the twelfth round's first half,
 		// measured blind with the eleventh round's and the twelfth's rules) and
@@ -181,10 +181,10 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// rt105 stay outside the repository, never read, for the next round.
 		{"rt95", "testdata/rt95.jsonl", "testdata/rt95.labels.jsonl", false, 0, 1},
 		{"rt96", "testdata/rt96.jsonl", "testdata/rt96.labels.jsonl", false, 0, 5},
-		{"rt97", "testdata/rt97.jsonl", "testdata/rt97.labels.jsonl", false, 1, 2},
+		{"rt97", "testdata/rt97.jsonl", "testdata/rt97.labels.jsonl", false, 1, 1},
 		{"rt98", "testdata/rt98.jsonl", "testdata/rt98.labels.jsonl", false, 2, 13},
 		{"rt99", "testdata/rt99.jsonl", "testdata/rt99.labels.jsonl", false, 3, 1},
-		{"rt100", "testdata/rt100.jsonl", "testdata/rt100.labels.jsonl", false, 0, 2},
+		{"rt100", "testdata/rt100.jsonl", "testdata/rt100.labels.jsonl", false, 0, 1},
 		{"rt101", "testdata/rt101.jsonl", "testdata/rt101.labels.jsonl", false, 2, 2},
 		{"rt102", "testdata/rt102.jsonl", "testdata/rt102.labels.jsonl", false, 0, 6},
 		// rt112 to rt114 (testdata/rt112.README.md ...): writers of issue 11's
@@ -194,7 +194,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// later rules, then read. rt115: the nine languages under a
 		// different brief (the feed's description only, real traffic's
 		// mix), measured blind.
-		{"rt112", "testdata/rt112.jsonl", "testdata/rt112.labels.jsonl", false, 0, 7},
+		{"rt112", "testdata/rt112.jsonl", "testdata/rt112.labels.jsonl", false, 0, 6},
 		{"rt113", "testdata/rt113.jsonl", "testdata/rt113.labels.jsonl", false, 3, 5},
 		{"rt114", "testdata/rt114.jsonl", "testdata/rt114.labels.jsonl", false, 1, 11},
 		{"rt115", "testdata/rt115.jsonl", "testdata/rt115.labels.jsonl", false, 1, 0},
@@ -239,8 +239,8 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt134", "testdata/rt134.jsonl", "testdata/rt134.labels.jsonl", false, 1, 2},
 		{"rt135", "testdata/rt135.jsonl", "testdata/rt135.labels.jsonl", false, 0, 3},
 		{"rt136", "testdata/rt136.jsonl", "testdata/rt136.labels.jsonl", false, 3, 9},
-		{"rt137", "testdata/rt137.jsonl", "testdata/rt137.labels.jsonl", false, 0, 3},
-		{"rt138", "testdata/rt138.jsonl", "testdata/rt138.labels.jsonl", false, 0, 6},
+		{"rt137", "testdata/rt137.jsonl", "testdata/rt137.labels.jsonl", false, 0, 2},
+		{"rt138", "testdata/rt138.jsonl", "testdata/rt138.labels.jsonl", false, 0, 5},
 		{"rt139", "testdata/rt139.jsonl", "testdata/rt139.labels.jsonl", false, 1, 5},
 		// rt140 to rt142 were measured once with the rules and model of
 		// 171085a, then read.
@@ -275,7 +275,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt153", "testdata/rt153.jsonl", "testdata/rt153.labels.jsonl", false, 1, 14},
 		{"rt154", "testdata/rt154.jsonl", "testdata/rt154.labels.jsonl", false, 1, 4},
 		{"rt155", "testdata/rt155.jsonl", "testdata/rt155.labels.jsonl", false, 0, 3},
-		{"rt160", "testdata/rt160.jsonl", "testdata/rt160.labels.jsonl", false, 1, 3},
+		{"rt160", "testdata/rt160.jsonl", "testdata/rt160.labels.jsonl", false, 0, 3},
 		{"rt161", "testdata/rt161.jsonl", "testdata/rt161.labels.jsonl", false, 2, 2},
 		{"rt162", "testdata/rt162.jsonl", "testdata/rt162.labels.jsonl", false, 2, 6},
 		{"rt163", "testdata/rt163.jsonl", "testdata/rt163.labels.jsonl", false, 0, 5},
@@ -287,12 +287,12 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt171", "testdata/rt171.jsonl", "testdata/rt171.labels.jsonl", false, 0, 11},
 		{"rt172", "testdata/rt172.jsonl", "testdata/rt172.labels.jsonl", false, 0, 2},
 		{"rt173", "testdata/rt173.jsonl", "testdata/rt173.labels.jsonl", false, 1, 8},
-		{"rt174", "testdata/rt174.jsonl", "testdata/rt174.labels.jsonl", false, 0, 7},
+		{"rt174", "testdata/rt174.jsonl", "testdata/rt174.labels.jsonl", false, 0, 6},
 		{"rt175", "testdata/rt175.jsonl", "testdata/rt175.labels.jsonl", false, 1, 6},
 		// rt176 to rt181 were written blind after 9cc4344, measured once
 		// with its rules and model, then read and fixed as classes.
 		{"rt176", "testdata/rt176.jsonl", "testdata/rt176.labels.jsonl", false, 1, 15},
-		{"rt177", "testdata/rt177.jsonl", "testdata/rt177.labels.jsonl", false, 1, 2},
+		{"rt177", "testdata/rt177.jsonl", "testdata/rt177.labels.jsonl", false, 1, 1},
 		{"rt178", "testdata/rt178.jsonl", "testdata/rt178.labels.jsonl", false, 2, 6},
 		{"rt179", "testdata/rt179.jsonl", "testdata/rt179.labels.jsonl", false, 0, 7},
 		{"rt180", "testdata/rt180.jsonl", "testdata/rt180.labels.jsonl", false, 1, 1},
@@ -301,7 +301,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// round and kept unread; measured blind once more at the start of
 		// the eighteenth (5c380bb), then read and fixed as classes.
 		{"rt166", "testdata/rt166.jsonl", "testdata/rt166.labels.jsonl", false, 0, 5},
-		{"rt167", "testdata/rt167.jsonl", "testdata/rt167.labels.jsonl", false, 0, 9},
+		{"rt167", "testdata/rt167.jsonl", "testdata/rt167.labels.jsonl", false, 0, 8},
 		{"rt168", "testdata/rt168.jsonl", "testdata/rt168.labels.jsonl", false, 2, 9},
 		{"rt169", "testdata/rt169.jsonl", "testdata/rt169.labels.jsonl", false, 0, 1},
 		{"rt182", "testdata/rt182.jsonl", "testdata/rt182.labels.jsonl", false, 0, 5},
@@ -336,9 +336,9 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// read and fixed as classes (not trained on: testdata/untrained.txt).
 		{"rt200", "testdata/rt200.jsonl", "testdata/rt200.labels.jsonl", false, 3, 5},
 		{"rt201", "testdata/rt201.jsonl", "testdata/rt201.labels.jsonl", false, 3, 14},
-		{"rt202", "testdata/rt202.jsonl", "testdata/rt202.labels.jsonl", false, 3, 19},
+		{"rt202", "testdata/rt202.jsonl", "testdata/rt202.labels.jsonl", false, 2, 18},
 		{"rt203", "testdata/rt203.jsonl", "testdata/rt203.labels.jsonl", false, 1, 7},
-		{"rt204", "testdata/rt204.jsonl", "testdata/rt204.labels.jsonl", false, 1, 13},
+		{"rt204", "testdata/rt204.jsonl", "testdata/rt204.labels.jsonl", false, 1, 12},
 		{"rt205", "testdata/rt205.jsonl", "testdata/rt205.labels.jsonl", false, 5, 2},
 		// rt206-rt211 were written in the twenty-first round and kept unread;
 		// measured blind at the start of the twenty-second (e6ba468), then
@@ -375,7 +375,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt225", "testdata/rt225.jsonl", "testdata/rt225.labels.jsonl", false, 0, 21},
 		{"rt226", "testdata/rt226.jsonl", "testdata/rt226.labels.jsonl", false, 1, 23},
 		{"rt227", "testdata/rt227.jsonl", "testdata/rt227.labels.jsonl", false, 0, 10},
-		{"rt228", "testdata/rt228.jsonl", "testdata/rt228.labels.jsonl", false, 1, 11},
+		{"rt228", "testdata/rt228.jsonl", "testdata/rt228.labels.jsonl", false, 1, 10},
 		{"rt229", "testdata/rt229.jsonl", "testdata/rt229.labels.jsonl", false, 3, 1},
 		// rt230-rt235 were written at the end of the twenty-second round and
 		// kept unread; measured blind again at the twenty-third round's start,
@@ -390,10 +390,10 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// blind at its start and after rt230-rt235's classes, then read
 		// within it (not trained on: testdata/untrained.txt).
 		{"rt236", "testdata/rt236.jsonl", "testdata/rt236.labels.jsonl", false, 0, 3},
-		{"rt237", "testdata/rt237.jsonl", "testdata/rt237.labels.jsonl", false, 0, 29},
+		{"rt237", "testdata/rt237.jsonl", "testdata/rt237.labels.jsonl", false, 0, 28},
 		{"rt238", "testdata/rt238.jsonl", "testdata/rt238.labels.jsonl", false, 1, 20},
 		{"rt239", "testdata/rt239.jsonl", "testdata/rt239.labels.jsonl", false, 1, 6},
-		{"rt240", "testdata/rt240.jsonl", "testdata/rt240.labels.jsonl", false, 0, 17},
+		{"rt240", "testdata/rt240.jsonl", "testdata/rt240.labels.jsonl", false, 0, 15},
 		{"rt241", "testdata/rt241.jsonl", "testdata/rt241.labels.jsonl", false, 4, 0},
 		// rt242-rt247 were written early in the twenty-third round, measured
 		// blind at its start and after rt230-rt241's classes, then read
@@ -444,8 +444,8 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// blind in it and at the twenty-fifth's start, then read in the
 		// twenty-fifth (not trained on: testdata/untrained.txt).
 		{"rt272", "testdata/rt272.jsonl", "testdata/rt272.labels.jsonl", false, 1, 3},
-		{"rt273", "testdata/rt273.jsonl", "testdata/rt273.labels.jsonl", false, 0, 20},
-		{"rt274", "testdata/rt274.jsonl", "testdata/rt274.labels.jsonl", false, 0, 16},
+		{"rt273", "testdata/rt273.jsonl", "testdata/rt273.labels.jsonl", false, 0, 19},
+		{"rt274", "testdata/rt274.jsonl", "testdata/rt274.labels.jsonl", false, 0, 15},
 		{"rt275", "testdata/rt275.jsonl", "testdata/rt275.labels.jsonl", false, 0, 6},
 		{"rt276", "testdata/rt276.jsonl", "testdata/rt276.labels.jsonl", false, 4, 20},
 		{"rt277", "testdata/rt277.jsonl", "testdata/rt277.labels.jsonl", false, 0, 3},
@@ -462,7 +462,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// trained on: testdata/untrained.txt).
 		{"rt284", "testdata/rt284.jsonl", "testdata/rt284.labels.jsonl", false, 0, 3},
 		{"rt285", "testdata/rt285.jsonl", "testdata/rt285.labels.jsonl", false, 1, 8},
-		{"rt286", "testdata/rt286.jsonl", "testdata/rt286.labels.jsonl", false, 1, 7},
+		{"rt286", "testdata/rt286.jsonl", "testdata/rt286.labels.jsonl", false, 0, 7},
 		{"rt287", "testdata/rt287.jsonl", "testdata/rt287.labels.jsonl", false, 1, 6},
 		{"rt288", "testdata/rt288.jsonl", "testdata/rt288.labels.jsonl", false, 3, 16},
 		{"rt289", "testdata/rt289.jsonl", "testdata/rt289.labels.jsonl", false, 8, 4},
@@ -529,10 +529,10 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt331", "testdata/rt331.jsonl", "testdata/rt331.labels.jsonl", false, 4, 1},
 		// rt332-rt337 were written early in the twenty-eighth round, measured
 		// blind after its first step, then read within it.
-		{"rt332", "testdata/rt332.jsonl", "testdata/rt332.labels.jsonl", false, 2, 5},
+		{"rt332", "testdata/rt332.jsonl", "testdata/rt332.labels.jsonl", false, 2, 4},
 		{"rt333", "testdata/rt333.jsonl", "testdata/rt333.labels.jsonl", false, 1, 16},
 		{"rt334", "testdata/rt334.jsonl", "testdata/rt334.labels.jsonl", false, 0, 19},
-		{"rt335", "testdata/rt335.jsonl", "testdata/rt335.labels.jsonl", false, 1, 9},
+		{"rt335", "testdata/rt335.jsonl", "testdata/rt335.labels.jsonl", false, 1, 8},
 		{"rt336", "testdata/rt336.jsonl", "testdata/rt336.labels.jsonl", false, 1, 12},
 		{"rt337", "testdata/rt337.jsonl", "testdata/rt337.labels.jsonl", false, 7, 2},
 		// rt338-rt349 were written at the twenty-eighth round's end (rt344-rt349
@@ -548,13 +548,13 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt345", "testdata/rt345.jsonl", "testdata/rt345.labels.jsonl", false, 2, 3},
 		{"rt346", "testdata/rt346.jsonl", "testdata/rt346.labels.jsonl", false, 1, 9},
 		{"rt347", "testdata/rt347.jsonl", "testdata/rt347.labels.jsonl", false, 0, 7},
-		{"rt348", "testdata/rt348.jsonl", "testdata/rt348.labels.jsonl", false, 1, 11},
+		{"rt348", "testdata/rt348.jsonl", "testdata/rt348.labels.jsonl", false, 1, 9},
 		{"rt349", "testdata/rt349.jsonl", "testdata/rt349.labels.jsonl", false, 0, 0},
 		// rt350-rt355 were written at the twenty-ninth round's end about spring
 		// 2025, kept unread, measured blind at the thirtieth's start, then read
 		// in it (not trained on: testdata/untrained.txt).
 		{"rt350", "testdata/rt350.jsonl", "testdata/rt350.labels.jsonl", false, 2, 5},
-		{"rt351", "testdata/rt351.jsonl", "testdata/rt351.labels.jsonl", false, 2, 15},
+		{"rt351", "testdata/rt351.jsonl", "testdata/rt351.labels.jsonl", false, 2, 14},
 		{"rt352", "testdata/rt352.jsonl", "testdata/rt352.labels.jsonl", false, 2, 6},
 		{"rt353", "testdata/rt353.jsonl", "testdata/rt353.labels.jsonl", false, 2, 2},
 		{"rt354", "testdata/rt354.jsonl", "testdata/rt354.labels.jsonl", false, 1, 0},
@@ -594,7 +594,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// blind, then read in its fourth (not trained on).
 		{"rt374", "testdata/rt374.jsonl", "testdata/rt374.labels.jsonl", false, 1, 5},
 		{"rt375", "testdata/rt375.jsonl", "testdata/rt375.labels.jsonl", false, 0, 13},
-		{"rt376", "testdata/rt376.jsonl", "testdata/rt376.labels.jsonl", false, 2, 14},
+		{"rt376", "testdata/rt376.jsonl", "testdata/rt376.labels.jsonl", false, 2, 13},
 		{"rt377", "testdata/rt377.jsonl", "testdata/rt377.labels.jsonl", false, 0, 2},
 		{"rt378", "testdata/rt378.jsonl", "testdata/rt378.labels.jsonl", false, 1, 17},
 		{"rt379", "testdata/rt379.jsonl", "testdata/rt379.labels.jsonl", false, 3, 1},
@@ -606,11 +606,11 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt382", "testdata/rt382.jsonl", "testdata/rt382.labels.jsonl", false, 0, 10},
 		{"rt383", "testdata/rt383.jsonl", "testdata/rt383.labels.jsonl", false, 1, 1},
 		{"rt384", "testdata/rt384.jsonl", "testdata/rt384.labels.jsonl", false, 2, 3},
-		{"rt385", "testdata/rt385.jsonl", "testdata/rt385.labels.jsonl", false, 4, 2},
+		{"rt385", "testdata/rt385.jsonl", "testdata/rt385.labels.jsonl", false, 3, 2},
 		// rt386-rt391 were written at the thirty-second round's start about the
 		// summer and autumn of 2025, kept unread through its first pass,
 		// measured blind, then read in its second (not trained on).
-		{"rt386", "testdata/rt386.jsonl", "testdata/rt386.labels.jsonl", false, 2, 1},
+		{"rt386", "testdata/rt386.jsonl", "testdata/rt386.labels.jsonl", false, 1, 1},
 		{"rt387", "testdata/rt387.jsonl", "testdata/rt387.labels.jsonl", false, 1, 2},
 		{"rt388", "testdata/rt388.jsonl", "testdata/rt388.labels.jsonl", false, 1, 0},
 		{"rt389", "testdata/rt389.jsonl", "testdata/rt389.labels.jsonl", false, 2, 0},
