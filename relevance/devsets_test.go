@@ -184,7 +184,7 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt97", "testdata/rt97.jsonl", "testdata/rt97.labels.jsonl", false, 1, 1},
 		{"rt98", "testdata/rt98.jsonl", "testdata/rt98.labels.jsonl", false, 2, 13},
 		{"rt99", "testdata/rt99.jsonl", "testdata/rt99.labels.jsonl", false, 3, 1},
-		{"rt100", "testdata/rt100.jsonl", "testdata/rt100.labels.jsonl", false, 0, 1},
+		{"rt100", "testdata/rt100.jsonl", "testdata/rt100.labels.jsonl", false, 0, 2},
 		{"rt101", "testdata/rt101.jsonl", "testdata/rt101.labels.jsonl", false, 2, 2},
 		{"rt102", "testdata/rt102.jsonl", "testdata/rt102.labels.jsonl", false, 0, 6},
 		// rt112 to rt114 (testdata/rt112.README.md ...): writers of issue 11's
@@ -239,8 +239,8 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		{"rt134", "testdata/rt134.jsonl", "testdata/rt134.labels.jsonl", false, 1, 2},
 		{"rt135", "testdata/rt135.jsonl", "testdata/rt135.labels.jsonl", false, 0, 3},
 		{"rt136", "testdata/rt136.jsonl", "testdata/rt136.labels.jsonl", false, 3, 9},
-		{"rt137", "testdata/rt137.jsonl", "testdata/rt137.labels.jsonl", false, 0, 2},
-		{"rt138", "testdata/rt138.jsonl", "testdata/rt138.labels.jsonl", false, 0, 5},
+		{"rt137", "testdata/rt137.jsonl", "testdata/rt137.labels.jsonl", false, 0, 3},
+		{"rt138", "testdata/rt138.jsonl", "testdata/rt138.labels.jsonl", false, 0, 6},
 		{"rt139", "testdata/rt139.jsonl", "testdata/rt139.labels.jsonl", false, 1, 5},
 		// rt140 to rt142 were measured once with the rules and model of
 		// 171085a, then read.
@@ -603,8 +603,8 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// thirty-second's start, then read in its first pass (not trained on).
 		{"rt380", "testdata/rt380.jsonl", "testdata/rt380.labels.jsonl", false, 0, 4},
 		{"rt381", "testdata/rt381.jsonl", "testdata/rt381.labels.jsonl", false, 0, 2},
-		{"rt382", "testdata/rt382.jsonl", "testdata/rt382.labels.jsonl", false, 0, 10},
-		{"rt383", "testdata/rt383.jsonl", "testdata/rt383.labels.jsonl", false, 1, 1},
+		{"rt382", "testdata/rt382.jsonl", "testdata/rt382.labels.jsonl", false, 0, 11},
+		{"rt383", "testdata/rt383.jsonl", "testdata/rt383.labels.jsonl", false, 1, 2},
 		{"rt384", "testdata/rt384.jsonl", "testdata/rt384.labels.jsonl", false, 2, 3},
 		{"rt385", "testdata/rt385.jsonl", "testdata/rt385.labels.jsonl", false, 3, 2},
 		// rt386-rt391 were written at the thirty-second round's start about the
@@ -620,10 +620,10 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// to August 2022, kept unread through its first two passes, measured
 		// blind, then read in its third (not trained on).
 		{"rt392", "testdata/rt392.jsonl", "testdata/rt392.labels.jsonl", false, 0, 1},
-		{"rt393", "testdata/rt393.jsonl", "testdata/rt393.labels.jsonl", false, 1, 3},
-		{"rt394", "testdata/rt394.jsonl", "testdata/rt394.labels.jsonl", false, 0, 0},
+		{"rt393", "testdata/rt393.jsonl", "testdata/rt393.labels.jsonl", false, 1, 4},
+		{"rt394", "testdata/rt394.jsonl", "testdata/rt394.labels.jsonl", false, 0, 1},
 		{"rt395", "testdata/rt395.jsonl", "testdata/rt395.labels.jsonl", false, 1, 7},
-		{"rt396", "testdata/rt396.jsonl", "testdata/rt396.labels.jsonl", false, 0, 3},
+		{"rt396", "testdata/rt396.jsonl", "testdata/rt396.labels.jsonl", false, 0, 4},
 		// Its three false positives are labelled out by the writer and in by
 		// the brief's rule on commemorations and history in present politics
 		// (April 24 at Tsitsernakaberd, Alfortville; Uruguay's recognition).
@@ -635,8 +635,8 @@ func TestLabelledSetsHoldTheirFigures(t *testing.T) {
 		// slogans and a goal dedicated to "Artsakh's boys" that the writers
 		// labelled out.
 		{"rt398", "testdata/rt398.jsonl", "testdata/rt398.labels.jsonl", false, 3, 7},
-		{"rt399", "testdata/rt399.jsonl", "testdata/rt399.labels.jsonl", false, 2, 27},
-		{"rt400", "testdata/rt400.jsonl", "testdata/rt400.labels.jsonl", false, 1, 13},
+		{"rt399", "testdata/rt399.jsonl", "testdata/rt399.labels.jsonl", false, 2, 29},
+		{"rt400", "testdata/rt400.jsonl", "testdata/rt400.labels.jsonl", false, 1, 17},
 		{"rt401", "testdata/rt401.jsonl", "testdata/rt401.labels.jsonl", false, 0, 12},
 		{"rt402", "testdata/rt402.jsonl", "testdata/rt402.labels.jsonl", false, 1, 13},
 		{"rt403", "testdata/rt403.jsonl", "testdata/rt403.labels.jsonl", false, 6, 5},

@@ -11,7 +11,8 @@ func TestRound32AutumnWinter2022Classes(t *testing.T) {
 	runClassCases(t, []classCase{
 		// The Lachin road's "eco-activists": their jackets, radios, the 120,000 cut off.
 		{"eco-activists and Latchine, fr", "fr", "Les « éco-activistes » de Latchine bloquent toujours la route, et personne ne bouge", true, "with:Eco-activists on the road/"},
-		{"so-called ecologists block the road, es", "es", "Supuestos ecologistas cortan la carretera y nadie dice nada", true, "with:Eco-activists on the road/"},
+		{"so-called ecologists cut the only route, es", "es", "Supuestos ecologistas cortan la única ruta y no pasan medicinas", true, "with:Eco-activists on the road/"},
+		{"eco-activists on a London road are not it", "en", "The eco-activists sat down on the road again this morning, traffic stopped for hours", false, "!with:Eco-activists on the road/"},
 		{"eco-activists with army boots, el", "el", "Οικοακτιβιστές με στρατιωτικές αρβύλες, ναι καλά", true, "with:Eco-activists on the road/"},
 		{"environmentalists and the only road, he", "he", "פעילי סביבה שחוסמים את הכביש היחיד ל-120 אלף איש", true, "with:Eco-activists on the road/"},
 		{"the eco-activists, az", "az", "Ekofəallar yenə yolun ortasında çadır qurublar", true, "event:Azerbaijani eco-activists"},
@@ -28,7 +29,8 @@ func TestRound32AutumnWinter2022Classes(t *testing.T) {
 		{"the execution videos and the gas deal, de", "de", "Die Hinrichtungsvideos sind echt. Und Brüssel? Nächster Gasdeal.", true, "with:Execution videos of prisoners/"},
 		// Pelosi in Yerevan; the summit declaration left unsigned; the CSTO's answer.
 		{"Pelosi in Yerevan, el", "el", "Η Πελόζι στο Ερεβάν, και η Μόσχα θυμωμένη", true, "with:Pelosi in Yerevan/"},
-		{"refused to sign beside Putin, en", "en", "He refused to sign the declaration with Putin sitting right next to him", true, "with:Refused to sign the declaration/"},
+		{"refused to sign at the CSTO summit, en", "en", "He refused to sign the declaration at the CSTO summit in his own capital", true, "with:Refused to sign the declaration/"},
+		{"another summit's unsigned declaration is not it", "en", "India refused to sign the declaration, with Putin and Xi at the same table", false, "!with:Refused to sign the declaration/"},
 		{"the CSTO's fact-finding mission, en", "en", "An invasion of a member state, and the CSTO sends a fact-finding mission", true, "with:CSTO did not answer the aggression/"},
 		// Sochi, Prague, Brussels called off.
 		{"Sochi and Prague, en", "en", "Sochi three weeks after Prague, same two men, different paper", true, "with:Sochi and Prague meetings/"},
@@ -40,7 +42,8 @@ func TestRound32AutumnWinter2022Classes(t *testing.T) {
 		{"a resolution of support, fr", "fr", "Le Sénat vote une résolution de soutien à l'Arménie", true, "with:French resolutions on Armenia/"},
 		// Georgia: Saakashvili in prison, the visas, the "second front", the Dream in Dutch.
 		{"Saakashvili on a video screen, de", "de", "Saakaschwili, abgemagert, per Video im Gerichtssaal", true, "with:Saakashvili in prison/"},
-		{"Misha in Vivamedi, ru", "ru", "Миша в Вивамеди, адвокаты говорят об отравлении", true, "with:Saakashvili in prison/"},
+		{"Misha in Vivamedi, ru", "ru", "Миша в Вивамеди, адвокаты говорят об отравлении", true, "with:Misha in prison/"},
+		{"a boy called Misha is not it", "ru", "Миша вырос, вес уже 20 кило, скоро отпустим его в лагерь", false, "!with:Misha in prison/"},
 		{"visas for Russians at Lars, ka", "ka", "ლარსზე უზარმაზარი რიგია, ვიზები შემოიღეთ", true, "with:Visas for Russians at Lars/"},
 		{"visa-free Tbilisi for tourists is not it", "en", "No visa needed for Tbilisi with our passports, cheap and friendly", false, "!with:Visas for Russians at Lars/"},
 		{"dragging us into the war, ka", "ka", "ისევ ომში ჩათრევას გვაბრალებენ", true, "event:Dragging Georgia into the war"},
@@ -63,6 +66,7 @@ func TestRound32AutumnWinter2022Classes(t *testing.T) {
 		// Twelve recommendations; a reliable partner; a hunger strike in Persian.
 		{"twelve recommendations, fr", "fr", "Les 12 recommandations de Bruxelles attendent toujours", true, "with:Twelve priorities/"},
 		{"a reliable partner in Baku, zh", "zh", "冯德莱恩称阿塞拜疆是可靠伙伴", true, "with:Reliable partner for gas/"},
+		{"Norway's reliable partner is not it", "en", "Von der Leyen calls Norway a reliable partner for gas", false, ""},
 		{"Bakhtiyar Hajiyev's hunger strike, fa", "fa", "بختیار حاجی‌اف در باکو اعتصاب غذا کرده", true, "person:Azerbaijani political prisoners"},
 	})
 }
@@ -191,8 +195,8 @@ func TestRound32War2020Classes(t *testing.T) {
 		{"the General Staff and the coup, hy", "hy", "ԳՇ-ն հայտարարություն ա տարածել, վարչապետն ասում ա՝ հեղաշրջման փորձ", true, "with:General Staff against the prime minister/"},
 		{"the General Staff and the premier, de", "de", "Der Generalstab fordert den Rücktritt des Premiers. Ein Putsch?", true, "with:General Staff against Pashinyan/"},
 		{"Turkey's junta of 1961 is not it", "en", "The army general staff of Turkey set a deadline for Premier Menderes's successors", false, "!with:General Staff against Pashinyan/"},
-		{"the speaker beaten that night, ru", "ru", "Ночью подписали, к утру толпа уже внутри здания правительства", true, "with:The night the statement was signed/"},
-		{"the humanitarian truces, fr", "fr", "Troisième « cessez-le-feu humanitaire » en quinze jours", true, "with:Humanitarian truces of October 2020/"},
+		{"the speaker beaten that night, ru", "ru", "Спикера избили, толпа уже внутри здания правительства", true, "with:The night the statement was signed/"},
+		{"the humanitarian truces, fr", "fr", "Le cessez-le-feu humanitaire négocié à Moscou n'a pas tenu", true, "with:Humanitarian truces of October 2020/"},
 		{"a humanitarian truce in Gaza is not it", "fr", "Une trêve humanitaire à Gaza, violée en quelques minutes", false, "!with:Humanitarian truces of October 2020/"},
 		{"Lavrov's ten hours, ru", "ru", "Лавров десять часов держал министров в особняке", true, "with:Lavrov's ten hours/"},
 		// Shusha, Kelbajar, Dadivank, Ganja, Barda.
@@ -204,7 +208,7 @@ func TestRound32War2020Classes(t *testing.T) {
 		{"cluster munitions on Barda, de", "de", "Streumunition auf Barda, Amnesty hat es bestätigt", true, "with:Cluster munitions on Barda/"},
 		// Tovuz, the general, the parade and the poem, the Grey Wolves, the peacekeepers.
 		{"Polad Hashimov, az", "az", "Polad Həşimov şəhid oldu", true, "event:Polad Hashimov"},
-		{"Baku's march for war, tr", "tr", "Bakü'de gece yüzlerce kişi savaş istiyoruz diye yürüdü", true, "event:Baku's march for war"},
+		{"Baku's march for war, tr", "tr", "Bakü'de gece yüzlerce kişi savaş istiyoruz diye yürüdü", true, "with:Baku's march for war/"},
 		{"the Aras poem, zh", "zh", "埃尔多安在巴库阅兵上念了首关于阿拉斯河的诗，伊朗召见大使", true, "with:Erdogan's Aras poem/"},
 		{"the Grey Wolves dissolved, fr", "fr", "Dissolution des Loups gris après Décines", true, "with:Grey Wolves dissolved in France/"},
 		{"five years and auto-renewal, ko", "ko", "2천명, 5년, 자동연장. 최대 승자는 모스크바", true, "with:Peacekeepers for five years/"},
