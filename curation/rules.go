@@ -230,6 +230,10 @@ type RulesResult struct {
 	// Rejudge is, for an applied change, what judging the feed again
 	// did, or how far it got.
 	Rejudge *model.Rejudge `json:"rejudge,omitempty"`
+	// Warnings are what the parser noticed in the new rules and the rules
+	// in use do not have: lines that work as written but are likely not
+	// what their author meant (relevance.Rules.Warnings).
+	Warnings []relevance.Warning `json:"warnings,omitempty"`
 }
 
 // candidate is a parsed change of rules.
@@ -307,6 +311,7 @@ func (s *Service) DiffRules(ctx context.Context, req RulesRequest) (*RulesResult
 		res.Unchanged = true
 		return res, nil
 	}
+	res.Warnings = c.rules.NewWarnings(s.decider.Rules(c.f.ID))
 	if res.Diff, err = s.dryRun(ctx, c, req.Samples); err != nil {
 		return nil, err
 	}
@@ -434,6 +439,7 @@ func (s *Service) change(ctx context.Context, actor, action string, c *candidate
 		return nil, err
 	}
 	res.Diff = diff
+	res.Warnings = c.rules.NewWarnings(s.decider.Rules(c.f.ID))
 	state := &model.Rejudge{Feed: f.ID, From: from, Actor: actor, StartedUS: s.nowUS(), Phase: model.RejudgePosts}
 	err = s.update(ctx, func(tx *store.Tx) error {
 		if c.upload != nil {

@@ -65,12 +65,14 @@ func TestRulesTabInBrowser(t *testing.T) {
 	waitText("#status", "uploaded rules:2:")
 
 	err = chromedp.Do(ctx,
-		chromedp.SetValue(css("#rules-text"), yerevanRules),
+		chromedp.SetValue(css("#rules-text"), yerevanRules+"event 0 Rally\n  any: big rally\n  with +3 post: rally\n"),
 		chromedp.Click(css("#rules-preview")))
 	if err != nil {
 		t.Fatal(err)
 	}
 	waitText("#rules-counts", "1 enter the feed, 1 leave it")
+	// The parser's warning about a form that is its own context.
+	waitText("#rules-warnings", `line 11: with: "rally" is part of "big rally"`)
 	for _, uri := range []string{strong, review} {
 		if n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('#rules-diff li[data-uri="`+uri+`"]').length`)); err != nil || n != 1 {
 			t.Errorf("the preview does not list %s (%d, %v)", uri, n, err)

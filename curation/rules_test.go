@@ -381,3 +381,29 @@ func TestBuiltinRulesFitAnUpload(t *testing.T) {
 		t.Errorf("an upload of %d bytes is %d bytes of JSON, over the rules routes' body limit of %d", len(text), len(body), curation.MaxRulesBody)
 	}
 }
+
+// The dry run and the apply tell the curator of lines that work as written
+// but are likely a mistake (a context that is part of its own form, so the
+// form counts alone), and only of those the rules in use do not have.
+func TestRulesDryRunWarnsOfNewSelfSupport(t *testing.T) {
+	e := newEnv(t)
+	warned := yerevanRules + "event 0 Rally\n  any: big rally\n  with +3 post: rally\n"
+	diff := e.ok("POST", "/admin/rules/diff", map[string]any{"rules": warned})
+	ws, _ := diff["warnings"].([]any)
+	if len(ws) != 1 {
+		t.Fatalf("dry run: want one warning, got %v", diff["warnings"])
+	}
+	w := ws[0].(map[string]any)
+	if num(w, "line") != 11 || !strings.Contains(str(w, "message"), `"rally" is part of "big rally"`) {
+		t.Errorf("dry run warning: %v", w)
+	}
+	res := e.ok("POST", "/admin/rules", map[string]any{"rules": warned})
+	if ws, _ := res["warnings"].([]any); len(ws) != 1 {
+		t.Errorf("apply: want the same warning, got %v", res["warnings"])
+	}
+	// An edit of rules that already had it is not told again.
+	again := e.ok("POST", "/admin/rules/diff", map[string]any{"rules": "# edited\n" + warned})
+	if _, ok := again["warnings"]; ok || again["unchanged"] == true {
+		t.Errorf("edit of warned rules: want a diff without warnings, got %v", again)
+	}
+}

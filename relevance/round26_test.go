@@ -88,7 +88,7 @@ func TestRound26SecondClasses(t *testing.T) {
 		{"the peacekeepers promised to stay until 2025, ru", "ru", "А помните как миротворцы обещали стоять до 2025? Помним", true, "with:Russian peacekeepers/"},
 		{"Irakli blames the European Parliament, ko", "ko", "이라클리 형님 또 시작하셨네 ㅋㅋ 오늘은 유럽의회 탓", true, "with:Irakli/"},
 		{"Irakli on foreign agents, he", "he", "אירקלי עושה מסיבת עיתונאים שלישית השבוע על ״סוכנים זרים״", true, "with:Irakli/"},
-		{"the billionaire with the private zoo runs the country, he", "he", "המיליארדר עם גן החיות הפרטי והכריש באקווריום עדיין מנהל את המדינה", true, "with:Glass palace/"},
+		{"the billionaire with the private zoo runs the country, he", "he", "המיליארדר עם גן החיות הפרטי והכריש באקווריום עדיין מנהל את המדינה", true, "with:Billionaire's menagerie/"},
 		// Radio Azadliq's bureau closed; a grandmother's key to Stepanakert;
 		// joint drills on the Aras; journalists charged with smuggling.
 		{"Radio Azadliq's bureau closed five years ago, az", "az", "Azadlıq Radiosunun bürosu bağlanandan beş il keçdi", true, "institution:Radio Azadliq"},

@@ -3,6 +3,7 @@ package relevance
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -48,6 +49,8 @@ type Rules struct {
 	// vetoSkipKind marks the concepts of a kind of
 	// Settings.ModelVetoSkipKinds by index; nil when none.
 	vetoSkipKind []bool
+	// warnings are what the parser noticed and let pass (Warnings).
+	warnings []Warning
 }
 
 // Settings are a feed's thresholds, bonuses and guards.
@@ -1106,6 +1109,7 @@ func (p *parser) finish() error {
 	if err := p.checkSelfCancel(); err != nil {
 		return err
 	}
+	p.checkSelfSupport()
 	if !p.setKeys["threshold.community"] {
 		rs.Settings.Community = max(rs.Settings.Expert, min(defaultCommunity, rs.Settings.In))
 	}
@@ -1281,4 +1285,185 @@ func (r *Rules) Languages() []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// Warning is something in a rules file that parses but is likely not what
+// its author meant; the rules work as written.
+type Warning struct {
+	Line int    `json:"line"`
+	Msg  string `json:"message"`
+}
+
+func (w Warning) String() string { return fmt.Sprintf("line %d: %s", w.Line, w.Msg) }
+
+// Warnings lists what the parser noticed and let pass, in line order.
+func (rs *Rules) Warnings() []Warning { return rs.warnings }
+
+// NewWarnings lists the warnings of rs that old does not have (compared
+// by message, whatever their lines): what an edit brought in. With old nil
+// it is every warning.
+func (rs *Rules) NewWarnings(old *Rules) []Warning {
+	if old == nil {
+		return rs.warnings
+	}
+	seen := make(map[string]int, len(old.warnings))
+	for _, w := range old.warnings {
+		seen[w.Msg]++
+	}
+	var out []Warning
+	for _, w := range rs.warnings {
+		if seen[w.Msg] > 0 {
+			seen[w.Msg]--
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// checkSelfSupport warns of a "with" context that a form of its own
+// concept contains (with +1.5: signed, under a concept whose form is
+// "ночью подписали"): either side of the occurrence, the context is found
+// inside the occurrence itself, so that form scores as if its context were
+// always there. The rules keep working; the form is simply worth its
+// weight plus the context's, which a rule's author rarely means. Contexts
+// that name other concepts (@Name) are checked on those concepts' forms.
+func (p *parser) checkSelfSupport() {
+	rs := p.rs
+	own := make([][]int32, len(rs.concepts))
+	ctx := make([][]int32, len(rs.rules))
+	for i, pt := range p.m.patterns {
+		switch {
+		case len(pt.words) == 0:
+		case pt.concept >= 0:
+			own[pt.concept] = append(own[pt.concept], int32(i))
+		default:
+			ctx[pt.rule] = append(ctx[pt.rule], int32(i))
+		}
+	}
+	vocab := make([]*formVocab, len(rs.concepts))
+	for ci, c := range rs.concepts {
+		for _, ri := range c.contexts {
+			r := rs.rules[ri]
+			if r.cancel || r.weight <= 0 || r.dir != 0 || r.count > 1 || r.langs != nil {
+				continue
+			}
+			cands := ctx[ri]
+			for _, rc := range r.refs {
+				cands = append(cands, own[rc]...)
+			}
+			// Most contexts share no word with the concept's forms: a look-up
+			// in the forms' words rules them out before the phrase check.
+			if vocab[ci] == nil {
+				vocab[ci] = newFormVocab(p.m.patterns, own[ci])
+			}
+			cands = slices.DeleteFunc(slices.Clone(cands), func(xi int32) bool { return !vocab[ci].mayCover(&p.m.patterns[xi].words[0]) })
+			var first string
+			var forms []string
+			for _, oi := range own[ci] {
+				o := &p.m.patterns[oi]
+				for _, xi := range cands {
+					x := &p.m.patterns[xi]
+					if !inside(x.words, o.words) {
+						continue
+					}
+					if first == "" {
+						first = fmt.Sprintf("%q", x.label)
+						if x.concept >= 0 {
+							first = fmt.Sprintf("@%s (%q)", rs.concepts[x.concept].name, x.label)
+						}
+					}
+					if !slices.Contains(forms, o.label) {
+						forms = append(forms, o.label)
+					}
+					break
+				}
+			}
+			if len(forms) == 0 {
+				continue
+			}
+			what := fmt.Sprintf("%q", forms[0])
+			if len(forms) > 1 {
+				what = fmt.Sprintf("%q and %d more (%s)", forms[0], len(forms)-1, strings.Join(forms[1:min(len(forms), 4)], ", "))
+			}
+			rs.warnings = append(rs.warnings, Warning{Line: r.line, Msg: fmt.Sprintf(
+				"with: %s is part of %s, a form of %q itself, so that form always has this context and counts %v more on its own; use a window with + or -, or leave the form out of the context",
+				first, what, c.name, r.weight)})
+		}
+	}
+	slices.SortStableFunc(rs.warnings, func(a, b Warning) int { return cmp.Compare(a.Line, b.Line) })
+}
+
+// formVocab is every word a concept's forms match: their exact words and
+// their prefixes.
+type formVocab struct {
+	exact    map[string]struct{}
+	sorted   []string // exact's words in order, for prefix look-ups
+	prefixes [][]byte
+	number   bool
+}
+
+func newFormVocab(pats []pattern, own []int32) *formVocab {
+	v := &formVocab{exact: map[string]struct{}{}}
+	for _, oi := range own {
+		for _, w := range pats[oi].words {
+			switch {
+			case w.number:
+				v.number = true
+			case w.prefix != nil:
+				v.prefixes = append(v.prefixes, w.prefix)
+			default:
+				for f := range w.forms {
+					v.exact[f] = struct{}{}
+				}
+			}
+		}
+	}
+	v.sorted = make([]string, 0, len(v.exact))
+	for f := range v.exact {
+		v.sorted = append(v.sorted, f)
+	}
+	slices.Sort(v.sorted)
+	return v
+}
+
+// mayCover reports whether context word x could match a word of the forms
+// (covers on some word of some form); false means it cannot.
+func (v *formVocab) mayCover(x *wordPat) bool {
+	switch {
+	case x.number:
+		return v.number
+	case x.prefix != nil:
+		for _, p := range v.prefixes {
+			if bytes.HasPrefix(p, x.prefix) {
+				return true
+			}
+		}
+		i, _ := slices.BinarySearch(v.sorted, string(x.prefix))
+		return i < len(v.sorted) && strings.HasPrefix(v.sorted[i], string(x.prefix))
+	}
+	for f := range x.forms {
+		if _, ok := v.exact[f]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// inside reports whether the phrase x matches words that a phrase o
+// matches, at some place within o.
+func inside(x, o []wordPat) bool {
+	for k := 0; k+len(x) <= len(o); k++ {
+		all := true
+		for i := range x {
+			if !covers(&x[i], &o[k+i]) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }

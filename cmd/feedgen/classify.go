@@ -114,6 +114,11 @@ func runClassify(ctx context.Context, cmd *cli.Command) error {
 		return err
 	}
 	defer closeIn()
+	ws, err := fileWarnings(cmd.String("rules"), rules)
+	if err != nil {
+		return err
+	}
+	printWarnings(errw, ws)
 
 	c := relevance.New(rules)
 	var judged []judgement
@@ -426,6 +431,23 @@ func loadRulesText(ref string) (*relevance.Rules, string, error) {
 	return rules, text, err
 }
 
+// fileWarnings returns the warnings of rules read from a file (ref) that
+// the default builtin rules do not have: what an edited copy brought in.
+// Builtin rules were reviewed with theirs; they get none.
+func fileWarnings(ref string, rules *relevance.Rules) ([]relevance.Warning, error) {
+	if len(rules.Warnings()) == 0 {
+		return nil, nil
+	}
+	if _, ok := builtinRef(ref); ok {
+		return nil, nil
+	}
+	base, err := relevance.Builtin(relevance.DefaultRules)
+	if err != nil {
+		return nil, err
+	}
+	return rules.NewWarnings(base), nil
+}
+
 // withModelFile returns the rules consulting the model in the file.
 func withModelFile(rules *relevance.Rules, path string) (*relevance.Rules, error) {
 	if st := rules.Settings; st.ModelBonus == 0 && st.ModelFarBonus == 0 && st.ModelMalus == 0 {
@@ -446,13 +468,7 @@ func withModelFile(rules *relevance.Rules, path string) (*relevance.Rules, error
 // readRules reads the text a rules reference names, and the name its
 // errors are reported under.
 func readRules(ref string) (name, text string, err error) {
-	builtin, ok := strings.CutPrefix(ref, "builtin:")
-	if !ok {
-		if _, err := os.Stat(ref); errors.Is(err, os.ErrNotExist) && slices.Contains(relevance.BuiltinNames(), ref) {
-			builtin, ok = ref, true
-		}
-	}
-	if ok {
+	if builtin, ok := builtinRef(ref); ok {
 		text, err := relevance.BuiltinText(builtin)
 		return builtin + ".rules", text, err
 	}
@@ -461,6 +477,18 @@ func readRules(ref string) (name, text string, err error) {
 		return "", "", fmt.Errorf("rules: %w", err)
 	}
 	return ref, string(b), nil
+}
+
+// builtinRef says whether a rules reference names builtin rules, and
+// which: "builtin:NAME", or a bare builtin name no file has.
+func builtinRef(ref string) (string, bool) {
+	if name, ok := strings.CutPrefix(ref, "builtin:"); ok {
+		return name, true
+	}
+	if _, err := os.Stat(ref); errors.Is(err, os.ErrNotExist) && slices.Contains(relevance.BuiltinNames(), ref) {
+		return ref, true
+	}
+	return "", false
 }
 
 // readLabels reads lines {"uri": "...", "in": true}, and the language a

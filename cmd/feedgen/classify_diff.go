@@ -70,13 +70,14 @@ func runClassifyDiff(ctx context.Context, cmd *cli.Command) error {
 		return fmt.Errorf("classify --diff: --labels scores one set of rules; run it once for each")
 	}
 	var cs [2]*relevance.Classifier
+	var rs [2]*relevance.Rules
 	var envs [2]*relevance.MemoryEnv
 	for i, ref := range args[:2] {
 		rules, err := loadRules(ref)
 		if err != nil {
 			return fmt.Errorf("classify --diff: %w", err)
 		}
-		cs[i] = relevance.New(rules)
+		rs[i], cs[i] = rules, relevance.New(rules)
 		if envs[i], err = tierEnv(cmd); err != nil {
 			return err
 		}
@@ -90,6 +91,7 @@ func runClassifyDiff(ctx context.Context, cmd *cli.Command) error {
 		return err
 	}
 	defer closeIn()
+	printWarnings(errw, rs[1].NewWarnings(rs[0]))
 	bw := bufio.NewWriter(out)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/scpeace/feedgen/curation"
 	"github.com/scpeace/feedgen/model"
+	"github.com/scpeace/feedgen/relevance"
 )
 
 func rulesCommand() *cli.Command {
@@ -218,6 +219,7 @@ func printRulesResult(w io.Writer, what string, res *curation.RulesResult) {
 		return
 	}
 	fmt.Fprintf(w, "%s: %s -> %s\n", res.Feed, rulesRef(res.From), rulesRef(res.To))
+	printWarnings(w, res.Warnings)
 	d := res.Diff
 	if r := res.Rejudge; r != nil {
 		d = &r.Diff
@@ -261,3 +263,19 @@ func printRulesResult(w io.Writer, what string, res *curation.RulesResult) {
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// printWarnings lists the parser's warnings about new rules: lines that
+// work as written but are likely not what was meant.
+func printWarnings(w io.Writer, ws []relevance.Warning) {
+	if len(ws) == 0 {
+		return
+	}
+	noun := "warnings"
+	if len(ws) == 1 {
+		noun = "warning"
+	}
+	fmt.Fprintf(w, "%d %s (the rules work as written; check these lines):\n", len(ws), noun)
+	for _, x := range ws {
+		fmt.Fprintf(w, "  %s\n", x)
+	}
+}

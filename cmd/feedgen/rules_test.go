@@ -55,6 +55,23 @@ func TestClassifyDiff(t *testing.T) {
 	if !strings.Contains(errOut, "2 posts; 0 enter the feed, 2 leave it") {
 		t.Errorf("summary: %q", errOut)
 	}
+	if strings.Contains(errOut, "warning") {
+		t.Errorf("rules without a self-supporting form got warnings: %q", errOut)
+	}
+	// A form that is its own context is warned of, on the rules that bring it in.
+	warned := writeRules(t, yerevanRules+"event 0 Rally\n  any: big rally\n  with +3 post: rally\n")
+	for _, args := range [][]string{{"classify", "--diff", mine, warned}, {"classify", "--rules", warned}} {
+		_, errOut, err := runCLI(t, events, args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(errOut, "1 warning (") || !strings.Contains(errOut, `line 10: with: "rally" is part of "big rally"`) {
+			t.Errorf("%v: want the warning, got %q", args, errOut)
+		}
+	}
+	if _, errOut, _ := runCLI(t, events, "classify", "--diff", warned, mine); strings.Contains(errOut, "warning") {
+		t.Errorf("the other way round, nothing is brought in: %q", errOut)
+	}
 	// The other way round, from a file on disk.
 	file := filepath.Join(t.TempDir(), "events.jsonl")
 	if err := os.WriteFile(file, []byte(events), 0o600); err != nil {

@@ -56,6 +56,15 @@ function moveList(title, moves) {
     el("div", { class: "reasons" }, `score ${m.score} under the new rules: ${(m.reasons || []).join(" ")}`)))));
 }
 
+// warningList shows what the parser noticed in the new rules: lines that
+// work as written but are likely not what was meant.
+function warningList(ws) {
+  if (!ws.length) return null;
+  return el("div", { id: "rules-warnings" },
+    el("h3", {}, `${ws.length} warning${ws.length === 1 ? "" : "s"}: the rules work as written, but check these lines`),
+    el("ul", {}, ...ws.map((w) => el("li", {}, `line ${w.line}: ${w.message}`))));
+}
+
 function showDiff(res, applied) {
   const out = $("rules-diff");
   if (res.unchanged) {
@@ -67,6 +76,7 @@ function showDiff(res, applied) {
   out.replaceChildren(
     el("p", {}, el("strong", {}, applied ? "Applied: " : "Preview, nothing changed yet: "), `${rulesName(res.from)} → ${rulesName(res.to)}`),
     el("p", { id: "rules-counts" }, diffSummary(d)),
+    warningList(res.warnings || []),
     moveList("Enter the feed", s.filter((m) => m.to === "in")),
     moveList("Leave the feed", s.filter((m) => m.from === "in")),
     moveList("Join the review queue", s.filter((m) => m.to === "queue")),
