@@ -117,3 +117,49 @@ func TestRound33SummerAutumn2025Classes(t *testing.T) {
 		{"a dog named in honour of the PM is not it, ru", "ru", "Назвали пса Пашей, а соседи уверены, что в честь Пашиняна", false, ""},
 	})
 }
+
+// TestRound33AutumnSpring2025Classes: the classes of issue 11's
+// thirty-third round, second pass, from rt410-rt415 (September 2024 to May
+// 2025, new writers on months earlier rounds had read), read after their
+// blind measurement. The cases named "... is not it" guard the pass.
+func TestRound33AutumnSpring2025Classes(t *testing.T) {
+	runClassCases(t, []classCase{
+		// Guards: carpets, the club's away games, Radio Yerevan, a grandmother's surname, pets, rugby.
+		{"a Karabakh carpet auction is not it, nl", "nl", "Veiling van Azerbeidzjaanse tapijten: prachtige Karabach-kleden uit de 19e eeuw", false, ""},
+		{"a Karabakh-style carpet is not it, ja", "ja", "アゼルバイジャン絨毯の展示、カラバフ様式の赤がきれい", false, ""},
+		{"an away game against Qarabag is not it, nl", "nl", "Uitwedstrijd in Bakoe tegen Qarabağ, vijf uur vliegen op een doordeweekse avond", false, ""},
+		{"Radio Yerevan is not it, el", "el", "Ερώτηση στο Ραδιόφωνο Ερεβάν: Είναι αλήθεια ότι...; Τα σοβιετικά ανέκδοτα δεν πεθαίνουν ποτέ", false, ""},
+		{"a grandmother called Aliyeva is not it, ru", "ru", "Моя бабушка тоже Алиева, и в каждой очереди её спрашивают, не родственница ли", false, ""},
+		{"a puppy called Aliyev is not it, ru", "ru", "Назвали щенка Аликом, дети сократили до Алиев. Теперь весь двор слышит: Алиев, ко мне!", false, ""},
+		{"a dog called Bidzina is not it, ka Latin", "ka", "chemi dzaghli, saxelad bidzina, dges isev fexsacmels daeca", false, ""},
+		{"the rugby team is not it, ka", "ka", "ბორჯღალოსნები ისევ ევროპის ჩემპიონები არიან 🏉", false, ""},
+		{"a hunger strike is no meal, ar", "ar", "صحفية في باطومي مضربة عن الطعام بعد ما اعتقلوها بسبب كف لضابط شرطة", true, "!neg:Georgian cities/Food"},
+		// The footballer president; the legitimacy she takes with her.
+		{"the Man City striker elected by a college, el", "el", "Πρώην επιθετικός της Μάντσεστερ Σίτι «εκλέγεται» πρόεδρος από εκλεκτορικό σώμα", true, "with:President who played for Manchester City/"},
+		{"the legitimacy goes with her, ar", "ar", "الرئيسة طلعت من القصر بس قالت: الشرعية طالعة معي", true, "event:Legitimacy leaves with her"},
+		{"Zourabichvili leaves the palace, el", "el", "«Φεύγω από το παλάτι». Η Ζουραμπισβίλι ξέρει να κλείνει σκηνή.", true, "person:Zourabichvili"},
+		// The FARA copy in Korean and Japanese; Rustaveli every night; EU flags every night.
+		{"copied the US FARA, ko", "ko", "이번엔 미국 FARA 베꼈다고 우기네", true, "event:Georgia's FARA copy"},
+		{"Rustaveli every night, ko", "ko", "루스타벨리 대로 영상 보는데 12월 3일 밤 여의도 생각나서 울컥함. 거기는 아직도 매일 밤이래", true, "with:Rustaveli/"},
+		{"EU flags every evening, de", "de", "Die Leute schwenken da jeden Abend EU-Fahnen, verdammt nochmal", true, "with:EU flags every night/"},
+		{"EU flags at one rally is not it", "en", "Thousands waved EU flags at the pro-Europe rally in Bucharest", false, "!with:EU flags every night/"},
+		{"every evening in front of parliament, nl", "nl", "Dag 150 op de Roestaveli. Nog steeds elke avond voor het parlement, met Georgische vlaggen.", true, "with:Every evening before parliament/"},
+		{"Belgrade's students before parliament are not it, nl", "nl", "Dag 150 in Belgrado. Nog steeds elke avond voor het parlement.", false, ""},
+		{"every evening they come out, ka", "ka", "100 დღეა ყოველ საღამოს გამოდიან", true, "event:Every evening they come out"},
+		// Georgia's crackdown in Japanese; the Hyundai plant's Georgia in Korean is not it.
+		{"Georgia's crackdown, ja", "ja", "日本政府ももう少しはっきりジョージアの弾圧に声を上げてほしい", true, "with:Georgia/"},
+		{"the Georgia plant raid is not it, ko", "ko", "조지아 공장 단속 사태 벌써… 그때 구금됐던 분들 다시 미국 갔을까", false, ""},
+		// COP29's host against France; Nikol and the delimitation.
+		{"COP29's host against French neocolonialism, zh", "zh", "COP29东道主在大会上骂法国搞新殖民主义", true, "with:COP29's host/"},
+		// Bidzina Magnitsky'd; Misha's nine more years; Baku's claims in Armenian Latin.
+		{"Bidzina sanctioned, en", "en", "Treasury just Magnitsky'd Bidzina. took them long enough", true, "with:Bidzina/"},
+		{"nine more years for Misha, ru", "ru", "Мише добавили ещё 9 лет. Уже даже не смешно", true, "with:Misha/"},
+		{"Baku's ministry says Armenians fired, hy Latin", "hy", "Baqvi PN-n nor haytararutyun e tarel, vor haykakan koghmy krakel e", true, "with:Baku/"},
+		// Aktau and the birds; the treaty text agreed; burning water cannons; the charter in Armenian.
+		{"Aktau and the birds, ru", "ru", "Актау. Дырки от осколков на хвосте, а нам рассказывали про птиц", true, "with:Airliner birds version/"},
+		{"the text agreed but not signed, az", "az", "sazisin metni razilashdirilib deyirler, amma imzalanmir", true, "event:Treaty text agreed not signed"},
+		{"the gas in the water cannons, es", "es", "Ya no les tienen miedo a los cañones de agua, lo peor es el gas que meten ahora en el agua", true, "with:Burning water cannons/"},
+		{"the charter with the US, hy", "hy", "ԱՄՆ-ի հետ ռազմավարական գործընկերության խարտիա ստորագրեցինք", true, "with:Strategic partnership charter/"},
+		{"titushki on journalists, ka Latin", "ka", "titushkebi isev gamovidnen, jurnalistebs daesxnen tavs", true, "topic:protest"},
+	})
+}
