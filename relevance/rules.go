@@ -1211,17 +1211,7 @@ func (p *parser) resolveVetoSkip() error {
 // occurrence wanted, a form of one word.
 func (p *parser) checkSelfCancel() error {
 	rs := p.rs
-	own := make([][]int32, len(rs.concepts))
-	ctx := make([][]int32, len(rs.rules))
-	for i, pt := range p.m.patterns {
-		switch {
-		case len(pt.words) == 0:
-		case pt.concept >= 0:
-			own[pt.concept] = append(own[pt.concept], int32(i))
-		case len(pt.words) == 1:
-			ctx[pt.rule] = append(ctx[pt.rule], int32(i))
-		}
-	}
+	own, ctx := p.patternsByOwner()
 	for ci, c := range rs.concepts {
 		for _, ri := range c.contexts {
 			r := rs.rules[ri]
@@ -1230,6 +1220,9 @@ func (p *parser) checkSelfCancel() error {
 			}
 			for _, xi := range ctx[ri] {
 				x := &p.m.patterns[xi]
+				if len(x.words) != 1 {
+					continue
+				}
 				for _, oi := range own[ci] {
 					o := &p.m.patterns[oi]
 					for k := range o.words {
@@ -1242,6 +1235,23 @@ func (p *parser) checkSelfCancel() error {
 		}
 	}
 	return nil
+}
+
+// patternsByOwner indexes the word patterns: own[c] are concept c's
+// forms, ctx[r] context rule r's own words.
+func (p *parser) patternsByOwner() (own, ctx [][]int32) {
+	own = make([][]int32, len(p.rs.concepts))
+	ctx = make([][]int32, len(p.rs.rules))
+	for i, pt := range p.m.patterns {
+		switch {
+		case len(pt.words) == 0:
+		case pt.concept >= 0:
+			own[pt.concept] = append(own[pt.concept], int32(i))
+		default:
+			ctx[pt.rule] = append(ctx[pt.rule], int32(i))
+		}
+	}
+	return own, ctx
 }
 
 // covers reports whether context word x matches a word that word o of a
@@ -1330,17 +1340,7 @@ func (rs *Rules) NewWarnings(old *Rules) []Warning {
 // that name other concepts (@Name) are checked on those concepts' forms.
 func (p *parser) checkSelfSupport() {
 	rs := p.rs
-	own := make([][]int32, len(rs.concepts))
-	ctx := make([][]int32, len(rs.rules))
-	for i, pt := range p.m.patterns {
-		switch {
-		case len(pt.words) == 0:
-		case pt.concept >= 0:
-			own[pt.concept] = append(own[pt.concept], int32(i))
-		default:
-			ctx[pt.rule] = append(ctx[pt.rule], int32(i))
-		}
-	}
+	own, ctx := p.patternsByOwner()
 	vocab := make([]*formVocab, len(rs.concepts))
 	for ci, c := range rs.concepts {
 		for _, ri := range c.contexts {
