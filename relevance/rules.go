@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -49,8 +50,15 @@ type Rules struct {
 	// vetoSkipKind marks the concepts of a kind of
 	// Settings.ModelVetoSkipKinds by index; nil when none.
 	vetoSkipKind []bool
-	// warnings are what the parser noticed and let pass (Warnings).
-	warnings []Warning
+	// warnings are what the rules' lint finds (Warnings), worked out on
+	// first use: a feed that never shows them never pays for them. Shared
+	// by the copies WithModel makes.
+	warnings *lazyWarnings
+}
+
+type lazyWarnings struct {
+	once sync.Once
+	ws   []Warning
 }
 
 // Settings are a feed's thresholds, bonuses and guards.
@@ -249,6 +257,7 @@ func ParseRules(name string, r io.Reader) (*Rules, error) {
 			langs:    map[string]string{},
 			suffixes: map[string]*suffixClass{},
 			prefixes: map[string]*suffixClass{},
+			warnings: &lazyWarnings{},
 		},
 		byName:  map[string]int{},
 		setKeys: map[string]bool{},
@@ -1109,7 +1118,6 @@ func (p *parser) finish() error {
 	if err := p.checkSelfCancel(); err != nil {
 		return err
 	}
-	p.checkSelfSupport()
 	if !p.setKeys["threshold.community"] {
 		rs.Settings.Community = max(rs.Settings.Expert, min(defaultCommunity, rs.Settings.In))
 	}
@@ -1211,7 +1219,7 @@ func (p *parser) resolveVetoSkip() error {
 // occurrence wanted, a form of one word.
 func (p *parser) checkSelfCancel() error {
 	rs := p.rs
-	own, ctx := p.patternsByOwner()
+	own, ctx := patternsByOwner(rs, p.m.patterns)
 	for ci, c := range rs.concepts {
 		for _, ri := range c.contexts {
 			r := rs.rules[ri]
@@ -1239,10 +1247,10 @@ func (p *parser) checkSelfCancel() error {
 
 // patternsByOwner indexes the word patterns: own[c] are concept c's
 // forms, ctx[r] context rule r's own words.
-func (p *parser) patternsByOwner() (own, ctx [][]int32) {
-	own = make([][]int32, len(p.rs.concepts))
-	ctx = make([][]int32, len(p.rs.rules))
-	for i, pt := range p.m.patterns {
+func patternsByOwner(rs *Rules, pats []pattern) (own, ctx [][]int32) {
+	own = make([][]int32, len(rs.concepts))
+	ctx = make([][]int32, len(rs.rules))
+	for i, pt := range pats {
 		switch {
 		case len(pt.words) == 0:
 		case pt.concept >= 0:
@@ -1306,22 +1314,28 @@ type Warning struct {
 
 func (w Warning) String() string { return fmt.Sprintf("line %d: %s", w.Line, w.Msg) }
 
-// Warnings lists what the parser noticed and let pass, in line order.
-func (rs *Rules) Warnings() []Warning { return rs.warnings }
+// Warnings lists what the rules' lint finds, in line order: lines that
+// parse and work as written but are likely not what their author meant.
+// It is worked out on the first call (a few tens of milliseconds for the
+// builtin rules).
+func (rs *Rules) Warnings() []Warning {
+	rs.warnings.once.Do(func() { rs.warnings.ws = rs.selfSupport() })
+	return rs.warnings.ws
+}
 
 // NewWarnings lists the warnings of rs that old does not have (compared
 // by message, whatever their lines): what an edit brought in. With old nil
 // it is every warning.
 func (rs *Rules) NewWarnings(old *Rules) []Warning {
 	if old == nil {
-		return rs.warnings
+		return rs.Warnings()
 	}
-	seen := make(map[string]int, len(old.warnings))
-	for _, w := range old.warnings {
+	seen := map[string]int{}
+	for _, w := range old.Warnings() {
 		seen[w.Msg]++
 	}
 	var out []Warning
-	for _, w := range rs.warnings {
+	for _, w := range rs.Warnings() {
 		if seen[w.Msg] > 0 {
 			seen[w.Msg]--
 			continue
@@ -1331,39 +1345,43 @@ func (rs *Rules) NewWarnings(old *Rules) []Warning {
 	return out
 }
 
-// checkSelfSupport warns of a "with" context that a form of its own
-// concept contains (with +1.5: signed, under a concept whose form is
-// "ночью подписали"): either side of the occurrence, the context is found
-// inside the occurrence itself, so that form scores as if its context were
-// always there. The rules keep working; the form is simply worth its
-// weight plus the context's, which a rule's author rarely means. Contexts
-// that name other concepts (@Name) are checked on those concepts' forms.
-func (p *parser) checkSelfSupport() {
-	rs := p.rs
-	own, ctx := p.patternsByOwner()
+// selfSupport finds the "with" contexts that a form of their own concept
+// contains (with +1.5: signed, under a concept whose form is "ночью
+// подписали"): either side of the occurrence, the context is found inside
+// the occurrence itself, so that form scores as if its context were always
+// there. The rules keep working; the form is simply worth its weight plus
+// the context's, which a rule's author rarely means. Contexts that name
+// other concepts (@Name) are checked on those concepts' forms.
+func (rs *Rules) selfSupport() []Warning {
+	pats := rs.m.patterns
+	own, ctx := patternsByOwner(rs, pats)
 	vocab := make([]*formVocab, len(rs.concepts))
+	var out []Warning
 	for ci, c := range rs.concepts {
 		for _, ri := range c.contexts {
 			r := rs.rules[ri]
 			if r.cancel || r.weight <= 0 || r.dir != 0 || r.count > 1 || r.langs != nil {
 				continue
 			}
-			cands := ctx[ri]
-			for _, rc := range r.refs {
-				cands = append(cands, own[rc]...)
-			}
 			// Most contexts share no word with the concept's forms: a look-up
 			// in the forms' words rules them out before the phrase check.
 			if vocab[ci] == nil {
-				vocab[ci] = newFormVocab(p.m.patterns, own[ci])
+				vocab[ci] = newFormVocab(pats, own[ci])
 			}
-			cands = slices.DeleteFunc(slices.Clone(cands), func(xi int32) bool { return !vocab[ci].mayCover(&p.m.patterns[xi].words[0]) })
+			var cands []int32
+			for _, list := range append([][]int32{ctx[ri]}, refLists(own, r.refs)...) {
+				for _, xi := range list {
+					if vocab[ci].mayCover(&pats[xi].words[0]) {
+						cands = append(cands, xi)
+					}
+				}
+			}
 			var first string
 			var forms []string
 			for _, oi := range own[ci] {
-				o := &p.m.patterns[oi]
+				o := &pats[oi]
 				for _, xi := range cands {
-					x := &p.m.patterns[xi]
+					x := &pats[xi]
 					if !inside(x.words, o.words) {
 						continue
 					}
@@ -1386,25 +1404,34 @@ func (p *parser) checkSelfSupport() {
 			if len(forms) > 1 {
 				what = fmt.Sprintf("%q and %d more (%s)", forms[0], len(forms)-1, strings.Join(forms[1:min(len(forms), 4)], ", "))
 			}
-			rs.warnings = append(rs.warnings, Warning{Line: r.line, Msg: fmt.Sprintf(
+			out = append(out, Warning{Line: r.line, Msg: fmt.Sprintf(
 				"with: %s is part of %s, a form of %q itself, so that form always has this context and counts %v more on its own; use a window with + or -, or leave the form out of the context",
 				first, what, c.name, r.weight)})
 		}
 	}
-	slices.SortStableFunc(rs.warnings, func(a, b Warning) int { return cmp.Compare(a.Line, b.Line) })
+	slices.SortStableFunc(out, func(a, b Warning) int { return cmp.Compare(a.Line, b.Line) })
+	return out
 }
 
-// formVocab is every word a concept's forms match: their exact words and
-// their prefixes.
+// refLists returns the form lists of the concepts a context names.
+func refLists(own [][]int32, refs []int) [][]int32 {
+	out := make([][]int32, len(refs))
+	for i, rc := range refs {
+		out[i] = own[rc]
+	}
+	return out
+}
+
+// formVocab is every word a concept's forms match: their exact words, in
+// order, and their prefixes.
 type formVocab struct {
-	exact    map[string]struct{}
-	sorted   []string // exact's words in order, for prefix look-ups
+	exact    []string
 	prefixes [][]byte
 	number   bool
 }
 
 func newFormVocab(pats []pattern, own []int32) *formVocab {
-	v := &formVocab{exact: map[string]struct{}{}}
+	v := &formVocab{}
 	for _, oi := range own {
 		for _, w := range pats[oi].words {
 			switch {
@@ -1414,16 +1441,13 @@ func newFormVocab(pats []pattern, own []int32) *formVocab {
 				v.prefixes = append(v.prefixes, w.prefix)
 			default:
 				for f := range w.forms {
-					v.exact[f] = struct{}{}
+					v.exact = append(v.exact, f)
 				}
 			}
 		}
 	}
-	v.sorted = make([]string, 0, len(v.exact))
-	for f := range v.exact {
-		v.sorted = append(v.sorted, f)
-	}
-	slices.Sort(v.sorted)
+	slices.Sort(v.exact)
+	v.exact = slices.Compact(v.exact)
 	return v
 }
 
@@ -1439,11 +1463,11 @@ func (v *formVocab) mayCover(x *wordPat) bool {
 				return true
 			}
 		}
-		i, _ := slices.BinarySearch(v.sorted, string(x.prefix))
-		return i < len(v.sorted) && strings.HasPrefix(v.sorted[i], string(x.prefix))
+		i, _ := slices.BinarySearch(v.exact, string(x.prefix))
+		return i < len(v.exact) && strings.HasPrefix(v.exact[i], string(x.prefix))
 	}
 	for f := range x.forms {
-		if _, ok := v.exact[f]; ok {
+		if _, ok := slices.BinarySearch(v.exact, f); ok {
 			return true
 		}
 	}
